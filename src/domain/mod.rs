@@ -1,0 +1,12 @@
+//! Pure Rust: the rules of the app. Nothing here knows about the browser or the UI, so all
+//! of it is tested natively with `cargo test`. Time comes in as an argument (`now`, in
+//! milliseconds since the Unix epoch), never from a clock.
+
+pub mod safety;
+pub mod settings;
+pub mod sources;
+pub mod storage_schema;
+pub mod store;
+
+/// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
+pub type Millis = i64;

@@ -1,0 +1,261 @@
+//! The stored form of every record: one versioned envelope per key.
+//!
+//! Each kind of record lives under its own namespaced key (`steadyback:<name>`) as
+//! `{"schema": N, "saved_at": <ms>, "data": ...}`. Decoding upgrades older schemas one
+//! version at a time through the record's own migrations, and refuses data written by a
+//! newer version of the app rather than guessing at it.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::Value;
+
+use super::Millis;
+
+/// Every key the app writes starts with this, so the app never touches other sites' or
+/// other apps' data on the same origin.
+pub const NAMESPACE: &str = "steadyback";
+
+/// The key a record is stored under.
+pub fn data_key(name: &str) -> String {
+    format!("{NAMESPACE}:{name}")
+}
+
+/// Prefix of the keys that hold unreadable text copied aside.
+pub fn quarantine_prefix(name: &str) -> String {
+    format!("{NAMESPACE}:quarantine:{name}:")
+}
+
+/// Where unreadable text of record `name`, found at `now`, is copied aside.
+pub fn quarantine_key(name: &str, now: Millis) -> String {
+    format!("{}{now}", quarantine_prefix(name))
+}
+
+/// A kind of record the app stores under one key.
+pub trait Record: Serialize + DeserializeOwned + Default {
+    /// Short name of the key, e.g. `"settings"`.
+    const NAME: &'static str;
+    /// The schema version this build of the app writes.
+    const SCHEMA: u32;
+
+    /// Upgrades `data` written at schema `from` to schema `from + 1`.
+    ///
+    /// Called for each version in turn until the data reaches [`Record::SCHEMA`]. The
+    /// default knows no older versions: a record whose first schema is its current one
+    /// never needs a migration.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from schema {from}"))
+    }
+}
+
+/// What is stored under a key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub schema: u32,
+    pub saved_at: Millis,
+    pub data: T,
+}
+
+/// Why stored text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the stored text is not valid JSON ({0})")]
+    Syntax(String),
+    #[error("the stored text is not a Steadyback record ({0})")]
+    Shape(String),
+    #[error("it was saved by a newer version of Steadyback (format {found}; this version reads up to {supported})")]
+    Newer { found: u32, supported: u32 },
+    #[error("it could not be upgraded from format {from} ({reason})")]
+    Migration { from: u32, reason: String },
+}
+
+impl DecodeError {
+    /// True when the text is fine but this build is too old to read it. Such data must be
+    /// left alone, not replaced.
+    pub fn is_newer(&self) -> bool {
+        matches!(self, DecodeError::Newer { .. })
+    }
+}
+
+/// The text to store for `data`, saved at `now`.
+pub fn encode<T: Record>(data: &T, now: Millis) -> String {
+    let envelope = Envelope {
+        schema: T::SCHEMA,
+        saved_at: now,
+        data,
+    };
+    // Serialising plain data structs to a string cannot fail: they have no maps with
+    // non-string keys and no custom serialisers that error.
+    serde_json::to_string(&envelope).expect("records serialise to JSON")
+}
+
+/// Reads stored text back, upgrading it from older schemas.
+pub fn decode<T: Record>(text: &str) -> Result<Envelope<T>, DecodeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::Syntax(e.to_string()))?;
+    let Value::Object(mut object) = value else {
+        return Err(DecodeError::Shape("not an object".into()));
+    };
+    let schema = object
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|s| u32::try_from(s).ok())
+        .filter(|s| *s >= 1)
+        .ok_or_else(|| DecodeError::Shape("no valid schema number".into()))?;
+    let saved_at = object
+        .get("saved_at")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| DecodeError::Shape("no valid saved_at time".into()))?;
+    let mut data = object
+        .remove("data")
+        .ok_or_else(|| DecodeError::Shape("no data".into()))?;
+    if schema > T::SCHEMA {
+        return Err(DecodeError::Newer {
+            found: schema,
+            supported: T::SCHEMA,
+        });
+    }
+    for from in schema..T::SCHEMA {
+        data = T::migrate(from, data).map_err(|reason| DecodeError::Migration { from, reason })?;
+    }
+    let data = serde_json::from_value(data).map_err(|e| DecodeError::Shape(e.to_string()))?;
+    Ok(Envelope {
+        schema: T::SCHEMA,
+        saved_at,
+        data,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A record at schema 3 whose history is: v1 `{count}`, v2 renamed it to `total`,
+    /// v3 added `unit` (with a default).
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    struct Counter {
+        total: u32,
+        #[serde(default)]
+        unit: String,
+    }
+
+    impl Record for Counter {
+        const NAME: &'static str = "counter";
+        const SCHEMA: u32 = 3;
+        fn migrate(from: u32, mut data: Value) -> Result<Value, String> {
+            match from {
+                1 => {
+                    let count = data.get("count").cloned().ok_or("no count")?;
+                    data.as_object_mut().ok_or("not an object")?.remove("count");
+                    data["total"] = count;
+                    Ok(data)
+                }
+                2 => {
+                    data["unit"] = json!("reps");
+                    Ok(data)
+                }
+                _ => Err(format!("unknown schema {from}")),
+            }
+        }
+    }
+
+    #[test]
+    fn keys_are_namespaced() {
+        assert_eq!(data_key("settings"), "steadyback:settings");
+        assert_eq!(
+            quarantine_key("settings", 1_700_000_000_000),
+            "steadyback:quarantine:settings:1700000000000"
+        );
+        assert!(quarantine_key("settings", 5).starts_with(&quarantine_prefix("settings")));
+    }
+
+    #[test]
+    fn envelope_round_trips() {
+        let value = Counter {
+            total: 7,
+            unit: "reps".into(),
+        };
+        let text = encode(&value, 1_234);
+        let raw: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            raw,
+            json!({"schema": 3, "saved_at": 1234, "data": {"total": 7, "unit": "reps"}})
+        );
+        let back: Envelope<Counter> = decode(&text).unwrap();
+        assert_eq!(back.schema, 3);
+        assert_eq!(back.saved_at, 1_234);
+        assert_eq!(back.data, value);
+    }
+
+    #[test]
+    fn older_schemas_are_migrated_step_by_step() {
+        let v1 = r#"{"schema":1,"saved_at":10,"data":{"count":4}}"#;
+        let back: Envelope<Counter> = decode(v1).unwrap();
+        assert_eq!(
+            back.data,
+            Counter {
+                total: 4,
+                unit: "reps".into()
+            }
+        );
+        let v2 = r#"{"schema":2,"saved_at":10,"data":{"total":9}}"#;
+        assert_eq!(decode::<Counter>(v2).unwrap().data.total, 9);
+    }
+
+    #[test]
+    fn a_failed_migration_says_where() {
+        let v1 = r#"{"schema":1,"saved_at":10,"data":{"nothing":true}}"#;
+        assert_eq!(
+            decode::<Counter>(v1).unwrap_err(),
+            DecodeError::Migration {
+                from: 1,
+                reason: "no count".into()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_newer_schema_is_refused() {
+        let future = r#"{"schema":4,"saved_at":10,"data":{"whatever":1}}"#;
+        let err = decode::<Counter>(future).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Newer {
+                found: 4,
+                supported: 3
+            }
+        );
+        assert!(err.is_newer());
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let text = r#"{"schema":3,"saved_at":1,"data":{"total":2,"unit":"s","later":[1]},"x":0}"#;
+        assert_eq!(decode::<Counter>(text).unwrap().data.total, 2);
+    }
+
+    #[test]
+    fn corrupt_text_is_an_error_not_a_panic() {
+        let cases = [
+            "",
+            "{",
+            "null",
+            "[1,2]",
+            "\"text\"",
+            r#"{"schema":3,"saved_at":1,"data":{"total":2"#,
+            r#"{"saved_at":1,"data":{"total":2}}"#,
+            r#"{"schema":0,"saved_at":1,"data":{"total":2}}"#,
+            r#"{"schema":-1,"saved_at":1,"data":{"total":2}}"#,
+            r#"{"schema":"3","saved_at":1,"data":{"total":2}}"#,
+            r#"{"schema":3,"data":{"total":2}}"#,
+            r#"{"schema":3,"saved_at":1}"#,
+            r#"{"schema":3,"saved_at":1,"data":{"total":-2}}"#,
+            r#"{"schema":3,"saved_at":1,"data":"total"}"#,
+            r#"{"schema":99999999999,"saved_at":1,"data":{}}"#,
+        ];
+        for text in cases {
+            let err = decode::<Counter>(text).unwrap_err();
+            assert!(!err.is_newer(), "{text:?} → {err}");
+        }
+    }
+}

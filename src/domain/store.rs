@@ -1,0 +1,427 @@
+//! Loading and saving records over any key-value backend, with the rules that keep a
+//! person's data safe:
+//!
+//! - unreadable stored text is never overwritten: it is first copied aside under a
+//!   quarantine key, and if that copy fails the key is left alone for good;
+//! - data written by a newer version of the app is never overwritten;
+//! - every write is read back and compared.
+//!
+//! The browser's `localStorage` is one backend (in `platform::storage`); [`Memory`] is
+//! another, used natively in tests and in the browser when storage is unavailable.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::storage_schema::{self, data_key, quarantine_key, DecodeError, Record};
+use super::Millis;
+
+/// Why the backend refused an operation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackendError {
+    #[error("storage is not available in this browser ({0})")]
+    Unavailable(String),
+    #[error("storage is full")]
+    QuotaExceeded,
+    #[error("storage failed ({0})")]
+    Other(String),
+}
+
+impl BackendError {
+    /// Classifies a browser storage exception by its name and legacy code. Browsers
+    /// report a full storage three ways: `QuotaExceededError`, Firefox's
+    /// `NS_ERROR_DOM_QUOTA_REACHED`, and old WebKit's code 22.
+    pub fn from_dom_exception(name: &str, code: u16, message: &str) -> Self {
+        match (name, code) {
+            ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
+                BackendError::QuotaExceeded
+            }
+            ("SecurityError", _) => BackendError::Unavailable(message.to_string()),
+            _ => BackendError::Other(format!("{name}: {message}")),
+        }
+    }
+}
+
+/// A string key-value store, as `localStorage` is.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
+    fn remove(&mut self, key: &str) -> Result<(), BackendError>;
+    fn keys(&self) -> Result<Vec<String>, BackendError>;
+}
+
+/// A backend that keeps everything in memory for the life of the page.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Memory {
+    entries: BTreeMap<String, String>,
+}
+
+impl KeyValue for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.entries.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.entries.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+        self.entries.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self.entries.keys().cloned().collect())
+    }
+}
+
+/// What loading a record found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<T> {
+    /// Nothing stored yet: the defaults apply.
+    Missing,
+    /// The stored record, upgraded to the current schema.
+    Found(T),
+    /// The stored text could not be read. The defaults apply; the text was copied to
+    /// `kept_at`, or, when that copy failed (`None`), left in place and protected.
+    Corrupt {
+        reason: String,
+        kept_at: Option<String>,
+    },
+    /// Written by a newer version of the app: the defaults apply in memory and the stored
+    /// data is protected from being overwritten.
+    Newer { reason: String },
+    /// The backend could not be read at all; the key is protected.
+    Unreadable(BackendError),
+}
+
+impl<T: Default> Loaded<T> {
+    /// The value the app should start with.
+    pub fn into_value(self) -> T {
+        match self {
+            Loaded::Found(value) => value,
+            _ => T::default(),
+        }
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error("{0}")]
+    Backend(#[from] BackendError),
+    #[error("the stored copy is kept as it is, because {0}")]
+    Protected(String),
+    #[error("what was read back differs from what was written")]
+    NotVerified,
+}
+
+/// Loads and saves [`Record`]s over a backend.
+#[derive(Debug, Default)]
+pub struct Store<B> {
+    backend: B,
+    /// Keys that must not be written, with the reason.
+    protected: BTreeMap<String, String>,
+}
+
+impl<B: KeyValue> Store<B> {
+    pub fn new(backend: B) -> Self {
+        Store {
+            backend,
+            protected: BTreeMap::new(),
+        }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// Loads record `T` as found at `now`, copying unreadable text aside first.
+    pub fn load<T: Record>(&mut self, now: Millis) -> Loaded<T> {
+        let key = data_key(T::NAME);
+        let raw = match self.backend.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Loaded::Missing,
+            Err(err) => {
+                self.protect(&key, "it could not be read");
+                return Loaded::Unreadable(err);
+            }
+        };
+        match storage_schema::decode::<T>(&raw) {
+            Ok(envelope) => {
+                self.protected.remove(&key);
+                Loaded::Found(envelope.data)
+            }
+            Err(err @ DecodeError::Newer { .. }) => {
+                let reason = err.to_string();
+                self.protect(&key, &reason);
+                Loaded::Newer { reason }
+            }
+            Err(err) => {
+                let kept_at = self.quarantine(T::NAME, &raw, now);
+                if kept_at.is_none() {
+                    self.protect(&key, "it could not be copied aside safely");
+                }
+                Loaded::Corrupt {
+                    reason: err.to_string(),
+                    kept_at,
+                }
+            }
+        }
+    }
+
+    /// Saves record `T` at `now`, then reads it back to check it.
+    pub fn save<T: Record>(&mut self, value: &T, now: Millis) -> Result<(), SaveError> {
+        let key = data_key(T::NAME);
+        if let Some(reason) = self.protected.get(&key) {
+            return Err(SaveError::Protected(reason.clone()));
+        }
+        let text = storage_schema::encode(value, now);
+        self.backend.set(&key, &text)?;
+        match self.backend.get(&key)? {
+            Some(back) if back == text => Ok(()),
+            _ => Err(SaveError::NotVerified),
+        }
+    }
+
+    /// Keys of text copied aside for record `name`, oldest first.
+    pub fn quarantined(&self, name: &str) -> Vec<String> {
+        let prefix = storage_schema::quarantine_prefix(name);
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn protect(&mut self, key: &str, reason: &str) {
+        self.protected.insert(key.to_string(), reason.to_string());
+    }
+
+    /// Copies `raw` to a fresh quarantine key and checks the copy. Never overwrites an
+    /// earlier quarantined copy.
+    fn quarantine(&mut self, name: &str, raw: &str, now: Millis) -> Option<String> {
+        let taken: BTreeSet<String> = self.quarantined(name).into_iter().collect();
+        let base = quarantine_key(name, now);
+        let key = std::iter::once(base.clone())
+            .chain((1..).map(|n| format!("{base}-{n}")))
+            .find(|k| !taken.contains(k))?;
+        self.backend.set(&key, raw).ok()?;
+        (self.backend.get(&key).ok()?.as_deref() == Some(raw)).then_some(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::settings::Settings;
+
+    const NOW: Millis = 1_763_700_000_000;
+
+    fn store_with(key: &str, raw: &str) -> Store<Memory> {
+        let mut memory = Memory::default();
+        memory.set(key, raw).unwrap();
+        Store::new(memory)
+    }
+
+    /// A backend whose writes can be made to fail, and which can lie on read-back.
+    #[derive(Default)]
+    struct Faulty {
+        inner: Memory,
+        fail_writes: Option<BackendError>,
+        fail_reads: bool,
+        garble_reads: bool,
+    }
+
+    impl KeyValue for Faulty {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            if self.fail_reads {
+                return Err(BackendError::Unavailable("blocked".into()));
+            }
+            let value = self.inner.get(key)?;
+            Ok(if self.garble_reads {
+                value.map(|v| v[..v.len() / 2].to_string())
+            } else {
+                value
+            })
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+            match &self.fail_writes {
+                Some(err) => Err(err.clone()),
+                None => self.inner.set(key, value),
+            }
+        }
+        fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let mut store = Store::new(Memory::default());
+        assert_eq!(store.load::<Settings>(NOW), Loaded::Missing);
+        let settings = Settings {
+            sound: false,
+            ..Settings::default()
+        };
+        store.save(&settings, NOW).unwrap();
+        assert_eq!(store.load::<Settings>(NOW + 1), Loaded::Found(settings));
+    }
+
+    #[test]
+    fn corrupt_value_is_quarantined_and_never_overwritten() {
+        let garbage = "{not json at all";
+        let mut store = store_with("steadyback:settings", garbage);
+        let loaded = store.load::<Settings>(NOW);
+        let Loaded::Corrupt { reason, kept_at } = &loaded else {
+            panic!("expected corrupt, got {loaded:?}");
+        };
+        assert!(reason.contains("not valid JSON"), "{reason}");
+        let kept_at = kept_at.clone().expect("copied aside");
+        assert_eq!(kept_at, format!("steadyback:quarantine:settings:{NOW}"));
+        assert_eq!(
+            store.backend().get(&kept_at).unwrap().as_deref(),
+            Some(garbage)
+        );
+        assert_eq!(loaded.into_value(), Settings::default());
+
+        // Now that the text is safe, the defaults may be saved over the original key,
+        // and the quarantined copy stays as it was.
+        store.save(&Settings::default(), NOW + 5).unwrap();
+        assert_eq!(
+            store.backend().get(&kept_at).unwrap().as_deref(),
+            Some(garbage)
+        );
+        assert_eq!(store.quarantined("settings"), vec![kept_at]);
+    }
+
+    #[test]
+    fn a_second_corruption_at_the_same_instant_gets_its_own_key() {
+        let mut store = store_with("steadyback:settings", "one");
+        store.load::<Settings>(NOW);
+        store
+            .backend
+            .set("steadyback:settings", "two")
+            .expect("memory set");
+        let Loaded::Corrupt { kept_at, .. } = store.load::<Settings>(NOW) else {
+            panic!("expected corrupt");
+        };
+        assert_eq!(
+            kept_at.as_deref(),
+            Some(format!("steadyback:quarantine:settings:{NOW}-1").as_str())
+        );
+        let kept: Vec<_> = store
+            .quarantined("settings")
+            .iter()
+            .map(|k| store.backend().get(k).unwrap().unwrap())
+            .collect();
+        assert_eq!(kept, vec!["one", "two"]);
+    }
+
+    #[test]
+    fn when_the_copy_aside_fails_the_original_is_protected() {
+        let mut faulty = Faulty::default();
+        faulty.inner.set("steadyback:settings", "garbage").unwrap();
+        faulty.fail_writes = Some(BackendError::QuotaExceeded);
+        let mut store = Store::new(faulty);
+        let loaded = store.load::<Settings>(NOW);
+        assert!(matches!(loaded, Loaded::Corrupt { kept_at: None, .. }));
+        store.backend.fail_writes = None;
+        assert!(matches!(
+            store.save(&Settings::default(), NOW),
+            Err(SaveError::Protected(_))
+        ));
+        assert_eq!(
+            store
+                .backend()
+                .get("steadyback:settings")
+                .unwrap()
+                .as_deref(),
+            Some("garbage")
+        );
+    }
+
+    #[test]
+    fn newer_data_is_refused_and_protected() {
+        let future = r#"{"schema":99,"saved_at":1,"data":{"sound":false}}"#;
+        let mut store = store_with("steadyback:settings", future);
+        let loaded = store.load::<Settings>(NOW);
+        assert!(matches!(&loaded, Loaded::Newer { reason } if reason.contains("newer")));
+        assert!(store.quarantined("settings").is_empty());
+        let err = store.save(&Settings::default(), NOW).unwrap_err();
+        assert!(matches!(err, SaveError::Protected(_)));
+        assert_eq!(
+            store
+                .backend()
+                .get("steadyback:settings")
+                .unwrap()
+                .as_deref(),
+            Some(future)
+        );
+    }
+
+    #[test]
+    fn unreadable_storage_is_protected() {
+        let mut store = Store::new(Faulty {
+            fail_reads: true,
+            ..Faulty::default()
+        });
+        assert!(matches!(
+            store.load::<Settings>(NOW),
+            Loaded::Unreadable(BackendError::Unavailable(_))
+        ));
+        assert!(matches!(
+            store.save(&Settings::default(), NOW),
+            Err(SaveError::Protected(_))
+        ));
+    }
+
+    #[test]
+    fn a_full_storage_is_reported() {
+        let mut store = Store::new(Faulty {
+            fail_writes: Some(BackendError::QuotaExceeded),
+            ..Faulty::default()
+        });
+        assert_eq!(
+            store.save(&Settings::default(), NOW),
+            Err(SaveError::Backend(BackendError::QuotaExceeded))
+        );
+    }
+
+    #[test]
+    fn a_write_that_reads_back_differently_is_reported() {
+        let mut store = Store::new(Faulty {
+            garble_reads: true,
+            ..Faulty::default()
+        });
+        assert_eq!(
+            store.save(&Settings::default(), NOW),
+            Err(SaveError::NotVerified)
+        );
+    }
+
+    #[test]
+    fn dom_exceptions_are_classified() {
+        use BackendError::*;
+        let cases = [
+            ("QuotaExceededError", 22, QuotaExceeded),
+            ("NS_ERROR_DOM_QUOTA_REACHED", 1014, QuotaExceeded),
+            ("Error", 22, QuotaExceeded),
+            ("SecurityError", 18, Unavailable("denied".into())),
+            (
+                "InvalidStateError",
+                11,
+                Other("InvalidStateError: denied".into()),
+            ),
+        ];
+        for (name, code, expected) in cases {
+            assert_eq!(
+                BackendError::from_dom_exception(name, code, "denied"),
+                expected
+            );
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The app shell: shared state, routes, notices and the bottom navigation bar.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::components::{nav::BottomNav, notices::Notices};
+use super::pages::{
+    library::Library, not_found::NotFound, progress::Progress, safety::Safety,
+    settings::SettingsPage, today::Today,
+};
+use super::state::AppState;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <div class="shell">
+                <Notices />
+                <main id="main" class="page" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Today />
+                        <Route path=path!("/library") view=Library />
+                        <Route path=path!("/progress") view=Progress />
+                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/safety") view=Safety />
+                    </Routes>
+                </main>
+                <BottomNav />
+            </div>
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small building blocks shared by the pages.
+
+pub mod icons;
+pub mod nav;
+pub mod notices;
+pub mod page;

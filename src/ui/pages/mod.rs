@@ -1,0 +1,8 @@
+//! One module per route.
+
+pub mod library;
+pub mod not_found;
+pub mod progress;
+pub mod safety;
+pub mod settings;
+pub mod today;

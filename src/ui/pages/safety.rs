@@ -1,0 +1,73 @@
+//! `/safety`: when to stop, when to get advice, and when to get help now.
+
+use leptos::prelude::*;
+
+use crate::domain::safety::{
+    Advice, BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, URGENT, URGENT_ACTION, WHEN_TO_STOP,
+};
+use crate::domain::sources::Source;
+use crate::ui::components::page::Page;
+
+/// A list of advice, each item with its sources.
+#[component]
+fn AdviceList(items: &'static [Advice]) -> impl IntoView {
+    view! {
+        <ul class="advice">
+            {items
+                .iter()
+                .map(|a| {
+                    view! {
+                        <li>
+                            {a.text}
+                            " "
+                            <SourceTag sources=a.sources />
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// "(NHS, The Physio Box)": which sources an item comes from.
+#[component]
+pub fn SourceTag(sources: &'static [Source]) -> impl IntoView {
+    let names = sources
+        .iter()
+        .map(|s| s.short())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! { <span class="source-tag">"Source: " {names}</span> }
+}
+
+#[component]
+pub fn Safety() -> impl IntoView {
+    view! {
+        <Page title="Safety">
+            <section class="card urgent" aria-labelledby="urgent-heading">
+                <h2 id="urgent-heading">"Get help now if you have"</h2>
+                <AdviceList items=URGENT />
+                <p class="urgent-action">{URGENT_ACTION}</p>
+            </section>
+            <section class="card" aria-labelledby="gp-heading">
+                <h2 id="gp-heading">"See a GP or physiotherapist if"</h2>
+                <AdviceList items=SEE_A_PROFESSIONAL />
+            </section>
+            <section class="card" aria-labelledby="stop-heading">
+                <h2 id="stop-heading">"When to stop"</h2>
+                <AdviceList items=WHEN_TO_STOP />
+            </section>
+            <section class="card" aria-labelledby="start-heading">
+                <h2 id="start-heading">"Before you start"</h2>
+                <AdviceList items=BEFORE_YOU_START />
+                <AdviceList items=MEDICINE />
+            </section>
+            <section class="sources" aria-labelledby="sources-heading">
+                <h2 id="sources-heading">"Sources"</h2>
+                <ul>
+                    {Source::ALL.iter().map(|s| view! { <li>{s.full()}</li> }).collect_view()}
+                </ul>
+            </section>
+        </Page>
+    }
+}

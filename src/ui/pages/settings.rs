@@ -1,0 +1,86 @@
+//! `/settings`: how sessions talk to you, and where your data lives.
+
+use leptos::prelude::*;
+
+use crate::domain::settings::Settings;
+use crate::ui::components::page::Page;
+use crate::ui::state::AppState;
+
+/// One on/off preference.
+#[component]
+fn Switch(
+    /// The switch's accessible name.
+    label: &'static str,
+    /// One line on what it does.
+    hint: &'static str,
+    /// Reads this preference from the settings.
+    get: fn(&Settings) -> bool,
+    /// Writes this preference into the settings.
+    set: fn(&mut Settings, bool),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="setting">
+            <label for=id.clone()>
+                <span class="setting-label">{label}</span>
+                <span class="setting-hint" id=hint_id.clone()>{hint}</span>
+            </label>
+            <input
+                type="checkbox"
+                role="switch"
+                id=id
+                aria-describedby=hint_id
+                prop:checked=move || state.settings.with(get)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.update_settings(|s| set(s, on));
+                }
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <Page title="Settings">
+            <section class="card">
+                <h2>"During a session"</h2>
+                <Switch
+                    label="Beeps"
+                    hint="Short beeps for the count-down and each change."
+                    get=|s| s.sound
+                    set=|s, on| s.sound = on
+                />
+                <Switch
+                    label="Spoken instructions"
+                    hint="A voice tells you what to do next."
+                    get=|s| s.voice
+                    set=|s, on| s.voice = on
+                />
+                <Switch
+                    label="Vibration"
+                    hint="The phone buzzes at each change, where it can."
+                    get=|s| s.vibration
+                    set=|s, on| s.vibration = on
+                />
+            </section>
+            <section class="card">
+                <h2>"Your data"</h2>
+                <p>
+                    "Everything you enter stays in this browser, on this device. There is no "
+                    "account, and nothing is sent anywhere."
+                </p>
+                <Show when=move || !state.persistent>
+                    <p class="warning-text">
+                        "Right now this browser is not letting Steadyback save, so nothing "
+                        "will be kept after you close the app."
+                    </p>
+                </Show>
+            </section>
+        </Page>
+    }
+}

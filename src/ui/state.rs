@@ -1,0 +1,134 @@
+//! The app-wide state, provided as a context by [`crate::ui::app::App`].
+
+use leptos::prelude::*;
+
+use crate::domain::settings::Settings;
+use crate::domain::storage_schema::Record;
+use crate::domain::store::{Loaded, SaveError, Store};
+use crate::platform::{clock, storage::BrowserStorage};
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+}
+
+/// A message shown at the top of every page until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u64,
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// Shared state: the person's stored records as signals, the store they are saved to,
+/// and the notices to show.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: ReadSignal<Settings>,
+    set_settings: WriteSignal<Settings>,
+    pub notices: RwSignal<Vec<Notice>>,
+    store: StoredValue<Store<BrowserStorage>>,
+    /// False when data lives only in this page's memory.
+    pub persistent: bool,
+}
+
+impl AppState {
+    /// Opens storage and loads every record, reporting anything unusual as a notice.
+    pub fn load() -> Self {
+        let (backend, unavailable) = BrowserStorage::detect();
+        let persistent = backend.is_persistent();
+        let mut store = Store::new(backend);
+        let mut notices = Vec::new();
+        if let Some(err) = unavailable {
+            notices.push((
+                Tone::Warning,
+                format!(
+                    "This browser won't let Steadyback save anything ({err}). You can still \
+                     use the app, but nothing will be kept after you close it."
+                ),
+            ));
+        }
+        let now = clock::now();
+        let settings = take(store.load::<Settings>(now), "settings", &mut notices);
+        let (settings, set_settings) = signal(settings);
+        let state = AppState {
+            settings,
+            set_settings,
+            notices: RwSignal::new(Vec::new()),
+            store: StoredValue::new(store),
+            persistent,
+        };
+        for (tone, text) in notices {
+            state.notify(tone, text);
+        }
+        state
+    }
+
+    /// Shows a notice.
+    pub fn notify(&self, tone: Tone, text: String) {
+        self.notices.update(|list| {
+            let id = list.iter().map(|n| n.id + 1).max().unwrap_or(0);
+            list.push(Notice { id, tone, text });
+        });
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        self.notices.update(|list| list.retain(|n| n.id != id));
+    }
+
+    /// Changes the settings and saves them.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.set_settings.update(change);
+        self.save(&self.settings.get_untracked(), "settings");
+    }
+
+    fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
+        let result = self
+            .store
+            .try_update_value(|store| store.save(value, clock::now()));
+        if let Some(Err(err)) = result {
+            let text = match err {
+                SaveError::Protected(reason) => format!(
+                    "Your {what} were changed for now but not saved: the stored copy is kept \
+                     as it is, because {reason}."
+                ),
+                err => format!("Your {what} could not be saved: {err}."),
+            };
+            self.notify(Tone::Warning, text);
+        }
+    }
+}
+
+/// The value to start with, and a notice when the stored one could not be used.
+fn take<T: Default>(loaded: Loaded<T>, what: &str, notices: &mut Vec<(Tone, String)>) -> T {
+    let text = match &loaded {
+        Loaded::Missing | Loaded::Found(_) => None,
+        Loaded::Corrupt {
+            reason,
+            kept_at: Some(_),
+        } => Some(format!(
+            "Your saved {what} could not be read ({reason}), so Steadyback started with its \
+             defaults. The unreadable copy was put aside, untouched."
+        )),
+        Loaded::Corrupt {
+            reason,
+            kept_at: None,
+        } => Some(format!(
+            "Your saved {what} could not be read ({reason}). Steadyback is using its defaults \
+             and left the stored copy untouched, so changes won't be saved."
+        )),
+        Loaded::Newer { reason } => Some(format!(
+            "Your saved {what} can't be used: {reason}. They are kept as they are; please \
+             update the app."
+        )),
+        Loaded::Unreadable(err) => Some(format!(
+            "Your saved {what} could not be read ({err}). Steadyback is using its defaults."
+        )),
+    };
+    if let Some(text) = text {
+        notices.push((Tone::Warning, text));
+    }
+    loaded.into_value()
+}

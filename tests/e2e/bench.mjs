@@ -1,0 +1,125 @@
+// Steadyback's benchmark: the size of every shipped file (raw, gzip, brotli), the
+// first-load total, and a Lighthouse mobile run. With --check, fails when the first-load
+// brotli total exceeds the budget in budget.json or accessibility scores below its floor.
+//
+//   node bench.mjs --dist DIR [--check] [--skip-lighthouse]
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { serve } from "./server.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dist = resolve(option("--dist", join(ROOT, "target/dist")));
+const budget = JSON.parse(readFileSync(join(ROOT, "budget.json"), "utf8"));
+
+function walk(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(folder, e.name)) : [join(folder, e.name)],
+  );
+}
+
+function sizes(path) {
+  const bytes = readFileSync(path);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+// What the browser fetches to show the first page: index.html and every local file it
+// references (script, wasm preload, styles, manifest, icons). The service worker then
+// precaches the rest in the background.
+function firstLoadFiles() {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const refs = [...html.matchAll(/(?:href|src)="\/?([^"#?]+)"/g)].map((m) => m[1]);
+  const local = refs.filter((r) => !/^[a-z]+:/.test(r) && statSync(join(dist, r), { throwIfNoEntry: false }));
+  return new Set(["index.html", ...local]);
+}
+
+const pad = (v, n) => String(v).padStart(n);
+const files = walk(dist)
+  .map((p) => ({ name: relative(dist, p).split(sep).join("/"), ...sizes(p) }))
+  .sort((a, b) => b.brotli - a.brotli);
+const first = firstLoadFiles();
+const total = { raw: 0, gzip: 0, brotli: 0 };
+const firstTotal = { raw: 0, gzip: 0, brotli: 0 };
+console.log(`\nRelease bundle: ${relative(ROOT, dist)}\n`);
+console.log(`${"file".padEnd(44)} ${pad("raw", 9)} ${pad("gzip", 9)} ${pad("brotli", 9)}  first load`);
+for (const f of files) {
+  const isFirst = first.has(f.name);
+  console.log(`${f.name.padEnd(44)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}  ${isFirst ? "yes" : ""}`);
+  for (const k of Object.keys(total)) {
+    total[k] += f[k];
+    if (isFirst) firstTotal[k] += f[k];
+  }
+}
+console.log(`${"all files".padEnd(44)} ${pad(total.raw, 9)} ${pad(total.gzip, 9)} ${pad(total.brotli, 9)}`);
+console.log(`${"first load".padEnd(44)} ${pad(firstTotal.raw, 9)} ${pad(firstTotal.gzip, 9)} ${pad(firstTotal.brotli, 9)}`);
+
+const checks = [];
+checks.push({
+  name: `first-load brotli ${firstTotal.brotli} B ≤ budget ${budget.first_load_brotli_bytes} B`,
+  ok: firstTotal.brotli <= budget.first_load_brotli_bytes,
+});
+
+if (!flag("--skip-lighthouse")) {
+  const server = await serve(dist);
+  const out = mkdtempSync(join(tmpdir(), "steadyback-lh-"));
+  try {
+    const report = join(out, "report.json");
+    execFileSync(
+      join(HERE, "node_modules/.bin/lighthouse"),
+      [
+        `${server.url}/`,
+        "--output=json",
+        `--output-path=${report}`,
+        "--quiet",
+        "--only-categories=performance,accessibility,best-practices",
+        `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    const lh = JSON.parse(readFileSync(report, "utf8"));
+    const score = (c) => Math.round(lh.categories[c].score * 100);
+    const audit = (a) => lh.audits[a].displayValue;
+    console.log(`\nLighthouse ${lh.lighthouseVersion}, mobile (simulated throttling)`);
+    console.log(`  performance     ${score("performance")}`);
+    console.log(`  accessibility   ${score("accessibility")}`);
+    console.log(`  best practices  ${score("best-practices")}`);
+    console.log(`  LCP ${audit("largest-contentful-paint")} · TBT ${audit("total-blocking-time")} · CLS ${audit("cumulative-layout-shift")}`);
+    for (const [id, a] of Object.entries(lh.audits)) {
+      if (a.score !== null && a.score < 1 && lh.categories.accessibility.auditRefs.some((r) => r.id === id && r.weight > 0)) {
+        console.log(`  accessibility issue: ${id}: ${a.title}`);
+      }
+    }
+    checks.push({
+      name: `Lighthouse accessibility ${score("accessibility")} ≥ ${budget.lighthouse_accessibility_min}`,
+      ok: score("accessibility") >= budget.lighthouse_accessibility_min,
+    });
+  } finally {
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+console.log("");
+for (const c of checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}`);
+const failed = checks.filter((c) => !c.ok).length;
+if (flag("--check")) {
+  console.log(`budgets: ${checks.length - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

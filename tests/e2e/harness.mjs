@@ -1,0 +1,64 @@
+// Shared set-up for the end-to-end tests: one static server over the release build and
+// Debian's Chromium, launched with the flags this machine needs.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+export const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+export const PHONE = { width: 412, height: 823 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+const DIST = resolve(process.env.DIST ?? "../../target/dist");
+
+/**
+ * Starts the server and a persistent (non-incognito) browser context on a fresh profile,
+ * so service workers and storage behave as for a person. Returns helpers and `close`.
+ */
+export async function start({ viewport = PHONE, colorScheme = "light" } = {}) {
+  const server = await serve(DIST);
+  const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport,
+    colorScheme,
+    baseURL: server.url,
+  });
+  const errors = [];
+  context.on("weberror", (e) => errors.push(String(e.error())));
+  return {
+    url: server.url,
+    context,
+    /** Uncaught page errors seen so far: a test fails on any. */
+    errors,
+    async page() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the app has replaced its loading note with the shell. */
+export async function appReady(page) {
+  await page.locator("nav.bottom-nav").waitFor();
+}

@@ -1,0 +1,121 @@
+//! Browser tests: components mounted in headless Chromium, clicked, and the DOM and
+//! `localStorage` checked. Run by `scripts/test` (`cargo test --target wasm32-unknown-unknown --test web`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use steadyback::ui::app::App;
+use steadyback::ui::pages::settings::SettingsPage;
+use steadyback::ui::state::AppState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// A fresh element to mount into, and a clean storage.
+fn fresh_root() -> HtmlElement {
+    storage().clear().unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root.unchecked_into()
+}
+
+fn settings_with_state() -> impl IntoView {
+    provide_context(AppState::load());
+    view! { <SettingsPage /> }
+}
+
+fn switch(root: &HtmlElement, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn a_settings_switch_saves_and_survives_a_remount() {
+    let root = fresh_root();
+    let handle = mount_to(root.clone(), settings_with_state);
+    let beeps = switch(&root, "setting-beeps");
+    assert!(beeps.checked(), "beeps are on by default");
+    assert_eq!(beeps.get_attribute("role").as_deref(), Some("switch"));
+
+    beeps.click();
+    tick().await;
+    assert!(!beeps.checked());
+    let stored = storage().get_item("steadyback:settings").unwrap().unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(stored["schema"], 1);
+    assert_eq!(stored["data"]["sound"], false);
+    assert_eq!(stored["data"]["voice"], true);
+    drop(handle);
+
+    // A second mount reads what the first one saved, as a reload would.
+    let root = {
+        let r = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&r).unwrap();
+        r.unchecked_into::<HtmlElement>()
+    };
+    let _handle = mount_to(root.clone(), settings_with_state);
+    tick().await;
+    assert!(!switch(&root, "setting-beeps").checked());
+    assert!(switch(&root, "setting-vibration").checked());
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_settings_are_quarantined_and_reported() {
+    let root = fresh_root();
+    storage()
+        .set_item("steadyback:settings", "[broken")
+        .unwrap();
+    let _handle = mount_to(root.clone(), || {
+        provide_context(AppState::load());
+        view! {
+            <steadyback::ui::components::notices::Notices />
+            <SettingsPage />
+        }
+    });
+    tick().await;
+    let notice = root.query_selector(".notice").unwrap().expect("a notice");
+    assert!(notice.text_content().unwrap().contains("could not be read"));
+    assert!(switch(&root, "setting-beeps").checked(), "defaults apply");
+    let storage = storage();
+    let kept: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("steadyback:quarantine:settings:"))
+        .map(|k| storage.get_item(&k).unwrap().unwrap())
+        .collect();
+    assert_eq!(kept, vec!["[broken".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn the_bottom_bar_navigates_and_marks_the_current_page() {
+    let root = fresh_root();
+    let _handle = mount_to(root.clone(), App);
+    tick().await;
+    let link = |name: &str| -> HtmlElement {
+        let links = root.query_selector_all("nav.bottom-nav a").unwrap();
+        (0..links.length())
+            .map(|i| links.item(i).unwrap().unchecked_into::<HtmlElement>())
+            .find(|a| a.text_content().unwrap().trim() == name)
+            .unwrap_or_else(|| panic!("no {name} link"))
+    };
+    assert_eq!(
+        link("Library").get_attribute("href").as_deref(),
+        Some("/library")
+    );
+    link("Safety").click();
+    tick().await;
+    let h1 = root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(h1.text_content().as_deref(), Some("Safety"));
+    assert_eq!(
+        link("Safety").get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
+    assert_eq!(link("Today").get_attribute("aria-current"), None);
+    assert_eq!(window().location().pathname().unwrap(), "/safety");
+}
