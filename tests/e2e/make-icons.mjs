@@ -1,4 +1,4 @@
-// Renders assets/icon.svg to the PNG icons the manifest names, with headless Chromium.
+// Renders assets/icons/icon.svg to the PNG icons the manifest names, with headless Chromium.
 // Run by hand when the icon changes: `node tests/e2e/make-icons.mjs`; the PNGs are committed.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const svg = readFileSync(join(ROOT, "assets/icon.svg"), "utf8");
+const svg = readFileSync(join(ROOT, "assets/icons/icon.svg"), "utf8");
 // Full-bleed square for maskable and Apple icons (the platform rounds the corners);
 // the glyph then sits well inside the maskable safe zone (the central 80 % circle).
 const square = svg.replace('rx="112"', 'rx="0"');
