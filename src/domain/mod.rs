@@ -2,6 +2,8 @@
 //! of it is tested natively with `cargo test`. Time comes in as an argument (`now`, in
 //! milliseconds since the Unix epoch), never from a clock.
 
+pub mod catalog;
+pub mod exercise;
 pub mod safety;
 pub mod settings;
 pub mod sources;
