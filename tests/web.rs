@@ -104,11 +104,53 @@ async fn corrupt_settings_are_quarantined_and_reported() {
     assert_eq!(kept, vec!["[broken".to_string()]);
 }
 
+/// One flow through the whole app: the router keeps a document-wide click listener, so
+/// each test page mounts `App` only once.
 #[wasm_bindgen_test]
-async fn the_bottom_bar_navigates_and_marks_the_current_page() {
+async fn a_newcomer_takes_the_check_then_moves_around_by_the_bottom_bar() {
     let root = fresh_root();
     let _handle = mount_to(root.clone(), App);
     tick().await;
+    assert!(
+        root.query_selector("nav.bottom-nav").unwrap().is_none(),
+        "no app before the check"
+    );
+    let h1 = || root.query_selector("h1").unwrap().unwrap().text_content();
+    assert_eq!(h1().as_deref(), Some("Welcome to Steadyback"));
+    let temperature: HtmlInputElement = root
+        .query_selector("input[name=temperature]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    temperature.click();
+    let button: HtmlElement = root
+        .query_selector("form.first-run button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    until("Today", || h1().as_deref() == Some("Today")).await;
+    let stored = storage()
+        .get_item("steadyback:safety-check")
+        .unwrap()
+        .unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(
+        stored["data"]["see_professional"],
+        serde_json::json!(["temperature"])
+    );
+    assert!(stored["data"]["answered_at"].as_f64().unwrap() > 1.7e12);
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("Check with a GP or physiotherapist first"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Browse exercises"),
+        "may continue to exercise"
+    );
+
+    // Now the bottom bar is there, and marks the current page.
     let link = |name: &str| -> HtmlElement {
         let links = root.query_selector_all("nav.bottom-nav a").unwrap();
         (0..links.length())
@@ -120,8 +162,11 @@ async fn the_bottom_bar_navigates_and_marks_the_current_page() {
         link("Library").get_attribute("href").as_deref(),
         Some("/library")
     );
+    assert_eq!(
+        link("Today").get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
     link("Safety").click();
-    let h1 = || root.query_selector("h1").unwrap().unwrap().text_content();
     until("the Safety page", || h1().as_deref() == Some("Safety")).await;
     assert_eq!(
         link("Safety").get_attribute("aria-current").as_deref(),

@@ -1,7 +1,11 @@
 //! The safety information a person must always be able to reach, each item with its
 //! sources. The wording is the app's own; the facts are the sources'.
 
+use serde::{Deserialize, Serialize};
+
 use super::sources::Source;
+use super::storage_schema::Record;
+use super::Millis;
 
 /// One piece of safety advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,9 +140,114 @@ pub const MEDICINE: &[Advice] = &[Advice {
     sources: &[Source::NhsExercises],
 }];
 
+/// What the first-run safety check found, from the person's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No warning signs: exercise away.
+    Clear,
+    /// Signs that need a GP or physiotherapist: check with one first, then continue.
+    SeeProfessional,
+    /// Signs that need emergency help now: no exercise is suggested.
+    Urgent,
+}
+
+/// The person's answers to the safety check, and when they gave them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SafetyCheck {
+    /// When the check was last answered; `None` until it has been.
+    pub answered_at: Option<Millis>,
+    /// Ids from [`URGENT`] that the person ticked.
+    pub urgent: Vec<String>,
+    /// Ids from [`SEE_A_PROFESSIONAL`] that the person ticked.
+    pub see_professional: Vec<String>,
+}
+
+impl Record for SafetyCheck {
+    const NAME: &'static str = "safety-check";
+    const SCHEMA: u32 = 1;
+}
+
+impl SafetyCheck {
+    /// Answers given at `now`. Ids that are not signs of the right list are dropped.
+    pub fn answered(now: Millis, urgent: &[&str], see_professional: &[&str]) -> SafetyCheck {
+        let keep = |ids: &[&str], list: &[Advice]| -> Vec<String> {
+            list.iter()
+                .filter(|a| ids.contains(&a.id))
+                .map(|a| a.id.to_string())
+                .collect()
+        };
+        SafetyCheck {
+            answered_at: Some(now),
+            urgent: keep(urgent, URGENT),
+            see_professional: keep(see_professional, SEE_A_PROFESSIONAL),
+        }
+    }
+
+    pub fn is_answered(&self) -> bool {
+        self.answered_at.is_some()
+    }
+
+    /// What the answers mean; `None` before the check was taken.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.answered_at?;
+        Some(if !self.urgent.is_empty() {
+            Outcome::Urgent
+        } else if !self.see_professional.is_empty() {
+            Outcome::SeeProfessional
+        } else {
+            Outcome::Clear
+        })
+    }
+
+    /// The ticked signs, as advice, urgent ones first.
+    pub fn ticked(&self) -> Vec<&'static Advice> {
+        URGENT
+            .iter()
+            .filter(|a| self.urgent.iter().any(|id| id == a.id))
+            .chain(
+                SEE_A_PROFESSIONAL
+                    .iter()
+                    .filter(|a| self.see_professional.iter().any(|id| id == a.id)),
+            )
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::storage_schema::{decode, encode};
+
+    #[test]
+    fn the_check_has_three_outcomes() {
+        assert_eq!(SafetyCheck::default().outcome(), None);
+        assert!(!SafetyCheck::default().is_answered());
+        let clear = SafetyCheck::answered(5, &[], &[]);
+        assert_eq!(clear.outcome(), Some(Outcome::Clear));
+        let gp = SafetyCheck::answered(5, &[], &["temperature"]);
+        assert_eq!(gp.outcome(), Some(Outcome::SeeProfessional));
+        let urgent = SafetyCheck::answered(5, &["chest-pain"], &["temperature"]);
+        assert_eq!(urgent.outcome(), Some(Outcome::Urgent));
+        let texts: Vec<_> = urgent.ticked().iter().map(|a| a.id).collect();
+        assert_eq!(texts, vec!["chest-pain", "temperature"]);
+    }
+
+    #[test]
+    fn ids_from_the_wrong_list_are_dropped() {
+        let check = SafetyCheck::answered(5, &["temperature", "nonsense"], &["chest-pain"]);
+        assert_eq!(check.outcome(), Some(Outcome::Clear));
+        assert!(check.urgent.is_empty() && check.see_professional.is_empty());
+    }
+
+    #[test]
+    fn the_check_is_stored_with_its_date() {
+        let check = SafetyCheck::answered(1_763_700_000_000, &[], &["lump"]);
+        let text = encode(&check, 1_763_700_000_000);
+        assert_eq!(decode::<SafetyCheck>(&text).unwrap().data, check);
+        let v1 = r#"{"schema":1,"saved_at":1,"data":{"answered_at":1763700000000,"urgent":[],"see_professional":["lump"]}}"#;
+        assert_eq!(decode::<SafetyCheck>(v1).unwrap().data, check);
+    }
 
     fn all() -> impl Iterator<Item = &'static Advice> {
         BEFORE_YOU_START

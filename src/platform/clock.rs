@@ -6,3 +6,16 @@ use crate::domain::Millis;
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis
 }
+
+/// A date in the person's own locale and time zone, e.g. "21 November 2026".
+pub fn format_date(at: Millis) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locale = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en-GB".to_string());
+    date.to_locale_date_string(&locale, &options).into()
+}

@@ -6,30 +6,38 @@ use leptos_router::path;
 
 use super::components::{nav::BottomNav, notices::Notices};
 use super::pages::{
-    library::Library, not_found::NotFound, progress::Progress, safety::Safety,
-    settings::SettingsPage, today::Today,
+    exercise::ExercisePage, first_run::FirstRun, library::Library, not_found::NotFound,
+    progress::Progress, safety::Safety, settings::SettingsPage, today::Today,
 };
 use super::state::AppState;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::load());
+    let state = AppState::load();
+    provide_context(state);
+    let checked = move || state.safety_check.with(|c| c.is_answered());
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <div class="shell">
                 <Notices />
                 <main id="main" class="page" tabindex="-1">
+                    // Before anything else, the first-run safety check.
+                    <Show when=checked fallback=FirstRun>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Today />
                         <Route path=path!("/library") view=Library />
+                        <Route path=path!("/exercise/:id") view=ExercisePage />
                         <Route path=path!("/progress") view=Progress />
                         <Route path=path!("/settings") view=SettingsPage />
                         <Route path=path!("/safety") view=Safety />
                     </Routes>
+                    </Show>
                 </main>
-                <BottomNav />
+                <Show when=checked>
+                    <BottomNav />
+                </Show>
             </div>
         </Router>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::safety::SafetyCheck;
 use crate::domain::settings::Settings;
 use crate::domain::storage_schema::Record;
 use crate::domain::store::{Loaded, SaveError, Store};
@@ -28,6 +29,9 @@ pub struct Notice {
 pub struct AppState {
     pub settings: ReadSignal<Settings>,
     set_settings: WriteSignal<Settings>,
+    /// The first-run safety check; unanswered until the person has taken it.
+    pub safety_check: ReadSignal<SafetyCheck>,
+    set_safety_check: WriteSignal<SafetyCheck>,
     pub notices: RwSignal<Vec<Notice>>,
     store: StoredValue<Store<BrowserStorage>>,
     /// False when data lives only in this page's memory.
@@ -52,10 +56,18 @@ impl AppState {
         }
         let now = clock::now();
         let settings = take(store.load::<Settings>(now), "settings", &mut notices);
+        let safety_check = take(
+            store.load::<SafetyCheck>(now),
+            "safety check answers",
+            &mut notices,
+        );
         let (settings, set_settings) = signal(settings);
+        let (safety_check, set_safety_check) = signal(safety_check);
         let state = AppState {
             settings,
             set_settings,
+            safety_check,
+            set_safety_check,
             notices: RwSignal::new(Vec::new()),
             store: StoredValue::new(store),
             persistent,
@@ -82,6 +94,13 @@ impl AppState {
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.set_settings.update(change);
         self.save(&self.settings.get_untracked(), "settings");
+    }
+
+    /// Records the answers to the safety check (or, with the default, clears them so the
+    /// check is asked again).
+    pub fn set_safety_check(&self, check: SafetyCheck) {
+        self.save(&check, "safety check answers");
+        self.set_safety_check.set(check);
     }
 
     fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {

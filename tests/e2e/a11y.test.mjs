@@ -6,7 +6,31 @@ import { createRequire } from "node:module";
 import { start, appReady } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-export const PAGES = ["/", "/library", "/progress", "/safety", "/settings", "/no-such-page"];
+const PAGES = [
+  "/",
+  "/library",
+  "/library?kind=activity&q=zzz",
+  "/exercise/bridge",
+  "/exercise/walking",
+  "/exercise/does-not-exist",
+  "/progress",
+  "/safety",
+  "/settings",
+  "/no-such-page",
+];
+
+async function violations(page, path) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }),
+  );
+  return result.violations.map((v) => {
+    const where = v.nodes.map((n) => n.target.join(" ")).join("; ");
+    return `${path}: ${v.id} (${v.impact}): ${v.help} at ${where}`;
+  });
+}
 
 const apps = [];
 after(async () => {
@@ -22,18 +46,24 @@ for (const colorScheme of ["light", "dark"]) {
     for (const path of PAGES) {
       await page.goto(path);
       await appReady(page);
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(() =>
-        window.axe.run(document, {
-          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-        }),
-      );
-      for (const v of result.violations) {
-        const where = v.nodes.map((n) => n.target.join(" ")).join("; ");
-        failures.push(`${path}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
-      }
+      failures.push(...(await violations(page, path)));
     }
     assert.deepEqual(failures, [], failures.join("\n"));
     assert.deepEqual(app.errors, []);
   });
 }
+
+test("the first-run check and its outcomes pass axe", async () => {
+  const app = await start({ firstRun: true });
+  apps.push(app);
+  const page = await app.page();
+  await page.goto("/");
+  await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
+  const failures = await violations(page, "welcome");
+  await page.getByLabel("You have a high temperature.").check();
+  await page.getByLabel("Chest pain as well as back pain.").check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("alert").waitFor();
+  failures.push(...(await violations(page, "urgent outcome")));
+  assert.deepEqual(failures, [], failures.join("\n"));
+});

@@ -22,11 +22,20 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 const DIST = resolve(process.env.DIST ?? "../../target/dist");
 
+/** The stored form of a safety check answered with no warning signs. */
+export const CLEAR_CHECK = JSON.stringify({
+  schema: 1,
+  saved_at: 1763700000000,
+  data: { answered_at: 1763700000000, urgent: [], see_professional: [] },
+});
+
 /**
  * Starts the server and a persistent (non-incognito) browser context on a fresh profile,
  * so service workers and storage behave as for a person. Returns helpers and `close`.
+ * Unless `firstRun` is set, the first-run safety check counts as answered (with no
+ * warning signs) so tests of other features open the app directly.
  */
-export async function start({ viewport = PHONE, colorScheme = "light" } = {}) {
+export async function start({ viewport = PHONE, colorScheme = "light", firstRun = false } = {}) {
   const server = await serve(DIST);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,6 +45,13 @@ export async function start({ viewport = PHONE, colorScheme = "light" } = {}) {
     colorScheme,
     baseURL: server.url,
   });
+  if (!firstRun) {
+    await context.addInitScript((check) => {
+      if (!localStorage.getItem("steadyback:safety-check")) {
+        localStorage.setItem("steadyback:safety-check", check);
+      }
+    }, CLEAR_CHECK);
+  }
   const errors = [];
   context.on("weberror", (e) => errors.push(String(e.error())));
   return {

@@ -1,27 +1,28 @@
 // Screenshots of the release build for a person to look at (not a test):
-//   node screens.mjs [--dark] [path ...]   → ../../target/screens/<size>-<scheme>-<page>.png
+//   node screens.mjs [--dark] [--first-run] [path ...]   → ../../target/screens/<size>-<scheme>-<page>.png
 // Phone size is 412×823, desktop 1280×800. Full-page shots, so long pages are seen whole.
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { start, appReady, PHONE, DESKTOP } from "./harness.mjs";
+import { start, PHONE, DESKTOP } from "./harness.mjs";
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), "../../target/screens");
 const args = process.argv.slice(2);
 const colorScheme = args.includes("--dark") ? "dark" : "light";
+const firstRun = args.includes("--first-run");
 const paths = args.filter((a) => !a.startsWith("--"));
 const pages = paths.length ? paths : ["/", "/library", "/progress", "/safety", "/settings"];
 mkdirSync(OUT, { recursive: true });
 
 for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
-  const app = await start({ viewport, colorScheme });
+  const app = await start({ viewport, colorScheme, firstRun });
   const page = await app.page();
   for (const path of pages) {
     await page.goto(path);
-    await appReady(page);
+    await page.locator("h1").waitFor();
     await page.waitForTimeout(150);
     const name = path.replace(/^\//, "").replace(/[^a-z0-9]+/gi, "_") || "today";
-    const file = join(OUT, `${size}-${colorScheme}-${name}.png`);
+    const file = join(OUT, `${size}-${colorScheme}${firstRun ? "-first-run" : ""}-${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
   }

@@ -4,3 +4,4 @@ pub mod icons;
 pub mod nav;
 pub mod notices;
 pub mod page;
+pub mod safety_check;

@@ -1,14 +1,168 @@
-//! `/library`: every exercise, with filters.
+//! `/library`: every exercise, with filters that live in the address.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
+use crate::domain::catalog::CATALOG;
+use crate::domain::exercise::{Exercise, Kind, Kit, Position, Work};
+use crate::domain::library::Filter;
 use crate::ui::components::page::Page;
+
+/// One `<select>` of the filter bar.
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    /// Every choice, as (URL value, label).
+    options: Vec<(&'static str, &'static str)>,
+    filter: Memo<Filter>,
+    /// The current value of this part of the filter.
+    get: fn(&Filter) -> Option<&'static str>,
+    /// Sets this part of the filter from a URL value ("" for any).
+    set: fn(&mut Filter, &str),
+    on_change: Callback<Filter>,
+) -> impl IntoView {
+    let id = format!("filter-{}", label.to_lowercase());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                prop:value=move || filter.with(get).unwrap_or("")
+                on:change=move |ev| {
+                    let mut next = filter.get_untracked();
+                    set(&mut next, &event_target_value(&ev));
+                    on_change.run(next);
+                }
+            >
+                <option value="">"Any"</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| view! { <option value=value>{text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A card in the list: name, type and position, dose and time.
+#[component]
+pub fn ExerciseCard(exercise: &'static Exercise) -> impl IntoView {
+    let time = match exercise.dose.work {
+        Work::Minutes(_) => None,
+        _ => Some(format!(
+            " · about {} min",
+            exercise.dose.estimated_minutes()
+        )),
+    };
+    view! {
+        <li>
+            <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
+                <h2>{exercise.name}</h2>
+                <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
+                <p class="dose">{exercise.dose.summary()} {time}</p>
+            </a>
+        </li>
+    }
+}
 
 #[component]
 pub fn Library() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
+    let navigate = use_navigate();
+    let apply = Callback::new(move |next: Filter| {
+        navigate(
+            &format!("/library{}", next.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let results = Memo::new(move |_| filter.with(|f| f.apply(CATALOG)));
+    let count = move || match results.with(Vec::len) {
+        1 => "1 exercise".to_string(),
+        n => format!("{n} exercises"),
+    };
     view! {
         <Page title="Library">
-            <p class="lead">"Exercises and activities for everyday back pain."</p>
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <div class="field search">
+                    <label for="filter-search">"Search"</label>
+                    <input
+                        id="filter-search"
+                        type="search"
+                        placeholder="knee, wall, bed…"
+                        autocomplete="off"
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=move |ev| {
+                            let mut next = filter.get_untracked();
+                            next.text = event_target_value(&ev);
+                            apply.run(next);
+                        }
+                    />
+                </div>
+                <div class="filter-row">
+                    <FilterSelect
+                        label="Type"
+                        options=Kind::ALL.iter().map(|k| (k.slug(), k.label())).collect()
+                        filter
+                        get=|f| f.kind.map(Kind::slug)
+                        set=|f, v| f.kind = Kind::from_slug(v)
+                        on_change=apply
+                    />
+                    <FilterSelect
+                        label="Position"
+                        options=Position::ALL.iter().map(|p| (p.slug(), p.label())).collect()
+                        filter
+                        get=|f| f.position.map(Position::slug)
+                        set=|f, v| f.position = Position::from_slug(v)
+                        on_change=apply
+                    />
+                    <FilterSelect
+                        label="Kit"
+                        options=Kit::ALL.iter().map(|k| (k.slug(), k.label())).collect()
+                        filter
+                        get=|f| f.kit.map(Kit::slug)
+                        set=|f, v| f.kit = Kit::from_slug(v)
+                        on_change=apply
+                    />
+                </div>
+            </form>
+            <div class="result-bar">
+                <p class="result-count" role="status">{count}</p>
+                <Show when=move || !filter.with(Filter::is_empty)>
+                    <button class="link-button" on:click=move |_| apply.run(Filter::default())>
+                        "Clear filters"
+                    </button>
+                </Show>
+            </div>
+            <Show
+                when=move || results.with(|r| !r.is_empty())
+                fallback=move || {
+                    view! {
+                        <section class="card empty">
+                            <h2>"Nothing matches"</h2>
+                            <p>"No exercise fits all of these filters."</p>
+                            <button on:click=move |_| apply.run(Filter::default())>
+                                "Clear the filters"
+                            </button>
+                        </section>
+                    }
+                }
+            >
+                <ul class="exercise-list">
+                    {move || {
+                        results
+                            .get()
+                            .into_iter()
+                            .map(|e| view! { <ExerciseCard exercise=e /> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
         </Page>
     }
 }

@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod exercise;
+pub mod first_run;
 pub mod library;
 pub mod not_found;
 pub mod progress;

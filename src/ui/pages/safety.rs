@@ -7,6 +7,7 @@ use crate::domain::safety::{
 };
 use crate::domain::sources::Source;
 use crate::ui::components::page::Page;
+use crate::ui::components::safety_check::CheckSummary;
 
 /// A list of advice, each item with its sources.
 #[component]
@@ -62,6 +63,7 @@ pub fn Safety() -> impl IntoView {
                 <AdviceList items=BEFORE_YOU_START />
                 <AdviceList items=MEDICINE />
             </section>
+            <CheckSummary />
             <section class="sources" aria-labelledby="sources-heading">
                 <h2 id="sources-heading">"Sources"</h2>
                 <ul>

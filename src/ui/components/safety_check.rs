@@ -1,0 +1,87 @@
+//! What the person's safety-check answers mean, shown on Today and Safety.
+
+use leptos::prelude::*;
+
+use crate::domain::safety::{Outcome, SafetyCheck, URGENT_ACTION};
+use crate::platform::clock;
+use crate::ui::state::AppState;
+
+/// Clears the stored answers, so the welcome check is asked again.
+#[component]
+pub fn RetakeCheck() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button class="secondary" on:click=move |_| state.set_safety_check(SafetyCheck::default())>
+            "Take the safety check again"
+        </button>
+    }
+}
+
+/// The signs the person ticked, as a list.
+#[component]
+fn Ticked() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <ul class="advice">
+            {move || {
+                state
+                    .safety_check
+                    .with(|c| c.ticked().iter().map(|a| view! { <li>{a.text}</li> }).collect_view())
+            }}
+        </ul>
+    }
+}
+
+/// A prominent card for urgent signs, a calm one for see-a-GP signs, nothing when clear.
+#[component]
+pub fn CheckOutcome() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.safety_check.with(SafetyCheck::outcome) {
+        Some(Outcome::Urgent) => view! {
+            <section class="card urgent" role="alert" aria-labelledby="outcome-heading">
+                <h2 id="outcome-heading">"Get medical help now"</h2>
+                <p>"You told us you have:"</p>
+                <Ticked />
+                <p class="urgent-action">{URGENT_ACTION}</p>
+                <p>"Please don't start these exercises until a doctor has checked you."</p>
+                <RetakeCheck />
+            </section>
+        }
+        .into_any(),
+        Some(Outcome::SeeProfessional) => view! {
+            <section class="card caution" aria-labelledby="outcome-heading">
+                <h2 id="outcome-heading">"Check with a GP or physiotherapist first"</h2>
+                <p>"You told us you have:"</p>
+                <Ticked />
+                <p>
+                    "Please talk to a GP or physiotherapist before you start. Once you have, "
+                    "you can carry on here."
+                </p>
+            </section>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// "You took the safety check on 21 November 2026." and a way to take it again.
+#[component]
+pub fn CheckSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let when = move || {
+        state
+            .safety_check
+            .with(|c| c.answered_at.map(clock::format_date))
+    };
+    view! {
+        <section class="card" aria-labelledby="check-heading">
+            <h2 id="check-heading">"Your safety check"</h2>
+            {move || when().map(|date| view! { <p>"You last took it on " {date} "."</p> })}
+            <Show when=move || state.safety_check.with(|c| !c.ticked().is_empty())>
+                <p>"You ticked:"</p>
+                <Ticked />
+            </Show>
+            <RetakeCheck />
+        </section>
+    }
+}

@@ -1,0 +1,122 @@
+//! `/exercise/<id>`: everything about one exercise.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::catalog;
+use crate::domain::exercise::Exercise;
+use crate::ui::components::page::Page;
+
+/// Links to other exercises by id ("Easier: Pelvic tilt").
+#[component]
+fn Swaps(label: &'static str, ids: &'static [&'static str]) -> impl IntoView {
+    let links = ids
+        .iter()
+        .filter_map(|id| catalog::get(id))
+        .map(|e| view! { <li><a href=format!("/exercise/{}", e.id)>{e.name}</a></li> })
+        .collect_view();
+    (!ids.is_empty()).then(|| {
+        view! {
+            <div class="swap">
+                <h3>{label}</h3>
+                <ul>{links}</ul>
+            </div>
+        }
+    })
+}
+
+/// A bulleted list, or nothing when empty.
+fn bullets(items: &'static [&'static str]) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! { <ul class="advice">{items.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}</ul> }
+    })
+}
+
+#[component]
+fn Detail(exercise: &'static Exercise) -> impl IntoView {
+    let e = exercise;
+    let kit = e
+        .kit
+        .iter()
+        .map(|k| k.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let has_swaps = !e.easier.is_empty() || !e.harder.is_empty();
+    view! {
+        <Page title=e.name>
+            <p class="lead">{e.purpose}</p>
+            <ul class="tags" aria-label="About this exercise">
+                <li>{e.kind.label()}</li>
+                <li>{e.position.label()}</li>
+                <li>{kit}</li>
+            </ul>
+            <section class="card">
+                <h2>"How to do it"</h2>
+                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+            </section>
+            <section class="card">
+                <h2>"How much"</h2>
+                <dl class="dose-table">
+                    {e
+                        .dose
+                        .amounts()
+                        .into_iter()
+                        .map(|(what, value, origin)| {
+                            view! {
+                                <div>
+                                    <dt>{what}</dt>
+                                    <dd>
+                                        {value}
+                                        <span class="origin">{origin.label()}</span>
+                                    </dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+                {bullets(e.dose_notes)}
+            </section>
+            <section class="card">
+                <h2>"Take care"</h2>
+                {bullets(e.cautions)}
+                <p>
+                    "Stop if the pain reaches 7 out of 10, or if a move gives you sharp pain. "
+                    <a href="/safety">"When to stop, and when to get help"</a>
+                </p>
+            </section>
+            {has_swaps
+                .then(|| {
+                    view! {
+                        <section class="card">
+                            <h2>"Swap it"</h2>
+                            <Swaps label="Easier" ids=e.easier />
+                            <Swaps label="Harder" ids=e.harder />
+                        </section>
+                    }
+                })}
+            <section class="sources" aria-labelledby="sources-heading">
+                <h2 id="sources-heading">"Sources"</h2>
+                <ul>{e.sources.iter().map(|s| view! { <li>{s.full()}</li> }).collect_view()}</ul>
+            </section>
+            <p><a href="/library">"Back to the library"</a></p>
+        </Page>
+    }
+}
+
+#[component]
+pub fn ExercisePage() -> impl IntoView {
+    let params = use_params_map();
+    move || match params
+        .with(|p| p.get("id"))
+        .and_then(|id| catalog::get(&id))
+    {
+        Some(exercise) => view! { <Detail exercise /> }.into_any(),
+        None => view! {
+            <Page title="Exercise not found">
+                <p>"There is no exercise at this address. The link may be old or mistyped."</p>
+                <a href="/library" class="button">"Go to the library"</a>
+            </Page>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,83 @@
+//! The first-run welcome: a short safety check before anything else.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::safety::{Advice, SafetyCheck, SEE_A_PROFESSIONAL, URGENT};
+use crate::platform::clock;
+use crate::ui::components::page::Page;
+use crate::ui::state::AppState;
+
+/// A group of signs to tick. Returns the signal of ticked ids.
+#[component]
+fn SignList(
+    legend: &'static str,
+    signs: &'static [Advice],
+    ticked: RwSignal<Vec<&'static str>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="card checklist">
+            <legend>{legend}</legend>
+            {signs
+                .iter()
+                .map(|sign| {
+                    let id = sign.id;
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name=id
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ticked
+                                        .update(|list| {
+                                            list.retain(|x| *x != id);
+                                            if on {
+                                                list.push(id);
+                                            }
+                                        });
+                                }
+                            />
+                            <span>{sign.text}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// Asks the urgent signs and the see-a-GP signs as two checklists, stores the answers
+/// with today's date, and opens the app at Today, which shows what the answers mean.
+#[component]
+pub fn FirstRun() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let urgent = RwSignal::new(Vec::new());
+    let see_professional = RwSignal::new(Vec::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let check = SafetyCheck::answered(
+            clock::now(),
+            &urgent.get_untracked(),
+            &see_professional.get_untracked(),
+        );
+        state.set_safety_check(check);
+        navigate("/", Default::default());
+    };
+    view! {
+        <Page title="Welcome to Steadyback">
+            <p class="lead">
+                "Gentle, guided exercise for everyday back pain. First, a quick safety "
+                "check: tick anything that is true for you now. It takes less than a minute."
+            </p>
+            <form class="first-run" on:submit=submit>
+                <SignList legend="Do you have any of these?" signs=URGENT ticked=urgent />
+                <SignList legend="And any of these?" signs=SEE_A_PROFESSIONAL ticked=see_professional />
+                <p class="hint">"If none of them are true, leave them all unticked."</p>
+                <button type="submit" class="wide">"Continue"</button>
+            </form>
+            <p class="privacy">"Your answers stay on this device."</p>
+        </Page>
+    }
+}
