@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod exercise;
+pub mod library;
 pub mod safety;
 pub mod settings;
 pub mod sources;
