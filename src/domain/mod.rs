@@ -5,7 +5,10 @@
 pub mod catalog;
 pub mod exercise;
 pub mod library;
+pub mod routine;
 pub mod safety;
+pub mod session;
+pub mod session_record;
 pub mod settings;
 pub mod sources;
 pub mod storage_schema;
