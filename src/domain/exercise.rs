@@ -365,12 +365,14 @@ impl Dose {
         match self.work {
             Work::Minutes(m) => parts.push(format!("{} min", m.text())),
             work => {
-                let reps = if self.sets.start == 1 && !self.sets.is_range() {
-                    format!("{} reps", self.reps.text())
-                } else {
-                    format!("{} × {}", self.sets.text(), self.reps.text())
-                };
-                parts.push(reps);
+                let single_set = self.sets.start == 1 && !self.sets.is_range();
+                if !single_set {
+                    parts.push(format!("{} × {}", self.sets.text(), self.reps.text()));
+                } else if self.reps.max > 1 {
+                    parts.push(format!("{} reps", self.reps.text()));
+                } else if !matches!(work, Work::Hold(_)) {
+                    parts.push("1 rep".to_string());
+                }
                 if let Work::Hold(h) = work {
                     parts.push(format!("hold {} s", h.text()));
                 }
@@ -524,6 +526,10 @@ mod tests {
     fn summaries_read_like_a_card() {
         let d = dose(3, 10, Work::Hold(Amount::range(5, 10, S)), Sides::Together);
         assert_eq!(d.summary(), "3 × 10 · hold 5–10 s");
+        let d = dose(1, 1, Work::Hold(Amount::app(60)), Sides::Together);
+        assert_eq!(d.summary(), "hold 60 s");
+        let d = dose(1, 1, Work::Tapped, Sides::Together);
+        assert_eq!(d.summary(), "1 rep");
         let d = dose(1, 10, Work::Tapped, Sides::Alternating);
         assert_eq!(d.summary(), "10 reps · each side, taking turns");
         let d = dose(

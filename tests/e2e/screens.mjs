@@ -1,5 +1,5 @@
 // Screenshots of the release build for a person to look at (not a test):
-//   node screens.mjs [--dark] [--first-run] [path ...]   → ../../target/screens/<size>-<scheme>-<page>.png
+//   node screens.mjs [--dark] [--first-run] [--narrow] [path ...]   → ../../target/screens/<size>-<scheme>-<page>.png
 // Phone size is 412×823, desktop 1280×800. Full-page shots, so long pages are seen whole.
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -14,7 +14,10 @@ const paths = args.filter((a) => !a.startsWith("--"));
 const pages = paths.length ? paths : ["/", "/library", "/progress", "/safety", "/settings"];
 mkdirSync(OUT, { recursive: true });
 
-for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+const sizes = args.includes("--narrow")
+  ? [["narrow", { width: 360, height: 740 }]]
+  : [["phone", PHONE], ["desktop", DESKTOP]];
+for (const [size, viewport] of sizes) {
   const app = await start({ viewport, colorScheme, firstRun });
   const page = await app.page();
   for (const path of pages) {
