@@ -175,3 +175,28 @@ async fn a_newcomer_takes_the_check_then_moves_around_by_the_bottom_bar() {
     assert_eq!(link("Today").get_attribute("aria-current"), None);
     assert_eq!(window().location().pathname().unwrap(), "/safety");
 }
+
+#[wasm_bindgen_test]
+async fn device_adapters_detect_support_and_fail_soft() {
+    use steadyback::platform::{audio, speech, vibration, wake_lock};
+    // Headless Chromium has Web Audio, speech synthesis and the wake lock API.
+    assert!(audio::is_supported());
+    assert!(speech::is_supported());
+    assert!(wake_lock::is_supported());
+    // Before a tap unlocks audio, a beep is silently skipped; after, it plays.
+    audio::beep(440.0, 10);
+    assert_eq!(audio::unlock(), Ok(()));
+    audio::beep(440.0, 10);
+    speech::say("Test.");
+    speech::silence();
+    // Vibration is present on this desktop build of Chromium or not; either way, no panic.
+    let _ = vibration::is_supported();
+    vibration::buzz(1);
+    // The browser may refuse the wake lock here (a hidden headless page), but the
+    // answer is a typed result, never a panic or "unsupported".
+    match wake_lock::request().await {
+        Ok(()) => wake_lock::release(),
+        Err(wake_lock::WakeLockError::Refused(reason)) => assert!(!reason.is_empty()),
+        Err(other) => panic!("unexpected: {other}"),
+    }
+}

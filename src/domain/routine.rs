@@ -281,9 +281,50 @@ pub fn find(id: &str) -> Option<Routine> {
     builtin().into_iter().find(|r| r.id == id)
 }
 
+/// The everyday routines Today takes turns through. The flare-up routine is offered
+/// apart, for bad days.
+const ROTATION: [&str; 3] = ["gentle-start", "core-stability", "desk-break"];
+
+/// The routine Today suggests, from the ids of the routines done so far (oldest first).
+///
+/// The app's own rule (the sources give none): start with the gentle start, then take
+/// turns through the everyday routines, one after another. Single exercises and the
+/// flare-up routine don't move the turn on.
+pub fn suggest<'a>(done: impl DoubleEndedIterator<Item = &'a str>) -> Routine {
+    let last = done
+        .rev()
+        .find_map(|id| ROTATION.iter().position(|r| *r == id));
+    let next = last.map_or(0, |i| (i + 1) % ROTATION.len());
+    find(ROTATION[next]).unwrap_or_else(|| unreachable_routine(ROTATION[next]))
+}
+
+/// The built-in ids are fixed; a test checks they all resolve.
+fn unreachable_routine(id: &str) -> Routine {
+    routine(id, id, "", Vec::new())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_suggests_the_gentle_start_then_takes_turns() {
+        let ids = |list: &[&'static str]| suggest(list.iter().copied()).id;
+        assert_eq!(ids(&[]), "gentle-start");
+        assert_eq!(ids(&["gentle-start"]), "core-stability");
+        assert_eq!(ids(&["gentle-start", "core-stability"]), "desk-break");
+        assert_eq!(ids(&["desk-break"]), "gentle-start");
+        assert_eq!(
+            ids(&["core-stability", "flare-up", "exercise:bridge"]),
+            "desk-break",
+            "flare-up days and single exercises don't move the turn on"
+        );
+        assert_eq!(ids(&["flare-up"]), "gentle-start");
+        for id in ROTATION {
+            assert!(find(id).is_some_and(|r| !r.items.is_empty()), "{id}");
+        }
+    }
+
     use crate::domain::exercise::{Origin, TAPPED_REP_ESTIMATE_SECS};
     use crate::domain::session::{StepKind, GET_READY_SECS};
 

@@ -60,7 +60,7 @@ impl Side {
         }
     }
 
-    fn title(self) -> &'static str {
+    pub fn title(self) -> &'static str {
         match self {
             Side::Left => "Left",
             Side::Right => "Right",

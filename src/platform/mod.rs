@@ -1,6 +1,30 @@
 //! Thin browser adapters. No business rules live here: each adapter detects whether the
 //! browser supports its feature and reports failures as typed errors, never panics.
 
+pub mod audio;
 pub mod clock;
 pub mod service_worker;
+pub mod speech;
 pub mod storage;
+pub mod vibration;
+pub mod wake_lock;
+
+/// A browser feature this device does not have, by name ("Web Audio").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this browser has no {0}")]
+pub struct Unsupported(pub &'static str);
+
+/// True once the person has tapped or typed on this page. Browsers block sound,
+/// speech and vibration until then; where the browser can't tell, assume yes.
+pub fn has_been_active() -> bool {
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("userActivation"))
+        .ok()
+        .filter(|v| v.is_object())
+        .and_then(|ua| js_sys::Reflect::get(&ua, &JsValue::from_str("hasBeenActive")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}

@@ -7,7 +7,7 @@ use leptos_router::path;
 use super::components::{nav::BottomNav, notices::Notices};
 use super::pages::{
     exercise::ExercisePage, first_run::FirstRun, library::Library, not_found::NotFound,
-    progress::Progress, safety::Safety, settings::SettingsPage, today::Today,
+    progress::Progress, safety::Safety, session::SessionPage, settings::SettingsPage, today::Today,
 };
 use super::state::AppState;
 
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=Today />
                         <Route path=path!("/library") view=Library />
                         <Route path=path!("/exercise/:id") view=ExercisePage />
+                        <Route path=path!("/session/:routine") view=SessionPage />
                         <Route path=path!("/progress") view=Progress />
                         <Route path=path!("/settings") view=SettingsPage />
                         <Route path=path!("/safety") view=Safety />

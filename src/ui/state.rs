@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::safety::SafetyCheck;
+use crate::domain::session_record::{SessionLog, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::domain::storage_schema::Record;
 use crate::domain::store::{Loaded, SaveError, Store};
@@ -32,6 +33,9 @@ pub struct AppState {
     /// The first-run safety check; unanswered until the person has taken it.
     pub safety_check: ReadSignal<SafetyCheck>,
     set_safety_check: WriteSignal<SafetyCheck>,
+    /// Every finished guided session.
+    pub sessions: ReadSignal<SessionLog>,
+    set_sessions: WriteSignal<SessionLog>,
     pub notices: RwSignal<Vec<Notice>>,
     store: StoredValue<Store<BrowserStorage>>,
     /// False when data lives only in this page's memory.
@@ -61,6 +65,12 @@ impl AppState {
             "safety check answers",
             &mut notices,
         );
+        let sessions = take(
+            store.load::<SessionLog>(now),
+            "session history",
+            &mut notices,
+        );
+        let (sessions, set_sessions) = signal(sessions);
         let (settings, set_settings) = signal(settings);
         let (safety_check, set_safety_check) = signal(safety_check);
         let state = AppState {
@@ -68,6 +78,8 @@ impl AppState {
             set_settings,
             safety_check,
             set_safety_check,
+            sessions,
+            set_sessions,
             notices: RwSignal::new(Vec::new()),
             store: StoredValue::new(store),
             persistent,
@@ -103,15 +115,37 @@ impl AppState {
         self.set_safety_check.set(check);
     }
 
-    fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
+    /// Adds a finished session to the history (or updates it, by id) and saves it.
+    pub fn log_session(&self, record: SessionRecord) {
+        self.set_sessions.update(|log| log.upsert(record));
+        self.save(&self.sessions.get_untracked(), "session history");
+    }
+
+    /// Loads a record that is not kept in a signal (the session in progress), telling the
+    /// person when the stored copy could not be used.
+    pub fn load_record<T: Record + Send + Sync + 'static>(&self, what: &str) -> T {
+        let mut notices = Vec::new();
+        let loaded = self
+            .store
+            .try_update_value(|store| store.load::<T>(clock::now()))
+            .unwrap_or(Loaded::Missing);
+        let value = take(loaded, what, &mut notices);
+        for (tone, text) in notices {
+            self.notify(tone, text);
+        }
+        value
+    }
+
+    /// Saves a record, telling the person if that failed.
+    pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
         let result = self
             .store
             .try_update_value(|store| store.save(value, clock::now()));
         if let Some(Err(err)) = result {
             let text = match err {
                 SaveError::Protected(reason) => format!(
-                    "Your {what} were changed for now but not saved: the stored copy is kept \
-                     as it is, because {reason}."
+                    "Your latest change to your {what} was not saved: the stored copy is \
+                     kept as it is, because {reason}."
                 ),
                 err => format!("Your {what} could not be saved: {err}."),
             };
@@ -139,8 +173,8 @@ fn take<T: Default>(loaded: Loaded<T>, what: &str, notices: &mut Vec<(Tone, Stri
              and left the stored copy untouched, so changes won't be saved."
         )),
         Loaded::Newer { reason } => Some(format!(
-            "Your saved {what} can't be used: {reason}. They are kept as they are; please \
-             update the app."
+            "Your saved {what} can't be used: {reason}. The stored copy is kept as it \
+             is; please update the app."
         )),
         Loaded::Unreadable(err) => Some(format!(
             "Your saved {what} could not be read ({err}). Steadyback is using its defaults."

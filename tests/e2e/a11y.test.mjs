@@ -13,6 +13,7 @@ const PAGES = [
   "/exercise/bridge",
   "/exercise/walking",
   "/exercise/does-not-exist",
+  "/session/gentle-start",
   "/progress",
   "/safety",
   "/settings",

@@ -50,6 +50,9 @@ fn Detail(exercise: &'static Exercise) -> impl IntoView {
                 <li>{e.position.label()}</li>
                 <li>{kit}</li>
             </ul>
+            <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>
+                "Try it"
+            </a>
             <section class="card">
                 <h2>"How to do it"</h2>
                 <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>

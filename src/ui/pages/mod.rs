@@ -6,5 +6,6 @@ pub mod library;
 pub mod not_found;
 pub mod progress;
 pub mod safety;
+pub mod session;
 pub mod settings;
 pub mod today;

@@ -2,29 +2,89 @@
 
 use leptos::prelude::*;
 
+use crate::domain::catalog;
+use crate::domain::routine::{self, Routine, BUILTIN_IDS};
 use crate::domain::safety::{Outcome, SafetyCheck};
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::CheckOutcome;
 use crate::ui::state::AppState;
 
+/// "The Physio Box, Cleveland Clinic".
+fn source_names(routine: &Routine) -> String {
+    let names: Vec<&str> = routine.sources().iter().map(|s| s.short()).collect();
+    names.join(", ")
+}
+
+/// The suggested routine, with its one Start button.
+#[component]
+fn Suggested(routine: Routine) -> impl IntoView {
+    let names = routine
+        .items
+        .iter()
+        .filter_map(|item| catalog::get(&item.exercise))
+        .map(|e| view! { <li><a href=format!("/exercise/{}", e.id)>{e.name}</a></li> })
+        .collect_view();
+    view! {
+        <section class="card suggested" aria-labelledby="suggested-heading">
+            <p class="eyebrow">"Today's routine"</p>
+            <h2 id="suggested-heading">{routine.name.clone()}</h2>
+            <p>{routine.description.clone()}</p>
+            <p class="meta">
+                "About " {routine.estimated_minutes()} " minutes · " {routine.items.len()}
+                " exercises"
+            </p>
+            <ul class="routine-exercises">{names}</ul>
+            <a class="button big" href=format!("/session/{}", routine.id)>"Start"</a>
+            <p class="source-tag">"Exercises from " {source_names(&routine)}</p>
+        </section>
+    }
+}
+
 #[component]
 pub fn Today() -> impl IntoView {
     let state = expect_context::<AppState>();
     let urgent = move || state.safety_check.with(SafetyCheck::outcome) == Some(Outcome::Urgent);
+    let suggested = Memo::new(move |_| {
+        state
+            .sessions
+            .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())))
+    });
+    let others = move || {
+        let current = suggested.with(|r| r.id.clone());
+        BUILTIN_IDS
+            .iter()
+            .filter(|id| **id != current)
+            .filter_map(|id| routine::find(id))
+            .map(|r| {
+                view! {
+                    <li>
+                        <a href=format!("/session/{}", r.id)>{r.name.clone()}</a>
+                        <span class="meta">
+                            " · about " {r.estimated_minutes()} " min · from " {source_names(&r)}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <Page title="Today">
             <CheckOutcome />
             // With an urgent sign, nothing here suggests exercise.
             <Show when=move || !urgent()>
+                {move || view! { <Suggested routine=suggested.get() /> }}
+                <section class="card" aria-labelledby="others-heading">
+                    <h2 id="others-heading">"Other routines"</h2>
+                    <ul class="routine-list">{others}</ul>
+                </section>
                 <section class="card">
-                    <h2>"Start gently"</h2>
+                    <h2>"New here?"</h2>
                     <p>
                         "Staying active is one of the best things you can do for everyday back "
                         "pain. Resting for a long time tends to make pain and stiffness worse."
                     </p>
-                    <p>"Read the safety advice, then pick an exercise to try."</p>
                     <div class="actions">
-                        <a href="/library" class="button">"Browse exercises"</a>
+                        <a href="/library" class="button secondary">"Browse exercises"</a>
                         <a href="/safety" class="button secondary">"Safety advice"</a>
                     </div>
                 </section>

@@ -1,0 +1,69 @@
+//! Short beeps through Web Audio. Browsers only allow sound after a tap, so
+//! [`unlock`] must be called from one (the Start button) before the first [`beep`].
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsValue;
+use web_sys::{AudioContext, OscillatorType};
+
+use super::Unsupported;
+
+thread_local! {
+    static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+}
+
+/// True when this browser has Web Audio.
+pub fn is_supported() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w, &JsValue::from_str("AudioContext")).unwrap_or(false)
+    })
+}
+
+/// True once [`unlock`] has run on this page.
+pub fn is_unlocked() -> bool {
+    CONTEXT.with(|cell| cell.borrow().is_some())
+}
+
+/// Creates (or wakes) the audio context. Call from a tap.
+pub fn unlock() -> Result<(), Unsupported> {
+    CONTEXT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            if !is_supported() {
+                return Err(Unsupported("Web Audio"));
+            }
+            *slot = Some(AudioContext::new().map_err(|_| Unsupported("Web Audio"))?);
+        }
+        if let Some(ctx) = slot.as_ref() {
+            let _ = ctx.resume();
+        }
+        Ok(())
+    })
+}
+
+/// A short sine beep at `hz` for `ms`, with a soft start and end (no clicks).
+/// Does nothing before [`unlock`].
+pub fn beep(hz: f32, ms: u32) {
+    CONTEXT.with(|cell| {
+        if let Some(ctx) = cell.borrow().as_ref() {
+            let _ = play(ctx, hz, f64::from(ms) / 1000.0);
+        }
+    });
+}
+
+fn play(ctx: &AudioContext, hz: f32, secs: f64) -> Result<(), JsValue> {
+    let osc = ctx.create_oscillator()?;
+    let gain = ctx.create_gain()?;
+    osc.set_type(OscillatorType::Sine);
+    osc.frequency().set_value(hz);
+    let t = ctx.current_time();
+    let level = gain.gain();
+    level.set_value_at_time(0.0, t)?;
+    level.linear_ramp_to_value_at_time(0.3, t + 0.01)?;
+    level.linear_ramp_to_value_at_time(0.0, t + secs)?;
+    osc.connect_with_audio_node(&gain)?;
+    gain.connect_with_audio_node(&ctx.destination())?;
+    osc.start()?;
+    osc.stop_with_when(t + secs + 0.02)?;
+    Ok(())
+}

@@ -1,0 +1,520 @@
+//! `/session/<routine>`: the guided session player.
+//!
+//! The session's truth is its state machine in `domain::session`, driven by timestamps.
+//! This page only asks it "where are we now?" on a self-adjusting timer (woken at the
+//! next whole second or step boundary, so nothing drifts and little runs), plays the
+//! cues it returns, and saves it after every change so a reload resumes it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::domain::catalog;
+use crate::domain::routine::{self, Routine};
+use crate::domain::session::{
+    Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind,
+};
+use crate::domain::session_record::{Completion, SessionRecord};
+use crate::domain::settings::Settings;
+use crate::platform::{audio, clock, speech, vibration, wake_lock};
+use crate::ui::components::page::Page;
+use crate::ui::state::{AppState, Tone};
+
+/// Seconds, as the big timer shows them: "0:05", "12:30".
+fn clock_text(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// What the phase is called on screen.
+fn phase_label(step: &Step) -> &'static str {
+    match step.kind {
+        StepKind::GetReady => "Get ready",
+        StepKind::Work(Movement::Hold) => "Hold",
+        StepKind::Work(Movement::Paced) => "Move slowly",
+        StepKind::Work(Movement::Tapped) => "Your pace",
+        StepKind::Work(Movement::Minutes) => "Keep going",
+        StepKind::Rest => "Rest",
+        StepKind::SwitchSide => "Switch sides",
+        StepKind::Finished => "Finished",
+    }
+}
+
+/// "Set 1 of 2 · Rep 3 of 10 · Left side".
+fn counters(step: &Step) -> String {
+    let mut parts = Vec::new();
+    if step.sets > 1 {
+        parts.push(format!("Set {} of {}", step.set, step.sets));
+    }
+    if step.reps > 1 {
+        parts.push(format!("Rep {} of {}", step.rep, step.reps));
+    }
+    if let Some(side) = step.side {
+        parts.push(format!("{} side", side.title()));
+    }
+    parts.join(" · ")
+}
+
+/// Plays cues as the settings allow.
+fn play(cues: &[Cue], settings: Settings) {
+    for cue in cues {
+        if settings.sound {
+            match cue {
+                Cue::Countdown { .. } => audio::beep(660.0, 120),
+                Cue::Finished { .. } => audio::beep(880.0, 400),
+                _ => audio::beep(880.0, 200),
+            }
+        }
+        if settings.vibration {
+            match cue {
+                Cue::Countdown { .. } | Cue::Halfway { .. } => {}
+                Cue::Finished { .. } => vibration::buzz(500),
+                _ => vibration::buzz(200),
+            }
+        }
+    }
+    // Only the newest words: an older instruction is already out of date.
+    if settings.voice {
+        if let Some(text) = cues.iter().rev().find_map(Cue::say) {
+            speech::say(text);
+        }
+    }
+}
+
+/// The player's state, all `Copy`, shared by its event handlers and timer.
+#[derive(Clone, Copy)]
+struct Player {
+    state: AppState,
+    session: RwSignal<Session>,
+    now: RwSignal<i64>,
+    /// The routine's steps; they never change during a session.
+    steps: StoredValue<Vec<Step>>,
+    /// Set once the finished session has been logged.
+    logged: StoredValue<bool>,
+    /// The pending wake-up of the timer.
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// Why the screen can't be kept on, if it can't.
+    wake_problem: RwSignal<Option<String>>,
+    /// False after a reload until the person taps: browsers keep a page silent until then.
+    cues_ready: RwSignal<bool>,
+}
+
+impl Player {
+    /// Asks the session where it is now, plays what fell due, saves when something
+    /// changed, and schedules the next wake-up.
+    fn tick(self) {
+        self.run(false);
+    }
+
+    fn run(self, changed: bool) {
+        let t = clock::now();
+        let Some(cues) = self.session.try_update(|s| s.update(t)) else {
+            return; // The page is gone.
+        };
+        self.now.set(t);
+        if !cues.is_empty() {
+            play(&cues, self.state.settings.get_untracked());
+        }
+        self.after_change(changed || !cues.is_empty());
+        self.schedule();
+    }
+
+    /// Applies an event at the current time.
+    fn act(self, event: impl FnOnce(&mut Session, i64)) {
+        let t = clock::now();
+        self.session.update(|s| event(s, t));
+        self.run(true);
+    }
+
+    fn snapshot(self) -> Snapshot {
+        self.session
+            .with_untracked(|s| s.at(self.now.get_untracked()))
+    }
+
+    /// Saves the session in progress, or logs it once finished.
+    fn after_change(self, changed: bool) {
+        let snap = self.snapshot();
+        if snap.is_finished() {
+            if !self.logged.get_value() {
+                self.logged.set_value(true);
+                if let Some(record) = self.session.with_untracked(Session::record) {
+                    self.state.log_session(record);
+                }
+                self.state
+                    .save(&SavedSession::default(), "session in progress");
+                wake_lock::release();
+            }
+        } else if changed {
+            let saved = SavedSession {
+                session: Some(self.session.get_untracked()),
+            };
+            self.state.save(&saved, "session in progress");
+        }
+    }
+
+    /// Wakes the timer when the shown second or the step next changes.
+    fn schedule(self) {
+        let snap = self.snapshot();
+        let delay = match (snap.status, snap.remaining_ms) {
+            (Status::Running, Some(ms)) => match ms % 1000 {
+                0 => 1000,
+                r => r,
+            },
+            _ => 1000,
+        };
+        if let Some(Some(old)) = self.timer.try_get_value() {
+            old.clear();
+        }
+        let wait = Duration::from_millis(delay.unsigned_abs() + 1);
+        let handle = set_timeout_with_handle(move || self.tick(), wait).ok();
+        self.timer.try_set_value(handle);
+    }
+
+    /// Called from a tap: lets sound, speech and vibration play on this page.
+    fn ready_cues(self) {
+        if let Err(err) = audio::unlock() {
+            if self.state.settings.get_untracked().sound {
+                self.state
+                    .notify(Tone::Info, format!("Beeps are off: {err}."));
+            }
+        }
+        self.cues_ready.set(true);
+    }
+
+    fn keep_awake(self) {
+        leptos::task::spawn_local(async move {
+            let result = wake_lock::request().await;
+            self.wake_problem
+                .try_set(result.err().map(|e| e.to_string()));
+        });
+    }
+}
+
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("routine")).unwrap_or_default();
+        match routine::find(&id) {
+            Some(routine) => view! { <PlayerView routine /> }.into_any(),
+            None => view! {
+                <Page title="Routine not found">
+                    <p>"There is no routine at this address."</p>
+                    <a href="/" class="button">"Go to Today"</a>
+                </Page>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// A session saved earlier that needs a decision before this one starts.
+#[derive(Clone)]
+enum Pending {
+    /// Left over an hour ago.
+    Stale(Session),
+    /// Another routine, still in progress.
+    Other(Session),
+}
+
+#[component]
+fn PlayerView(routine: Routine) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = clock::now();
+    let saved = state
+        .load_record::<SavedSession>("session in progress")
+        .session;
+    let fresh = || Session::new(&routine);
+    let (session, pending) = match saved {
+        Some(s) if s.is_stale(now) => (fresh(), Some(Pending::Stale(s))),
+        // It ran to its end while the app was closed: keep the record, start afresh.
+        Some(mut s) if s.at(now).is_finished() => {
+            s.update(now);
+            if let Some(record) = s.record() {
+                state.log_session(record);
+            }
+            state.save(&SavedSession::default(), "session in progress");
+            (fresh(), None)
+        }
+        Some(s) if s.routine_id() == routine.id => (s, None),
+        Some(s) => (fresh(), Some(Pending::Other(s))),
+        None => (fresh(), None),
+    };
+    let pending = RwSignal::new(pending);
+    let player = Player {
+        state,
+        steps: StoredValue::new(session.timeline()),
+        session: RwSignal::new(session),
+        now: RwSignal::new(now),
+        logged: StoredValue::new(false),
+        timer: StoredValue::new(None),
+        wake_problem: RwSignal::new(None),
+        cues_ready: RwSignal::new(audio::is_unlocked()),
+    };
+    player.tick();
+
+    // Back from a locked screen or another tab: catch up at once, keep the screen on.
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            player.tick();
+            if player.snapshot().status == Status::Running {
+                player.keep_awake();
+            }
+        }
+    });
+    on_cleanup(move || {
+        visibility.remove();
+        if let Some(Some(timer)) = player.timer.try_get_value() {
+            timer.clear();
+        }
+        wake_lock::release();
+        speech::silence();
+    });
+
+    let snap = Memo::new(move |_| player.session.with(|s| s.at(player.now.get())));
+    let step = move || {
+        let index = snap.with(|s| s.step);
+        player.steps.with_value(|steps| steps.get(index).cloned())
+    };
+    let next = move || {
+        let index = snap.with(|s| s.step) + 1;
+        player
+            .steps
+            .with_value(|steps| steps.get(index).map(Step::say))
+    };
+    let status = move || snap.with(|s| s.status);
+
+    let start = move |_| {
+        player.ready_cues();
+        player.act(|s, t| s.start(t));
+        player.keep_awake();
+    };
+    let pause = move |_| {
+        player.act(|s, t| s.pause(t));
+        wake_lock::release();
+        speech::silence();
+    };
+    let resume = move |_| {
+        player.ready_cues();
+        player.act(|s, t| s.resume(t));
+        player.keep_awake();
+    };
+
+    let title = routine.name.clone();
+    let routine_name = StoredValue::new(routine.name.clone());
+    view! {
+        <Page title="Session">
+            <p class="lead routine-name">{title}</p>
+            {move || pending.get().map(|p| view! { <PendingChoice pending=p player resolve=pending /> })}
+            <Show when=move || pending.with(Option::is_none)>
+                <Show
+                    when=move || status() != Status::Finished
+                    fallback=move || view! { <Summary player routine_name=routine_name.get_value() /> }
+                >
+                    <progress
+                        class="routine-progress"
+                        max="100"
+                        value=move || format!("{:.0}", snap.with(|s| s.progress * 100.0))
+                        aria-label="Progress through the routine"
+                    ></progress>
+                    // data-step and data-ends-at let end-to-end tests check step
+                    // boundaries to the millisecond without knowing the timeline.
+                    <section
+                        class="card player"
+                        aria-label="Now"
+                        data-step=move || snap.with(|s| s.step)
+                        data-ends-at=move || {
+                            let t = player.now.get();
+                            snap.with(|s| s.remaining_ms.map(|r| t + r))
+                        }
+                    >
+                        {move || step().map(|st| view! {
+                            <p class="phase">{phase_label(&st)}</p>
+                            <h2 class="exercise-name">{st.exercise_name().to_string()}</h2>
+                            <p class="counters">{counters(&st)}</p>
+                        })}
+                        <div class="timer" role="timer" aria-label="Time left in this step">
+                            {move || snap.with(|s| s.remaining_ms.map(clock_text))}
+                        </div>
+                        <Show when=move || status() == Status::Running && snap.with(|s| s.remaining_ms.is_none())>
+                            <button class="done-button" on:click=move |_| player.act(|s, t| s.rep_done(t))>
+                                "Done"
+                            </button>
+                        </Show>
+                        <p class="next">{move || next().map(|n| format!("Next: {n}"))}</p>
+                        {move || step().and_then(|st| catalog::get(&st.exercise_id)).map(|e| view! {
+                            <details class="how">
+                                <summary>"How to do it"</summary>
+                                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                            </details>
+                        })}
+                    </section>
+                    // Phase changes, read out by screen readers.
+                    <p class="visually-hidden" aria-live="assertive">
+                        {move || step().map(|st| st.say())}
+                    </p>
+                    <div class="controls">
+                        <Show
+                            when=move || status() != Status::NotStarted
+                            fallback=move || view! { <button class="primary big" on:click=start>"Start"</button> }
+                        >
+                            <button class="secondary" on:click=move |_| player.act(|s, t| s.back(t))>"Back"</button>
+                            <Show
+                                when=move || status() == Status::Paused
+                                fallback=move || view! { <button class="big" on:click=pause>"Pause"</button> }
+                            >
+                                <button class="big" on:click=resume>"Resume"</button>
+                            </Show>
+                            <button class="secondary" on:click=move |_| player.act(|s, t| s.skip(t))>"Skip"</button>
+                        </Show>
+                    </div>
+                    <Show when=move || status() != Status::NotStarted>
+                        <button class="link-button stop" on:click=move |_| player.act(|s, t| s.stop(t))>
+                            "Stop"
+                        </button>
+                    </Show>
+                    <Show when=move || status() == Status::Running && !player.cues_ready.get()>
+                        <button class="wide" on:click=move |_| {
+                            player.ready_cues();
+                            player.keep_awake();
+                        }>"Tap to turn the sound back on"</button>
+                    </Show>
+                    <DeviceNotes player />
+                </Show>
+            </Show>
+        </Page>
+    }
+}
+
+/// What this device can't do, for the cues the person has turned on.
+#[component]
+fn DeviceNotes(player: Player) -> impl IntoView {
+    let settings = player.state.settings;
+    let notes = move || {
+        let s = settings.get();
+        let mut notes = Vec::new();
+        if s.sound && !audio::is_supported() {
+            notes.push("This browser can't play beeps.".to_string());
+        }
+        if s.voice && !speech::is_supported() {
+            notes.push("This browser can't speak the instructions.".to_string());
+        }
+        if s.vibration && !vibration::is_supported() {
+            notes.push("This device can't vibrate.".to_string());
+        }
+        if let Some(problem) = player.wake_problem.get() {
+            notes.push(format!(
+                "The screen may turn off during the session: {problem}. The timer stays \
+                 right; tap the screen to wake it."
+            ));
+        }
+        notes
+    };
+    view! {
+        <Show when=move || !notes().is_empty()>
+            <ul class="device-notes">
+                {move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}
+
+/// The choice about a session saved earlier.
+#[component]
+fn PendingChoice(
+    pending: Pending,
+    player: Player,
+    resolve: RwSignal<Option<Pending>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let discard = move |_| {
+        player
+            .state
+            .save(&SavedSession::default(), "session in progress");
+        resolve.set(None);
+    };
+    match pending {
+        Pending::Stale(old) => {
+            let name = old.routine_name().to_string();
+            let finish = move |_| {
+                let mut old = old.clone();
+                old.finish_stale();
+                if let Some(record) = old.record() {
+                    player.state.log_session(record);
+                }
+                player
+                    .state
+                    .save(&SavedSession::default(), "session in progress");
+                resolve.set(None);
+            };
+            view! {
+                <section class="card caution">
+                    <h2>"You left a session over an hour ago"</h2>
+                    <p>
+                        "Keep what you did in " {name} " as a finished session, or throw it "
+                        "away? Then you can start this one."
+                    </p>
+                    <div class="actions">
+                        <button on:click=finish>"Finish it"</button>
+                        <button class="secondary" on:click=discard>"Discard it"</button>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+        Pending::Other(old) => {
+            let href = format!("/session/{}", old.routine_id());
+            let name = old.routine_name().to_string();
+            let go = move |_| {
+                resolve.set(None);
+                navigate(&href, Default::default());
+            };
+            view! {
+                <section class="card caution">
+                    <h2>"Another session is still going"</h2>
+                    <p>"You have not finished " {name} ". Go back to it, or throw it away and start this one?"</p>
+                    <div class="actions">
+                        <button on:click=go>"Go back to it"</button>
+                        <button class="secondary" on:click=discard>"Discard it"</button>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The end: time spent, what was done and skipped.
+#[component]
+fn Summary(player: Player, routine_name: String) -> impl IntoView {
+    let record: Option<SessionRecord> = player.session.with_untracked(Session::record);
+    let Some(record) = record else {
+        return view! { <p>"This session was stopped before it began."</p> }.into_any();
+    };
+    let minutes = record.active_secs / 60;
+    let secs = record.active_secs % 60;
+    let rows = record
+        .exercises
+        .iter()
+        .map(|e| {
+            let name = catalog::get(&e.exercise).map_or(e.exercise.clone(), |x| x.name.to_string());
+            let what = match e.completion() {
+                Completion::Done => "done".to_string(),
+                Completion::Partly => format!("partly: {} of {} sets", e.sets_done, e.sets_planned),
+                Completion::NotDone => "skipped".to_string(),
+            };
+            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
+        })
+        .collect_view();
+    view! {
+        <section class="card summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">"Well done"</h2>
+            <p>{routine_name} ": " {minutes} " min " {secs} " s of exercise."</p>
+            <ul class="summary-list">{rows}</ul>
+            <p class="hint">"Saved to your history on this device."</p>
+            <a href="/" class="button">"Back to Today"</a>
+        </section>
+    }
+    .into_any()
+}

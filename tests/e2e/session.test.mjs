@@ -1,0 +1,184 @@
+// The guided session player with Playwright's fake clock: a whole routine played to the
+// end with every step boundary checked to within 50 ms, pauses, a hidden page, a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, appReady } from "./harness.mjs";
+
+const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
+let app;
+let page;
+before(async () => {
+  app = await start();
+  page = await app.page();
+  // Time moves only when a test says so.
+  await page.clock.install({ time: T0 });
+  await page.clock.pauseAt(T0 + 1000);
+  // Record what is spoken, so cues can be counted.
+  await app.context.addInitScript(() => {
+    window.__spoken = [];
+    const synth = window.speechSynthesis;
+    if (synth) {
+      const speak = synth.speak.bind(synth);
+      synth.speak = (u) => {
+        window.__spoken.push(u.text);
+        speak(u);
+      };
+    }
+  });
+});
+after(async () => {
+  await app?.close();
+});
+
+const player = () => page.locator("section.player");
+const stepIndex = async () => Number(await player().getAttribute("data-step"));
+const endsAt = async () => Number(await player().getAttribute("data-ends-at"));
+const clockNow = () => page.evaluate(() => Date.now());
+const spoken = () => page.evaluate(() => window.__spoken.slice());
+const stored = (key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+
+async function openFresh(path) {
+  await page.goto("/settings");
+  await appReady(page);
+  await page.evaluate(() => {
+    localStorage.removeItem("steadyback:session");
+    localStorage.removeItem("steadyback:sessions");
+  });
+  await page.goto(path);
+  await appReady(page);
+}
+
+/** The offset from the session's start at which each step began, from the full run. */
+let boundaries = [];
+
+test("the controls have accessible names, and the time is a timer", async () => {
+  await openFresh("/");
+  await page.getByRole("link", { name: "Start", exact: true }).click();
+  await page.waitForURL("**/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  assert.equal(await page.getByRole("timer").count(), 1);
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  for (const name of ["Back", "Pause", "Skip", "Stop"]) {
+    const button = page.getByRole("button", { name, exact: true });
+    await button.waitFor();
+    const box = await button.boundingBox();
+    assert.ok(box.height >= 48 && box.width >= 48, `${name} is big enough for a thumb`);
+  }
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Resume" }).waitFor();
+  assert.match(await page.locator("[aria-live=assertive]").textContent(), /Get ready: Pelvic tilt/);
+});
+
+test("a whole routine plays to the end, each step boundary within 50 ms", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  const started = await clockNow();
+  boundaries = [{ at: 0, step: 0 }];
+  let steps = 0;
+  const done = page.getByRole("heading", { name: "Well done" });
+  while ((await done.count()) === 0) {
+    const index = await stepIndex();
+    const end = await endsAt();
+    assert.ok(end > 0, `step ${index} is timed`);
+    const now = await clockNow();
+    await page.clock.runFor(end - now - 50);
+    assert.equal(await stepIndex(), index, `50 ms before its end, step ${index} is still on`);
+    await page.clock.runFor(100);
+    if ((await done.count()) > 0) break;
+    assert.equal(await stepIndex(), index + 1, `50 ms after its end, step ${index + 1} shows`);
+    boundaries.push({ at: end - started, step: index + 1 });
+    steps += 1;
+  }
+  assert.ok(steps > 20, `many steps played (${steps})`);
+  const total = (await clockNow()) - started;
+  assert.ok(total > 5 * 60_000 && total < 15 * 60_000, `5–15 minutes (${total} ms)`);
+
+  const log = await stored("steadyback:sessions");
+  assert.equal(log.schema, 1);
+  const [record] = log.data.records;
+  assert.equal(record.routine_id, "gentle-start");
+  assert.equal(record.started_at, started);
+  assert.ok(Math.abs(record.active_secs * 1000 - total) <= 1000, "active time is the whole run");
+  assert.deepEqual(
+    record.exercises.map((e) => [e.exercise, e.skipped]),
+    [
+      ["pelvic-tilt", false],
+      ["knee-rolls", false],
+      ["double-knee-hug", false],
+    ],
+  );
+  assert.ok(record.exercises.every((e) => e.sets_done === e.sets_planned && e.reps_done > 0));
+  const inProgress = await stored("steadyback:session");
+  assert.equal(inProgress.data.session, null, "nothing left in progress");
+  assert.match(await page.locator(".summary").textContent(), /A gentle start: \d+ min \d+ s/);
+});
+
+test("five minutes of pause are not counted", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.clock.runFor(14_000);
+  const index = await stepIndex();
+  const left = (await endsAt()) - (await clockNow());
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.clock.runFor(5 * 60_000);
+  assert.equal(await stepIndex(), index, "no step passes while paused");
+  await page.getByRole("button", { name: "Resume" }).click();
+  const leftAfter = (await endsAt()) - (await clockNow());
+  assert.ok(Math.abs(leftAfter - left) <= 50, `same time left (${left} → ${leftAfter})`);
+});
+
+test("after three minutes hidden, the right step shows at once and missed cues stay silent", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  const started = await clockNow();
+  await page.clock.runFor(12_000);
+  const before = (await spoken()).length;
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  // A hidden page's timers barely run: jump three minutes, firing each due timer once.
+  await page.clock.fastForward(180_000);
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  const offset = (await clockNow()) - started;
+  const expected = boundaries.filter((b) => b.at <= offset).at(-1);
+  assert.equal(await stepIndex(), expected.step, `the step of the uninterrupted run at ${offset} ms`);
+  const next = boundaries.find((b) => b.at > offset);
+  const left = (await endsAt()) - (await clockNow());
+  assert.ok(Math.abs(left - (next.at - offset)) <= 50, "and the same time left");
+  const newWords = (await spoken()).length - before;
+  assert.ok(newWords <= 2, `missed cues are not replayed (${newWords} spoken)`);
+});
+
+test("a reload mid-session resumes at the right step and time", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  const started = await clockNow();
+  await page.clock.runFor(40_000);
+  await page.reload();
+  await appReady(page);
+  await page.getByRole("button", { name: "Pause" }).waitFor();
+  const offset = (await clockNow()) - started;
+  const expected = boundaries.filter((b) => b.at <= offset).at(-1);
+  assert.equal(await stepIndex(), expected.step);
+  const next = boundaries.find((b) => b.at > offset);
+  assert.ok(Math.abs((await endsAt()) - (await clockNow()) - (next.at - offset)) <= 50);
+  // The browser keeps a reloaded page silent until a tap: the player says so.
+  await page.getByRole("button", { name: "Tap to turn the sound back on" }).click();
+  assert.equal(await page.getByRole("button", { name: "Tap to turn the sound back on" }).count(), 0);
+});
+
+test("Try it plays one exercise alone", async () => {
+  await openFresh("/exercise/bridge");
+  await page.getByRole("link", { name: "Try it" }).click();
+  await page.waitForURL("**/session/exercise:bridge");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  assert.match(await player().textContent(), /Bridge/);
+});
+
+test("no uncaught errors", () => {
+  assert.deepEqual(app.errors, []);
+});
