@@ -2,7 +2,12 @@
 // first-load total, and a Lighthouse mobile run. With --check, fails when the first-load
 // brotli total exceeds the budget in budget.json or accessibility scores below its floor.
 //
-//   node bench.mjs --dist DIR [--check] [--skip-lighthouse]
+//   node bench.mjs --dist DIR [--check] [--skip-lighthouse] [--timer [MINUTES]]
+//
+// --timer plays a routine on the real clock for MINUTES (default 10) and reports how far
+// the displayed time ever lags the wall clock, idle and with a busy main thread, and the
+// main-thread time per UI update (see timer-bench.mjs). It takes that long, so the test
+// command does not run it.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -12,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serve } from "./server.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+import { timerBench } from "./timer-bench.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -118,6 +124,16 @@ if (!flag("--skip-lighthouse")) {
     await server.close();
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+if (flag("--timer")) {
+  const minutes = Number(option("--timer", "10")) || 10;
+  console.log(`\nTimer: ${minutes} minutes of a routine on the real clock…`);
+  const t = await timerBench(dist, minutes);
+  console.log(`  timer changes seen        ${t.updates}`);
+  console.log(`  display lag, idle         worst ${t.idle.worst} ms · p95 ${t.idle.p95} ms`);
+  console.log(`  display lag, busy thread  worst ${t.busy.worst} ms · p95 ${t.busy.p95} ms`);
+  console.log(`  main-thread time per UI update  ${t.msPerUpdate.toFixed(2)} ms`);
 }
 
 console.log("");

@@ -1,0 +1,86 @@
+// Timer benchmark (part of scripts/bench --timer): plays a routine on the real clock in
+// headless Chromium and measures
+//   - how late the displayed time is against the wall clock: for every change of the big
+//     timer, the wall time of the change minus the moment the true remaining time crossed
+//     into the value shown (the step's end time is the session's own timestamp);
+//   - the main-thread time per UI update (Chrome's TaskDuration per timer change), with
+//     the page otherwise idle.
+// The first minute runs idle; the rest with a busy main thread (a 150 ms block every 500 ms).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE } from "./harness.mjs";
+
+export async function timerBench(dist, minutes = 10, routine = "core-stability") {
+  const server = await serve(dist);
+  const profile = mkdtempSync(join(tmpdir(), "steadyback-timer-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: PHONE,
+  });
+  try {
+    await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/session/${routine}`);
+    await page.getByRole("button", { name: "Start", exact: true }).click();
+    await page.evaluate(() => {
+      window.__changes = [];
+      const player = document.querySelector("section.player");
+      const timer = player.querySelector("[role=timer]");
+      new MutationObserver(() => {
+        const [m, s] = timer.textContent.split(":").map(Number);
+        window.__changes.push({
+          wall: Date.now(),
+          shown: m * 60 + s,
+          endsAt: Number(player.getAttribute("data-ends-at")),
+          busy: !!window.__busy,
+        });
+      }).observe(timer, { childList: true, characterData: true, subtree: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const taskTime = async () =>
+      (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+
+    const idleMs = Math.min(60_000, minutes * 60_000);
+    const t0 = await taskTime();
+    await page.waitForTimeout(idleMs);
+    const t1 = await taskTime();
+    const idleUpdates = await page.evaluate(() => window.__changes.length);
+
+    await page.evaluate(() => {
+      window.__busy = setInterval(() => {
+        const until = performance.now() + 150;
+        while (performance.now() < until);
+      }, 500);
+    });
+    await page.waitForTimeout(minutes * 60_000 - idleMs);
+    const changes = await page.evaluate(() => window.__changes);
+
+    // Lateness of each change: the value shown became true at endsAt - shown*1000.
+    const late = changes
+      .filter((c) => c.endsAt > 0)
+      .map((c) => ({ ms: c.wall - (c.endsAt - c.shown * 1000), busy: c.busy }));
+    const worst = (list) => Math.max(...list.map((l) => l.ms));
+    const p95 = (list) => {
+      const sorted = list.map((l) => l.ms).sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+    };
+    const idle = late.filter((l) => !l.busy);
+    const busy = late.filter((l) => l.busy);
+    return {
+      minutes,
+      updates: changes.length,
+      idle: { worst: worst(idle), p95: p95(idle) },
+      busy: { worst: worst(busy), p95: p95(busy) },
+      msPerUpdate: ((t1 - t0) * 1000) / Math.max(1, idleUpdates),
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
