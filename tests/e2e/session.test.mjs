@@ -110,7 +110,7 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   assert.ok(record.exercises.every((e) => e.sets_done === e.sets_planned && e.reps_done > 0));
   const inProgress = await stored("steadyback:session");
   assert.equal(inProgress.data.session, null, "nothing left in progress");
-  assert.match(await page.locator(".summary").textContent(), /A gentle start: \d+ min \d+ s/);
+  assert.match(await page.locator(".summary").textContent(), /A gentle start: \d+ min( \d+ s)? of exercise/);
 });
 
 test("five minutes of pause are not counted", async () => {
@@ -131,7 +131,12 @@ test("after three minutes hidden, the right step shows at once and missed cues s
   await openFresh("/session/gentle-start");
   await page.getByRole("button", { name: "Start", exact: true }).click();
   const started = await clockNow();
-  await page.clock.runFor(12_000);
+  // On to the first hold (the knee rolls), and a second into it.
+  for (let i = 0; i < 120 && (await page.locator(".phase").textContent()) !== "Hold"; i++) {
+    await page.clock.runFor(1000);
+  }
+  assert.equal(await page.locator(".phase").textContent(), "Hold");
+  await page.clock.runFor(1000);
   const before = (await spoken()).length;
   await page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -169,6 +174,41 @@ test("a reload mid-session resumes at the right step and time", async () => {
   // The browser keeps a reloaded page silent until a tap: the player says so.
   await page.getByRole("button", { name: "Tap to turn the sound back on" }).click();
   assert.equal(await page.getByRole("button", { name: "Tap to turn the sound back on" }).count(), 0);
+});
+
+test("a session left for over an hour is offered to finish or discard", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.clock.runFor(30_000);
+  await page.goto("/settings");
+  await appReady(page);
+  await page.clock.fastForward(61 * 60_000);
+  await page.goto("/session/gentle-start");
+  await page.getByRole("heading", { name: "You left a session over an hour ago" }).waitFor();
+  await page.getByRole("button", { name: "Finish it" }).click();
+  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  const [record] = (await stored("steadyback:sessions")).data.records;
+  assert.equal(record.routine_id, "gentle-start");
+  assert.ok(Math.abs(record.active_secs - 30) <= 1, `the 30 s played (${record.active_secs})`);
+  assert.equal((await stored("steadyback:session")).data.session, null);
+});
+
+test("another routine still in progress can be gone back to or discarded", async () => {
+  await openFresh("/session/gentle-start");
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.clock.runFor(5_000);
+  await page.goto("/session/desk-break");
+  await page.getByRole("heading", { name: "Another session is still going" }).waitFor();
+  await page.goto("/");
+  await page.getByRole("heading", { name: "Session in progress" }).waitFor();
+  await page.goto("/session/desk-break");
+  await page.getByRole("button", { name: "Go back to it" }).click();
+  await page.waitForURL("**/session/gentle-start");
+  await page.getByRole("button", { name: "Pause" }).waitFor();
+  await page.goto("/session/desk-break");
+  await page.getByRole("button", { name: "Discard it" }).click();
+  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  assert.equal((await stored("steadyback:session")).data.session, null);
 });
 
 test("Try it plays one exercise alone", async () => {

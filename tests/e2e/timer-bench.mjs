@@ -5,7 +5,8 @@
 //     into the value shown (the step's end time is the session's own timestamp);
 //   - the main-thread time per UI update (Chrome's TaskDuration per timer change), with
 //     the page otherwise idle.
-// The first minute runs idle; the rest with a busy main thread (a 150 ms block every 500 ms).
+// The first minute runs idle; the rest with a busy main thread (irregular blocks of
+// 50–250 ms, about a third of the time).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,11 +52,21 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
     const t1 = await taskTime();
     const idleUpdates = await page.evaluate(() => window.__changes.length);
 
+    // Irregular blocks, so they land on every phase of the timer's second: 50–250 ms of
+    // work after gaps of 100–600 ms, from a fixed pseudo-random sequence (repeatable).
     await page.evaluate(() => {
-      window.__busy = setInterval(() => {
-        const until = performance.now() + 150;
+      let seed = 42;
+      const next = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      window.__busy = true;
+      const block = () => {
+        const until = performance.now() + 50 + next() * 200;
         while (performance.now() < until);
-      }, 500);
+        setTimeout(block, 100 + next() * 500);
+      };
+      setTimeout(block, 100);
     });
     await page.waitForTimeout(minutes * 60_000 - idleMs);
     const changes = await page.evaluate(() => window.__changes);

@@ -492,8 +492,11 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
     let Some(record) = record else {
         return view! { <p>"This session was stopped before it began."</p> }.into_any();
     };
-    let minutes = record.active_secs / 60;
-    let secs = record.active_secs % 60;
+    let time = match (record.active_secs / 60, record.active_secs % 60) {
+        (0, secs) => format!("{secs} s"),
+        (minutes, 0) => format!("{minutes} min"),
+        (minutes, secs) => format!("{minutes} min {secs} s"),
+    };
     let rows = record
         .exercises
         .iter()
@@ -501,7 +504,8 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
             let name = catalog::get(&e.exercise).map_or(e.exercise.clone(), |x| x.name.to_string());
             let what = match e.completion() {
                 Completion::Done => "done".to_string(),
-                Completion::Partly => format!("partly: {} of {} sets", e.sets_done, e.sets_planned),
+                Completion::Partly if e.sets_done == 0 => "started".to_string(),
+                Completion::Partly => format!("{} of {} sets done", e.sets_done, e.sets_planned),
                 Completion::NotDone => "skipped".to_string(),
             };
             view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
@@ -510,7 +514,7 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
     view! {
         <section class="card summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">"Well done"</h2>
-            <p>{routine_name} ": " {minutes} " min " {secs} " s of exercise."</p>
+            <p>{routine_name} ": " {time} " of exercise."</p>
             <ul class="summary-list">{rows}</ul>
             <p class="hint">"Saved to your history on this device."</p>
             <a href="/" class="button">"Back to Today"</a>

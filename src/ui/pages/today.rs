@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::domain::catalog;
 use crate::domain::routine::{self, Routine, BUILTIN_IDS};
 use crate::domain::safety::{Outcome, SafetyCheck};
+use crate::domain::session::SavedSession;
+use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::CheckOutcome;
 use crate::ui::state::AppState;
@@ -49,6 +51,13 @@ pub fn Today() -> impl IntoView {
             .sessions
             .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())))
     });
+    // A session started and not finished: offer to carry on with it.
+    let now = clock::now();
+    let in_progress = state
+        .load_record::<SavedSession>("session in progress")
+        .session
+        .filter(|s| s.started_at().is_some() && !s.is_stale(now) && !s.at(now).is_finished())
+        .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
     let others = move || {
         let current = suggested.with(|r| r.id.clone());
         BUILTIN_IDS
@@ -72,6 +81,17 @@ pub fn Today() -> impl IntoView {
             <CheckOutcome />
             // With an urgent sign, nothing here suggests exercise.
             <Show when=move || !urgent()>
+                {in_progress
+                    .clone()
+                    .map(|(id, name)| {
+                        view! {
+                            <section class="card caution" aria-labelledby="continue-heading">
+                                <h2 id="continue-heading">"Session in progress"</h2>
+                                <p>"You started " {name} " and haven't finished it yet."</p>
+                                <a class="button" href=format!("/session/{id}")>"Continue"</a>
+                            </section>
+                        }
+                    })}
                 {move || view! { <Suggested routine=suggested.get() /> }}
                 <section class="card" aria-labelledby="others-heading">
                     <h2 id="others-heading">"Other routines"</h2>
