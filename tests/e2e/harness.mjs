@@ -47,7 +47,8 @@ export async function start({ viewport = PHONE, colorScheme = "light", firstRun 
   });
   if (!firstRun) {
     await context.addInitScript((check) => {
-      if (!localStorage.getItem("steadyback:safety-check")) {
+      // Only the app's own pages (a new tab's about:blank has no storage).
+      if (location.protocol.startsWith("http") && !localStorage.getItem("steadyback:safety-check")) {
         localStorage.setItem("steadyback:safety-check", check);
       }
     }, CLEAR_CHECK);

@@ -150,6 +150,23 @@ test("garbage under the settings key is kept aside and the app starts with defau
   assert.equal(await page.locator(".notice").count(), 0);
 });
 
+test("settings and the player say which cues this device can't play", async () => {
+  const other = await app.context.newPage();
+  await other.addInitScript(() => {
+    delete Navigator.prototype.vibrate;
+  });
+  await other.goto("/settings");
+  await appReady(other);
+  assert.match(await other.locator("#setting-vibration-hint").textContent(), /Not available on this device/);
+  assert.doesNotMatch(await other.locator("#setting-beeps-hint").textContent(), /Not available/);
+  // The player mentions only the cues that are turned on.
+  const vibration = other.getByRole("switch", { name: "Vibration" });
+  if (!(await vibration.isChecked())) await vibration.click();
+  await other.goto("/session/gentle-start");
+  await other.getByText("This device can't vibrate.").waitFor();
+  await other.close();
+});
+
 test("no uncaught errors", () => {
   assert.deepEqual(app.errors, []);
 });

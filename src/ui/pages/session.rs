@@ -116,8 +116,9 @@ impl Player {
         if !cues.is_empty() {
             play(&cues, self.state.settings.get_untracked());
         }
-        self.after_change(changed || !cues.is_empty());
-        self.schedule();
+        let snap = self.snapshot();
+        self.after_change(&snap, changed || !cues.is_empty());
+        self.schedule(&snap);
     }
 
     /// Applies an event at the current time.
@@ -133,8 +134,7 @@ impl Player {
     }
 
     /// Saves the session in progress, or logs it once finished.
-    fn after_change(self, changed: bool) {
-        let snap = self.snapshot();
+    fn after_change(self, snap: &Snapshot, changed: bool) {
         if snap.is_finished() {
             if !self.logged.get_value() {
                 self.logged.set_value(true);
@@ -154,8 +154,7 @@ impl Player {
     }
 
     /// Wakes the timer when the shown second or the step next changes.
-    fn schedule(self) {
-        let snap = self.snapshot();
+    fn schedule(self, snap: &Snapshot) {
         let delay = match (snap.status, snap.remaining_ms) {
             (Status::Running, Some(ms)) => match ms % 1000 {
                 0 => 1000,

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::settings::Settings;
+use crate::platform::{audio, speech, vibration};
 use crate::ui::components::page::Page;
 use crate::ui::state::AppState;
 
@@ -17,6 +18,8 @@ fn Switch(
     get: fn(&Settings) -> bool,
     /// Writes this preference into the settings.
     set: fn(&mut Settings, bool),
+    /// False when this device can't do it at all.
+    supported: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
@@ -25,7 +28,10 @@ fn Switch(
         <div class="setting">
             <label for=id.clone()>
                 <span class="setting-label">{label}</span>
-                <span class="setting-hint" id=hint_id.clone()>{hint}</span>
+                <span class="setting-hint" id=hint_id.clone()>
+                    {hint}
+                    {(!supported).then(|| view! { <strong>" Not available on this device."</strong> })}
+                </span>
             </label>
             <input
                 type="checkbox"
@@ -54,18 +60,21 @@ pub fn SettingsPage() -> impl IntoView {
                     hint="Short beeps for the count-down and each change."
                     get=|s| s.sound
                     set=|s, on| s.sound = on
+                    supported=audio::is_supported()
                 />
                 <Switch
                     label="Spoken instructions"
                     hint="A voice tells you what to do next."
                     get=|s| s.voice
                     set=|s, on| s.voice = on
+                    supported=speech::is_supported()
                 />
                 <Switch
                     label="Vibration"
                     hint="The phone buzzes at each change, where it can."
                     get=|s| s.vibration
                     set=|s, on| s.vibration = on
+                    supported=vibration::is_supported()
                 />
             </section>
             <section class="card">
