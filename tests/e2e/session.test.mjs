@@ -217,6 +217,10 @@ test("Try it plays one exercise alone", async () => {
   await page.waitForURL("**/session/exercise:bridge");
   await page.getByRole("button", { name: "Start", exact: true }).click();
   assert.match(await player().textContent(), /Bridge/);
+  // Stopped early, the summary doesn't pretend it was all done.
+  await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByRole("heading", { name: "Session ended" }).waitFor();
+  assert.match(await page.locator(".summary").textContent(), /Bridge\s+skipped/);
 });
 
 test("no uncaught errors", () => {

@@ -512,7 +512,9 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">"Well done"</h2>
+            <h2 id="summary-heading">
+                {if record.is_complete() { "Well done" } else { "Session ended" }}
+            </h2>
             <p>{routine_name} ": " {time} " of exercise."</p>
             <ul class="summary-list">{rows}</ul>
             <p class="hint">"Saved to your history on this device."</p>
