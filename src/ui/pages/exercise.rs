@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
 use crate::ui::components::page::Page;
+use crate::ui::pages::not_found::Missing;
 
 /// Links to other exercises by id ("Easier: Pelvic tilt").
 #[component]
@@ -115,10 +116,12 @@ pub fn ExercisePage() -> impl IntoView {
     {
         Some(exercise) => view! { <Detail exercise /> }.into_any(),
         None => view! {
-            <Page title="Exercise not found">
-                <p>"There is no exercise at this address. The link may be old or mistyped."</p>
-                <a href="/library" class="button">"Go to the library"</a>
-            </Page>
+            <Missing
+                title="Exercise not found"
+                text="There is no exercise at this address. The link may be old or mistyped."
+                back_to="/library"
+                back_label="Go to the library"
+            />
         }
         .into_any(),
     }

@@ -19,6 +19,7 @@ use crate::domain::session_record::{Completion, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, vibration, wake_lock};
 use crate::ui::components::page::Page;
+use crate::ui::pages::not_found::Missing;
 use crate::ui::state::{AppState, Tone};
 
 /// Seconds, as the big timer shows them: "0:05", "12:30".
@@ -198,10 +199,12 @@ pub fn SessionPage() -> impl IntoView {
         match routine::find(&id) {
             Some(routine) => view! { <PlayerView routine /> }.into_any(),
             None => view! {
-                <Page title="Routine not found">
-                    <p>"There is no routine at this address."</p>
-                    <a href="/" class="button">"Go to Today"</a>
-                </Page>
+                <Missing
+                    title="Routine not found"
+                    text="There is no routine at this address."
+                    back_to="/"
+                    back_label="Go to Today"
+                />
             }
             .into_any(),
         }
