@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -79,3 +80,24 @@ export async function start({ viewport = PHONE, colorScheme = "light", firstRun 
 export async function appReady(page) {
   await page.locator("nav.bottom-nav").waitFor();
 }
+
+/**
+ * One app for a whole test file: started before its tests (then `setup` runs), closed
+ * after them. Returns an object whose `app` and `page` are set once the tests run.
+ */
+export function useApp(options = {}, setup = async () => {}) {
+  const shared = {};
+  before(async () => {
+    shared.app = await start(options);
+    shared.page = await shared.app.page();
+    await setup(shared);
+  });
+  after(async () => {
+    await shared.app?.close();
+  });
+  return shared;
+}
+
+/** Waits for the page's heading to read `name` (the router renders asynchronously). */
+export const expectHeading = (page, name) =>
+  page.getByRole("heading", { level: 1, name, exact: true }).waitFor({ timeout: 5000 });

@@ -1,15 +1,11 @@
 // The guided session player with Playwright's fake clock: a whole routine played to the
 // end with every step boundary checked to within 50 ms, pauses, a hidden page, a reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { start, appReady } from "./harness.mjs";
+import { useApp, appReady } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
-let app;
-let page;
-before(async () => {
-  app = await start();
-  page = await app.page();
+const s = useApp({}, async ({ app, page }) => {
   // Time moves only when a test says so.
   await page.clock.install({ time: T0 });
   await page.clock.pauseAt(T0 + 1000);
@@ -26,26 +22,23 @@ before(async () => {
     }
   });
 });
-after(async () => {
-  await app?.close();
-});
 
-const player = () => page.locator("section.player");
+const player = () => s.page.locator("section.player");
 const stepIndex = async () => Number(await player().getAttribute("data-step"));
 const endsAt = async () => Number(await player().getAttribute("data-ends-at"));
-const clockNow = () => page.evaluate(() => Date.now());
-const spoken = () => page.evaluate(() => window.__spoken.slice());
-const stored = (key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+const clockNow = () => s.page.evaluate(() => Date.now());
+const spoken = () => s.page.evaluate(() => window.__spoken.slice());
+const stored = (key) => s.page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
 
 async function openFresh(path) {
-  await page.goto("/settings");
-  await appReady(page);
-  await page.evaluate(() => {
+  await s.page.goto("/settings");
+  await appReady(s.page);
+  await s.page.evaluate(() => {
     localStorage.removeItem("steadyback:session");
     localStorage.removeItem("steadyback:sessions");
   });
-  await page.goto(path);
-  await appReady(page);
+  await s.page.goto(path);
+  await appReady(s.page);
 }
 
 /** The offset from the session's start at which each step began, from the full run. */
@@ -53,37 +46,37 @@ let boundaries = [];
 
 test("the controls have accessible names, and the time is a timer", async () => {
   await openFresh("/");
-  await page.getByRole("link", { name: "Start", exact: true }).click();
-  await page.waitForURL("**/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
-  assert.equal(await page.getByRole("timer").count(), 1);
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.getByRole("link", { name: "Start", exact: true }).click();
+  await s.page.waitForURL("**/session/gentle-start");
+  await s.page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  assert.equal(await s.page.getByRole("timer").count(), 1);
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
   for (const name of ["Back", "Pause", "Skip", "Stop"]) {
-    const button = page.getByRole("button", { name, exact: true });
+    const button = s.page.getByRole("button", { name, exact: true });
     await button.waitFor();
     const box = await button.boundingBox();
     assert.ok(box.height >= 48 && box.width >= 48, `${name} is big enough for a thumb`);
   }
-  await page.getByRole("button", { name: "Pause" }).click();
-  await page.getByRole("button", { name: "Resume" }).waitFor();
-  assert.match(await page.locator("[aria-live=assertive]").textContent(), /Get ready: Pelvic tilt/);
+  await s.page.getByRole("button", { name: "Pause" }).click();
+  await s.page.getByRole("button", { name: "Resume" }).waitFor();
+  assert.match(await s.page.locator("[aria-live=assertive]").textContent(), /Get ready: Pelvic tilt/);
 });
 
 test("a whole routine plays to the end, each step boundary within 50 ms", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
   const started = await clockNow();
   boundaries = [{ at: 0, step: 0 }];
   let steps = 0;
-  const done = page.getByRole("heading", { name: "Well done" });
+  const done = s.page.getByRole("heading", { name: "Well done" });
   while ((await done.count()) === 0) {
     const index = await stepIndex();
     const end = await endsAt();
     assert.ok(end > 0, `step ${index} is timed`);
     const now = await clockNow();
-    await page.clock.runFor(end - now - 50);
+    await s.page.clock.runFor(end - now - 50);
     assert.equal(await stepIndex(), index, `50 ms before its end, step ${index} is still on`);
-    await page.clock.runFor(100);
+    await s.page.clock.runFor(100);
     if ((await done.count()) > 0) break;
     assert.equal(await stepIndex(), index + 1, `50 ms after its end, step ${index + 1} shows`);
     boundaries.push({ at: end - started, step: index + 1 });
@@ -110,41 +103,41 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   assert.ok(record.exercises.every((e) => e.sets_done === e.sets_planned && e.reps_done > 0));
   const inProgress = await stored("steadyback:session");
   assert.equal(inProgress.data.session, null, "nothing left in progress");
-  assert.match(await page.locator(".summary").textContent(), /A gentle start: \d+ min( \d+ s)? of exercise/);
+  assert.match(await s.page.locator(".summary").textContent(), /A gentle start: \d+ min( \d+ s)? of exercise/);
 });
 
 test("five minutes of pause are not counted", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
-  await page.clock.runFor(14_000);
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(14_000);
   const index = await stepIndex();
   const left = (await endsAt()) - (await clockNow());
-  await page.getByRole("button", { name: "Pause" }).click();
-  await page.clock.runFor(5 * 60_000);
+  await s.page.getByRole("button", { name: "Pause" }).click();
+  await s.page.clock.runFor(5 * 60_000);
   assert.equal(await stepIndex(), index, "no step passes while paused");
-  await page.getByRole("button", { name: "Resume" }).click();
+  await s.page.getByRole("button", { name: "Resume" }).click();
   const leftAfter = (await endsAt()) - (await clockNow());
   assert.ok(Math.abs(leftAfter - left) <= 50, `same time left (${left} → ${leftAfter})`);
 });
 
 test("after three minutes hidden, the right step shows at once and missed cues stay silent", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
   const started = await clockNow();
   // On to the first hold (the knee rolls), and a second into it.
-  for (let i = 0; i < 120 && (await page.locator(".phase").textContent()) !== "Hold"; i++) {
-    await page.clock.runFor(1000);
+  for (let i = 0; i < 120 && (await s.page.locator(".phase").textContent()) !== "Hold"; i++) {
+    await s.page.clock.runFor(1000);
   }
-  assert.equal(await page.locator(".phase").textContent(), "Hold");
-  await page.clock.runFor(1000);
+  assert.equal(await s.page.locator(".phase").textContent(), "Hold");
+  await s.page.clock.runFor(1000);
   const before = (await spoken()).length;
-  await page.evaluate(() => {
+  await s.page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
   });
   // A hidden page's timers barely run: jump three minutes, firing each due timer once.
-  await page.clock.fastForward(180_000);
-  await page.evaluate(() => {
+  await s.page.clock.fastForward(180_000);
+  await s.page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
   });
@@ -160,33 +153,33 @@ test("after three minutes hidden, the right step shows at once and missed cues s
 
 test("a reload mid-session resumes at the right step and time", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
   const started = await clockNow();
-  await page.clock.runFor(40_000);
-  await page.reload();
-  await appReady(page);
-  await page.getByRole("button", { name: "Pause" }).waitFor();
+  await s.page.clock.runFor(40_000);
+  await s.page.reload();
+  await appReady(s.page);
+  await s.page.getByRole("button", { name: "Pause" }).waitFor();
   const offset = (await clockNow()) - started;
   const expected = boundaries.filter((b) => b.at <= offset).at(-1);
   assert.equal(await stepIndex(), expected.step);
   const next = boundaries.find((b) => b.at > offset);
   assert.ok(Math.abs((await endsAt()) - (await clockNow()) - (next.at - offset)) <= 50);
   // The browser keeps a reloaded page silent until a tap: the player says so.
-  await page.getByRole("button", { name: "Tap to turn the sound back on" }).click();
-  assert.equal(await page.getByRole("button", { name: "Tap to turn the sound back on" }).count(), 0);
+  await s.page.getByRole("button", { name: "Tap to turn the sound back on" }).click();
+  assert.equal(await s.page.getByRole("button", { name: "Tap to turn the sound back on" }).count(), 0);
 });
 
 test("a session left for over an hour is offered to finish or discard", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
-  await page.clock.runFor(30_000);
-  await page.goto("/settings");
-  await appReady(page);
-  await page.clock.fastForward(61 * 60_000);
-  await page.goto("/session/gentle-start");
-  await page.getByRole("heading", { name: "You left a session over an hour ago" }).waitFor();
-  await page.getByRole("button", { name: "Finish it" }).click();
-  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(30_000);
+  await s.page.goto("/settings");
+  await appReady(s.page);
+  await s.page.clock.fastForward(61 * 60_000);
+  await s.page.goto("/session/gentle-start");
+  await s.page.getByRole("heading", { name: "You left a session over an hour ago" }).waitFor();
+  await s.page.getByRole("button", { name: "Finish it" }).click();
+  await s.page.getByRole("button", { name: "Start", exact: true }).waitFor();
   const [record] = (await stored("steadyback:sessions")).data.records;
   assert.equal(record.routine_id, "gentle-start");
   assert.ok(Math.abs(record.active_secs - 30) <= 1, `the 30 s played (${record.active_secs})`);
@@ -195,34 +188,34 @@ test("a session left for over an hour is offered to finish or discard", async ()
 
 test("another routine still in progress can be gone back to or discarded", async () => {
   await openFresh("/session/gentle-start");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
-  await page.clock.runFor(5_000);
-  await page.goto("/session/desk-break");
-  await page.getByRole("heading", { name: "Another session is still going" }).waitFor();
-  await page.goto("/");
-  await page.getByRole("heading", { name: "Session in progress" }).waitFor();
-  await page.goto("/session/desk-break");
-  await page.getByRole("button", { name: "Go back to it" }).click();
-  await page.waitForURL("**/session/gentle-start");
-  await page.getByRole("button", { name: "Pause" }).waitFor();
-  await page.goto("/session/desk-break");
-  await page.getByRole("button", { name: "Discard it" }).click();
-  await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(5_000);
+  await s.page.goto("/session/desk-break");
+  await s.page.getByRole("heading", { name: "Another session is still going" }).waitFor();
+  await s.page.goto("/");
+  await s.page.getByRole("heading", { name: "Session in progress" }).waitFor();
+  await s.page.goto("/session/desk-break");
+  await s.page.getByRole("button", { name: "Go back to it" }).click();
+  await s.page.waitForURL("**/session/gentle-start");
+  await s.page.getByRole("button", { name: "Pause" }).waitFor();
+  await s.page.goto("/session/desk-break");
+  await s.page.getByRole("button", { name: "Discard it" }).click();
+  await s.page.getByRole("button", { name: "Start", exact: true }).waitFor();
   assert.equal((await stored("steadyback:session")).data.session, null);
 });
 
 test("Try it plays one exercise alone", async () => {
   await openFresh("/exercise/bridge");
-  await page.getByRole("link", { name: "Try it" }).click();
-  await page.waitForURL("**/session/exercise:bridge");
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.getByRole("link", { name: "Try it" }).click();
+  await s.page.waitForURL("**/session/exercise:bridge");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
   assert.match(await player().textContent(), /Bridge/);
   // Stopped early, the summary doesn't pretend it was all done.
-  await page.getByRole("button", { name: "Stop" }).click();
-  await page.getByRole("heading", { name: "Session ended" }).waitFor();
-  assert.match(await page.locator(".summary").textContent(), /Bridge\s+skipped/);
+  await s.page.getByRole("button", { name: "Stop" }).click();
+  await s.page.getByRole("heading", { name: "Session ended" }).waitFor();
+  assert.match(await s.page.locator(".summary").textContent(), /Bridge\s+skipped/);
 });
 
 test("no uncaught errors", () => {
-  assert.deepEqual(app.errors, []);
+  assert.deepEqual(s.app.errors, []);
 });
