@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::catalog;
 use super::exercise::{Sides, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS};
 use super::routine::{PlannedItem, PlannedWork, Routine};
-use super::session_record::{ExerciseRecord, SessionRecord};
+use super::safety::STOP_PAIN;
+use super::session_record::{ExerciseRecord, Hurt, SessionRecord};
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -491,6 +492,12 @@ pub struct Session {
     cue_offset: i64,
     /// When cues were last asked for, or reset by an event.
     cue_at: Millis,
+    /// Pain from 0 to 10 before starting, if given.
+    #[serde(default)]
+    pain_before: Option<u8>,
+    /// Each "It hurts" during the session.
+    #[serde(default)]
+    hurts: Vec<Hurt>,
 }
 
 impl Session {
@@ -516,7 +523,48 @@ impl Session {
             cue_step: 0,
             cue_offset: -1,
             cue_at: Millis::MIN,
+            pain_before: None,
+            hurts: Vec::new(),
         }
+    }
+
+    /// Pain from 0 to 10 given before the session, if any.
+    pub fn pain_before(&self) -> Option<u8> {
+        self.pain_before
+    }
+
+    /// Records the pain before the session (0 to 10; higher values count as 10), or
+    /// clears it.
+    pub fn set_pain_before(&mut self, rating: Option<u8>) {
+        self.pain_before = rating.map(|r| r.min(10));
+    }
+
+    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the session
+    /// pauses and the rating is kept with the exercise being played. Returns true when the
+    /// pain is high enough ([`STOP_PAIN`]) that the exercise must stop.
+    pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
+        let rating = rating.min(10);
+        let snapshot = self.at(now);
+        if snapshot.is_finished() || self.started_at.is_none() {
+            return false;
+        }
+        let exercise = self
+            .timeline()
+            .get(snapshot.step)
+            .map(|s| s.exercise_id.clone())
+            .unwrap_or_default();
+        self.pause(now);
+        self.hurts.push(Hurt {
+            exercise,
+            rating,
+            at: now.max(self.last_seen),
+        });
+        rating >= STOP_PAIN
+    }
+
+    /// Every "It hurts" so far.
+    pub fn hurts(&self) -> &[Hurt] {
+        &self.hurts
     }
 
     /// The id of the routine being played.
@@ -810,6 +858,9 @@ impl Session {
             ended_at: at,
             active_secs: ms_to_secs(self.active_ms),
             exercises,
+            pain_before: self.pain_before,
+            hurts: self.hurts.clone(),
+            ..SessionRecord::default()
         })
     }
 
@@ -987,6 +1038,36 @@ mod tests {
             rest_sets_secs: 30,
             sides,
         }
+    }
+
+    #[test]
+    fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
+        let mut s = started("gentle-start");
+        s.set_pain_before(Some(3));
+        let first = s.timeline()[0].exercise_id.clone();
+        assert!(!s.hurt(T0 + 20 * S, 4), "4 of 10: carry on if it is bearable");
+        assert!(s.at(T0 + 25 * S).is_paused());
+        s.resume(T0 + 30 * S);
+        assert!(s.hurt(T0 + 40 * S, 8), "8 of 10 stops the exercise");
+        assert!(s.hurt(T0 + 41 * S, 12), "out-of-range ratings count as 10");
+        assert_eq!(
+            s.hurts().iter().map(|h| h.rating).collect::<Vec<_>>(),
+            [4, 8, 10]
+        );
+        assert!(s.hurts().iter().all(|h| h.exercise == first));
+        s.skip_exercise(T0 + 42 * S);
+        s.stop(T0 + 50 * S);
+        let record = s.record().unwrap();
+        assert_eq!(record.pain_before, Some(3));
+        assert_eq!(record.hurts.len(), 3);
+        assert_eq!(record.hurts[1].at, T0 + 40 * S);
+        let mut saved = Session::new(&find("gentle-start").unwrap());
+        assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
+        saved.set_pain_before(Some(11));
+        assert_eq!(saved.pain_before(), Some(10));
+        let text = encode(&SavedSession { session: Some(s.clone()) }, T0);
+        let back: SavedSession = decode(&text).unwrap().data;
+        assert_eq!(back.session.unwrap().hurts().len(), 3, "kept across a reload");
     }
 
     fn kinds(steps: &[Step]) -> Vec<StepKind> {

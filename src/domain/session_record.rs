@@ -66,6 +66,39 @@ pub struct SessionRecord {
     pub active_secs: u32,
     /// Each exercise of the routine, in order.
     pub exercises: Vec<ExerciseRecord>,
+    /// The device's offset from UTC, in minutes east, when the session started: it fixes
+    /// the local day the session belongs to, wherever the person is later. `None` in
+    /// records from before it was kept; those use the device's offset of today.
+    pub tz_offset_min: Option<i32>,
+    /// Pain from 0 to 10 just before the session, if the person gave it.
+    pub pain_before: Option<u8>,
+    /// Pain from 0 to 10 just after it, if the person gave it.
+    pub pain_after: Option<u8>,
+    /// Each time the person said "It hurts" during the session.
+    pub hurts: Vec<Hurt>,
+    /// The answer to the check after the session, when pain had gone up.
+    pub after_check: Option<AfterCheck>,
+}
+
+/// The person's pain during a session, given after tapping "It hurts".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Hurt {
+    /// The catalogue id of the exercise it happened in.
+    pub exercise: String,
+    /// Pain from 0 to 10.
+    pub rating: u8,
+    pub at: Millis,
+}
+
+/// How the pain was some time after a session in which it went up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterCheck {
+    /// It had settled.
+    Settled,
+    /// It was still there.
+    StillHurting,
 }
 
 impl SessionRecord {
@@ -124,6 +157,15 @@ mod tests {
     fn record(started_at: Millis, name: &str) -> SessionRecord {
         SessionRecord {
             routine_id: "gentle-start".into(),
+            tz_offset_min: Some(60),
+            pain_before: Some(3),
+            pain_after: Some(2),
+            hurts: vec![Hurt {
+                exercise: "bridge".into(),
+                rating: 4,
+                at: started_at + 60_000,
+            }],
+            after_check: None,
             routine_name: name.into(),
             started_at,
             ended_at: started_at + 300_000,
