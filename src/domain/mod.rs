@@ -2,6 +2,7 @@
 //! of it is tested natively with `cargo test`. Time comes in as an argument (`now`, in
 //! milliseconds since the Unix epoch), never from a clock.
 
+pub mod calendar;
 pub mod catalog;
 pub mod exercise;
 pub mod library;
