@@ -2,10 +2,14 @@
 //! of it is tested natively with `cargo test`. Time comes in as an argument (`now`, in
 //! milliseconds since the Unix epoch), never from a clock.
 
+pub mod activity;
 pub mod calendar;
 pub mod catalog;
 pub mod exercise;
 pub mod library;
+pub mod pain;
+pub mod plan;
+pub mod progression;
 pub mod routine;
 pub mod safety;
 pub mod session;
@@ -14,6 +18,7 @@ pub mod settings;
 pub mod sources;
 pub mod storage_schema;
 pub mod store;
+pub mod walking;
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
 pub type Millis = i64;

@@ -1045,7 +1045,10 @@ mod tests {
         let mut s = started("gentle-start");
         s.set_pain_before(Some(3));
         let first = s.timeline()[0].exercise_id.clone();
-        assert!(!s.hurt(T0 + 20 * S, 4), "4 of 10: carry on if it is bearable");
+        assert!(
+            !s.hurt(T0 + 20 * S, 4),
+            "4 of 10: carry on if it is bearable"
+        );
         assert!(s.at(T0 + 25 * S).is_paused());
         s.resume(T0 + 30 * S);
         assert!(s.hurt(T0 + 40 * S, 8), "8 of 10 stops the exercise");
@@ -1065,9 +1068,18 @@ mod tests {
         assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
         saved.set_pain_before(Some(11));
         assert_eq!(saved.pain_before(), Some(10));
-        let text = encode(&SavedSession { session: Some(s.clone()) }, T0);
+        let text = encode(
+            &SavedSession {
+                session: Some(s.clone()),
+            },
+            T0,
+        );
         let back: SavedSession = decode(&text).unwrap().data;
-        assert_eq!(back.session.unwrap().hurts().len(), 3, "kept across a reload");
+        assert_eq!(
+            back.session.unwrap().hurts().len(),
+            3,
+            "kept across a reload"
+        );
     }
 
     fn kinds(steps: &[Step]) -> Vec<StepKind> {

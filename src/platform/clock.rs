@@ -19,3 +19,11 @@ pub fn format_date(at: Millis) -> String {
         .unwrap_or_else(|| "en-GB".to_string());
     date.to_locale_date_string(&locale, &options).into()
 }
+
+/// How many minutes the device's clock is ahead of UTC at instant `at` (negative west of
+/// Greenwich), daylight saving included.
+pub fn offset_min(at: Millis) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    // getTimezoneOffset is UTC minus local time.
+    -(date.get_timezone_offset() as i32)
+}

@@ -4,10 +4,19 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use super::components::{nav::BottomNav, notices::Notices};
+use super::components::{care::AfterCheckCard, nav::BottomNav, notices::Notices};
 use super::pages::{
-    exercise::ExercisePage, first_run::FirstRun, library::Library, not_found::NotFound,
-    progress::Progress, safety::Safety, session::SessionPage, settings::SettingsPage, today::Today,
+    activity::ActivityPage,
+    exercise::ExercisePage,
+    first_run::FirstRun,
+    library::Library,
+    not_found::NotFound,
+    progress::{Progress, SessionDetail},
+    safety::Safety,
+    session::SessionPage,
+    settings::SettingsPage,
+    summary::Summary,
+    today::Today,
 };
 use super::state::AppState;
 
@@ -16,6 +25,13 @@ use super::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    // Time moves on for whatever depends on the day or on time passing.
+    if let Ok(ticker) = set_interval_with_handle(
+        move || state.now.set(crate::platform::clock::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
     let checked = move || state.safety_check.with(|c| c.is_answered());
     view! {
         <Router>
@@ -25,12 +41,16 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="page" tabindex="-1">
                     // Before anything else, the first-run safety check.
                     <Show when=checked fallback=FirstRun>
+                    <AfterCheck />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Today />
                         <Route path=path!("/library") view=Library />
                         <Route path=path!("/exercise/:id") view=ExercisePage />
                         <Route path=path!("/session/:routine") view=SessionPage />
                         <Route path=path!("/progress") view=Progress />
+                        <Route path=path!("/progress/summary") view=Summary />
+                        <Route path=path!("/progress/session/:id") view=SessionDetail />
+                        <Route path=path!("/activity") view=ActivityPage />
                         <Route path=path!("/settings") view=SettingsPage />
                         <Route path=path!("/safety") view=Safety />
                     </Routes>
@@ -41,5 +61,16 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
         </Router>
+    }
+}
+
+/// The after-session check, on every page but the player.
+#[component]
+fn AfterCheck() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    view! {
+        <Show when=move || !location.pathname.with(|p| p.starts_with("/session/"))>
+            <AfterCheckCard />
+        </Show>
     }
 }

@@ -2,11 +2,17 @@
 
 use leptos::prelude::*;
 
+use chrono::NaiveDate;
+
+use crate::domain::activity::ActivityLog;
+use crate::domain::calendar::local_day;
+use crate::domain::plan::Plan;
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::{SessionLog, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::domain::storage_schema::Record;
 use crate::domain::store::{Loaded, SaveError, Store};
+use crate::domain::Millis;
 use crate::platform::{clock, storage::BrowserStorage};
 
 /// How serious a notice is.
@@ -36,6 +42,15 @@ pub struct AppState {
     /// Every finished guided session.
     pub sessions: ReadSignal<SessionLog>,
     set_sessions: WriteSignal<SessionLog>,
+    /// Walks, swims, rides and other activity the person logged.
+    pub activities: ReadSignal<ActivityLog>,
+    set_activities: WriteSignal<ActivityLog>,
+    /// The person's own changes: doses, exercises marked "not for me".
+    pub plan: ReadSignal<Plan>,
+    set_plan: WriteSignal<Plan>,
+    /// The time, moved on every half minute by the app shell, for whatever depends on
+    /// the day or on time passing (the after-session check).
+    pub now: RwSignal<Millis>,
     pub notices: RwSignal<Vec<Notice>>,
     store: StoredValue<Store<BrowserStorage>>,
     /// False when data lives only in this page's memory.
@@ -70,7 +85,11 @@ impl AppState {
             "session history",
             &mut notices,
         );
+        let activities = take(store.load::<ActivityLog>(now), "activity log", &mut notices);
+        let plan = take(store.load::<Plan>(now), "exercise plan", &mut notices);
         let (sessions, set_sessions) = signal(sessions);
+        let (activities, set_activities) = signal(activities);
+        let (plan, set_plan) = signal(plan);
         let (settings, set_settings) = signal(settings);
         let (safety_check, set_safety_check) = signal(safety_check);
         let state = AppState {
@@ -80,6 +99,11 @@ impl AppState {
             set_safety_check,
             sessions,
             set_sessions,
+            activities,
+            set_activities,
+            plan,
+            set_plan,
+            now: RwSignal::new(now),
             notices: RwSignal::new(Vec::new()),
             store: StoredValue::new(store),
             persistent,
@@ -116,9 +140,35 @@ impl AppState {
     }
 
     /// Adds a finished session to the history (or updates it, by id) and saves it.
-    pub fn log_session(&self, record: SessionRecord) {
+    pub fn log_session(&self, mut record: SessionRecord) {
+        record
+            .tz_offset_min
+            .get_or_insert_with(|| clock::offset_min(record.started_at));
         self.set_sessions.update(|log| log.upsert(record));
         self.save(&self.sessions.get_untracked(), "session history");
+    }
+
+    /// Changes the activity log and saves it.
+    pub fn update_activities(&self, change: impl FnOnce(&mut ActivityLog)) {
+        self.set_activities.update(change);
+        self.save(&self.activities.get_untracked(), "activity log");
+    }
+
+    /// Changes the person's plan and saves it.
+    pub fn update_plan(&self, change: impl FnOnce(&mut Plan)) {
+        self.set_plan.update(change);
+        self.save(&self.plan.get_untracked(), "exercise plan");
+    }
+
+    /// The device clock's offset from UTC now, in minutes.
+    pub fn offset(&self) -> i32 {
+        clock::offset_min(self.now.get_untracked())
+    }
+
+    /// Today on the person's own calendar; tracked, so it moves on at midnight.
+    pub fn today(&self) -> NaiveDate {
+        let now = self.now.get();
+        local_day(now, clock::offset_min(now))
     }
 
     /// Loads a record that is not kept in a signal (the session in progress), telling the

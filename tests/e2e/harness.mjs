@@ -36,7 +36,13 @@ export const CLEAR_CHECK = JSON.stringify({
  * Unless `firstRun` is set, the first-run safety check counts as answered (with no
  * warning signs) so tests of other features open the app directly.
  */
-export async function start({ viewport = PHONE, colorScheme = "light", firstRun = false } = {}) {
+export async function start({
+  viewport = PHONE,
+  colorScheme = "light",
+  firstRun = false,
+  timezoneId = undefined,
+  seed = undefined,
+} = {}) {
   const server = await serve(DIST);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -44,8 +50,19 @@ export async function start({ viewport = PHONE, colorScheme = "light", firstRun 
     args: CHROMIUM_ARGS,
     viewport,
     colorScheme,
+    timezoneId,
     baseURL: server.url,
   });
+  if (seed) {
+    // Stored records put in place before the app first loads (and never again, so the
+    // app's own changes survive reloads).
+    await context.addInitScript((records) => {
+      if (location.protocol.startsWith("http") && !localStorage.getItem("e2e:seeded")) {
+        for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
+        localStorage.setItem("e2e:seeded", "1");
+      }
+    }, seed);
+  }
   if (!firstRun) {
     await context.addInitScript((check) => {
       // Only the app's own pages (a new tab's about:blank has no storage).

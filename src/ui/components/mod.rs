@@ -1,7 +1,11 @@
 //! Small building blocks shared by the pages.
 
+pub mod care;
+pub mod charts;
 pub mod icons;
 pub mod nav;
 pub mod notices;
 pub mod page;
+pub mod pain_scale;
 pub mod safety_check;
+pub mod week;

@@ -7,6 +7,45 @@ use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
 use crate::ui::components::page::Page;
 use crate::ui::pages::not_found::Missing;
+use crate::ui::state::AppState;
+
+/// Whether the person has set this exercise aside, with the way to change it.
+#[component]
+fn SetAside(exercise: &'static Exercise) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = exercise.id;
+    let aside = move || state.plan.with(|p| p.is_not_for_me(id));
+    let level = move || {
+        state.plan.with(|p| {
+            p.levels
+                .get(id)
+                .map(|l| format!("Your dose now: {}.", l.text()))
+        })
+    };
+    view! {
+        {move || level().map(|t| view! { <p class="lead">{t}</p> })}
+        <Show
+            when=aside
+            fallback=move || view! {
+                <p class="hint">
+                    "If this exercise makes your pain worse, you can "
+                    <button class="link-button inline" on:click=move |_| {
+                        state.update_plan(|p| p.set_not_for_me([id.to_string()]));
+                    }>"set it aside"</button>
+                    " and it will be left out of your routines."
+                </p>
+            }
+        >
+            <section class="card caution" aria-labelledby="aside-heading">
+                <h2 id="aside-heading">"Set aside: not for me"</h2>
+                <p>"Your routines leave this exercise out. You can still try it on its own."</p>
+                <button class="secondary" on:click=move |_| state.update_plan(|p| p.restore(id))>
+                    "Bring it back"
+                </button>
+            </section>
+        </Show>
+    }
+}
 
 /// Links to other exercises by id ("Easier: Pelvic tilt").
 #[component]
@@ -51,6 +90,7 @@ fn Detail(exercise: &'static Exercise) -> impl IntoView {
                 <li>{e.position.label()}</li>
                 <li>{kit}</li>
             </ul>
+            <SetAside exercise=e />
             <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>
                 "Try it"
             </a>

@@ -55,10 +55,15 @@ pub fn ExerciseCard(exercise: &'static Exercise) -> impl IntoView {
             exercise.dose.estimated_minutes()
         )),
     };
+    let state = expect_context::<crate::ui::state::AppState>();
+    let set_aside = move || state.plan.with(|p| p.is_not_for_me(exercise.id));
     view! {
         <li>
             <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
                 <h2>{exercise.name}</h2>
+                <Show when=set_aside>
+                    <p class="badge">"Not for me"</p>
+                </Show>
                 <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
                 <p class="dose">{exercise.dose.summary()} {time}</p>
             </a>

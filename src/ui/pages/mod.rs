@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod activity;
 pub mod exercise;
 pub mod first_run;
 pub mod library;
@@ -8,4 +9,5 @@ pub mod progress;
 pub mod safety;
 pub mod session;
 pub mod settings;
+pub mod summary;
 pub mod today;

@@ -12,6 +12,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
 use crate::domain::routine::{self, Routine};
+use crate::domain::safety::STOP_PAIN;
 use crate::domain::session::{
     Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind,
 };
@@ -19,6 +20,7 @@ use crate::domain::session_record::{Completion, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, vibration, wake_lock};
 use crate::ui::components::page::Page;
+use crate::ui::components::pain_scale::PainScale;
 use crate::ui::pages::not_found::Missing;
 use crate::ui::state::{AppState, Tone};
 
@@ -196,7 +198,8 @@ pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.with(|p| p.get("routine")).unwrap_or_default();
-        match routine::find(&id) {
+        let state = expect_context::<AppState>();
+        match routine::find(&id).map(|r| state.plan.with_untracked(|p| p.apply(&r))) {
             Some(routine) => view! { <PlayerView routine /> }.into_any(),
             None => view! {
                 <Missing
@@ -209,6 +212,16 @@ pub fn SessionPage() -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// The "It hurts" panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HurtPanel {
+    Closed,
+    /// Asking how bad it is.
+    Asking,
+    /// Answered with this rating.
+    Rated(u8),
 }
 
 /// A session saved earlier that needs a decision before this one starts.
@@ -303,6 +316,15 @@ fn PlayerView(routine: Routine) -> impl IntoView {
         player.keep_awake();
     };
 
+    let hurt = RwSignal::new(HurtPanel::Closed);
+    let open_hurt = move |_| {
+        player.act(|s, t| s.pause(t));
+        wake_lock::release();
+        speech::silence();
+        hurt.set(HurtPanel::Asking);
+    };
+    let in_play = move || matches!(status(), Status::Running | Status::Paused);
+
     let title = routine.name.clone();
     let routine_name = StoredValue::new(routine.name.clone());
     view! {
@@ -314,6 +336,10 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                     when=move || status() != Status::Finished
                     fallback=move || view! { <Summary player routine_name=routine_name.get_value() /> }
                 >
+                    <Show when=move || hurt.get() != HurtPanel::Closed>
+                        <HurtView player panel=hurt />
+                    </Show>
+                    <Show when=move || hurt.get() == HurtPanel::Closed>
                     <progress
                         class="routine-progress"
                         max="100"
@@ -356,6 +382,9 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                     <p class="visually-hidden" aria-live="assertive">
                         {move || step().map(|st| st.say())}
                     </p>
+                    <Show when=in_play>
+                        <button class="hurts" on:click=open_hurt>"It hurts"</button>
+                    </Show>
                     <div class="controls">
                         <Show
                             when=move || status() != Status::NotStarted
@@ -376,6 +405,16 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                             "Stop"
                         </button>
                     </Show>
+                    <Show when=move || status() == Status::NotStarted>
+                        <section class="card" aria-label="Pain before you start">
+                            <PainScale
+                                question="How is your back pain right now?"
+                                value=Signal::derive(move || player.session.with(Session::pain_before))
+                                on_pick=move |n| player.session.update(|s| s.set_pain_before(Some(n)))
+                            />
+                            <p class="hint">"Optional: it helps you see how you are doing over the weeks."</p>
+                        </section>
+                    </Show>
                     <Show when=move || status() == Status::Running && !player.cues_ready.get()>
                         <button class="wide" on:click=move |_| {
                             player.ready_cues();
@@ -383,9 +422,99 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                         }>"Tap to turn the sound back on"</button>
                     </Show>
                     <DeviceNotes player />
+                    </Show>
                 </Show>
             </Show>
         </Page>
+    }
+}
+
+/// After "It hurts": how bad, then what to do about it.
+#[component]
+fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
+    let close = move || panel.set(HurtPanel::Closed);
+    let carry_on = move |_| {
+        close();
+        player.ready_cues();
+        player.act(|s, t| s.resume(t));
+        player.keep_awake();
+    };
+    let next_exercise = move |_| {
+        close();
+        player.ready_cues();
+        player.act(|s, t| {
+            s.skip_exercise(t);
+            s.resume(t);
+        });
+        player.keep_awake();
+    };
+    let end = move |_| {
+        close();
+        player.act(|s, t| s.stop(t));
+    };
+    // Whether another exercise comes after this one.
+    let has_next = move || {
+        let current = player
+            .steps
+            .with_value(|st| st.get(player.snapshot().step).map(|s| s.exercise));
+        let last = player
+            .steps
+            .with_value(|st| st.iter().filter(|s| s.is_work()).map(|s| s.exercise).max());
+        current < last
+    };
+    view! {
+        <section class="card hurt-panel" aria-labelledby="hurt-heading">
+            {move || match panel.get() {
+                HurtPanel::Rated(n) if n >= STOP_PAIN => view! {
+                    <h2 id="hurt-heading">"Stop this exercise"</h2>
+                    <p>
+                        "Pain of 7 out of 10 or more means stop. This exercise has stopped, "
+                        "and your answer is saved with the session."
+                    </p>
+                    <p>
+                        <a href="/safety">"When to get help"</a>
+                        " lists the signs that need a doctor."
+                    </p>
+                    <div class="actions">
+                        <Show when=has_next>
+                            <button on:click=next_exercise>"Skip to the next exercise"</button>
+                        </Show>
+                        <button class="secondary" on:click=end>"End the session"</button>
+                    </div>
+                }
+                .into_any(),
+                HurtPanel::Rated(n) => view! {
+                    <h2 id="hurt-heading">{format!("Pain {n} out of 10")}</h2>
+                    <p>
+                        "Some discomfort is normal. Carry on gently only if it stays "
+                        "manageable, and stop if it reaches 7 out of 10 or the pain is sharp."
+                    </p>
+                    <div class="actions">
+                        <button on:click=carry_on>"Carry on"</button>
+                        <Show when=has_next>
+                            <button class="secondary" on:click=next_exercise>"Skip this exercise"</button>
+                        </Show>
+                        <button class="secondary" on:click=end>"End the session"</button>
+                    </div>
+                }
+                .into_any(),
+                _ => view! {
+                    <h2 id="hurt-heading">"The session is paused"</h2>
+                    <PainScale
+                        question="How bad is the pain now?"
+                        value=Signal::derive(|| None)
+                        on_pick=move |n| {
+                            player.act(|s, t| {
+                                s.hurt(t, n);
+                            });
+                            panel.set(HurtPanel::Rated(n));
+                        }
+                    />
+                    <button class="secondary" on:click=move |_| close()>"Back to the session"</button>
+                }
+                .into_any(),
+            }}
+        </section>
     }
 }
 
@@ -487,6 +616,49 @@ fn PendingChoice(
     }
 }
 
+/// After the session: pain now, and what a rise means.
+#[component]
+fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
+    let state = player.state;
+    let id = record.id();
+    let before = record.pain_before;
+    let after = Signal::derive(move || {
+        state
+            .sessions
+            .with(|log| log.get(id).and_then(|r| r.pain_after))
+    });
+    let record = StoredValue::new(record);
+    let pick = move |n: u8| {
+        let mut updated = state
+            .sessions
+            .with_untracked(|log| log.get(id).cloned())
+            .unwrap_or_else(|| record.get_value());
+        updated.pain_after = Some(n);
+        state.log_session(updated);
+    };
+    let advice = move || {
+        let after = after.get()?;
+        let text = if after >= STOP_PAIN {
+            "That is a lot of pain. Rest, and read when to get help if it doesn't ease."
+        } else if before.is_some_and(|b| after > b) {
+            "Your pain is higher than before you started. If it lasts more than 20 minutes \
+             after finishing, those exercises may not be right for you: Steadyback will ask \
+             you in 20 minutes."
+        } else {
+            "Thanks. Your answers build up into your pain trend on the Progress page."
+        };
+        let high = after >= STOP_PAIN;
+        Some(view! {
+            <p class="pain-advice" role="status">{text}</p>
+            {high.then(|| view! { <p><a href="/safety">"When to get help"</a></p> })}
+        })
+    };
+    view! {
+        <PainScale question="How is your back pain now?" value=after on_pick=pick />
+        {advice}
+    }
+}
+
 /// The end: time spent, what was done and skipped.
 #[component]
 fn Summary(player: Player, routine_name: String) -> impl IntoView {
@@ -520,6 +692,7 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
             </h2>
             <p>{routine_name} ": " {time} " of exercise."</p>
             <ul class="summary-list">{rows}</ul>
+            <PainAfter player record=record.clone() />
             <p class="hint">"Saved to your history on this device."</p>
             <a href="/" class="button">"Back to Today"</a>
         </section>

@@ -7,8 +7,10 @@ use crate::domain::routine::{self, Routine, BUILTIN_IDS};
 use crate::domain::safety::{Outcome, SafetyCheck};
 use crate::domain::session::SavedSession;
 use crate::platform::clock;
+use crate::ui::components::care::{NudgeCard, Suggestions};
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::CheckOutcome;
+use crate::ui::components::week::{WalkCard, WeekCard};
 use crate::ui::state::AppState;
 
 /// "The Physio Box, Cleveland Clinic".
@@ -47,9 +49,10 @@ pub fn Today() -> impl IntoView {
     let state = expect_context::<AppState>();
     let urgent = move || state.safety_check.with(SafetyCheck::outcome) == Some(Outcome::Urgent);
     let suggested = Memo::new(move |_| {
-        state
+        let routine = state
             .sessions
-            .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())))
+            .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())));
+        state.plan.with(|plan| plan.apply(&routine))
     });
     // A session started and not finished: offer to carry on with it.
     let now = clock::now();
@@ -92,7 +95,11 @@ pub fn Today() -> impl IntoView {
                             </section>
                         }
                     })}
+                <NudgeCard />
                 {move || view! { <Suggested routine=suggested.get() /> }}
+                <WeekCard />
+                <Suggestions />
+                <WalkCard />
                 <section class="card" aria-labelledby="others-heading">
                     <h2 id="others-heading">"Other routines"</h2>
                     <ul class="routine-list">{others}</ul>

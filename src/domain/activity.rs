@@ -1,0 +1,497 @@
+//! Activities the person logs by hand: a walk, a swim, a bike ride or anything else they
+//! did away from the guided sessions, with the day and how many minutes it took.
+//!
+//! The form's text is checked by [`parse_entry`], which answers with a plain message for
+//! each thing that needs fixing.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::storage_schema::Record;
+use super::Millis;
+
+/// The kind of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// A walk.
+    Walk,
+    /// A swim or other exercise in water.
+    Swim,
+    /// A bike ride, outdoors or on a stationary bike.
+    Ride,
+    /// Anything else.
+    Other,
+}
+
+impl ActivityKind {
+    /// Every kind, in the order the form offers them.
+    pub const ALL: [ActivityKind; 4] = [
+        ActivityKind::Walk,
+        ActivityKind::Swim,
+        ActivityKind::Ride,
+        ActivityKind::Other,
+    ];
+
+    /// A short, stable name for forms and links: `"walk"`, `"swim"`, `"ride"`, `"other"`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ActivityKind::Walk => "walk",
+            ActivityKind::Swim => "swim",
+            ActivityKind::Ride => "ride",
+            ActivityKind::Other => "other",
+        }
+    }
+
+    /// The kind with this slug, if there is one.
+    pub fn from_slug(s: &str) -> Option<ActivityKind> {
+        ActivityKind::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
+    /// The name shown to the person.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActivityKind::Walk => "Walk",
+            ActivityKind::Swim => "Swim",
+            ActivityKind::Ride => "Bike ride",
+            ActivityKind::Other => "Other activity",
+        }
+    }
+}
+
+/// One logged activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// When it was first logged. It stays the same when the activity is edited, so it is
+    /// the activity's id.
+    pub id: Millis,
+    /// The local day it was done on (stored as `"YYYY-MM-DD"`).
+    pub day: NaiveDate,
+    /// What it was.
+    pub kind: ActivityKind,
+    /// How long it took, in minutes.
+    pub minutes: u16,
+    /// The person's own words about it; may be empty.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The most minutes one activity may have: the app's own check against typing mistakes.
+pub const MAX_MINUTES: u16 = 600;
+
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// How many days back from today an activity may be logged.
+pub const MAX_DAYS_BACK: u64 = 366;
+
+/// Every activity the person has logged.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActivityLog {
+    /// In order of day, then of id.
+    pub records: Vec<Activity>,
+}
+
+impl ActivityLog {
+    /// Adds `a`, or replaces the activity with the same id. The log stays in order of day
+    /// and id, also when the edit moved the activity to another day.
+    pub fn upsert(&mut self, a: Activity) {
+        self.records.retain(|r| r.id != a.id);
+        let at = self
+            .records
+            .partition_point(|r| (r.day, r.id) <= (a.day, a.id));
+        self.records.insert(at, a);
+    }
+
+    /// Removes the activity with this id and gives it back, if there was one.
+    pub fn remove(&mut self, id: Millis) -> Option<Activity> {
+        let at = self.records.iter().position(|r| r.id == id)?;
+        Some(self.records.remove(at))
+    }
+
+    /// The activity with this id.
+    pub fn get(&self, id: Millis) -> Option<&Activity> {
+        self.records.iter().find(|r| r.id == id)
+    }
+}
+
+impl Record for ActivityLog {
+    const NAME: &'static str = "activities";
+    const SCHEMA: u32 = 1;
+}
+
+/// What is wrong with the activity form. Each message is shown to the person as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    /// The day is empty or not a date.
+    #[error("Enter the date as a day, month and year.")]
+    BadDay,
+    /// The day is after today.
+    #[error("The date can't be in the future.")]
+    FutureDay,
+    /// The day is more than [`MAX_DAYS_BACK`] days ago.
+    #[error("That date is more than a year ago.")]
+    TooLongAgo,
+    /// The minutes are empty or not a whole number.
+    #[error("Enter the minutes as a whole number, like 20.")]
+    BadMinutes,
+    /// The minutes are 0.
+    #[error("Enter at least 1 minute.")]
+    NoMinutes,
+    /// The minutes are more than [`MAX_MINUTES`].
+    #[error("That's more than {max} minutes; enter up to {max}.", max = MAX_MINUTES)]
+    TooManyMinutes,
+    /// The note has more than [`MAX_NOTE_CHARS`] characters.
+    #[error("Keep the note to {max} characters or fewer.", max = MAX_NOTE_CHARS)]
+    NoteTooLong,
+}
+
+/// A checked activity form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The day it was done on: today or up to [`MAX_DAYS_BACK`] days before.
+    pub day: NaiveDate,
+    /// From 1 to [`MAX_MINUTES`].
+    pub minutes: u16,
+    /// Trimmed; at most [`MAX_NOTE_CHARS`] characters.
+    pub note: String,
+}
+
+/// Checks a form: `day` as an `<input type=date>` gives it (`"2026-11-21"`), `minutes` as
+/// typed (surrounding spaces are ignored; digits only), `note` trimmed. The first problem
+/// found is returned, in the order of the form's fields.
+pub fn parse_entry(
+    day: &str,
+    minutes: &str,
+    note: &str,
+    today: NaiveDate,
+) -> Result<Entry, EntryError> {
+    let day = parse_day(day, today)?;
+    let minutes = parse_minutes(minutes)?;
+    let note = note.trim();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(EntryError::NoteTooLong);
+    }
+    Ok(Entry {
+        day,
+        minutes,
+        note: note.to_owned(),
+    })
+}
+
+/// The day typed, checked against today.
+fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, EntryError> {
+    let text = text.trim();
+    // An `<input type=date>` always gives `YYYY-MM-DD`; anything else is refused rather
+    // than guessed at.
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(EntryError::BadDay);
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| EntryError::BadDay)?;
+    if day > today {
+        return Err(EntryError::FutureDay);
+    }
+    let earliest = today
+        .checked_sub_days(Days::new(MAX_DAYS_BACK))
+        .unwrap_or(NaiveDate::MIN);
+    if day < earliest {
+        return Err(EntryError::TooLongAgo);
+    }
+    Ok(day)
+}
+
+/// The minutes typed: a whole number from 1 to [`MAX_MINUTES`].
+fn parse_minutes(text: &str) -> Result<u16, EntryError> {
+    let text = text.trim();
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(EntryError::BadMinutes);
+    }
+    let digits = text.trim_start_matches('0');
+    if digits.is_empty() {
+        return Err(EntryError::NoMinutes);
+    }
+    // Only digits are left, so the number fails to parse only when it is too big for u16.
+    match digits.parse::<u16>() {
+        Ok(m) if m <= MAX_MINUTES => Ok(m),
+        _ => Err(EntryError::TooManyMinutes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::storage_schema::{decode, encode};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn activity(id: Millis, day: NaiveDate, minutes: u16) -> Activity {
+        Activity {
+            id,
+            day,
+            kind: ActivityKind::Walk,
+            minutes,
+            note: String::new(),
+        }
+    }
+
+    fn ids(log: &ActivityLog) -> Vec<Millis> {
+        log.records.iter().map(|a| a.id).collect()
+    }
+
+    fn today() -> NaiveDate {
+        date(2026, 11, 21)
+    }
+
+    fn minutes(text: &str) -> Result<u16, EntryError> {
+        parse_entry("2026-11-21", text, "", today()).map(|e| e.minutes)
+    }
+
+    fn day(text: &str) -> Result<NaiveDate, EntryError> {
+        parse_entry(text, "20", "", today()).map(|e| e.day)
+    }
+
+    #[test]
+    fn kinds_have_stable_slugs_and_labels() {
+        for k in ActivityKind::ALL {
+            assert_eq!(ActivityKind::from_slug(k.slug()), Some(k));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.slug())
+            );
+        }
+        assert_eq!(ActivityKind::from_slug("Walk"), None);
+        assert_eq!(ActivityKind::from_slug(""), None);
+        assert_eq!(ActivityKind::Ride.label(), "Bike ride");
+        assert_eq!(ActivityKind::Other.label(), "Other activity");
+    }
+
+    #[test]
+    fn upsert_keeps_day_then_id_order() {
+        let mut log = ActivityLog::default();
+        log.upsert(activity(30, date(2026, 11, 20), 10));
+        log.upsert(activity(10, date(2026, 11, 21), 10));
+        log.upsert(activity(20, date(2026, 11, 20), 10));
+        log.upsert(activity(5, date(2026, 11, 19), 10));
+        assert_eq!(ids(&log), [5, 20, 30, 10]);
+    }
+
+    #[test]
+    fn upsert_replaces_by_id_and_moves_to_the_new_day() {
+        let mut log = ActivityLog::default();
+        for (id, d) in [(1, 18), (2, 19), (3, 20)] {
+            log.upsert(activity(id, date(2026, 11, d), 10));
+        }
+        log.upsert(activity(2, date(2026, 11, 19), 45));
+        assert_eq!(ids(&log), [1, 2, 3]);
+        assert_eq!(log.get(2).unwrap().minutes, 45);
+
+        log.upsert(activity(1, date(2026, 11, 21), 15));
+        assert_eq!(ids(&log), [2, 3, 1]);
+        assert_eq!(log.records.len(), 3);
+        assert_eq!(log.get(1).unwrap().day, date(2026, 11, 21));
+    }
+
+    #[test]
+    fn remove_gives_back_what_it_took() {
+        let mut log = ActivityLog::default();
+        log.upsert(activity(1, date(2026, 11, 18), 10));
+        log.upsert(activity(2, date(2026, 11, 19), 20));
+        assert_eq!(log.remove(1), Some(activity(1, date(2026, 11, 18), 10)));
+        assert_eq!(log.remove(1), None);
+        assert!(log.get(1).is_none());
+        assert_eq!(ids(&log), [2]);
+    }
+
+    #[test]
+    fn the_log_round_trips_through_storage() {
+        let mut log = ActivityLog::default();
+        log.upsert(Activity {
+            id: 1_795_215_300_000,
+            day: date(2026, 11, 20),
+            kind: ActivityKind::Swim,
+            minutes: 35,
+            note: "Backstroke, née easy ✓".into(),
+        });
+        log.upsert(activity(1_795_215_400_000, date(2026, 11, 21), 5));
+        let text = encode(&log, 7);
+        assert!(text.contains(r#""day":"2026-11-20""#), "{text}");
+        assert!(text.contains(r#""kind":"swim""#), "{text}");
+        assert_eq!(decode::<ActivityLog>(&text).unwrap().data, log);
+    }
+
+    #[test]
+    fn schema_1_fixture_loads() {
+        let v1 = r#"{"schema":1,"saved_at":1795215300000,"data":{"records":[
+            {"id":1795215300000,"day":"2026-11-20","kind":"ride","minutes":40}]}}"#;
+        let log = decode::<ActivityLog>(v1).unwrap().data;
+        assert_eq!(log.records.len(), 1);
+        assert_eq!(log.records[0].kind, ActivityKind::Ride);
+        assert_eq!(log.records[0].note, "");
+        let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
+        assert_eq!(
+            decode::<ActivityLog>(empty).unwrap().data,
+            ActivityLog::default()
+        );
+    }
+
+    #[test]
+    fn a_good_form_is_accepted_and_trimmed() {
+        assert_eq!(
+            parse_entry(" 2026-11-20 ", " 20 ", "  by the river \n", today()),
+            Ok(Entry {
+                day: date(2026, 11, 20),
+                minutes: 20,
+                note: "by the river".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn minutes_boundaries() {
+        assert_eq!(minutes("0"), Err(EntryError::NoMinutes));
+        assert_eq!(minutes("000"), Err(EntryError::NoMinutes));
+        assert_eq!(minutes("1"), Ok(1));
+        assert_eq!(minutes("007"), Ok(7));
+        assert_eq!(minutes("600"), Ok(600));
+        assert_eq!(minutes("601"), Err(EntryError::TooManyMinutes));
+        assert_eq!(minutes("65536"), Err(EntryError::TooManyMinutes));
+        assert_eq!(
+            minutes("99999999999999999999999"),
+            Err(EntryError::TooManyMinutes)
+        );
+        assert_eq!(minutes(" 20 "), Ok(20));
+        assert_eq!(minutes("\t20\n"), Ok(20));
+    }
+
+    #[test]
+    fn minutes_must_be_a_whole_number() {
+        for text in [
+            "", " ", "2.5", "2,5", "-5", "+5", "20 min", "twenty", "1e2", "2 0", "２０",
+        ] {
+            assert_eq!(minutes(text), Err(EntryError::BadMinutes), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn day_boundaries() {
+        assert_eq!(day("2026-11-21"), Ok(today()));
+        assert_eq!(day("2026-11-22"), Err(EntryError::FutureDay));
+        assert_eq!(day("2027-01-01"), Err(EntryError::FutureDay));
+        // 366 days before 2026-11-21 is 2025-11-20.
+        assert_eq!(day("2025-11-20"), Ok(date(2025, 11, 20)));
+        assert_eq!(day("2025-11-19"), Err(EntryError::TooLongAgo));
+        assert_eq!(day("1970-01-01"), Err(EntryError::TooLongAgo));
+    }
+
+    #[test]
+    fn day_must_be_a_date() {
+        for text in [
+            "",
+            "   ",
+            "21/11/2026",
+            "2026-11-31",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-5",
+            "+2026-11-20",
+            "2026-11-20T10:00",
+            "tomorrow",
+        ] {
+            assert_eq!(day(text), Err(EntryError::BadDay), "{text:?}");
+        }
+        // 2024 was a leap year; the day is then too long ago, not malformed.
+        assert_eq!(day("2024-02-29"), Err(EntryError::TooLongAgo));
+    }
+
+    #[test]
+    fn note_length_counts_characters_not_bytes() {
+        let fits = "é".repeat(200);
+        let entry = parse_entry("2026-11-21", "20", &fits, today()).unwrap();
+        assert_eq!(entry.note, fits);
+        let over = "é".repeat(201);
+        assert_eq!(
+            parse_entry("2026-11-21", "20", &over, today()),
+            Err(EntryError::NoteTooLong)
+        );
+        assert!(parse_entry("2026-11-21", "20", &"a".repeat(200), today()).is_ok());
+        assert!(parse_entry("2026-11-21", "20", &"a".repeat(201), today()).is_err());
+        let padded = format!("  {}  ", "✓".repeat(200));
+        assert!(parse_entry("2026-11-21", "20", &padded, today()).is_ok());
+    }
+
+    #[test]
+    fn the_first_field_with_a_problem_is_reported() {
+        assert_eq!(
+            parse_entry("", "0", &"a".repeat(300), today()),
+            Err(EntryError::BadDay)
+        );
+        assert_eq!(
+            parse_entry("2026-11-21", "x", &"a".repeat(300), today()),
+            Err(EntryError::BadMinutes)
+        );
+    }
+
+    #[test]
+    fn messages_are_plain_sentences() {
+        assert_eq!(
+            EntryError::TooManyMinutes.to_string(),
+            "That's more than 600 minutes; enter up to 600."
+        );
+        assert_eq!(
+            EntryError::NoteTooLong.to_string(),
+            "Keep the note to 200 characters or fewer."
+        );
+        assert_eq!(
+            EntryError::NoMinutes.to_string(),
+            "Enter at least 1 minute."
+        );
+        assert_eq!(
+            EntryError::BadDay.to_string(),
+            "Enter the date as a day, month and year."
+        );
+    }
+
+    /// Property tests: native only, as proptest does not build for the browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn parse_entry_never_panics(
+                day in ".{0,16}",
+                minutes in ".{0,12}",
+                note in ".{0,260}",
+                back in -400i64..800,
+            ) {
+                let today = today();
+                let _ = parse_entry(&day, &minutes, &note, today);
+                let _ = parse_entry(&day, &minutes, &note, NaiveDate::MIN);
+                let _ = parse_entry(&day, &minutes, &note, NaiveDate::MAX);
+                // A well-formed day is accepted exactly when it is in the window.
+                let d = today - chrono::TimeDelta::days(back);
+                let got = parse_entry(&d.format("%Y-%m-%d").to_string(), "20", "", today);
+                prop_assert_eq!(got.is_ok(), (0..=366).contains(&back));
+            }
+
+            #[test]
+            fn digits_parse_to_their_value(n in 0u32..100_000) {
+                let got = parse_entry("2026-11-21", &n.to_string(), "", today());
+                match n {
+                    0 => prop_assert_eq!(got, Err(EntryError::NoMinutes)),
+                    1..=600 => prop_assert_eq!(got.map(|e| u32::from(e.minutes)), Ok(n)),
+                    _ => prop_assert_eq!(got, Err(EntryError::TooManyMinutes)),
+                }
+            }
+        }
+    }
+}

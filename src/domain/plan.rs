@@ -1,0 +1,447 @@
+//! The person's own adjustments to the library: exercises they marked "not for me", the
+//! dose they have reached in each exercise, and every suggestion they answered.
+//!
+//! The library's doses stay as the sources give them; a [`Plan`] only records how this
+//! person's doses differ, and [`Plan::apply`] plays a routine at those doses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::catalog;
+use super::exercise::{Amount, Dose, Work};
+use super::progression::Suggestion;
+use super::routine::{Routine, SINGLE_PREFIX};
+use super::storage_schema::Record;
+use super::Millis;
+
+/// How much of an exercise the person does: reps in each set and, for an exercise held
+/// still, how long each rep is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoseLevel {
+    /// Reps in each set (per side where the exercise counts them per side).
+    pub reps: u16,
+    /// Seconds each rep is held, for an exercise whose work is a hold; `None` otherwise.
+    pub hold_secs: Option<u16>,
+}
+
+impl DoseLevel {
+    /// The level a dose starts at: its starting reps and, for a hold, its starting hold.
+    pub fn of(dose: &Dose) -> DoseLevel {
+        DoseLevel {
+            reps: dose.reps.start,
+            hold_secs: match dose.work {
+                Work::Hold(hold) => Some(hold.start),
+                Work::Paced(_) | Work::Tapped | Work::Minutes(_) => None,
+            },
+        }
+    }
+
+    /// "12 reps, 5 s hold", "7 reps" or "1 rep".
+    pub fn text(&self) -> String {
+        let reps = reps_text(self.reps);
+        match self.hold_secs {
+            Some(secs) => format!("{reps}, {secs} s hold"),
+            None => reps,
+        }
+    }
+
+    /// For comparing levels: reps first, then the hold. Suggestions grow reps before
+    /// holds, so a higher key is always a harder level.
+    pub(crate) fn key(&self) -> (u16, u16) {
+        (self.reps, self.hold_secs.unwrap_or(0))
+    }
+}
+
+/// "1 rep" or "7 reps".
+pub(crate) fn reps_text(reps: u16) -> String {
+    if reps == 1 {
+        "1 rep".to_string()
+    } else {
+        format!("{reps} reps")
+    }
+}
+
+/// One suggestion the person answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoseChange {
+    /// The catalogue id of the exercise.
+    pub exercise: String,
+    /// When they answered.
+    pub at: Millis,
+    /// The level before.
+    pub from: DoseLevel,
+    /// The level suggested.
+    pub to: DoseLevel,
+    /// True when they took it up.
+    pub accepted: bool,
+}
+
+/// The person's own adjustments, stored under `steadyback:plan`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    /// Catalogue ids of the exercises the person marked "not for me".
+    pub not_for_me: BTreeSet<String>,
+    /// The person's current level of each exercise whose level differs from the
+    /// library's own starting dose.
+    pub levels: BTreeMap<String, DoseLevel>,
+    /// Every suggestion answered, oldest first.
+    pub history: Vec<DoseChange>,
+    /// When the person dismissed the message that their pain is not improving.
+    pub nudge_dismissed_at: Option<Millis>,
+}
+
+impl Record for Plan {
+    const NAME: &'static str = "plan";
+    const SCHEMA: u32 = 1;
+}
+
+/// Milliseconds in a day of 24 hours.
+const DAY_MS: Millis = 24 * 60 * 60 * 1000;
+
+impl Plan {
+    /// Days the not-improving message stays away after it is dismissed (the app's own
+    /// choice: once a week is a reminder, not nagging).
+    pub const NUDGE_SNOOZE_DAYS: i64 = 7;
+
+    /// The person's level of an exercise: their own where it was changed, else the
+    /// library's starting dose. `None` for an id the library does not have.
+    pub fn level(&self, exercise_id: &str) -> Option<DoseLevel> {
+        let exercise = catalog::get(exercise_id)?;
+        Some(
+            self.levels
+                .get(exercise_id)
+                .copied()
+                .unwrap_or_else(|| DoseLevel::of(&exercise.dose)),
+        )
+    }
+
+    /// Records the person's answer to a suggestion at `now`. When they accept it, their
+    /// level becomes the suggested one (and is no longer stored once it is back at the
+    /// library's own starting dose).
+    pub fn decide(&mut self, s: &Suggestion, accepted: bool, now: Millis) {
+        self.history.push(DoseChange {
+            exercise: s.exercise.clone(),
+            at: now,
+            from: s.from,
+            to: s.to,
+            accepted,
+        });
+        if !accepted {
+            return;
+        }
+        let library = catalog::get(&s.exercise).map(|e| DoseLevel::of(&e.dose));
+        if library == Some(s.to) {
+            self.levels.remove(&s.exercise);
+        } else {
+            self.levels.insert(s.exercise.clone(), s.to);
+        }
+    }
+
+    /// Marks these exercises "not for me": routines leave them out.
+    pub fn set_not_for_me(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.not_for_me.extend(ids);
+    }
+
+    /// Takes an exercise back into the person's routines.
+    pub fn restore(&mut self, id: &str) {
+        self.not_for_me.remove(id);
+    }
+
+    /// True when the person marked this exercise "not for me".
+    pub fn is_not_for_me(&self, id: &str) -> bool {
+        self.not_for_me.contains(id)
+    }
+
+    /// The routine as this person plays it.
+    ///
+    /// Exercises marked "not for me" are left out, except in a routine of one exercise
+    /// (its id starts with [`SINGLE_PREFIX`]), which the person chose to play.
+    ///
+    /// Each exercise with a stored level is played at it: the reps start at the
+    /// person's reps and, for a hold, the hold starts at their hold, each widening its
+    /// range where needed so the amount stays valid. Only the parts of the level that
+    /// differ from the library's own are applied, so a routine that plays an
+    /// exercise with its own hold (a longer one in "A gentle start", say) keeps that
+    /// hold until the person's hold itself has changed.
+    pub fn apply(&self, routine: &Routine) -> Routine {
+        let single = routine.id.starts_with(SINGLE_PREFIX);
+        let mut out = routine.clone();
+        out.items
+            .retain(|item| single || !self.is_not_for_me(&item.exercise));
+        for item in &mut out.items {
+            let Some(level) = self.levels.get(&item.exercise) else {
+                continue;
+            };
+            let library = catalog::get(&item.exercise).map(|e| DoseLevel::of(&e.dose));
+            if library.map(|l| l.reps) != Some(level.reps) {
+                item.dose.reps = at_start(item.dose.reps, level.reps);
+            }
+            if let (Work::Hold(hold), Some(secs)) = (item.dose.work, level.hold_secs) {
+                if library.and_then(|l| l.hold_secs) != Some(secs) {
+                    item.dose.work = Work::Hold(at_start(hold, secs));
+                }
+            }
+        }
+        out
+    }
+
+    /// True while the not-improving message is snoozed: it was dismissed less than
+    /// [`Plan::NUDGE_SNOOZE_DAYS`] days (of 24 hours) before `now`.
+    pub fn nudge_snoozed(&self, now: Millis) -> bool {
+        self.nudge_dismissed_at
+            .is_some_and(|at| now.saturating_sub(at) < Self::NUDGE_SNOOZE_DAYS * DAY_MS)
+    }
+}
+
+/// `amount` starting at `start`, its range widened to include it. Never zero.
+fn at_start(amount: Amount, start: u16) -> Amount {
+    let start = start.max(1);
+    Amount {
+        start,
+        min: amount.min.min(start),
+        max: amount.max.max(start),
+        origin: amount.origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::progression::Direction;
+    use crate::domain::routine;
+    use crate::domain::storage_schema::{decode, encode};
+
+    fn level(reps: u16, hold_secs: Option<u16>) -> DoseLevel {
+        DoseLevel { reps, hold_secs }
+    }
+
+    fn more(exercise: &str, from: DoseLevel, to: DoseLevel) -> Suggestion {
+        Suggestion {
+            exercise: exercise.into(),
+            direction: Direction::More,
+            from,
+            to,
+        }
+    }
+
+    #[test]
+    fn a_level_reads_plainly() {
+        assert_eq!(level(12, Some(5)).text(), "12 reps, 5 s hold");
+        assert_eq!(level(7, None).text(), "7 reps");
+        assert_eq!(level(1, None).text(), "1 rep");
+        assert_eq!(level(1, Some(60)).text(), "1 rep, 60 s hold");
+    }
+
+    #[test]
+    fn a_level_starts_at_the_doses_start() {
+        let bridge = catalog::get("bridge").unwrap();
+        assert_eq!(DoseLevel::of(&bridge.dose), level(10, Some(5)));
+        let crunch = catalog::get("abdominal-crunch").unwrap();
+        assert_eq!(DoseLevel::of(&crunch.dose), level(5, None));
+        let walking = catalog::get("walking").unwrap();
+        assert_eq!(DoseLevel::of(&walking.dose).hold_secs, None);
+    }
+
+    #[test]
+    fn levels_default_to_the_librarys_own() {
+        let mut plan = Plan::default();
+        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        assert_eq!(plan.level("no-such-exercise"), None);
+        plan.levels
+            .insert("no-such-exercise".into(), level(3, None));
+        assert_eq!(
+            plan.level("no-such-exercise"),
+            None,
+            "unknown ids stay unknown"
+        );
+        plan.levels.insert("bridge".into(), level(12, Some(5)));
+        assert_eq!(plan.level("bridge"), Some(level(12, Some(5))));
+    }
+
+    #[test]
+    fn decide_keeps_history_and_moves_the_level_only_when_accepted() {
+        let mut plan = Plan::default();
+        let up = more("bridge", level(10, Some(5)), level(12, Some(5)));
+        plan.decide(&up, false, 1_000);
+        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        assert!(plan.levels.is_empty());
+
+        plan.decide(&up, true, 2_000);
+        assert_eq!(plan.level("bridge"), Some(level(12, Some(5))));
+
+        let back = Suggestion {
+            exercise: "bridge".into(),
+            direction: Direction::Ease,
+            from: level(12, Some(5)),
+            to: level(10, Some(5)),
+        };
+        plan.decide(&back, true, 3_000);
+        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        assert!(
+            plan.levels.is_empty(),
+            "back at the library's own: nothing stored"
+        );
+
+        let answers: Vec<(Millis, bool, u16)> = plan
+            .history
+            .iter()
+            .map(|c| (c.at, c.accepted, c.to.reps))
+            .collect();
+        assert_eq!(
+            answers,
+            [(1_000, false, 12), (2_000, true, 12), (3_000, true, 10)]
+        );
+        assert!(plan.history.iter().all(|c| c.exercise == "bridge"));
+    }
+
+    #[test]
+    fn not_for_me_is_set_and_restored() {
+        let mut plan = Plan::default();
+        plan.set_not_for_me(["bridge".to_string(), "dead-bug".to_string()]);
+        assert!(plan.is_not_for_me("bridge"));
+        assert!(plan.is_not_for_me("dead-bug"));
+        assert!(!plan.is_not_for_me("wall-stand"));
+        plan.restore("bridge");
+        assert!(!plan.is_not_for_me("bridge"));
+        plan.restore("never-marked");
+        assert_eq!(plan.not_for_me.len(), 1);
+    }
+
+    #[test]
+    fn apply_leaves_out_not_for_me_items_but_keeps_a_single_exercise() {
+        let mut plan = Plan::default();
+        plan.set_not_for_me(["dead-bug".to_string()]);
+        let core = routine::find("core-stability").unwrap();
+        let mine = plan.apply(&core);
+        let ids: Vec<&str> = mine.items.iter().map(|i| i.exercise.as_str()).collect();
+        assert_eq!(ids, ["abdominal-bracing", "bridge"]);
+        assert_eq!(mine.id, core.id);
+        assert_eq!(mine.name, core.name);
+
+        let single = routine::find("exercise:dead-bug").unwrap();
+        assert_eq!(plan.apply(&single), single);
+
+        assert_eq!(
+            Plan::default().apply(&core),
+            core,
+            "no changes, same routine"
+        );
+    }
+
+    #[test]
+    fn apply_plays_the_persons_level_and_keeps_amounts_valid() {
+        let mut plan = Plan::default();
+        // Bridge: 10–15 reps from the source; 12 is inside the range.
+        plan.levels.insert("bridge".into(), level(12, Some(5)));
+        // Double knee hug: NHS Inform's fixed 5 reps, the app's 5 s hold.
+        plan.levels
+            .insert("double-knee-hug".into(), level(10, Some(7)));
+        // Abdominal bracing: 10 reps, hold 5–10 s; the person's hold is still 5.
+        plan.levels
+            .insert("abdominal-bracing".into(), level(10, Some(5)));
+
+        let core = plan.apply(&routine::find("core-stability").unwrap());
+        let bridge = &core.items[2].dose;
+        assert_eq!(bridge.reps.start, 12);
+        assert_eq!((bridge.reps.min, bridge.reps.max), (10, 15));
+        assert_eq!(bridge.work, catalog::get("bridge").unwrap().dose.work);
+        assert_eq!(
+            core.items[0].dose,
+            catalog::get("abdominal-bracing").unwrap().dose
+        );
+
+        let hug = catalog::get("double-knee-hug").unwrap();
+        let single = plan.apply(&routine::find("exercise:double-knee-hug").unwrap());
+        let dose = single.items[0].dose;
+        assert_eq!(dose.reps.start, 10);
+        assert_eq!(dose.reps.max, 10, "max raised so the amount stays valid");
+        assert_eq!(dose.reps.origin, hug.dose.reps.origin);
+        assert!(dose.is_valid());
+        let Work::Hold(hold) = dose.work else {
+            panic!("a hold")
+        };
+        assert_eq!((hold.start, hold.max), (7, 7));
+
+        // In "A gentle start" the hug is held 10 s; the person's hold differs from the
+        // library's 5, so theirs is played.
+        let gentle = plan.apply(&routine::find("gentle-start").unwrap());
+        let hug_item = gentle
+            .items
+            .iter()
+            .find(|i| i.exercise == "double-knee-hug")
+            .unwrap();
+        assert_eq!(hug_item.dose.reps.start, 10);
+        let Work::Hold(hold) = hug_item.dose.work else {
+            panic!("a hold")
+        };
+        assert_eq!((hold.start, hold.min, hold.max), (7, 7, 10));
+        assert!(gentle.items.iter().all(|i| i.dose.is_valid()));
+
+        // Reps alone changed: the routine's own longer hold stays.
+        plan.levels
+            .insert("double-knee-hug".into(), level(7, Some(5)));
+        let gentle = plan.apply(&routine::find("gentle-start").unwrap());
+        let hug_item = gentle
+            .items
+            .iter()
+            .find(|i| i.exercise == "double-knee-hug")
+            .unwrap();
+        assert_eq!(hug_item.dose.reps.start, 7);
+        assert_eq!(hug_item.dose.work, Work::Hold(Amount::app(10)));
+    }
+
+    #[test]
+    fn apply_lowers_min_for_a_level_below_it() {
+        let mut plan = Plan::default();
+        plan.levels.insert("bridge".into(), level(8, Some(5)));
+        let single = plan.apply(&routine::find("exercise:bridge").unwrap());
+        let reps = single.items[0].dose.reps;
+        assert_eq!((reps.start, reps.min, reps.max), (8, 8, 15));
+        assert!(single.items[0].dose.is_valid());
+    }
+
+    #[test]
+    fn nudge_snoozes_for_seven_days() {
+        let mut plan = Plan::default();
+        assert!(!plan.nudge_snoozed(1_000));
+        let at = 1_780_000_000_000;
+        plan.nudge_dismissed_at = Some(at);
+        assert!(plan.nudge_snoozed(at));
+        assert!(plan.nudge_snoozed(at + 7 * DAY_MS - 1));
+        assert!(!plan.nudge_snoozed(at + 7 * DAY_MS));
+    }
+
+    #[test]
+    fn plan_round_trips_through_storage() {
+        let mut plan = Plan::default();
+        plan.set_not_for_me(["dead-bug".to_string()]);
+        plan.decide(
+            &more("bridge", level(10, Some(5)), level(12, Some(5))),
+            true,
+            1_780_000_000_000,
+        );
+        plan.decide(
+            &more("abdominal-crunch", level(5, None), level(7, None)),
+            false,
+            1_780_000_100_000,
+        );
+        plan.nudge_dismissed_at = Some(1_780_000_200_000);
+        let text = encode(&plan, 1_780_000_300_000);
+        assert!(text.starts_with(r#"{"schema":1,"#));
+        assert_eq!(decode::<Plan>(&text).unwrap().data, plan);
+
+        let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
+        assert_eq!(decode::<Plan>(empty).unwrap().data, Plan::default());
+        let fixture = r#"{"schema":1,"saved_at":1,"data":{"not_for_me":["bridge"],
+            "levels":{"bridge":{"reps":12,"hold_secs":5}},
+            "history":[{"exercise":"bridge","at":5,"from":{"reps":10,"hold_secs":5},
+                        "to":{"reps":12,"hold_secs":5},"accepted":true}]}}"#;
+        let read = decode::<Plan>(fixture).unwrap().data;
+        assert!(read.is_not_for_me("bridge"));
+        assert_eq!(read.level("bridge"), Some(level(12, Some(5))));
+        assert_eq!(read.history.len(), 1);
+        assert_eq!(read.nudge_dismissed_at, None);
+    }
+}

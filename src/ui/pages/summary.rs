@@ -1,0 +1,237 @@
+//! `/progress/summary`: a summary for a GP or physiotherapist, made for printing on one
+//! or two A4 pages. Made in the page from the data on this device; nothing is sent.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::calendar::{self, monday_of, session_day};
+use crate::domain::catalog;
+use crate::domain::pain;
+use crate::domain::safety::{SafetyCheck, STOP_PAIN};
+use crate::domain::session_record::SessionLog;
+use crate::ui::components::page::Page;
+use crate::ui::format::{day_full, day_month, day_short};
+use crate::ui::state::AppState;
+
+/// At most this many weeks in the table, so the summary stays within two pages.
+const MAX_WEEKS: usize = 12;
+
+/// "4.5" or "–".
+fn avg_text(value: Option<f32>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
+}
+
+/// Sessions per week, by Monday.
+fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> {
+    let mut counts = BTreeMap::new();
+    for r in &log.records {
+        *counts.entry(monday_of(session_day(r, offset))).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = state.today();
+    let offset = state.offset();
+    let sessions = state.sessions.get_untracked();
+    let activities = state.activities.get_untracked();
+    let plan = state.plan.get_untracked();
+    let check: SafetyCheck = state.safety_check.get_untracked();
+
+    let first = sessions
+        .records
+        .iter()
+        .map(|r| session_day(r, offset))
+        .chain(activities.records.iter().map(|a| a.day))
+        .min();
+    let span_weeks = first.map_or(1, |f| {
+        usize::try_from((monday_of(today) - monday_of(f)).num_weeks() + 1).unwrap_or(1)
+    });
+    let count = span_weeks.clamp(1, MAX_WEEKS);
+    let weeks = calendar::weeks(&sessions, &activities, today, count, offset);
+    let pains = calendar::pain_weeks(&sessions, today, count, offset);
+    let per_week = sessions_per_week(&sessions, offset);
+    let week_rows = weeks
+        .iter()
+        .zip(&pains)
+        .map(|(w, p)| {
+            view! {
+                <tr>
+                    <th scope="row">{day_month(w.monday)}</th>
+                    <td>{per_week.get(&w.monday).copied().unwrap_or(0)}</td>
+                    <td>{(w.session_secs + 30) / 60}</td>
+                    <td>{w.activity_minutes}</td>
+                    <td>{w.minutes()}</td>
+                    <td>{avg_text(p.before)}</td>
+                    <td>{avg_text(p.after)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    // Exercises done, with how often and the dose now.
+    let mut done: BTreeMap<String, (u32, NaiveDate)> = BTreeMap::new();
+    for r in &sessions.records {
+        let day = session_day(r, offset);
+        for e in r.exercises.iter().filter(|e| e.reps_done > 0) {
+            let entry = done.entry(e.exercise.clone()).or_insert((0, day));
+            entry.0 += 1;
+            entry.1 = entry.1.max(day);
+        }
+    }
+    let exercise_rows = done
+        .iter()
+        .filter_map(|(id, (times, last))| {
+            let exercise = catalog::get(id)?;
+            let level = plan.level(id)?;
+            let sets = exercise.dose.sets.start;
+            let dose = if sets > 1 {
+                format!("{sets} sets of {}", level.text())
+            } else {
+                level.text()
+            };
+            let changed = plan.levels.contains_key(id).then_some(" (changed)");
+            Some(view! {
+                <tr>
+                    <th scope="row">{exercise.name}</th>
+                    <td>{*times}</td>
+                    <td>{day_month(*last)}</td>
+                    <td>{dose}{changed}</td>
+                </tr>
+            })
+        })
+        .collect_view();
+    let not_for_me = plan
+        .not_for_me
+        .iter()
+        .map(|id| {
+            let name = catalog::get(id).map_or(id.clone(), |e| e.name.to_string());
+            view! { <li>{name}</li> }
+        })
+        .collect_view();
+    let high_pain = sessions
+        .records
+        .iter()
+        .flat_map(|r| r.hurts.iter().map(move |h| (r, h)))
+        .filter(|(_, h)| h.rating >= STOP_PAIN)
+        .map(|(r, h)| {
+            let name = catalog::get(&h.exercise).map_or(h.exercise.clone(), |e| e.name.to_string());
+            view! { <li>{format!("{}: {} — {} out of 10, exercise stopped", day_short(session_day(r, offset)), name, h.rating)}</li> }
+        })
+        .collect_view();
+    let has_high_pain = sessions
+        .records
+        .iter()
+        .any(|r| r.hurts.iter().any(|h| h.rating >= STOP_PAIN));
+    let trend = pain::not_improving(&sessions, today, offset);
+    let rated: Vec<f32> = pains.iter().filter_map(|p| p.after.or(p.before)).collect();
+    let trend_text = match (rated.first(), rated.last(), trend) {
+        (_, _, Some(t)) => format!(
+            "Not improving: average pain {:.1} in the first week of ratings, {:.1} in the last 7 days.",
+            t.first_avg, t.latest_avg
+        ),
+        (Some(f), Some(l), None) if rated.len() > 1 => format!(
+            "Average pain {f:.1} in the first week shown, {l:.1} in the latest week with ratings."
+        ),
+        _ => "Not enough pain ratings for a trend.".to_string(),
+    };
+    let total_minutes: u32 = weeks.iter().map(|w| w.minutes()).sum();
+    let range = first.map_or_else(
+        || "No sessions or activity recorded yet.".to_string(),
+        |f| format!("{} to {}", day_full(f), day_full(today)),
+    );
+    let shown_from = weeks
+        .first()
+        .map(|w| day_short(w.monday))
+        .unwrap_or_default();
+    let safety_date = check
+        .answered_at
+        .map(|at| day_full(calendar::local_day(at, offset)));
+    let ticked = check.ticked();
+    let safety = if ticked.is_empty() {
+        view! { <p>"No warning signs ticked."</p> }.into_any()
+    } else {
+        let items = ticked
+            .iter()
+            .map(|a| view! { <li>{a.text}</li> })
+            .collect_view();
+        view! { <p>"Ticked:"</p><ul>{items}</ul> }.into_any()
+    };
+
+    view! {
+        <Page title="Summary">
+            <div class="print-actions">
+                <button on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
+                <a class="button secondary" href="/progress">"Back to Progress"</a>
+            </div>
+            <article class="summary-sheet">
+                <header>
+                    <p class="eyebrow">"Steadyback · exercise summary"</p>
+                    <p><strong>{range}</strong></p>
+                    <p class="hint">
+                        "Made on " {day_full(today)} " from the records on this device. It "
+                        "shows what the person recorded in the app; it is not a medical record."
+                    </p>
+                </header>
+                <section>
+                    <h2>"Weeks"</h2>
+                    <p>
+                        {format!("{} guided sessions in all; {} minutes of exercise in the weeks shown (from {}). Weekly aim: at least 150 minutes.",
+                            sessions.records.len(), total_minutes, shown_from)}
+                    </p>
+                    <table class="summary-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Week of"</th>
+                                <th scope="col">"Sessions"</th>
+                                <th scope="col">"Session min"</th>
+                                <th scope="col">"Activity min"</th>
+                                <th scope="col">"Total min"</th>
+                                <th scope="col">"Pain before"</th>
+                                <th scope="col">"Pain after"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{week_rows}</tbody>
+                    </table>
+                </section>
+                <section>
+                    <h2>"Pain (0 to 10)"</h2>
+                    <p>{trend_text}</p>
+                    {has_high_pain.then(|| view! {
+                        <p>"Pain of 7 or more during an exercise:"</p>
+                        <ul>{high_pain}</ul>
+                    })}
+                </section>
+                <section>
+                    <h2>"Exercises done"</h2>
+                    <table class="summary-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Exercise"</th>
+                                <th scope="col">"Sessions"</th>
+                                <th scope="col">"Last"</th>
+                                <th scope="col">"Dose now"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{exercise_rows}</tbody>
+                    </table>
+                    <h3>"Marked “not for me”"</h3>
+                    {if plan.not_for_me.is_empty() {
+                        view! { <p>"None."</p> }.into_any()
+                    } else {
+                        view! { <ul>{not_for_me}</ul> }.into_any()
+                    }}
+                </section>
+                <section>
+                    <h2>"Safety check"</h2>
+                    <p>{safety_date.map_or_else(|| "Not taken.".to_string(), |d| format!("Answered on {d}."))}</p>
+                    {safety}
+                </section>
+            </article>
+        </Page>
+    }
+}
