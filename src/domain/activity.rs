@@ -7,6 +7,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::calendar::parse_iso;
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -66,6 +67,7 @@ pub struct Activity {
     /// the activity's id.
     pub id: Millis,
     /// The local day it was done on (stored as `"YYYY-MM-DD"`).
+    #[serde(with = "super::calendar::iso_day")]
     pub day: NaiveDate,
     /// What it was.
     pub kind: ActivityKind,
@@ -185,15 +187,7 @@ fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, EntryError> {
     let text = text.trim();
     // An `<input type=date>` always gives `YYYY-MM-DD`; anything else is refused rather
     // than guessed at.
-    let shaped = text.len() == 10
-        && text.char_indices().all(|(i, c)| match i {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err(EntryError::BadDay);
-    }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| EntryError::BadDay)?;
+    let day = parse_iso(text).ok_or(EntryError::BadDay)?;
     if day > today {
         return Err(EntryError::FutureDay);
     }

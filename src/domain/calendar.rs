@@ -210,9 +210,87 @@ pub fn month(first_of_month: NaiveDate, active: &BTreeSet<NaiveDate>, today: Nai
     Month { first, weeks }
 }
 
+/// Month names in English, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Day names in English, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The English name of the month of `day`.
+pub fn month_of(day: NaiveDate) -> &'static str {
+    MONTHS.get(day.month0() as usize).copied().unwrap_or("")
+}
+
+/// The English name of the weekday of `day`.
+pub fn weekday_of(day: NaiveDate) -> &'static str {
+    WEEKDAYS
+        .get(day.weekday().num_days_from_monday() as usize)
+        .copied()
+        .unwrap_or("")
+}
+
 /// The month and year of `day` in English, e.g. "November 2026".
 pub fn month_name(day: NaiveDate) -> String {
-    day.format("%B %Y").to_string()
+    format!("{} {}", month_of(day), day.year())
+}
+
+/// `day` as `YYYY-MM-DD`, the form dates are stored in and date inputs use.
+pub fn iso(day: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// A day written `YYYY-MM-DD` (exactly: four, two and two digits), or `None`.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let year = text.get(0..4)?.parse().ok()?;
+    let month = text.get(5..7)?.parse().ok()?;
+    let day = text.get(8..10)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// Stores a day as `YYYY-MM-DD` (for `#[serde(with = "...")]`).
+pub mod iso_day {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        // Owned: stored records are decoded through `serde_json::Value`, which can't lend.
+        let text = String::deserialize(d)?;
+        super::parse_iso(&text).ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
+    }
 }
 
 /// The average pain ratings given in the sessions of one week.
@@ -291,6 +369,26 @@ mod tests {
         assert_eq!(local_day(at, 60), date(2026, 11, 20));
         assert_eq!(local_day(at, 120), date(2026, 11, 21));
         assert_eq!(local_day(at, 0), date(2026, 11, 20));
+    }
+
+    #[test]
+    fn days_are_written_and_read_as_iso_dates() {
+        assert_eq!(iso(date(2027, 1, 3)), "2027-01-03");
+        assert_eq!(parse_iso("2027-01-03"), Some(date(2027, 1, 3)));
+        for bad in [
+            "2027-1-03",
+            "2027-02-30",
+            "2027/01/03",
+            " 2027-01-03",
+            "２０２７-01-03",
+            "",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad:?}");
+        }
+        assert_eq!(month_name(date(2026, 11, 21)), "November 2026");
+        assert_eq!(weekday_of(date(2026, 11, 21)), "Saturday");
+        assert_eq!(weekday_of(date(2026, 11, 16)), "Monday");
+        assert_eq!(month_of(date(2027, 1, 1)), "January");
     }
 
     #[test]

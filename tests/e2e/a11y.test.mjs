@@ -1,9 +1,11 @@
 // Every page checked with axe-core (the engine behind Lighthouse's accessibility score),
-// in light and dark mode, at phone size.
+// in light and dark mode, at phone size, with three weeks of history so the pages show
+// their charts, cards and lists.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { start, appReady } from "./harness.mjs";
+import * as fixture from "./fixture.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PAGES = [
@@ -15,6 +17,10 @@ const PAGES = [
   "/exercise/does-not-exist",
   "/session/gentle-start",
   "/progress",
+  "/progress/summary",
+  `/progress/session/${fixture.sessions()[5].started_at}`,
+  "/activity",
+  `/activity?edit=${fixture.activities()[0].id}`,
   "/safety",
   "/settings",
   "/no-such-page",
@@ -40,7 +46,7 @@ after(async () => {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`every page passes axe in ${colorScheme} mode`, async () => {
-    const app = await start({ colorScheme });
+    const app = await start({ colorScheme, seed: fixture.storage(), timezoneId: fixture.TIME_ZONE });
     apps.push(app);
     const page = await app.page();
     const failures = [];

@@ -5,25 +5,31 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{PainWeek, WeekTotal, WEEKLY_GOAL_MINUTES};
-use crate::ui::format::day_short;
+use crate::ui::format::{day_short, month_short, tenths};
 
 /// The chart's drawing area, in SVG units.
-const WIDTH: f32 = 320.0;
-const LEFT: f32 = 30.0;
-const RIGHT: f32 = 314.0;
-const TOP: f32 = 14.0;
-const BOTTOM: f32 = 150.0;
-const HEIGHT: f32 = 180.0;
+const WIDTH: i32 = 320;
+const LEFT: i32 = 30;
+const RIGHT: i32 = 314;
+const TOP: i32 = 14;
+const BOTTOM: i32 = 150;
+const HEIGHT: i32 = 180;
+
+/// Whole SVG units: attributes are written as integers, which is precise enough at this
+/// size and keeps float formatting out of the app.
+fn px(v: f32) -> i32 {
+    v.round() as i32
+}
 
 /// The x of the middle of column `i` of `n`.
-fn column_x(i: usize, n: usize) -> f32 {
-    let width = (RIGHT - LEFT) / n.max(1) as f32;
-    LEFT + width * (i as f32 + 0.5)
+fn column_x(i: usize, n: usize) -> i32 {
+    let width = (RIGHT - LEFT) as f32 / n.max(1) as f32;
+    px(LEFT as f32 + width * (i as f32 + 0.5))
 }
 
 /// The y of `value` on a scale from 0 to `max`.
-fn scale_y(value: f32, max: f32) -> f32 {
-    BOTTOM - (BOTTOM - TOP) * (value / max.max(1.0)).clamp(0.0, 1.0)
+fn scale_y(value: f32, max: f32) -> i32 {
+    BOTTOM - px((BOTTOM - TOP) as f32 * (value / max.max(1.0)).clamp(0.0, 1.0))
 }
 
 /// Week labels along the bottom: the Monday's day, and its month below where the month
@@ -37,12 +43,12 @@ fn x_labels(mondays: &[chrono::NaiveDate]) -> impl IntoView {
             let x = column_x(i, n);
             let new_month = i == 0 || mondays.get(i - 1).is_some_and(|p| p.month() != m.month());
             view! {
-                <text class="chart-label" x=x y=BOTTOM + 14.0 text-anchor="middle">
+                <text class="chart-label" x=x y=BOTTOM + 14 text-anchor="middle">
                     {m.day()}
                 </text>
                 {new_month.then(|| view! {
-                    <text class="chart-label" x=x y=BOTTOM + 26.0 text-anchor="middle">
-                        {m.format("%b").to_string()}
+                    <text class="chart-label" x=x y=BOTTOM + 26 text-anchor="middle">
+                        {month_short(*m)}
                     </text>
                 })}
             }
@@ -57,7 +63,7 @@ pub fn MinutesChart(weeks: Vec<WeekTotal>) -> impl IntoView {
     let top = weeks.iter().map(WeekTotal::minutes).max().unwrap_or(0);
     // The scale reaches past the goal, in steps of 50.
     let max = top.max(WEEKLY_GOAL_MINUTES + 25).div_ceil(50) * 50;
-    let bar = ((RIGHT - LEFT) / n.max(1) as f32) * 0.6;
+    let bar = px((RIGHT - LEFT) as f32 / n.max(1) as f32 * 0.6);
     let bars = weeks
         .iter()
         .enumerate()
@@ -70,13 +76,13 @@ pub fn MinutesChart(weeks: Vec<WeekTotal>) -> impl IntoView {
                 <rect
                     class="chart-bar"
                     class:met=met
-                    x=x - bar / 2.0
+                    x=x - bar / 2
                     y=y
                     width=bar
                     height=BOTTOM - y
                     rx="3"
                 ></rect>
-                <text class="chart-value" x=x y=y - 4.0 text-anchor="middle">{minutes}</text>
+                <text class="chart-value" x=x y=y - 4 text-anchor="middle">{minutes}</text>
             }
         })
         .collect_view();
@@ -106,10 +112,10 @@ pub fn MinutesChart(weeks: Vec<WeekTotal>) -> impl IntoView {
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
                 <line class="chart-axis" x1=LEFT y1=BOTTOM x2=RIGHT y2=BOTTOM></line>
-                <text class="chart-label" x=LEFT - 4.0 y=BOTTOM + 4.0 text-anchor="end">"0"</text>
+                <text class="chart-label" x=LEFT - 4 y=BOTTOM + 4 text-anchor="end">"0"</text>
                 {bars}
                 <line class="chart-goal" x1=LEFT y1=goal_y x2=RIGHT y2=goal_y></line>
-                <text class="chart-label" x=LEFT - 4.0 y=goal_y + 4.0 text-anchor="end">
+                <text class="chart-label" x=LEFT - 4 y=goal_y + 4 text-anchor="end">
                     {WEEKLY_GOAL_MINUTES}
                 </text>
                 {x_labels(&mondays)}
@@ -126,16 +132,13 @@ pub fn MinutesChart(weeks: Vec<WeekTotal>) -> impl IntoView {
 }
 
 /// The path through the points that exist, starting afresh after a gap.
-fn line_path(points: &[Option<(f32, f32)>]) -> String {
+fn line_path(points: &[Option<(i32, i32)>]) -> String {
     let mut path = String::new();
     let mut pen_down = false;
     for point in points {
         match point {
             Some((x, y)) => {
-                path.push_str(&format!(
-                    "{}{x:.1} {y:.1} ",
-                    if pen_down { "L" } else { "M" }
-                ));
+                path.push_str(&format!("{}{x} {y} ", if pen_down { "L" } else { "M" }));
                 pen_down = true;
             }
             None => pen_down = false,
@@ -146,14 +149,14 @@ fn line_path(points: &[Option<(f32, f32)>]) -> String {
 
 /// "4.5" or "–".
 fn rating_text(value: Option<f32>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "–".to_string(), tenths)
 }
 
 /// Average pain before and after sessions, week by week, as two lines.
 #[component]
 pub fn PainChart(weeks: Vec<PainWeek>) -> impl IntoView {
     let n = weeks.len();
-    let points = |get: fn(&PainWeek) -> Option<f32>| -> Vec<Option<(f32, f32)>> {
+    let points = |get: fn(&PainWeek) -> Option<f32>| -> Vec<Option<(i32, i32)>> {
         weeks
             .iter()
             .enumerate()
@@ -162,19 +165,19 @@ pub fn PainChart(weeks: Vec<PainWeek>) -> impl IntoView {
     };
     let before = points(|w| w.before);
     let after = points(|w| w.after);
-    let dots = |list: &[Option<(f32, f32)>], class: &'static str| {
+    let dots = |list: &[Option<(i32, i32)>], class: &'static str| {
         list.iter()
             .flatten()
             .map(|(x, y)| view! { <circle class=class cx=*x cy=*y r="3.5"></circle> })
             .collect_view()
     };
-    let grid = [0.0f32, 5.0, 10.0]
+    let grid = [0, 5, 10]
         .into_iter()
         .map(|v| {
-            let y = scale_y(v, 10.0);
+            let y = scale_y(v as f32, 10.0);
             view! {
                 <line class="chart-grid" x1=LEFT y1=y x2=RIGHT y2=y></line>
-                <text class="chart-label" x=LEFT - 4.0 y=y + 4.0 text-anchor="end">{v}</text>
+                <text class="chart-label" x=LEFT - 4 y=y + 4 text-anchor="end">{v}</text>
             }
         })
         .collect_view();
@@ -183,7 +186,9 @@ pub fn PainChart(weeks: Vec<PainWeek>) -> impl IntoView {
     let label = match (first, last) {
         (Some(f), Some(l)) => format!(
             "Average pain out of 10 before and after sessions, week by week over {n} weeks: \
-             from {f:.1} in the first week with ratings to {l:.1} in the latest."
+             from {} in the first week with ratings to {} in the latest.",
+            tenths(f),
+            tenths(l)
         ),
         _ => format!("Average pain out of 10 over {n} weeks: no ratings yet."),
     };

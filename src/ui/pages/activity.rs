@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
+use crate::domain::calendar::iso;
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_long, minutes};
@@ -26,12 +27,7 @@ impl Form {
             .set(activity.map_or(ActivityKind::Walk, |a| a.kind));
         self.minutes
             .set(activity.map(|a| a.minutes.to_string()).unwrap_or_default());
-        self.day.set(
-            activity
-                .map_or(today, |a| a.day)
-                .format("%Y-%m-%d")
-                .to_string(),
-        );
+        self.day.set(iso(activity.map_or(today, |a| a.day)));
         self.note
             .set(activity.map(|a| a.note.clone()).unwrap_or_default());
         self.error.set(None);
@@ -170,7 +166,7 @@ pub fn ActivityPage() -> impl IntoView {
                             id="activity-day"
                             type="date"
                             required=true
-                            max=move || state.today().format("%Y-%m-%d").to_string()
+                            max=move || iso(state.today())
                             prop:value=move || form.day.get()
                             on:input=move |ev| form.day.set(event_target_value(&ev))
                         />

@@ -343,7 +343,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                     <progress
                         class="routine-progress"
                         max="100"
-                        value=move || format!("{:.0}", snap.with(|s| s.progress * 100.0))
+                        value=move || snap.with(|s| (s.progress * 100.0).round() as i32)
                         aria-label="Progress through the routine"
                     ></progress>
                     // data-step and data-ends-at let end-to-end tests check step

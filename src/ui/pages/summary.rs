@@ -12,7 +12,7 @@ use crate::domain::pain;
 use crate::domain::safety::{SafetyCheck, STOP_PAIN};
 use crate::domain::session_record::SessionLog;
 use crate::ui::components::page::Page;
-use crate::ui::format::{day_full, day_month, day_short};
+use crate::ui::format::{day_full, day_month, day_short, tenths};
 use crate::ui::state::AppState;
 
 /// At most this many weeks in the table, so the summary stays within two pages.
@@ -20,7 +20,7 @@ const MAX_WEEKS: usize = 12;
 
 /// "4.5" or "–".
 fn avg_text(value: Option<f32>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"))
+    value.map_or_else(|| "–".to_string(), tenths)
 }
 
 /// Sessions per week, by Monday.
@@ -131,11 +131,14 @@ pub fn Summary() -> impl IntoView {
     let rated: Vec<f32> = pains.iter().filter_map(|p| p.after.or(p.before)).collect();
     let trend_text = match (rated.first(), rated.last(), trend) {
         (_, _, Some(t)) => format!(
-            "Not improving: average pain {:.1} in the first week of ratings, {:.1} in the last 7 days.",
-            t.first_avg, t.latest_avg
+            "Not improving: average pain {} in the first week of ratings, {} in the last 7 days.",
+            tenths(t.first_avg),
+            tenths(t.latest_avg)
         ),
         (Some(f), Some(l), None) if rated.len() > 1 => format!(
-            "Average pain {f:.1} in the first week shown, {l:.1} in the latest week with ratings."
+            "Average pain {} in the first week shown, {} in the latest week with ratings.",
+            tenths(*f),
+            tenths(*l)
         ),
         _ => "Not enough pain ratings for a trend.".to_string(),
     };
@@ -183,6 +186,7 @@ pub fn Summary() -> impl IntoView {
                         {format!("{} guided sessions in all; {} minutes of exercise in the weeks shown (from {}). Weekly aim: at least 150 minutes.",
                             sessions.records.len(), total_minutes, shown_from)}
                     </p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Weeks, as a table">
                     <table class="summary-table">
                         <thead>
                             <tr>
@@ -197,6 +201,7 @@ pub fn Summary() -> impl IntoView {
                         </thead>
                         <tbody>{week_rows}</tbody>
                     </table>
+                    </div>
                 </section>
                 <section>
                     <h2>"Pain (0 to 10)"</h2>

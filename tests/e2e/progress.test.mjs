@@ -1,0 +1,188 @@
+// Pain, activity and the weekly goal, with Playwright's fake clock: pain before and after
+// a fast-forwarded session, "It hurts" with 8, a logged walk moving the weekly total, and
+// the check 20 minutes after a session that ended with more pain.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useApp, appReady, expectHeading } from "./harness.mjs";
+
+const T0 = Date.UTC(2026, 10, 18, 9, 0, 0); // a Wednesday
+const s = useApp({ timezoneId: "Europe/London" }, async ({ page }) => {
+  // Time moves only when a test says so.
+  await page.clock.install({ time: T0 });
+  await page.clock.pauseAt(T0 + 1000);
+});
+
+const stored = (key) =>
+  s.page.evaluate((k) => JSON.parse(localStorage.getItem(k))?.data ?? null, key);
+
+/** Opens `path` with no history: everything but the safety check removed. */
+async function openFresh(path) {
+  await s.page.goto("/settings");
+  await appReady(s.page);
+  await s.page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith("steadyback:") && key !== "steadyback:safety-check") {
+        localStorage.removeItem(key);
+      }
+    }
+  });
+  await s.page.goto(path);
+  await appReady(s.page);
+}
+
+const scale = (question) => s.page.getByRole("group", { name: question });
+const pick = (question, n) =>
+  scale(question).getByRole("button", { name: String(n), exact: true }).click();
+
+/** Runs the fake clock until the session's summary shows. */
+async function playToEnd() {
+  const end = s.page.getByRole("heading", { level: 2, name: /Well done|Session ended/ });
+  for (let i = 0; i < 200 && (await end.count()) === 0; i++) {
+    await s.page.clock.runFor(5000);
+  }
+  await end.waitFor();
+}
+
+test("pain before and after a session is kept and shown on Progress", async () => {
+  await openFresh("/session/exercise:pelvic-tilt");
+  const before = "How is your back pain right now?";
+  await pick(before, 5);
+  assert.equal(
+    await scale(before).getByRole("button", { name: "5", exact: true }).getAttribute("aria-pressed"),
+    "true",
+  );
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await playToEnd();
+  await pick("How is your back pain now?", 3);
+  await s.page.getByText("Thanks. Your answers build up").waitFor();
+
+  const log = await stored("steadyback:sessions");
+  assert.equal(log.records.length, 1);
+  assert.equal(log.records[0].pain_before, 5);
+  assert.equal(log.records[0].pain_after, 3);
+  assert.equal(log.records[0].tz_offset_min, 0, "London is on UTC in November");
+
+  await s.page.goto("/progress");
+  await expectHeading(s.page, "Progress");
+  const row = s.page.locator(".session-row").first();
+  assert.match(await row.textContent(), /Pelvic tilt.*pain 5 → 3/);
+  await row.click();
+  await expectHeading(s.page, "Session");
+  await s.page.getByText("5 → 3").waitFor();
+  const chart = s.page.getByRole("img", { name: /Average pain/ });
+  await s.page.goto("/progress");
+  await chart.waitFor();
+});
+
+test("'It hurts' with 8 stops the exercise and offers the next one", async () => {
+  await openFresh("/session/gentle-start");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(15_000); // past the get-ready, into the first exercise
+  assert.equal(await s.page.locator(".exercise-name").textContent(), "Pelvic tilt");
+  await s.page.getByRole("button", { name: "It hurts" }).click();
+  await pick("How bad is the pain now?", 8);
+  await s.page.getByRole("heading", { name: "Stop this exercise" }).waitFor();
+  assert.equal(await s.page.getByRole("link", { name: "When to get help" }).count(), 1);
+  // Paused while the person decides: the clock moving changes nothing.
+  await s.page.clock.runFor(60_000);
+  await s.page.getByRole("button", { name: "Skip to the next exercise" }).click();
+  await s.page.locator(".exercise-name", { hasText: "Knee rolls" }).waitFor();
+  assert.equal(await s.page.getByRole("button", { name: "Pause" }).count(), 1, "playing again");
+
+  await s.page.getByRole("button", { name: "Stop" }).click();
+  await s.page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
+  const [record] = (await stored("steadyback:sessions")).records;
+  assert.deepEqual(
+    record.hurts.map((h) => [h.exercise, h.rating]),
+    [["pelvic-tilt", 8]],
+  );
+  const tilt = record.exercises.find((e) => e.exercise === "pelvic-tilt");
+  assert.ok(tilt.reps_done < tilt.reps_planned, "the exercise was stopped, not done");
+  assert.ok(tilt.skipped);
+});
+
+test("a logged 30-minute walk moves the weekly total; it can be edited, deleted and undone", async () => {
+  await openFresh("/");
+  const week = s.page.locator("section.week");
+  assert.match(await week.textContent(), /0 of 150 minutes/);
+  await week.getByRole("link", { name: "Log activity" }).click();
+  await expectHeading(s.page, "Log activity");
+
+  const minutes = s.page.getByLabel("Minutes");
+  await minutes.fill("0");
+  await s.page.getByRole("button", { name: "Save", exact: true }).click();
+  assert.equal(await s.page.getByRole("alert").textContent(), "Enter at least 1 minute.");
+  assert.equal(await minutes.inputValue(), "0", "what was typed stays");
+  assert.equal(await s.page.getByLabel("Date").inputValue(), "2026-11-18", "today by default");
+
+  await minutes.fill("30");
+  await s.page.getByLabel("Note (optional)").fill("Along the canal");
+  await s.page.getByRole("button", { name: "Save", exact: true }).click();
+  await s.page.getByText("Saved: 30 minutes of walk on Wednesday 18 November.").waitFor();
+  assert.equal(await minutes.inputValue(), "", "ready for the next one");
+  const [walk] = (await stored("steadyback:activities")).records;
+  assert.deepEqual(
+    { day: walk.day, kind: walk.kind, minutes: walk.minutes, note: walk.note },
+    { day: "2026-11-18", kind: "walk", minutes: 30, note: "Along the canal" },
+  );
+
+  await s.page.goto("/");
+  await expectHeading(s.page, "Today");
+  assert.match(await week.textContent(), /30 of 150 minutes/);
+  assert.match(await week.textContent(), /120 minutes to go/);
+
+  await s.page.goto("/activity");
+  await s.page.getByRole("link", { name: /Edit walk on Wednesday 18 November/ }).click();
+  await s.page.getByRole("heading", { name: "Edit activity" }).waitFor();
+  assert.equal(await minutes.inputValue(), "30");
+  await minutes.fill("45");
+  await s.page.getByRole("button", { name: "Save changes" }).click();
+  await s.page.locator(".activity-list", { hasText: "Walk · 45 minutes" }).waitFor();
+  assert.equal((await stored("steadyback:activities")).records.length, 1, "edited, not added");
+
+  await s.page.getByRole("link", { name: /Edit walk/ }).click();
+  await s.page.getByRole("button", { name: "Delete" }).click();
+  await s.page.getByText("Activity deleted.").waitFor();
+  assert.equal((await stored("steadyback:activities")).records.length, 0);
+  await s.page.getByRole("button", { name: "Undo" }).click();
+  await s.page.locator(".activity-list", { hasText: "Walk · 45 minutes" }).waitFor();
+  assert.equal((await stored("steadyback:activities")).records[0].id, walk.id);
+});
+
+test("20 minutes after a session that raised the pain, the app asks if it has settled", async () => {
+  await openFresh("/session/exercise:pelvic-tilt");
+  await pick("How is your back pain right now?", 2);
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await playToEnd();
+  await pick("How is your back pain now?", 5);
+  await s.page.getByText(/higher than before you started/).waitFor();
+  await s.page.getByRole("link", { name: "Back to Today" }).click();
+  await expectHeading(s.page, "Today");
+  const check = s.page.getByRole("heading", { name: "How is your pain now?" });
+  await s.page.clock.runFor(19 * 60_000);
+  assert.equal(await check.count(), 0, "not before 20 minutes");
+  await s.page.clock.runFor(2 * 60_000);
+  await check.waitFor();
+  assert.match(
+    await s.page.locator(".after-check").textContent(),
+    /your pain went from 2 to 5 out of 10/,
+  );
+
+  await s.page.getByRole("button", { name: "Still hurting" }).click();
+  await s.page.getByRole("heading", { name: "Set these exercises aside?" }).waitFor();
+  assert.ok(await s.page.getByRole("checkbox", { name: "Pelvic tilt" }).isChecked());
+  await s.page.getByRole("button", { name: "Set aside" }).click();
+  assert.equal(await check.count(), 0, "answered once");
+  assert.deepEqual((await stored("steadyback:plan")).not_for_me, ["pelvic-tilt"]);
+  assert.equal((await stored("steadyback:sessions")).records[0].after_check, "still_hurting");
+
+  // Left out of the suggested routine, marked in the library, and restorable.
+  assert.equal(await s.page.locator(".routine-exercises", { hasText: "Pelvic tilt" }).count(), 0);
+  await s.page.goto("/library?q=pelvic");
+  await s.page.locator(".exercise-card", { hasText: "Not for me" }).waitFor();
+  await s.page.goto("/exercise/pelvic-tilt");
+  await s.page.getByRole("button", { name: "Bring it back" }).click();
+  await s.page.getByRole("button", { name: "set it aside" }).waitFor();
+  assert.deepEqual((await stored("steadyback:plan")).not_for_me, []);
+  assert.deepEqual(s.app.errors, []);
+});
