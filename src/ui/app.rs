@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use super::components::{care::AfterCheckCard, nav::BottomNav, notices::Notices};
+use super::components::{nav::BottomNav, notices::Notices};
 use super::pages::{
     activity::ActivityPage,
     exercise::ExercisePage,
@@ -41,7 +41,6 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="page" tabindex="-1">
                     // Before anything else, the first-run safety check.
                     <Show when=checked fallback=FirstRun>
-                    <AfterCheck />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Today />
                         <Route path=path!("/library") view=Library />
@@ -61,16 +60,5 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
         </Router>
-    }
-}
-
-/// The after-session check, on every page but the player.
-#[component]
-fn AfterCheck() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    view! {
-        <Show when=move || !location.pathname.with(|p| p.starts_with("/session/"))>
-            <AfterCheckCard />
-        </Show>
     }
 }

@@ -294,9 +294,17 @@ fn PlayerView(routine: Routine) -> impl IntoView {
     };
     let next = move || {
         let index = snap.with(|s| s.step) + 1;
-        player
-            .steps
-            .with_value(|steps| steps.get(index).map(Step::say))
+        player.steps.with_value(|steps| {
+            let next = steps.get(index)?;
+            let same = steps.get(index - 1).map(|s| s.exercise) == Some(next.exercise);
+            // Within an exercise, the next rep by its counters ("Rep 2 of 5"); what is
+            // spoken for it ("2.") is too short to read.
+            Some(if same && next.is_work() {
+                format!("{} · {}", phase_label(next), counters(next))
+            } else {
+                next.say()
+            })
+        })
     };
     let status = move || snap.with(|s| s.status);
 
