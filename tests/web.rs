@@ -200,3 +200,47 @@ async fn device_adapters_detect_support_and_fail_soft() {
         Err(other) => panic!("unexpected: {other}"),
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_pain_scale_offers_0_to_10_and_marks_the_answer() {
+    use steadyback::ui::components::pain_scale::PainScale;
+    let root = fresh_root();
+    let picked = RwSignal::new(None::<u8>);
+    let handle = mount_to(root.clone(), move || {
+        view! { <PainScale question="How is it?" value=picked on_pick=move |n| picked.set(Some(n)) /> }
+    });
+    let buttons = root.query_selector_all(".pain-choice").unwrap();
+    assert_eq!(buttons.length(), 11);
+    let button = |i: u32| -> HtmlElement { buttons.item(i).unwrap().unchecked_into() };
+    assert_eq!(button(0).text_content().as_deref(), Some("0"));
+    assert_eq!(button(10).text_content().as_deref(), Some("10"));
+    assert!(
+        button(7).class_list().contains("high"),
+        "7 and up are marked"
+    );
+    assert!(!button(6).class_list().contains("high"));
+    let legend = root.query_selector("legend").unwrap().unwrap();
+    assert_eq!(legend.text_content().as_deref(), Some("How is it?"));
+
+    button(4).click();
+    tick().await;
+    assert_eq!(picked.get_untracked(), Some(4));
+    let pressed: Vec<String> = (0..11)
+        .map(|i| button(i).get_attribute("aria-pressed").unwrap_or_default())
+        .collect();
+    assert_eq!(pressed.iter().filter(|p| *p == "true").count(), 1);
+    assert_eq!(pressed[4], "true");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn the_clock_gives_the_devices_offset_from_utc() {
+    use steadyback::platform::clock;
+    let now = clock::now();
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now as f64));
+    assert_eq!(clock::offset_min(now), -(date.get_timezone_offset() as i32));
+    assert!(
+        clock::offset_min(now).abs() <= 14 * 60,
+        "within the world's time zones"
+    );
+}

@@ -493,6 +493,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // chrono-tz is a native-only dev-dependency
     /// The London offset at an instant, as the device would have stored it.
     fn london_offset(instant: Millis) -> i32 {
         use chrono::Offset;
@@ -502,10 +503,12 @@ mod tests {
         local.offset().fix().local_minus_utc() / 60
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // chrono-tz is a native-only dev-dependency
     fn london_session(instant: Millis) -> SessionRecord {
         session(instant, Some(london_offset(instant)), 600)
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // chrono-tz is a native-only dev-dependency
     #[test]
     fn the_spring_dst_sunday_keeps_days_and_weeks() {
         // Clocks go forward at 01:00 UTC on Sunday 2026-03-29.
@@ -534,6 +537,7 @@ mod tests {
         );
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // chrono-tz is a native-only dev-dependency
     #[test]
     fn the_autumn_dst_sunday_keeps_days_and_weeks() {
         // Clocks go back at 01:00 UTC on Sunday 2026-10-25.

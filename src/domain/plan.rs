@@ -174,12 +174,19 @@ impl Plan {
             let Some(level) = self.levels.get(&item.exercise) else {
                 continue;
             };
-            let library = catalog::get(&item.exercise).map(|e| DoseLevel::of(&e.dose));
-            if library.map(|l| l.reps) != Some(level.reps) {
+            let Some(library) = catalog::get(&item.exercise).map(|e| DoseLevel::of(&e.dose)) else {
+                continue;
+            };
+            // The level replaces the library's figure only where the routine plays the
+            // library's figure: a routine's own gentler amount (a flare-up day's short
+            // holds, say) is left as the routine chose it.
+            if item.dose.reps.start == library.reps {
                 item.dose.reps = at_start(item.dose.reps, level.reps);
             }
-            if let (Work::Hold(hold), Some(secs)) = (item.dose.work, level.hold_secs) {
-                if library.and_then(|l| l.hold_secs) != Some(secs) {
+            if let (Work::Hold(hold), Some(secs), Some(lib_secs)) =
+                (item.dose.work, level.hold_secs, library.hold_secs)
+            {
+                if hold.start == lib_secs {
                     item.dose.work = Work::Hold(at_start(hold, secs));
                 }
             }
@@ -364,8 +371,8 @@ mod tests {
         };
         assert_eq!((hold.start, hold.max), (7, 7));
 
-        // In "A gentle start" the hug is held 10 s; the person's hold differs from the
-        // library's 5, so theirs is played.
+        // In "A gentle start" the hug is held 10 s, the routine's own figure rather than
+        // the library's 5: it stays, and the person's reps are played.
         let gentle = plan.apply(&routine::find("gentle-start").unwrap());
         let hug_item = gentle
             .items
@@ -376,7 +383,7 @@ mod tests {
         let Work::Hold(hold) = hug_item.dose.work else {
             panic!("a hold")
         };
-        assert_eq!((hold.start, hold.min, hold.max), (7, 7, 10));
+        assert_eq!(hold, Amount::app(10));
         assert!(gentle.items.iter().all(|i| i.dose.is_valid()));
 
         // Reps alone changed: the routine's own longer hold stays.

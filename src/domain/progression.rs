@@ -100,7 +100,7 @@ const REP_STEP: u16 = 2;
 /// Seconds added to a hold by one suggestion (the app's own: "a few seconds more").
 const HOLD_STEP_SECS: u16 = 2;
 /// How far the app lets a hold of its own choosing grow: two steps.
-const APP_HOLD_GROWTH_SECS: u16 = 2 * HOLD_STEP_SECS;
+const APP_HOLD_GROWTH_SECS: u16 = HOLD_STEP_SECS;
 
 /// Milliseconds in a day of 24 hours.
 const DAY_MS: Millis = 24 * 60 * 60 * 1000;
@@ -125,8 +125,9 @@ pub fn rep_cap(reps: &Amount) -> u16 {
 /// The highest hold, in seconds, a suggestion may reach.
 ///
 /// - A range a source gives (hold 5–10 s): its top.
-/// - A hold the app chose (where a source says "a few seconds" or nothing): 4 s more than
-///   its start, two steps of 2 s. The app's own choice.
+/// - A hold the app chose (where a source says "a few seconds" or nothing): one step of
+///   2 s more than its start, so "a few seconds" (3 s) never goes past 5 s. The app's own
+///   cautious choice.
 /// - A fixed hold from a source (the bridge's 5 s): its start.
 pub fn hold_cap(hold: &Amount) -> u16 {
     match hold.origin {
@@ -592,7 +593,7 @@ mod tests {
         let Work::Hold(hold) = stretch.work else {
             panic!("a hold")
         };
-        assert_eq!(hold_cap(&hold), 7, "the app's 3 s, plus 4");
+        assert_eq!(hold_cap(&hold), 5, "the app's 3 s, plus 2");
 
         let bracing = &catalog::get("abdominal-bracing").unwrap().dose;
         let Work::Hold(hold) = bracing.work else {
@@ -644,7 +645,7 @@ mod tests {
                 level(10, None)
             ]
         );
-        // A hold the app chose grows next, 4 s at most.
+        // A hold the app chose grows next, by one step of 2 s.
         assert_eq!(
             climb("double-knee-hug", level(5, Some(5))),
             [
@@ -653,18 +654,14 @@ mod tests {
                 level(9, Some(5)),
                 level(10, Some(5)),
                 level(10, Some(7)),
-                level(10, Some(9)),
             ]
         );
     }
 
     #[test]
-    fn an_app_hold_of_three_seconds_grows_to_seven() {
+    fn an_app_hold_of_a_few_seconds_grows_to_five_at_most() {
         let levels = climb("thoracic-spine-stretch", level(10, Some(3)));
-        assert_eq!(
-            levels,
-            [level(10, Some(3)), level(10, Some(5)), level(10, Some(7))]
-        );
+        assert_eq!(levels, [level(10, Some(3)), level(10, Some(5))]);
         let s = Suggestion {
             exercise: "thoracic-spine-stretch".into(),
             direction: Direction::More,

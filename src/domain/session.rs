@@ -540,8 +540,10 @@ impl Session {
     }
 
     /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the session
-    /// pauses and the rating is kept with the exercise being played. Returns true when the
-    /// pain is high enough ([`STOP_PAIN`]) that the exercise must stop.
+    /// pauses and the rating is kept with the exercise being played. At [`STOP_PAIN`] or
+    /// more that exercise stops: the rest of it counts as skipped and the session waits,
+    /// paused, at the start of the next one (or finishes, after the last). Returns true
+    /// when it stopped.
     pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
         let rating = rating.min(10);
         let snapshot = self.at(now);
@@ -559,7 +561,11 @@ impl Session {
             rating,
             at: now.max(self.last_seen),
         });
-        rating >= STOP_PAIN
+        let stop = rating >= STOP_PAIN;
+        if stop {
+            self.skip_exercise(now);
+        }
+        stop
     }
 
     /// Every "It hurts" so far.
@@ -1052,18 +1058,32 @@ mod tests {
         assert!(s.at(T0 + 25 * S).is_paused());
         s.resume(T0 + 30 * S);
         assert!(s.hurt(T0 + 40 * S, 8), "8 of 10 stops the exercise");
-        assert!(s.hurt(T0 + 41 * S, 12), "out-of-range ratings count as 10");
+        // It waits, paused, at the next exercise; the time doesn't move it on.
+        let snap = s.at(T0 + 100 * S);
+        assert!(snap.is_paused());
+        let steps = s.timeline();
+        let second = steps[snap.step].exercise_id.clone();
+        assert_ne!(second, first);
+        assert_eq!(steps[snap.step].kind, StepKind::GetReady);
+        s.resume(T0 + 101 * S);
+        assert!(s.hurt(T0 + 115 * S, 12), "out-of-range ratings count as 10");
         assert_eq!(
-            s.hurts().iter().map(|h| h.rating).collect::<Vec<_>>(),
-            [4, 8, 10]
+            s.hurts()
+                .iter()
+                .map(|h| (h.exercise.as_str(), h.rating))
+                .collect::<Vec<_>>(),
+            [
+                (first.as_str(), 4),
+                (first.as_str(), 8),
+                (second.as_str(), 10)
+            ]
         );
-        assert!(s.hurts().iter().all(|h| h.exercise == first));
-        s.skip_exercise(T0 + 42 * S);
-        s.stop(T0 + 50 * S);
+        s.stop(T0 + 120 * S);
         let record = s.record().unwrap();
         assert_eq!(record.pain_before, Some(3));
-        assert_eq!(record.hurts.len(), 3);
         assert_eq!(record.hurts[1].at, T0 + 40 * S);
+        assert_eq!(record.exercises[0].completion(), Completion::Partly);
+        assert!(record.exercises[0].skipped);
         let mut saved = Session::new(&find("gentle-start").unwrap());
         assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
         saved.set_pain_before(Some(11));

@@ -49,3 +49,27 @@ pub fn tenths(value: f32) -> String {
     let sign = if t < 0 { "-" } else { "" };
     format!("{sign}{}.{}", (t / 10).abs(), (t % 10).abs())
 }
+
+/// How one series of weekly averages moved: "before sessions 5.5 → 3.7", or `None`
+/// with fewer than two weeks of it.
+pub fn trend(label: &str, values: impl Iterator<Item = Option<f32>>) -> Option<String> {
+    let rated: Vec<f32> = values.flatten().collect();
+    match (rated.first(), rated.last()) {
+        (Some(first), Some(last)) if rated.len() > 1 => {
+            Some(format!("{label} {} → {}", tenths(*first), tenths(*last)))
+        }
+        _ => None,
+    }
+}
+
+/// Both series, like for like: "before sessions 5.5 → 3.7; after sessions 4.8 → 3.0".
+pub fn pain_trend(weeks: &[crate::domain::calendar::PainWeek]) -> Option<String> {
+    let parts: Vec<String> = [
+        trend("before sessions", weeks.iter().map(|w| w.before)),
+        trend("after sessions", weeks.iter().map(|w| w.after)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}

@@ -51,6 +51,11 @@ pub struct AppState {
     /// The time, moved on every half minute by the app shell, for whatever depends on
     /// the day or on time passing (the after-session check).
     pub now: RwSignal<Millis>,
+    /// True while the session player is open: the after-session check waits.
+    pub playing: RwSignal<bool>,
+    /// The session whose after-check was answered "still hurting" and whose exercises
+    /// the person is choosing to set aside (the answer is saved once they choose).
+    pub still_hurting: RwSignal<Option<Millis>>,
     pub notices: RwSignal<Vec<Notice>>,
     store: StoredValue<Store<BrowserStorage>>,
     /// False when data lives only in this page's memory.
@@ -104,6 +109,8 @@ impl AppState {
             plan,
             set_plan,
             now: RwSignal::new(now),
+            playing: RwSignal::new(false),
+            still_hurting: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             store: StoredValue::new(store),
             persistent,

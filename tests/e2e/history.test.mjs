@@ -54,7 +54,10 @@ test("Progress shows eight weeks of minutes, the pain trend, the calendar and ev
   assert.match(await minutes.getAttribute("aria-label"), /last 8 weeks\. This week 81\./);
   assert.equal(await s.page.locator("rect.chart-bar").count(), 8);
   const pain = s.page.getByRole("img", { name: /Average pain/ });
-  assert.match(await pain.getAttribute("aria-label"), /from 4\.8 .* to 3\.0/);
+  assert.match(
+    await pain.getAttribute("aria-label"),
+    /before sessions 5\.5 → 3\.7; after sessions 4\.8 → 3\.0/,
+  );
   assert.equal(await s.page.locator(".day.active").count(), 19);
   assert.equal(await s.page.locator(".session-row").count(), 10);
   // The numbers behind the chart, for anyone who prefers a table.
@@ -99,6 +102,7 @@ test("the clinician summary prints on one or two A4 pages, without the app's con
   assert.match(await sheet.textContent(), /Foam roller upper back stretch/);
   assert.match(await sheet.textContent(), /Bridge.*12 reps, 5 s hold \(changed\)/);
   assert.match(await sheet.textContent(), /Answered on .*No warning signs ticked/);
+  assert.match(await sheet.textContent(), /before sessions 5\.5 → 3\.7/);
   const pdf = await s.page.pdf({ format: "A4" });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);

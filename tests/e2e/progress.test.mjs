@@ -83,18 +83,33 @@ test("'It hurts' with 8 stops the exercise and offers the next one", async () =>
   await pick("How bad is the pain now?", 8);
   await s.page.getByRole("heading", { name: "Stop this exercise" }).waitFor();
   assert.equal(await s.page.getByRole("link", { name: "When to get help" }).count(), 1);
+  assert.equal(
+    await s.page.evaluate(() => document.activeElement?.textContent),
+    "Stop this exercise",
+    "focus moves to the panel's heading",
+  );
   // Paused while the person decides: the clock moving changes nothing.
   await s.page.clock.runFor(60_000);
-  await s.page.getByRole("button", { name: "Skip to the next exercise" }).click();
+  await s.page.getByRole("button", { name: "Go on to the next exercise" }).click();
   await s.page.locator(".exercise-name", { hasText: "Knee rolls" }).waitFor();
   assert.equal(await s.page.getByRole("button", { name: "Pause" }).count(), 1, "playing again");
+
+  // The stop is part of the session, not of the panel: after a reload mid-decision, the
+  // session waits at the next exercise.
+  await s.page.getByRole("button", { name: "It hurts" }).click();
+  await pick("How bad is the pain now?", 9);
+  await s.page.getByRole("heading", { name: "Stop this exercise" }).waitFor();
+  await s.page.reload();
+  await appReady(s.page);
+  await s.page.locator(".exercise-name", { hasText: "Double knee hug" }).waitFor();
+  await s.page.getByRole("button", { name: "Resume" }).waitFor();
 
   await s.page.getByRole("button", { name: "Stop" }).click();
   await s.page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
   const [record] = (await stored("steadyback:sessions")).records;
   assert.deepEqual(
     record.hurts.map((h) => [h.exercise, h.rating]),
-    [["pelvic-tilt", 8]],
+    [["pelvic-tilt", 8], ["knee-rolls", 9]],
   );
   const tilt = record.exercises.find((e) => e.exercise === "pelvic-tilt");
   assert.ok(tilt.reps_done < tilt.reps_planned, "the exercise was stopped, not done");
@@ -117,6 +132,9 @@ test("a logged 30-minute walk moves the weekly total; it can be edited, deleted 
 
   await minutes.fill("30");
   await s.page.getByLabel("Note (optional)").fill("Along the canal");
+  // The app's clock moves on every half minute; what is typed must stay.
+  await s.page.clock.runFor(65_000);
+  assert.equal(await minutes.inputValue(), "30");
   await s.page.getByRole("button", { name: "Save", exact: true }).click();
   await s.page.getByText("Saved: 30 minutes of walk on Wednesday 18 November.").waitFor();
   assert.equal(await minutes.inputValue(), "", "ready for the next one");
@@ -170,6 +188,12 @@ test("20 minutes after a session that raised the pain, the app asks if it has se
 
   await s.page.getByRole("button", { name: "Still hurting" }).click();
   await s.page.getByRole("heading", { name: "Set these exercises aside?" }).waitFor();
+  // Nothing is saved until the choice is made: going elsewhere asks again.
+  await s.page.goto("/progress");
+  await expectHeading(s.page, "Progress");
+  await check.waitFor();
+  assert.equal((await stored("steadyback:sessions")).records[0].after_check, null);
+  await s.page.getByRole("button", { name: "Still hurting" }).click();
   assert.ok(await s.page.getByRole("checkbox", { name: "Pelvic tilt" }).isChecked());
   await s.page.getByRole("button", { name: "Set aside" }).click();
   assert.equal(await check.count(), 0, "answered once");

@@ -15,58 +15,69 @@ fn name_of(id: &str) -> String {
     catalog::get(id).map_or_else(|| id.to_string(), |e| e.name.to_string())
 }
 
+/// Saves the answer to the after-session check on the session's record.
+fn answer(state: AppState, record: &SessionRecord, check: AfterCheck) {
+    let mut record = record.clone();
+    record.after_check = Some(check);
+    state.log_session(record);
+}
+
 /// "Has your pain settled?", 20 minutes after a session that ended with more pain than
-/// it began with.
+/// it began with. Renders nothing without the app's state (a page mounted alone) or
+/// while a session is playing.
 #[component]
 pub fn AfterCheckCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let Some(state) = use_context::<AppState>() else {
+        return ().into_any();
+    };
     let due = Memo::new(move |_| {
         let now = state.now.get();
         state
             .sessions
             .with(|log| pain::after_check_due(log, now).cloned())
     });
-    // The session answered "still hurting", whose exercises are being offered as not for me.
-    let hurting = RwSignal::new(None::<SessionRecord>);
-    let answer = move |record: &SessionRecord, check: AfterCheck| {
-        let mut record = record.clone();
-        record.after_check = Some(check);
-        state.log_session(record);
-    };
+    let shown = move || due.get().filter(|_| !state.playing.get());
     view! {
-        {move || due.get().map(|record| {
+        {move || shown().map(|record| {
+            // "Still hurting" opens the choice of exercises to set aside; the answer is
+            // saved only once that choice is made, so leaving the page asks again.
+            let deciding = state.still_hurting.get() == Some(record.id());
+            if deciding {
+                return view! { <NotForMe record /> }.into_any();
+            }
             let text = format!(
                 "After {} your pain went from {} to {} out of 10. Has it settled since?",
                 record.routine_name,
                 record.pain_before.unwrap_or_default(),
                 record.pain_after.unwrap_or_default(),
             );
-            let settled = record.clone();
+            let id = record.id();
             view! {
                 <section class="card caution after-check" aria-labelledby="after-check-heading">
                     <h2 id="after-check-heading">"How is your pain now?"</h2>
                     <p>{text}</p>
                     <div class="actions">
-                        <button on:click=move |_| answer(&settled, AfterCheck::Settled)>
+                        <button on:click=move |_| answer(state, &record, AfterCheck::Settled)>
                             "It has settled"
                         </button>
-                        <button class="secondary" on:click=move |_| {
-                            answer(&record, AfterCheck::StillHurting);
-                            hurting.set(Some(record.clone()));
-                        }>"Still hurting"</button>
+                        <button class="secondary" on:click=move |_| state.still_hurting.set(Some(id))>
+                            "Still hurting"
+                        </button>
                     </div>
                 </section>
             }
+            .into_any()
         })}
-        {move || hurting.get().map(|record| view! { <NotForMe record hurting /> })}
     }
+    .into_any()
 }
 
 /// After "still hurting": choose which of the session's exercises to set aside.
 #[component]
-fn NotForMe(record: SessionRecord, hurting: RwSignal<Option<SessionRecord>>) -> impl IntoView {
+fn NotForMe(record: SessionRecord) -> impl IntoView {
     let state = expect_context::<AppState>();
     let tried = pain::exercises_tried(&record);
+    let any = !tried.is_empty();
     let chosen = RwSignal::new(tried.clone());
     let boxes = tried
         .into_iter()
@@ -94,30 +105,48 @@ fn NotForMe(record: SessionRecord, hurting: RwSignal<Option<SessionRecord>>) -> 
             }
         })
         .collect_view();
-    let confirm = move |_| {
-        let ids = chosen.get_untracked();
-        state.update_plan(|plan| plan.set_not_for_me(ids));
-        hurting.set(None);
+    let record = StoredValue::new(record);
+    let finish = move |set_aside: bool| {
+        if set_aside {
+            let ids = chosen.get_untracked();
+            state.update_plan(|plan| plan.set_not_for_me(ids));
+        }
+        record.with_value(|r| answer(state, r, AfterCheck::StillHurting));
+        state.still_hurting.set(None);
     };
     view! {
         <section class="card caution" aria-labelledby="not-for-me-heading">
-            <h2 id="not-for-me-heading">"Set these exercises aside?"</h2>
+            <h2 id="not-for-me-heading">
+                {if any { "Set these exercises aside?" } else { "Sorry it still hurts" }}
+            </h2>
             <p>
                 "Pain that lasts more than 20 minutes after exercise means that exercise is "
-                "not right for you at the moment. Steadyback can leave the ones you choose "
-                "out of your routines. You can bring them back from the library."
+                "not right for you at the moment."
+                {any.then_some(
+                    " Steadyback can leave the ones you choose out of your routines. You can \
+                     bring them back from the library.",
+                )}
             </p>
-            <fieldset class="checklist">
-                <legend>"Not for me"</legend>
-                {boxes}
-            </fieldset>
+            {any.then(|| view! {
+                <fieldset class="checklist">
+                    <legend>"Not for me"</legend>
+                    {boxes}
+                </fieldset>
+            })}
             <p>
                 "If the pain doesn't ease, or you notice any of "
                 <a href="/safety">"the warning signs"</a> ", get advice."
             </p>
             <div class="actions">
-                <button on:click=confirm>"Set aside"</button>
-                <button class="secondary" on:click=move |_| hurting.set(None)>"Keep them all"</button>
+                {if any {
+                    view! {
+                        <button on:click=move |_| finish(true)>"Set aside"</button>
+                        <button class="secondary" on:click=move |_| finish(false)>"Keep them all"</button>
+                    }
+                    .into_any()
+                } else {
+                    view! { <button on:click=move |_| finish(false)>"OK"</button> }.into_any()
+                }}
             </div>
         </section>
     }
@@ -142,9 +171,10 @@ pub fn NudgeCard() -> impl IntoView {
             <section class="card caution nudge" aria-labelledby="nudge-heading">
                 <h2 id="nudge-heading">"Time to check in with someone"</h2>
                 <p>
-                    "Your pain ratings over the last two weeks are not lower than when you "
-                    "started. Most back pain improves within a few weeks; when it doesn't, a "
-                    "GP or physiotherapist can help find out why and what suits you."
+                    "Your pain ratings in the last week are not lower than in your first "
+                    "week of ratings. Back pain usually gets better within a few weeks; when "
+                    "it doesn't, a GP or physiotherapist can help find out why and what "
+                    "suits you."
                 </p>
                 <p><a href="/safety">"When to get help"</a></p>
                 <div class="actions">

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{PainWeek, WeekTotal, WEEKLY_GOAL_MINUTES};
-use crate::ui::format::{day_short, month_short, tenths};
+use crate::ui::format::{day_short, month_short, pain_trend, tenths};
 
 /// The chart's drawing area, in SVG units.
 const WIDTH: i32 = 320;
@@ -181,16 +181,12 @@ pub fn PainChart(weeks: Vec<PainWeek>) -> impl IntoView {
             }
         })
         .collect_view();
-    let first = weeks.iter().find_map(|w| w.after.or(w.before));
-    let last = weeks.iter().rev().find_map(|w| w.after.or(w.before));
-    let label = match (first, last) {
-        (Some(f), Some(l)) => format!(
-            "Average pain out of 10 before and after sessions, week by week over {n} weeks: \
-             from {} in the first week with ratings to {} in the latest.",
-            tenths(f),
-            tenths(l)
+    let label = match pain_trend(&weeks) {
+        Some(trend) => format!(
+            "Average pain out of 10, week by week over {n} weeks, first week with ratings \
+             to the latest: {trend}."
         ),
-        _ => format!("Average pain out of 10 over {n} weeks: no ratings yet."),
+        None => format!("Average pain out of 10 over {n} weeks: not enough ratings for a trend."),
     };
     let mondays: Vec<_> = weeks.iter().map(|w| w.monday).collect();
     let rows = weeks

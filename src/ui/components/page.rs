@@ -1,7 +1,6 @@
 //! The frame of every page: its heading, the document title, and the after-session check.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::care::AfterCheckCard;
 
@@ -13,15 +12,10 @@ pub fn Page(
     children: Children,
 ) -> impl IntoView {
     document().set_title(&format!("{title} · Steadyback"));
-    let location = use_location();
-    // The check after a session that raised the pain comes up on any page but the
-    // player, under the page's heading.
-    let checking = move || !location.pathname.with(|p| p.starts_with("/session/"));
     view! {
         <h1>{title}</h1>
-        <Show when=checking>
-            <AfterCheckCard />
-        </Show>
+        // The check after a session that raised the pain, under the page's heading.
+        <AfterCheckCard />
         {children()}
     }
 }

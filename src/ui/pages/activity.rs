@@ -54,9 +54,11 @@ pub fn ActivityPage() -> impl IntoView {
     };
     let status = RwSignal::new(None::<String>);
     let deleted = RwSignal::new(None::<Activity>);
+    // Refills the form when what is edited changes, and only then: not when the clock
+    // moves on, which would wipe what is being typed.
     Effect::new(move |_| {
         let id = editing.get();
-        let today = state.today();
+        let today = untrack(|| state.today());
         state.activities.with_untracked(|log| {
             form.fill(id.and_then(|id| log.get(id)), today);
         });

@@ -9,7 +9,7 @@ use crate::domain::catalog;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
 use crate::ui::components::page::Page;
-use crate::ui::format::{day_full, day_long, day_short};
+use crate::ui::format::{day_full, day_short};
 use crate::ui::pages::not_found::Missing;
 use crate::ui::state::AppState;
 
@@ -134,10 +134,11 @@ fn ActiveDays() -> impl IntoView {
                     .map(|cell| match cell {
                         None => view! { <td></td> }.into_any(),
                         Some(day) => {
-                            let label = format!(
+                            // Said, not only coloured: "21, today, active".
+                            let extra = format!(
                                 "{}{}",
-                                day_long(day.day),
-                                if day.active { ": active" } else { "" }
+                                if day.is_today { ", today" } else { "" },
+                                if day.active { ", active" } else { "" }
                             );
                             view! {
                                 <td>
@@ -146,9 +147,9 @@ fn ActiveDays() -> impl IntoView {
                                         class:active=day.active
                                         class:today=day.is_today
                                         class:future=day.future
-                                        aria-label=label
                                     >
                                         {day.day.day()}
+                                        <span class="visually-hidden">{extra}</span>
                                     </span>
                                 </td>
                             }
@@ -293,8 +294,8 @@ fn SessionView(record: SessionRecord) -> impl IntoView {
         })
         .collect_view();
     let after_check = record.after_check.map(|c| match c {
-        AfterCheck::Settled => "20 minutes later: the pain had settled.",
-        AfterCheck::StillHurting => "20 minutes later: still hurting.",
+        AfterCheck::Settled => "Asked afterwards: the pain had settled.",
+        AfterCheck::StillHurting => "Asked afterwards: it was still hurting.",
     });
     view! {
         <Page title="Session">

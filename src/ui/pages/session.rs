@@ -200,6 +200,15 @@ pub fn SessionPage() -> impl IntoView {
         let id = params.with(|p| p.get("routine")).unwrap_or_default();
         let state = expect_context::<AppState>();
         match routine::find(&id).map(|r| state.plan.with_untracked(|p| p.apply(&r))) {
+            Some(routine) if routine.items.is_empty() => view! {
+                <Missing
+                    title="Nothing left to play"
+                    text="You set aside every exercise of this routine as not for you. You can bring them back from their pages in the library."
+                    back_to="/library"
+                    back_label="Go to the library"
+                />
+            }
+            .into_any(),
             Some(routine) => view! { <PlayerView routine /> }.into_any(),
             None => view! {
                 <Missing
@@ -268,6 +277,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
         cues_ready: RwSignal::new(audio::is_unlocked()),
     };
     player.tick();
+    state.playing.set(true);
 
     // Back from a locked screen or another tab: catch up at once, keep the screen on.
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
@@ -279,6 +289,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
         }
     });
     on_cleanup(move || {
+        state.playing.try_set(false);
         visibility.remove();
         if let Some(Some(timer)) = player.timer.try_get_value() {
             timer.clear();
@@ -441,13 +452,15 @@ fn PlayerView(routine: Routine) -> impl IntoView {
 #[component]
 fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
     let close = move || panel.set(HurtPanel::Closed);
-    let carry_on = move |_| {
+    // Plays on from where the session waits: the same exercise after a low rating, the
+    // next one after a high rating (the session already moved on).
+    let play_on = move |_| {
         close();
         player.ready_cues();
         player.act(|s, t| s.resume(t));
         player.keep_awake();
     };
-    let next_exercise = move |_| {
+    let skip_this = move |_| {
         close();
         player.ready_cues();
         player.act(|s, t| {
@@ -460,7 +473,7 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
         close();
         player.act(|s, t| s.stop(t));
     };
-    // Whether another exercise comes after this one.
+    // Whether another exercise comes after the current one.
     let has_next = move || {
         let current = player
             .steps
@@ -470,11 +483,25 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
             .with_value(|st| st.iter().filter(|s| s.is_work()).map(|s| s.exercise).max());
         current < last
     };
+    // The panel replaced what had focus: move it to the panel's heading, and again each
+    // time the panel changes, so a screen reader follows.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        panel.track();
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let title = move || match panel.get() {
+        HurtPanel::Rated(n) if n >= STOP_PAIN => "Stop this exercise".to_string(),
+        HurtPanel::Rated(n) => format!("Pain {n} out of 10"),
+        _ => "The session is paused".to_string(),
+    };
     view! {
         <section class="card hurt-panel" aria-labelledby="hurt-heading">
+            <h2 id="hurt-heading" tabindex="-1" node_ref=heading>{title}</h2>
             {move || match panel.get() {
                 HurtPanel::Rated(n) if n >= STOP_PAIN => view! {
-                    <h2 id="hurt-heading">"Stop this exercise"</h2>
                     <p>
                         "Pain of 7 out of 10 or more means stop. This exercise has stopped, "
                         "and your answer is saved with the session."
@@ -484,30 +511,26 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
                         " lists the signs that need a doctor."
                     </p>
                     <div class="actions">
-                        <Show when=has_next>
-                            <button on:click=next_exercise>"Skip to the next exercise"</button>
-                        </Show>
+                        <button on:click=play_on>"Go on to the next exercise"</button>
                         <button class="secondary" on:click=end>"End the session"</button>
                     </div>
                 }
                 .into_any(),
-                HurtPanel::Rated(n) => view! {
-                    <h2 id="hurt-heading">{format!("Pain {n} out of 10")}</h2>
+                HurtPanel::Rated(_) => view! {
                     <p>
                         "Some discomfort is normal. Carry on gently only if it stays "
                         "manageable, and stop if it reaches 7 out of 10 or the pain is sharp."
                     </p>
                     <div class="actions">
-                        <button on:click=carry_on>"Carry on"</button>
+                        <button on:click=play_on>"Carry on"</button>
                         <Show when=has_next>
-                            <button class="secondary" on:click=next_exercise>"Skip this exercise"</button>
+                            <button class="secondary" on:click=skip_this>"Skip this exercise"</button>
                         </Show>
                         <button class="secondary" on:click=end>"End the session"</button>
                     </div>
                 }
                 .into_any(),
                 _ => view! {
-                    <h2 id="hurt-heading">"The session is paused"</h2>
                     <PainScale
                         question="How bad is the pain now?"
                         value=Signal::derive(|| None)
@@ -624,6 +647,21 @@ fn PendingChoice(
     }
 }
 
+/// A note when the last "It hurts" of the session stopped an exercise.
+fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
+    let hurt = record.hurts.last().filter(|h| h.rating >= STOP_PAIN)?;
+    let name = catalog::get(&hurt.exercise).map_or(hurt.exercise.clone(), |e| e.name.to_string());
+    Some(view! {
+        <div class="card caution">
+            <p>
+                {format!("You stopped {name} with pain of {} out of 10. ", hurt.rating)}
+                "Pain of 7 or more means stop. "
+                <a href="/safety">"When to get help"</a>
+            </p>
+        </div>
+    })
+}
+
 /// After the session: pain now, and what a rise means.
 #[component]
 fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
@@ -700,6 +738,7 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
             </h2>
             <p>{routine_name} ": " {time} " of exercise."</p>
             <ul class="summary-list">{rows}</ul>
+            {stopped_for_pain(&record)}
             <PainAfter player record=record.clone() />
             <p class="hint">"Saved to your history on this device."</p>
             <a href="/" class="button">"Back to Today"</a>

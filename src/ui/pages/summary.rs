@@ -12,7 +12,7 @@ use crate::domain::pain;
 use crate::domain::safety::{SafetyCheck, STOP_PAIN};
 use crate::domain::session_record::SessionLog;
 use crate::ui::components::page::Page;
-use crate::ui::format::{day_full, day_month, day_short, tenths};
+use crate::ui::format::{day_full, day_month, day_short, pain_trend, tenths};
 use crate::ui::state::AppState;
 
 /// At most this many weeks in the table, so the summary stays within two pages.
@@ -128,19 +128,14 @@ pub fn Summary() -> impl IntoView {
         .iter()
         .any(|r| r.hurts.iter().any(|h| h.rating >= STOP_PAIN));
     let trend = pain::not_improving(&sessions, today, offset);
-    let rated: Vec<f32> = pains.iter().filter_map(|p| p.after.or(p.before)).collect();
-    let trend_text = match (rated.first(), rated.last(), trend) {
-        (_, _, Some(t)) => format!(
+    let trend_text = match (trend, pain_trend(&pains)) {
+        (Some(t), _) => format!(
             "Not improving: average pain {} in the first week of ratings, {} in the last 7 days.",
             tenths(t.first_avg),
             tenths(t.latest_avg)
         ),
-        (Some(f), Some(l), None) if rated.len() > 1 => format!(
-            "Average pain {} in the first week shown, {} in the latest week with ratings.",
-            tenths(*f),
-            tenths(*l)
-        ),
-        _ => "Not enough pain ratings for a trend.".to_string(),
+        (None, Some(trend)) => format!("Average per week, first to latest: {trend}."),
+        (None, None) => "Not enough pain ratings for a trend.".to_string(),
     };
     let total_minutes: u32 = weeks.iter().map(|w| w.minutes()).sum();
     let range = first.map_or_else(
@@ -224,6 +219,10 @@ pub fn Summary() -> impl IntoView {
                         </thead>
                         <tbody>{exercise_rows}</tbody>
                     </table>
+                    <p class="hint">
+                        "Dose now: the library's dose with any change the person accepted. "
+                        "Some routines play gentler amounts of their own."
+                    </p>
                     <h3>"Marked “not for me”"</h3>
                     {if plan.not_for_me.is_empty() {
                         view! { <p>"None."</p> }.into_any()

@@ -52,7 +52,14 @@ pub fn Today() -> impl IntoView {
         let routine = state
             .sessions
             .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())));
-        state.plan.with(|plan| plan.apply(&routine))
+        // As the person plays it; when they set aside all of it, the next one that has
+        // something left.
+        state.plan.with(|plan| {
+            std::iter::once(routine)
+                .chain(BUILTIN_IDS.iter().filter_map(|id| routine::find(id)))
+                .map(|r| plan.apply(&r))
+                .find(|r| !r.items.is_empty())
+        })
     });
     // A session started and not finished: offer to carry on with it.
     let now = clock::now();
@@ -62,11 +69,13 @@ pub fn Today() -> impl IntoView {
         .filter(|s| s.started_at().is_some() && !s.is_stale(now) && !s.at(now).is_finished())
         .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
     let others = move || {
-        let current = suggested.with(|r| r.id.clone());
+        let current = suggested.with(|r| r.as_ref().map(|r| r.id.clone()));
         BUILTIN_IDS
             .iter()
-            .filter(|id| **id != current)
+            .filter(|id| current.as_deref() != Some(**id))
             .filter_map(|id| routine::find(id))
+            .map(|r| state.plan.with(|plan| plan.apply(&r)))
+            .filter(|r| !r.items.is_empty())
             .map(|r| {
                 view! {
                     <li>
@@ -96,7 +105,20 @@ pub fn Today() -> impl IntoView {
                         }
                     })}
                 <NudgeCard />
-                {move || view! { <Suggested routine=suggested.get() /> }}
+                {move || match suggested.get() {
+                    Some(routine) => view! { <Suggested routine /> }.into_any(),
+                    None => view! {
+                        <section class="card">
+                            <h2>"Every routine's exercises are set aside"</h2>
+                            <p>
+                                "You marked them as not for you. Bring back the ones you want "
+                                "to try again from their pages in the library, or log a walk."
+                            </p>
+                            <a class="button" href="/library">"Go to the library"</a>
+                        </section>
+                    }
+                    .into_any(),
+                }}
                 <WeekCard />
                 <Suggestions />
                 <WalkCard />
