@@ -62,7 +62,9 @@ pub fn WeekCard() -> impl IntoView {
             <p class="hint">{parts}</p>
             <p class="streak">{streak}</p>
             <p class="source-tag">"At least 150 minutes a week, built up gradually: NHS"</p>
-            <a class="button secondary" href="/activity">"Log activity"</a>
+            <div class="actions">
+                <a class="button secondary" href="/activity">"Log activity"</a>
+            </div>
         </section>
     }
 }
@@ -89,7 +91,9 @@ pub fn WalkCard() -> impl IntoView {
                 <summary>"How this plan works"</summary>
                 <p>{walking::why()}</p>
             </details>
-            <a class="button secondary" href="/activity">"Log a walk"</a>
+            <div class="actions">
+                <a class="button secondary" href="/activity">"Log a walk"</a>
+            </div>
         </section>
     }
 }

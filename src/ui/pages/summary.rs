@@ -61,7 +61,7 @@ pub fn Summary() -> impl IntoView {
         .map(|(w, p)| {
             view! {
                 <tr>
-                    <th scope="row">{day_month(w.monday)}</th>
+                    <th scope="row" class="date">{day_month(w.monday)}</th>
                     <td>{per_week.get(&w.monday).copied().unwrap_or(0)}</td>
                     <td>{(w.session_secs + 30) / 60}</td>
                     <td>{w.activity_minutes}</td>
@@ -99,7 +99,7 @@ pub fn Summary() -> impl IntoView {
                 <tr>
                     <th scope="row">{exercise.name}</th>
                     <td>{*times}</td>
-                    <td>{day_month(*last)}</td>
+                    <td class="date">{day_month(*last)}</td>
                     <td>{dose}{changed}</td>
                 </tr>
             })

@@ -126,6 +126,7 @@ pub fn Today() -> impl IntoView {
                     <h2 id="others-heading">"Other routines"</h2>
                     <ul class="routine-list">{others}</ul>
                 </section>
+                <Show when=move || state.sessions.with(|s| s.records.is_empty())>
                 <section class="card">
                     <h2>"New here?"</h2>
                     <p>
@@ -137,6 +138,7 @@ pub fn Today() -> impl IntoView {
                         <a href="/safety" class="button secondary">"Safety advice"</a>
                     </div>
                 </section>
+                </Show>
             </Show>
         </Page>
     }
