@@ -4,6 +4,8 @@
 //! The form's text is checked by [`parse_entry`], which answers with a plain message for
 //! each thing that needs fixing.
 
+use std::collections::btree_map::{self, BTreeMap};
+
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +78,34 @@ pub struct Activity {
     /// The person's own words about it; may be empty.
     #[serde(default)]
     pub note: String,
+    /// When it was last edited; 0 when it never was, which counts as when it was logged
+    /// (its id). See [`Activity::version`].
+    #[serde(default)]
+    pub updated_at: Millis,
 }
+
+impl Activity {
+    /// Which of two copies of this activity is the newer: the later of when it was
+    /// logged and when it was last edited.
+    pub fn version(&self) -> Millis {
+        self.updated_at.max(self.id)
+    }
+}
+
+/// A note that an activity was deleted, kept so that another copy of the log (another
+/// tab's) that still holds the activity does not bring it back when the two are merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The id of the activity deleted.
+    pub id: Millis,
+    /// When it was deleted. It beats every copy of the activity whose version is not
+    /// newer.
+    pub at: Millis,
+}
+
+/// How many tombstones a log keeps: the latest ones. Each is a few bytes, so a year of
+/// deletions fits with room to spare.
+pub const MAX_TOMBSTONES: usize = 1000;
 
 /// The most minutes one activity may have: the app's own check against typing mistakes.
 pub const MAX_MINUTES: u16 = 600;
@@ -93,12 +122,26 @@ pub const MAX_DAYS_BACK: u64 = 366;
 pub struct ActivityLog {
     /// In order of day, then of id.
     pub records: Vec<Activity>,
+    /// The activities deleted, one per id, in order of id; at most [`MAX_TOMBSTONES`]
+    /// (the latest). No activity of the log has a tombstone.
+    pub deleted: Vec<Tombstone>,
 }
 
 impl ActivityLog {
     /// Adds `a`, or replaces the activity with the same id. The log stays in order of day
     /// and id, also when the edit moved the activity to another day.
-    pub fn upsert(&mut self, a: Activity) {
+    ///
+    /// An edit should carry the time it was made in `updated_at`, so that it wins over
+    /// older copies when logs are merged. Bringing back a deleted activity (an undo)
+    /// drops its tombstone; if `a` is not newer than the deletion, its `updated_at` is
+    /// moved to just after it, so the undo also wins wherever the deletion is merged.
+    pub fn upsert(&mut self, mut a: Activity) {
+        if let Some(at) = self.deleted.iter().position(|t| t.id == a.id) {
+            let tombstone = self.deleted.remove(at);
+            if a.version() <= tombstone.at {
+                a.updated_at = tombstone.at.saturating_add(1);
+            }
+        }
         self.records.retain(|r| r.id != a.id);
         let at = self
             .records
@@ -106,16 +149,85 @@ impl ActivityLog {
         self.records.insert(at, a);
     }
 
-    /// Removes the activity with this id and gives it back, if there was one.
-    pub fn remove(&mut self, id: Millis) -> Option<Activity> {
+    /// Removes the activity with this id at `now` and gives it back, if there was one.
+    /// A tombstone records the deletion, so a merge with a copy of the log that still
+    /// has the activity does not bring it back. The tombstone is dated no earlier than
+    /// the activity's version, so it beats the copy that was deleted even when clocks
+    /// disagree.
+    pub fn remove(&mut self, id: Millis, now: Millis) -> Option<Activity> {
         let at = self.records.iter().position(|r| r.id == id)?;
-        Some(self.records.remove(at))
+        let removed = self.records.remove(at);
+        let mut deleted: BTreeMap<Millis, Millis> =
+            self.deleted.iter().map(|t| (t.id, t.at)).collect();
+        let at = now.max(removed.version());
+        deleted
+            .entry(id)
+            .and_modify(|t| *t = (*t).max(at))
+            .or_insert(at);
+        self.deleted = latest_tombstones(deleted);
+        Some(removed)
     }
 
     /// The activity with this id.
     pub fn get(&self, id: Millis) -> Option<&Activity> {
         self.records.iter().find(|r| r.id == id)
     }
+
+    /// Takes in what another copy of the log holds (another tab's, or an imported one),
+    /// so that neither loses an update:
+    ///
+    /// - every activity of either is kept; where both have it, the higher
+    ///   [`Activity::version`] wins (on a tie, this log's);
+    /// - every tombstone of either is kept, the latest one for each id;
+    /// - an activity goes when its tombstone is as new as it or newer, and a tombstone
+    ///   goes when its activity is newer (brought back after the deletion);
+    /// - only the latest [`MAX_TOMBSTONES`] tombstones are kept.
+    ///
+    /// The result is the same whichever log merges the other, and merging again changes
+    /// nothing.
+    pub fn merge(&mut self, other: &ActivityLog) {
+        let mut records: BTreeMap<Millis, Activity> = BTreeMap::new();
+        for a in self.records.drain(..).chain(other.records.iter().cloned()) {
+            match records.entry(a.id) {
+                btree_map::Entry::Vacant(slot) => {
+                    slot.insert(a);
+                }
+                btree_map::Entry::Occupied(mut slot) => {
+                    if a.version() > slot.get().version() {
+                        slot.insert(a);
+                    }
+                }
+            }
+        }
+        let mut deleted: BTreeMap<Millis, Millis> = BTreeMap::new();
+        for t in self.deleted.iter().chain(&other.deleted) {
+            deleted
+                .entry(t.id)
+                .and_modify(|at| *at = (*at).max(t.at))
+                .or_insert(t.at);
+        }
+        records.retain(|id, a| deleted.get(id).is_none_or(|at| *at < a.version()));
+        deleted.retain(|id, _| !records.contains_key(id));
+        self.deleted = latest_tombstones(deleted);
+        let mut records: Vec<Activity> = records.into_values().collect();
+        records.sort_by_key(|a| (a.day, a.id));
+        self.records = records;
+    }
+}
+
+/// The latest [`MAX_TOMBSTONES`] of `deleted` (id → when), in order of id.
+fn latest_tombstones(deleted: BTreeMap<Millis, Millis>) -> Vec<Tombstone> {
+    let mut all: Vec<Tombstone> = deleted
+        .into_iter()
+        .map(|(id, at)| Tombstone { id, at })
+        .collect();
+    if all.len() > MAX_TOMBSTONES {
+        // Latest first; the id breaks ties so the choice never depends on the order.
+        all.sort_by_key(|t| std::cmp::Reverse((t.at, t.id)));
+        all.truncate(MAX_TOMBSTONES);
+        all.sort_by_key(|t| t.id);
+    }
+    all
 }
 
 impl Record for ActivityLog {
@@ -233,6 +345,7 @@ mod tests {
             kind: ActivityKind::Walk,
             minutes,
             note: String::new(),
+            updated_at: 0,
         }
     }
 
@@ -298,10 +411,149 @@ mod tests {
         let mut log = ActivityLog::default();
         log.upsert(activity(1, date(2026, 11, 18), 10));
         log.upsert(activity(2, date(2026, 11, 19), 20));
-        assert_eq!(log.remove(1), Some(activity(1, date(2026, 11, 18), 10)));
-        assert_eq!(log.remove(1), None);
+        assert_eq!(
+            log.remove(1, 500),
+            Some(activity(1, date(2026, 11, 18), 10))
+        );
+        assert_eq!(log.remove(1, 600), None);
         assert!(log.get(1).is_none());
         assert_eq!(ids(&log), [2]);
+        assert_eq!(log.deleted, [Tombstone { id: 1, at: 500 }]);
+        assert_eq!(log.remove(99, 700), None);
+        assert_eq!(log.deleted.len(), 1, "nothing removed, nothing recorded");
+    }
+
+    #[test]
+    fn a_tombstone_is_never_older_than_what_it_deleted() {
+        let mut log = ActivityLog::default();
+        let mut a = activity(1_000, date(2026, 11, 18), 10);
+        a.updated_at = 5_000;
+        log.upsert(a);
+        // The clock went back between the edit and the deletion.
+        log.remove(1_000, 4_000);
+        assert_eq!(
+            log.deleted,
+            [Tombstone {
+                id: 1_000,
+                at: 5_000
+            }]
+        );
+    }
+
+    #[test]
+    fn undo_drops_the_tombstone_and_wins_over_the_deletion() {
+        let mut log = ActivityLog::default();
+        log.upsert(activity(1, date(2026, 11, 18), 10));
+        let removed = log.remove(1, 500).unwrap();
+        let elsewhere = log.clone();
+        // Undo with the activity as it was: its version (1) is older than the deletion.
+        log.upsert(removed);
+        assert!(log.deleted.is_empty());
+        assert_eq!(log.get(1).unwrap().updated_at, 501);
+        let mut merged = elsewhere.clone();
+        merged.merge(&log);
+        assert_eq!(merged, log, "the undo wins in the other tab too");
+    }
+
+    #[test]
+    fn only_the_latest_tombstones_are_kept() {
+        let mut log = ActivityLog::default();
+        let total = MAX_TOMBSTONES as i64 + 5;
+        for id in 1..=total {
+            log.upsert(activity(id, date(2026, 11, 18), 10));
+            log.remove(id, 10_000 + id);
+        }
+        assert_eq!(log.deleted.len(), MAX_TOMBSTONES);
+        assert_eq!(log.deleted.first().unwrap().id, 6, "the 5 oldest went");
+        assert_eq!(log.deleted.last().unwrap().id, total);
+        assert!(log.deleted.windows(2).all(|w| w[0].id < w[1].id));
+    }
+
+    /// An activity edited at `at` to `minutes`.
+    fn edit(log: &mut ActivityLog, id: Millis, minutes: u16, at: Millis) {
+        let mut a = log.get(id).unwrap().clone();
+        a.minutes = minutes;
+        a.updated_at = at;
+        log.upsert(a);
+    }
+
+    #[test]
+    fn two_tabs_lose_nothing() {
+        const T: Millis = 1_795_000_000_000;
+        let mut base = ActivityLog::default();
+        for (i, d) in [(1, 16), (2, 17), (3, 18), (4, 19)] {
+            base.upsert(activity(T + i, date(2026, 11, d), 10));
+        }
+
+        let mut one = base.clone();
+        let mut two = base.clone();
+        // Both tabs log something new.
+        one.upsert(activity(T + 100, date(2026, 11, 20), 15));
+        two.upsert(activity(T + 200, date(2026, 11, 21), 25));
+        // Both edit activity 1; tab two's edit is the later one.
+        edit(&mut one, T + 1, 30, T + 1_000);
+        edit(&mut two, T + 1, 40, T + 2_000);
+        // Tab one deletes activity 2 after tab two edited it: the deletion wins.
+        edit(&mut two, T + 2, 50, T + 1_500);
+        one.remove(T + 2, T + 3_000);
+        // Tab two edits activity 3 after tab one deleted it: the edit wins.
+        one.remove(T + 3, T + 1_000);
+        edit(&mut two, T + 3, 60, T + 4_000);
+        // Tab one deletes activity 4, then undoes it.
+        let gone = one.remove(T + 4, T + 5_000).unwrap();
+        let mut undone = gone.clone();
+        undone.updated_at = T + 5_500;
+        one.upsert(undone);
+        // ...while tab two had already seen the deletion.
+        let mut seen = base.clone();
+        seen.remove(T + 4, T + 5_000);
+        two.merge(&seen);
+        assert!(two.get(T + 4).is_none());
+
+        let mut a = one.clone();
+        a.merge(&two);
+        let mut b = two.clone();
+        b.merge(&one);
+        assert_eq!(a, b, "both tabs end with the same log");
+        assert_eq!(
+            ids(&a),
+            [T + 1, T + 3, T + 4, T + 100, T + 200],
+            "adds on both sides kept, the deletion of 2 too"
+        );
+        assert_eq!(a.get(T + 1).unwrap().minutes, 40, "the later edit wins");
+        assert_eq!(
+            a.get(T + 3).unwrap().minutes,
+            60,
+            "an edit after a delete wins"
+        );
+        assert_eq!(
+            a.get(T + 4).unwrap().minutes,
+            10,
+            "the undo beats the delete"
+        );
+        assert_eq!(
+            a.deleted,
+            [Tombstone {
+                id: T + 2,
+                at: T + 3_000
+            }]
+        );
+
+        let mut again = a.clone();
+        again.merge(&one);
+        again.merge(&two);
+        again.merge(&a);
+        assert_eq!(again, a, "merging again changes nothing");
+    }
+
+    #[test]
+    fn on_a_tie_the_merge_keeps_its_own() {
+        let mut mine = ActivityLog::default();
+        mine.upsert(activity(1, date(2026, 11, 18), 10));
+        let mut theirs = ActivityLog::default();
+        theirs.upsert(activity(1, date(2026, 11, 18), 20));
+        mine.merge(&theirs);
+        assert_eq!(mine.get(1).unwrap().minutes, 10);
     }
 
     #[test]
@@ -313,8 +565,11 @@ mod tests {
             kind: ActivityKind::Swim,
             minutes: 35,
             note: "Backstroke, née easy ✓".into(),
+            updated_at: 1_795_215_900_000,
         });
         log.upsert(activity(1_795_215_400_000, date(2026, 11, 21), 5));
+        log.upsert(activity(1_795_215_500_000, date(2026, 11, 21), 5));
+        log.remove(1_795_215_500_000, 1_795_215_600_000);
         let text = encode(&log, 7);
         assert!(text.contains(r#""day":"2026-11-20""#), "{text}");
         assert!(text.contains(r#""kind":"swim""#), "{text}");
@@ -329,6 +584,9 @@ mod tests {
         assert_eq!(log.records.len(), 1);
         assert_eq!(log.records[0].kind, ActivityKind::Ride);
         assert_eq!(log.records[0].note, "");
+        assert_eq!(log.records[0].updated_at, 0);
+        assert_eq!(log.records[0].version(), 1_795_215_300_000);
+        assert!(log.deleted.is_empty());
         let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
         assert_eq!(
             decode::<ActivityLog>(empty).unwrap().data,
@@ -486,6 +744,70 @@ mod tests {
                     _ => prop_assert_eq!(got, Err(EntryError::TooManyMinutes)),
                 }
             }
+
+            #[test]
+            fn merge_is_commutative_and_idempotent(
+                base in ops(),
+                a in ops(),
+                b in ops(),
+            ) {
+                let base = build(&ActivityLog::default(), &base);
+                let a = build(&base, &a);
+                let b = build(&base, &b);
+                let mut ab = a.clone();
+                ab.merge(&b);
+                let mut ba = b.clone();
+                ba.merge(&a);
+                prop_assert_eq!(&ab, &ba);
+                let mut aa = a.clone();
+                aa.merge(&a);
+                prop_assert_eq!(&aa, &a);
+                let mut twice = ab.clone();
+                twice.merge(&a);
+                twice.merge(&b);
+                prop_assert_eq!(&twice, &ab);
+                // Nothing is lost: each id of either is there at its highest version,
+                // or deleted at least as late.
+                for r in a.records.iter().chain(&b.records) {
+                    let kept = ab.get(r.id).map(Activity::version);
+                    let gone = ab.deleted.iter().find(|t| t.id == r.id).map(|t| t.at);
+                    prop_assert!(
+                        kept.is_some_and(|v| v >= r.version())
+                            || gone.is_some_and(|at| at >= r.version()),
+                        "{:?} lost", r
+                    );
+                }
+                prop_assert!(ab.records.windows(2).all(|w| (w[0].day, w[0].id) < (w[1].day, w[1].id)));
+                prop_assert!(ab.deleted.windows(2).all(|w| w[0].id < w[1].id));
+                prop_assert!(ab.deleted.iter().all(|t| ab.get(t.id).is_none()));
+            }
+        }
+
+        /// Upserts (id, version) and removals (id, time) on a log.
+        fn ops() -> impl Strategy<Value = Vec<(bool, i64, i64)>> {
+            prop::collection::vec((any::<bool>(), 1i64..12, 0i64..30), 0..10)
+        }
+
+        /// `base` after `ops`. Each activity's content follows from its id and version,
+        /// as two copies of one activity with the same version always are.
+        fn build(base: &ActivityLog, ops: &[(bool, i64, i64)]) -> ActivityLog {
+            let mut log = base.clone();
+            for &(upsert, id, at) in ops {
+                // Times of edits and deletions come after every id, as on a real clock;
+                // an `updated_at` of 0 is an activity never edited.
+                if upsert {
+                    let mut a = activity(id, today() - chrono::TimeDelta::days(id % 3), 1);
+                    a.updated_at = if at == 0 { 0 } else { 100 + at };
+                    log.upsert(a);
+                } else {
+                    log.remove(id, 100 + at);
+                }
+            }
+            for a in &mut log.records {
+                a.minutes = u16::try_from(a.version() % 600 + 1).unwrap();
+                a.note = format!("v{}", a.version());
+            }
+            log
         }
     }
 }

@@ -440,6 +440,7 @@ mod tests {
                 kind: ActivityKind::Walk,
                 minutes,
                 note: String::new(),
+                updated_at: 0,
             });
         }
         log

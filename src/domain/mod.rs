@@ -3,6 +3,7 @@
 //! milliseconds since the Unix epoch), never from a clock.
 
 pub mod activity;
+pub mod backup;
 pub mod calendar;
 pub mod catalog;
 pub mod exercise;
@@ -10,6 +11,7 @@ pub mod library;
 pub mod pain;
 pub mod plan;
 pub mod progression;
+pub mod reminder;
 pub mod routine;
 pub mod safety;
 pub mod session;

@@ -175,6 +175,7 @@ mod tests {
             pain_after: after,
             hurts: Vec::new(),
             after_check: None,
+            updated_at: 0,
         }
     }
 

@@ -90,6 +90,9 @@ pub struct Plan {
     pub history: Vec<DoseChange>,
     /// When the person dismissed the message that their pain is not improving.
     pub nudge_dismissed_at: Option<Millis>,
+    /// When any of the above last changed; 0 when it never did. Of two copies of the
+    /// plan, the one changed later gives the levels, "not for me" and the nudge.
+    pub updated_at: Millis,
 }
 
 impl Record for Plan {
@@ -117,10 +120,18 @@ impl Plan {
         )
     }
 
+    /// Notes that the plan changed at `now` (never moving [`Plan::updated_at`] back).
+    /// Every method that changes the plan calls it; code that changes a field directly
+    /// must too, or a merge may take the other copy's older fields.
+    pub fn touch(&mut self, now: Millis) {
+        self.updated_at = self.updated_at.max(now);
+    }
+
     /// Records the person's answer to a suggestion at `now`. When they accept it, their
     /// level becomes the suggested one (and is no longer stored once it is back at the
     /// library's own starting dose).
     pub fn decide(&mut self, s: &Suggestion, accepted: bool, now: Millis) {
+        self.touch(now);
         self.history.push(DoseChange {
             exercise: s.exercise.clone(),
             at: now,
@@ -139,14 +150,42 @@ impl Plan {
         }
     }
 
-    /// Marks these exercises "not for me": routines leave them out.
-    pub fn set_not_for_me(&mut self, ids: impl IntoIterator<Item = String>) {
+    /// Marks these exercises "not for me" at `now`: routines leave them out.
+    pub fn set_not_for_me(&mut self, ids: impl IntoIterator<Item = String>, now: Millis) {
         self.not_for_me.extend(ids);
+        self.touch(now);
     }
 
-    /// Takes an exercise back into the person's routines.
-    pub fn restore(&mut self, id: &str) {
+    /// Takes an exercise back into the person's routines at `now`.
+    pub fn restore(&mut self, id: &str, now: Millis) {
         self.not_for_me.remove(id);
+        self.touch(now);
+    }
+
+    /// The person dismissed the not-improving message at `now`.
+    pub fn dismiss_nudge(&mut self, now: Millis) {
+        self.nudge_dismissed_at = Some(now);
+        self.touch(now);
+    }
+
+    /// Takes in what another copy of the plan holds (another tab's, or an imported one):
+    /// the answered suggestions of both, one per exercise and time, in order of time;
+    /// the levels, "not for me" and the nudge of the copy changed later (on a tie,
+    /// this one's).
+    pub fn merge(&mut self, other: &Plan) {
+        let mut history: BTreeMap<(Millis, String), DoseChange> = BTreeMap::new();
+        for change in self.history.drain(..).chain(other.history.iter().cloned()) {
+            history
+                .entry((change.at, change.exercise.clone()))
+                .or_insert(change);
+        }
+        self.history = history.into_values().collect();
+        if other.updated_at > self.updated_at {
+            self.not_for_me = other.not_for_me.clone();
+            self.levels = other.levels.clone();
+            self.nudge_dismissed_at = other.nudge_dismissed_at;
+            self.updated_at = other.updated_at;
+        }
     }
 
     /// True when the person marked this exercise "not for me".
@@ -306,20 +345,99 @@ mod tests {
     #[test]
     fn not_for_me_is_set_and_restored() {
         let mut plan = Plan::default();
-        plan.set_not_for_me(["bridge".to_string(), "dead-bug".to_string()]);
+        plan.set_not_for_me(["bridge".to_string(), "dead-bug".to_string()], 10);
         assert!(plan.is_not_for_me("bridge"));
         assert!(plan.is_not_for_me("dead-bug"));
         assert!(!plan.is_not_for_me("wall-stand"));
-        plan.restore("bridge");
+        plan.restore("bridge", 20);
         assert!(!plan.is_not_for_me("bridge"));
-        plan.restore("never-marked");
+        plan.restore("never-marked", 30);
         assert_eq!(plan.not_for_me.len(), 1);
+        assert_eq!(plan.updated_at, 30);
+    }
+
+    #[test]
+    fn every_change_moves_updated_at_and_never_back() {
+        let mut plan = Plan::default();
+        plan.decide(
+            &more("bridge", level(10, Some(5)), level(12, Some(5))),
+            true,
+            100,
+        );
+        assert_eq!(plan.updated_at, 100);
+        plan.dismiss_nudge(200);
+        assert_eq!((plan.nudge_dismissed_at, plan.updated_at), (Some(200), 200));
+        plan.set_not_for_me(["bridge".to_string()], 150);
+        assert_eq!(
+            plan.updated_at, 200,
+            "a clock gone back does not move it back"
+        );
+        plan.touch(300);
+        assert_eq!(plan.updated_at, 300);
+    }
+
+    #[test]
+    fn two_tabs_keep_every_answer_and_the_later_settings() {
+        let mut base = Plan::default();
+        base.decide(
+            &more("bridge", level(10, Some(5)), level(12, Some(5))),
+            true,
+            100,
+        );
+
+        let mut one = base.clone();
+        one.decide(
+            &more("abdominal-crunch", level(5, None), level(7, None)),
+            true,
+            200,
+        );
+        let mut two = base.clone();
+        two.decide(
+            &more("bridge", level(12, Some(5)), level(14, Some(5))),
+            false,
+            250,
+        );
+        two.set_not_for_me(["dead-bug".to_string()], 300);
+
+        let mut a = one.clone();
+        a.merge(&two);
+        let mut b = two.clone();
+        b.merge(&one);
+        assert_eq!(a, b);
+        let answers: Vec<(Millis, &str)> = a
+            .history
+            .iter()
+            .map(|c| (c.at, c.exercise.as_str()))
+            .collect();
+        assert_eq!(
+            answers,
+            [(100, "bridge"), (200, "abdominal-crunch"), (250, "bridge")],
+            "every answer of both, in order of time"
+        );
+        assert_eq!(a.updated_at, 300);
+        assert!(a.is_not_for_me("dead-bug"), "the later copy's settings");
+        assert_eq!(a.levels, two.levels);
+
+        let mut again = a.clone();
+        again.merge(&one);
+        again.merge(&two);
+        assert_eq!(again, a, "merging again changes nothing");
+    }
+
+    #[test]
+    fn on_a_tie_the_merge_keeps_its_own() {
+        let mut mine = Plan::default();
+        mine.set_not_for_me(["bridge".to_string()], 10);
+        let mut theirs = Plan::default();
+        theirs.set_not_for_me(["dead-bug".to_string()], 10);
+        mine.merge(&theirs);
+        assert!(mine.is_not_for_me("bridge") && !mine.is_not_for_me("dead-bug"));
     }
 
     #[test]
     fn apply_leaves_out_not_for_me_items_but_keeps_a_single_exercise() {
         let mut plan = Plan::default();
-        plan.set_not_for_me(["dead-bug".to_string()]);
+        plan.set_not_for_me(["dead-bug".to_string()], 10);
         let core = routine::find("core-stability").unwrap();
         let mine = plan.apply(&core);
         let ids: Vec<&str> = mine.items.iter().map(|i| i.exercise.as_str()).collect();
@@ -423,7 +541,7 @@ mod tests {
     #[test]
     fn plan_round_trips_through_storage() {
         let mut plan = Plan::default();
-        plan.set_not_for_me(["dead-bug".to_string()]);
+        plan.set_not_for_me(["dead-bug".to_string()], 10);
         plan.decide(
             &more("bridge", level(10, Some(5)), level(12, Some(5))),
             true,
@@ -450,5 +568,75 @@ mod tests {
         assert_eq!(read.level("bridge"), Some(level(12, Some(5))));
         assert_eq!(read.history.len(), 1);
         assert_eq!(read.nudge_dismissed_at, None);
+        assert_eq!(read.updated_at, 0);
+    }
+
+    /// Property tests: native only, as proptest does not build for the browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const IDS: [&str; 3] = ["bridge", "dead-bug", "pelvic-tilt"];
+
+        /// An answer whose content follows from its exercise and time, as two copies
+        /// of one answer always are.
+        fn change(exercise: usize, at: Millis) -> DoseChange {
+            let reps = u16::try_from(at % 20 + 1).unwrap();
+            DoseChange {
+                exercise: IDS[exercise].to_string(),
+                at,
+                from: level(reps, None),
+                to: level(reps + 1, None),
+                accepted: at % 2 == 0,
+            }
+        }
+
+        /// A plan whose settings follow from its `updated_at`, as two copies changed
+        /// at the same time are.
+        fn plan() -> impl Strategy<Value = Plan> {
+            (prop::collection::vec((0usize..3, 0i64..30), 0..8), 0i64..6).prop_map(
+                |(answers, updated_at)| {
+                    let mut plan = Plan::default();
+                    for (exercise, at) in answers {
+                        if !plan
+                            .history
+                            .iter()
+                            .any(|c| (c.at, &c.exercise) == (at, &IDS[exercise].to_string()))
+                        {
+                            plan.history.push(change(exercise, at));
+                        }
+                    }
+                    plan.history.sort_by_key(|c| (c.at, c.exercise.clone()));
+                    let pick = usize::try_from(updated_at).unwrap() % 3;
+                    plan.not_for_me.insert(IDS[pick].to_string());
+                    plan.levels.insert(IDS[pick].to_string(), level(7, None));
+                    plan.nudge_dismissed_at = (updated_at > 2).then_some(updated_at);
+                    plan.updated_at = updated_at;
+                    plan
+                },
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn merge_is_commutative_and_idempotent(a in plan(), b in plan()) {
+                let mut ab = a.clone();
+                ab.merge(&b);
+                let mut ba = b.clone();
+                ba.merge(&a);
+                prop_assert_eq!(&ab, &ba);
+                let mut aa = a.clone();
+                aa.merge(&a);
+                prop_assert_eq!(&aa, &a);
+                let mut twice = ab.clone();
+                twice.merge(&b);
+                prop_assert_eq!(&twice, &ab);
+                for c in a.history.iter().chain(&b.history) {
+                    prop_assert!(ab.history.contains(c), "{:?} lost", c);
+                }
+                prop_assert_eq!(ab.updated_at, a.updated_at.max(b.updated_at));
+            }
+        }
     }
 }

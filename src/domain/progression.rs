@@ -389,6 +389,7 @@ mod tests {
             pain_after: after,
             hurts: Vec::new(),
             after_check: None,
+            updated_at: 0,
         }
     }
 
@@ -769,7 +770,7 @@ mod tests {
         );
 
         let mut plan = Plan::default();
-        plan.set_not_for_me(["pelvic-tilt".to_string()]);
+        plan.set_not_for_me(["pelvic-tilt".to_string()], now);
         // Answered 6 days 23 hours ago: still left out, even a suggestion that would
         // be new.
         let crunch = all[0].clone();

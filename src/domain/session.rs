@@ -1011,7 +1011,27 @@ pub struct SavedSession {
 
 impl Record for SavedSession {
     const NAME: &'static str = "session";
-    const SCHEMA: u32 = 1;
+    /// 2: the session gained `pain_before` and `hurts`. An app that reads only schema 1
+    /// would drop them when saving, so it must refuse this data as newer instead.
+    const SCHEMA: u32 = 2;
+
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            // Both fields added in 2 have defaults: the data only has to be a saved
+            // session, or none.
+            1 => {
+                use serde_json::Value;
+                let object = data
+                    .as_object()
+                    .ok_or("the saved session is not an object")?;
+                match object.get("session") {
+                    None | Some(Value::Null | Value::Object(_)) => Ok(data),
+                    Some(_) => Err("the session is not a session".into()),
+                }
+            }
+            _ => Err(format!("no migration from schema {from}")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1019,7 +1039,7 @@ mod tests {
     use super::*;
     use crate::domain::routine::{builtin, find};
     use crate::domain::session_record::Completion;
-    use crate::domain::storage_schema::{decode, encode};
+    use crate::domain::storage_schema::{decode, encode, DecodeError};
 
     const T0: Millis = 1_763_700_000_000;
     const S: i64 = 1000;
@@ -1788,9 +1808,8 @@ mod tests {
         assert_eq!(none.data, SavedSession::default());
     }
 
-    #[test]
-    fn schema_1_fixture_of_a_saved_session_loads() {
-        let text = r#"{"schema":1,"saved_at":1763700012000,"data":{"session":{
+    /// A saved session exactly as the app of issue 4 (schema 1) wrote it.
+    const SAVED_SCHEMA_1: &str = r#"{"schema":1,"saved_at":1763700012000,"data":{"session":{
             "routine_id":"exercise:wall-stand","routine_name":"Wall stand",
             "plan":[{"exercise":"wall-stand","sets":1,"reps":3,"work":{"kind":"hold","secs":30},
                      "rest_reps_secs":10,"rest_sets_secs":30,"sides":"together"}],
@@ -1798,10 +1817,93 @@ mod tests {
             "last_seen":1763700012000,"active_ms":0,"anchor_step":0,"anchor_active":0,
             "marks":["pending","pending","pending","pending","pending","pending","pending"],
             "work_ms":[0],"cue_step":1,"cue_offset":2000,"cue_at":1763700012000}}}"#;
-        let s = decode::<SavedSession>(text).unwrap().data.session.unwrap();
+
+    #[test]
+    fn schema_1_fixture_of_a_saved_session_loads() {
+        let envelope = decode::<SavedSession>(SAVED_SCHEMA_1).unwrap();
+        assert_eq!(envelope.schema, 2);
+        let expected = Session {
+            routine_id: "exercise:wall-stand".into(),
+            routine_name: "Wall stand".into(),
+            plan: vec![PlannedItem {
+                exercise: "wall-stand".into(),
+                sets: 1,
+                reps: 3,
+                work: PlannedWork::Hold { secs: 30 },
+                rest_reps_secs: 10,
+                rest_sets_secs: 30,
+                sides: Sides::Together,
+            }],
+            phase: Phase::Running { since: T0 },
+            started_at: Some(T0),
+            last_seen: T0 + 12 * S,
+            active_ms: 0,
+            anchor_step: 0,
+            anchor_active: 0,
+            marks: vec![Mark::Pending; 7],
+            work_ms: vec![0],
+            cue_step: 1,
+            cue_offset: 2000,
+            cue_at: T0 + 12 * S,
+            pain_before: None,
+            hurts: Vec::new(),
+        };
+        let s = envelope.data.session.unwrap();
+        assert_eq!(s, expected);
         let snap = s.at(T0 + 15 * S);
         assert_eq!((snap.step, snap.remaining_ms), (1, Some(25 * S)));
         assert_eq!(s.routine_id(), "exercise:wall-stand");
+
+        let saved = SavedSession { session: Some(s) };
+        let text = encode(&saved, T0);
+        assert!(text.starts_with(r#"{"schema":2,"#));
+        assert_eq!(decode::<SavedSession>(&text).unwrap().data, saved);
+        let none = r#"{"schema":1,"saved_at":1,"data":{"session":null}}"#;
+        assert_eq!(
+            decode::<SavedSession>(none).unwrap().data,
+            SavedSession::default()
+        );
+        let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
+        assert_eq!(
+            decode::<SavedSession>(empty).unwrap().data,
+            SavedSession::default()
+        );
+    }
+
+    #[test]
+    fn a_schema_3_saved_session_is_refused_as_newer() {
+        let v3 = SAVED_SCHEMA_1.replacen(r#""schema":1"#, r#""schema":3"#, 1);
+        let err = decode::<SavedSession>(&v3).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Newer {
+                found: 3,
+                supported: 2
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_schema_1_saved_session_is_an_error_not_a_panic() {
+        for data in [
+            "null",
+            "[]",
+            "1",
+            r#"{"session":5}"#,
+            r#"{"session":[]}"#,
+            r#"{"session":{}}"#,
+            r#"{"session":{"routine_id":"x","phase":{"state":"flying"}}}"#,
+        ] {
+            let text = format!(r#"{{"schema":1,"saved_at":1,"data":{data}}}"#);
+            let err = decode::<SavedSession>(&text).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    DecodeError::Migration { from: 1, .. } | DecodeError::Shape(_)
+                ),
+                "{data} → {err:?}"
+            );
+        }
     }
 
     #[test]
@@ -1984,6 +2086,49 @@ mod tests {
                 let record = s.record().unwrap();
                 prop_assert_eq!(record.ended_at, start + total);
                 prop_assert!(record.is_complete());
+            }
+        }
+
+        /// Small JSON values, often shaped like a saved session.
+        fn json() -> impl Strategy<Value = serde_json::Value> {
+            use serde_json::Value;
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                (0u64..10).prop_map(Value::from),
+                "[a-z_]{0,10}".prop_map(Value::from),
+            ];
+            leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                    prop::collection::btree_map(
+                        prop_oneof![
+                            Just("session".to_string()),
+                            Just("phase".to_string()),
+                            Just("state".to_string()),
+                            Just("plan".to_string()),
+                            "[a-z_]{1,8}",
+                        ],
+                        inner,
+                        0..4,
+                    )
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn any_saved_session_envelope_decodes_or_says_why(
+                schema in 0u32..5,
+                data in json(),
+            ) {
+                let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
+                match decode::<SavedSession>(&text) {
+                    Ok(envelope) => prop_assert_eq!(envelope.schema, 2),
+                    Err(e) => prop_assert!(!e.to_string().is_empty()),
+                }
             }
         }
     }

@@ -1,6 +1,9 @@
 //! What a finished session leaves behind: a record of what was done, and the log of them.
 
+use std::collections::btree_map::{BTreeMap, Entry};
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::storage_schema::Record;
 use super::Millis;
@@ -78,6 +81,9 @@ pub struct SessionRecord {
     pub hurts: Vec<Hurt>,
     /// The answer to the check after the session, when pain had gone up.
     pub after_check: Option<AfterCheck>,
+    /// When the record was last changed after the session ended (pain after, the
+    /// after-check answer); 0 when it never was. See [`SessionRecord::version`].
+    pub updated_at: Millis,
 }
 
 /// The person's pain during a session, given after tapping "It hurts".
@@ -106,6 +112,12 @@ impl SessionRecord {
     /// two sessions in the same millisecond.
     pub fn id(&self) -> Millis {
         self.started_at
+    }
+
+    /// Which of two copies of this record is the newer: the later of when it was last
+    /// changed and when the session ended.
+    pub fn version(&self) -> Millis {
+        self.updated_at.max(self.ended_at)
     }
 
     /// True when every exercise was done in full.
@@ -142,17 +154,67 @@ impl SessionLog {
     pub fn get(&self, id: Millis) -> Option<&SessionRecord> {
         self.records.iter().find(|r| r.id() == id)
     }
+
+    /// Takes in what another copy of the log holds (another tab's, or an imported one),
+    /// so that neither loses an update: every record of either is kept, and where both
+    /// have the same record the one with the higher [`SessionRecord::version`] wins (on
+    /// a tie, this log's). The log stays in order of starting time.
+    pub fn merge(&mut self, other: &SessionLog) {
+        let mut by_id: BTreeMap<Millis, SessionRecord> = BTreeMap::new();
+        for record in self.records.drain(..) {
+            // Keeps the first of duplicate ids, as `get` finds it.
+            by_id.entry(record.id()).or_insert(record);
+        }
+        for record in &other.records {
+            match by_id.entry(record.id()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(record.clone());
+                }
+                Entry::Occupied(mut slot) => {
+                    if record.version() > slot.get().version() {
+                        slot.insert(record.clone());
+                    }
+                }
+            }
+        }
+        self.records = by_id.into_values().collect();
+    }
 }
 
 impl Record for SessionLog {
     const NAME: &'static str = "sessions";
-    const SCHEMA: u32 = 1;
+    /// 2: records gained `tz_offset_min`, `pain_before`, `pain_after`, `hurts`,
+    /// `after_check` and `updated_at`. An app that reads only schema 1 would drop them
+    /// when saving, so it must refuse this data as newer instead.
+    const SCHEMA: u32 = 2;
+
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        match from {
+            // Every field added in 2 has a default: the data only has to be a log.
+            1 => {
+                check_log_shape(&data)?;
+                Ok(data)
+            }
+            _ => Err(format!("no migration from schema {from}")),
+        }
+    }
+}
+
+/// Checks that `data` looks like a stored log: an object whose `records`, if present,
+/// is a list of objects.
+fn check_log_shape(data: &Value) -> Result<(), String> {
+    let object = data.as_object().ok_or("the log is not an object")?;
+    match object.get("records") {
+        None => Ok(()),
+        Some(Value::Array(records)) if records.iter().all(Value::is_object) => Ok(()),
+        Some(_) => Err("the records are not a list of records".into()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::storage_schema::{decode, encode};
+    use crate::domain::storage_schema::{decode, encode, DecodeError};
 
     fn record(started_at: Millis, name: &str) -> SessionRecord {
         SessionRecord {
@@ -166,6 +228,7 @@ mod tests {
                 at: started_at + 60_000,
             }],
             after_check: None,
+            updated_at: 0,
             routine_name: name.into(),
             started_at,
             ended_at: started_at + 300_000,
@@ -209,20 +272,242 @@ mod tests {
         assert_eq!(e.completion(), Completion::NotDone);
     }
 
+    /// The log exactly as the app of issue 4 (schema 1) wrote it.
+    const SCHEMA_1: &str = r#"{"schema":1,"saved_at":1763700000000,"data":{"records":[
+        {"routine_id":"desk-break","routine_name":"Desk break","started_at":1763690000000,
+         "ended_at":1763690400000,"active_secs":380,"exercises":[
+           {"exercise":"wall-stand","sets_planned":1,"sets_done":0,"reps_planned":3,
+            "reps_done":2,"skipped":true,"work_secs":75}]}]}}"#;
+
     #[test]
     fn schema_1_fixture_loads() {
-        let v1 = r#"{"schema":1,"saved_at":1763700000000,"data":{"records":[
-            {"routine_id":"desk-break","routine_name":"Desk break","started_at":1763690000000,
-             "ended_at":1763690400000,"active_secs":380,"exercises":[
-               {"exercise":"wall-stand","sets_planned":1,"sets_done":0,"reps_planned":3,
-                "reps_done":2,"skipped":true,"work_secs":75}]}]}}"#;
-        let log = decode::<SessionLog>(v1).unwrap().data;
-        assert_eq!(log.records.len(), 1);
+        let envelope = decode::<SessionLog>(SCHEMA_1).unwrap();
+        assert_eq!(envelope.schema, 2);
+        let expected = SessionLog {
+            records: vec![SessionRecord {
+                routine_id: "desk-break".into(),
+                routine_name: "Desk break".into(),
+                started_at: 1_763_690_000_000,
+                ended_at: 1_763_690_400_000,
+                active_secs: 380,
+                exercises: vec![ExerciseRecord {
+                    exercise: "wall-stand".into(),
+                    sets_planned: 1,
+                    sets_done: 0,
+                    reps_planned: 3,
+                    reps_done: 2,
+                    skipped: true,
+                    work_secs: 75,
+                }],
+                tz_offset_min: None,
+                pain_before: None,
+                pain_after: None,
+                hurts: Vec::new(),
+                after_check: None,
+                updated_at: 0,
+            }],
+        };
+        let log = envelope.data;
+        assert_eq!(log, expected);
         let r = &log.records[0];
         assert_eq!(r.id(), 1_763_690_000_000);
+        assert_eq!(r.version(), 1_763_690_400_000);
         assert_eq!(r.exercises[0].completion(), Completion::Partly);
-        assert!(r.exercises[0].skipped);
         assert!(!r.is_complete());
-        assert_eq!(decode::<SessionLog>(&encode(&log, 5)).unwrap().data, log);
+        let text = encode(&log, 5);
+        assert!(text.starts_with(r#"{"schema":2,"#), "{text}");
+        assert_eq!(decode::<SessionLog>(&text).unwrap().data, log);
+
+        let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
+        assert_eq!(
+            decode::<SessionLog>(empty).unwrap().data,
+            SessionLog::default()
+        );
+    }
+
+    #[test]
+    fn schema_3_is_refused_as_newer() {
+        let v3 = SCHEMA_1.replacen(r#""schema":1"#, r#""schema":3"#, 1);
+        assert_eq!(
+            decode::<SessionLog>(&v3).unwrap_err(),
+            DecodeError::Newer {
+                found: 3,
+                supported: 2
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_schema_1_log_is_an_error_not_a_panic() {
+        for data in [
+            "null",
+            "[]",
+            "7",
+            r#""records""#,
+            r#"{"records":5}"#,
+            r#"{"records":[1,2]}"#,
+            r#"{"records":[{"started_at":"yesterday"}]}"#,
+            r#"{"records":[{"pain_after":300}]}"#,
+            r#"{"records":[{"hurts":[{"rating":-1}]}]}"#,
+        ] {
+            let text = format!(r#"{{"schema":1,"saved_at":1,"data":{data}}}"#);
+            let err = decode::<SessionLog>(&text).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    DecodeError::Migration { from: 1, .. } | DecodeError::Shape(_)
+                ),
+                "{data} → {err:?}"
+            );
+        }
+    }
+
+    /// The same record in another tab, changed at `at`.
+    fn edited(mut r: SessionRecord, at: Millis, pain_after: u8) -> SessionRecord {
+        r.pain_after = Some(pain_after);
+        r.updated_at = at;
+        r
+    }
+
+    #[test]
+    fn two_tabs_lose_nothing() {
+        let mut base = SessionLog::default();
+        base.upsert(record(1_000, "a"));
+        base.upsert(record(2_000, "b"));
+
+        // Tab one adds a session and answers the pain after "a"; tab two adds another
+        // session and, later, answers the pain after "b".
+        let mut one = base.clone();
+        one.upsert(record(3_000, "from one"));
+        one.upsert(edited(record(1_000, "a"), 900_000, 5));
+        let mut two = base.clone();
+        two.upsert(record(2_500, "from two"));
+        two.upsert(edited(record(2_000, "b"), 950_000, 6));
+        // ...and tab two also answered "a", but earlier than tab one.
+        two.upsert(edited(record(1_000, "a"), 800_000, 1));
+
+        let mut a = one.clone();
+        a.merge(&two);
+        let mut b = two.clone();
+        b.merge(&one);
+        assert_eq!(a, b);
+        let ids: Vec<Millis> = a.records.iter().map(SessionRecord::id).collect();
+        assert_eq!(ids, [1_000, 2_000, 2_500, 3_000]);
+        assert_eq!(
+            a.get(1_000).unwrap().pain_after,
+            Some(5),
+            "the later edit wins"
+        );
+        assert_eq!(a.get(2_000).unwrap().pain_after, Some(6));
+
+        let mut again = a.clone();
+        again.merge(&one);
+        again.merge(&two);
+        assert_eq!(again, a, "merging again changes nothing");
+    }
+
+    #[test]
+    fn on_a_tie_the_merge_keeps_its_own() {
+        let mut mine = SessionLog::default();
+        mine.upsert(record(1_000, "mine"));
+        let mut theirs = SessionLog::default();
+        theirs.upsert(record(1_000, "theirs"));
+        mine.merge(&theirs);
+        assert_eq!(mine.get(1_000).unwrap().routine_name, "mine");
+    }
+
+    /// Property tests: native only, as proptest does not build for the browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A record whose content follows from its id and version, as two copies of
+        /// one record with the same version always are.
+        fn versioned(id: Millis, version: Millis) -> SessionRecord {
+            let mut r = record(id, &format!("{id}@{version}"));
+            r.ended_at = id + 1;
+            r.updated_at = version;
+            r.pain_after = Some((version % 11) as u8);
+            r
+        }
+
+        fn log() -> impl Strategy<Value = SessionLog> {
+            prop::collection::vec((0i64..20, 0i64..6), 0..12).prop_map(|pairs| {
+                let mut log = SessionLog::default();
+                for (id, version) in pairs {
+                    log.upsert(versioned(id, 100 + version));
+                }
+                log
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn merge_is_commutative_and_idempotent(a in log(), b in log()) {
+                let mut ab = a.clone();
+                ab.merge(&b);
+                let mut ba = b.clone();
+                ba.merge(&a);
+                prop_assert_eq!(&ab, &ba);
+                let mut aa = a.clone();
+                aa.merge(&a);
+                prop_assert_eq!(&aa, &a);
+                let mut twice = ab.clone();
+                twice.merge(&b);
+                prop_assert_eq!(&twice, &ab);
+                // Nothing is lost: every id of either is there, at its highest version.
+                for r in a.records.iter().chain(&b.records) {
+                    let kept = ab.get(r.id()).unwrap();
+                    prop_assert!(kept.version() >= r.version());
+                }
+                prop_assert!(ab.records.windows(2).all(|w| w[0].started_at < w[1].started_at));
+            }
+
+            #[test]
+            fn any_envelope_decodes_or_says_why(
+                schema in 0u32..5,
+                data in json(),
+            ) {
+                let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
+                match decode::<SessionLog>(&text) {
+                    Ok(envelope) => prop_assert_eq!(envelope.schema, 2),
+                    Err(e) => prop_assert!(!e.to_string().is_empty()),
+                }
+            }
+        }
+
+        /// Small JSON values, often shaped like a log.
+        fn json() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                (0u64..20).prop_map(Value::from),
+                "[a-z_]{0,12}".prop_map(Value::from),
+            ];
+            let value = leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                    prop::collection::btree_map(
+                        prop_oneof![
+                            Just("records".to_string()),
+                            Just("started_at".to_string()),
+                            Just("pain_after".to_string()),
+                            Just("hurts".to_string()),
+                            "[a-z_]{1,8}",
+                        ],
+                        inner,
+                        0..4,
+                    )
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            });
+            prop_oneof![
+                value.clone(),
+                prop::collection::vec(value, 0..3)
+                    .prop_map(|records| serde_json::json!({ "records": records })),
+            ]
+        }
     }
 }

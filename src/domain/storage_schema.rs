@@ -90,6 +90,34 @@ pub fn encode<T: Record>(data: &T, now: Millis) -> String {
 
 /// Reads stored text back, upgrading it from older schemas.
 pub fn decode<T: Record>(text: &str) -> Result<Envelope<T>, DecodeError> {
+    decode_from(text).map(|(envelope, _)| envelope)
+}
+
+/// Like [`decode`], also giving the schema the text was written at (older than
+/// [`Record::SCHEMA`] when it was migrated).
+pub fn decode_from<T: Record>(text: &str) -> Result<(Envelope<T>, u32), DecodeError> {
+    let (from, saved_at, data) = open(text, T::SCHEMA, T::migrate)?;
+    let data = serde_json::from_value(data).map_err(|e| DecodeError::Shape(e.to_string()))?;
+    Ok((
+        Envelope {
+            schema: T::SCHEMA,
+            saved_at,
+            data,
+        },
+        from,
+    ))
+}
+
+/// A record's migration step, as [`Record::migrate`].
+pub type Migrate = fn(u32, Value) -> Result<Value, String>;
+
+/// The envelope's schema, time and data, the data migrated up to `current`. Not generic,
+/// so the envelope handling is compiled once for every kind of record.
+pub fn open(
+    text: &str,
+    current: u32,
+    migrate: Migrate,
+) -> Result<(u32, Millis, Value), DecodeError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| DecodeError::Syntax(e.to_string()))?;
     let Value::Object(mut object) = value else {
@@ -108,21 +136,55 @@ pub fn decode<T: Record>(text: &str) -> Result<Envelope<T>, DecodeError> {
     let mut data = object
         .remove("data")
         .ok_or_else(|| DecodeError::Shape("no data".into()))?;
-    if schema > T::SCHEMA {
+    if schema > current {
         return Err(DecodeError::Newer {
             found: schema,
-            supported: T::SCHEMA,
+            supported: current,
         });
     }
-    for from in schema..T::SCHEMA {
-        data = T::migrate(from, data).map_err(|reason| DecodeError::Migration { from, reason })?;
+    for from in schema..current {
+        data = migrate(from, data).map_err(|reason| DecodeError::Migration { from, reason })?;
     }
-    let data = serde_json::from_value(data).map_err(|e| DecodeError::Shape(e.to_string()))?;
-    Ok(Envelope {
-        schema: T::SCHEMA,
-        saved_at,
-        data,
-    })
+    Ok((schema, saved_at, data))
+}
+
+/// What can be kept of a record whose lists hold some entries this app can't read: the
+/// record with those entries left out, and how many were. `None` when the envelope itself
+/// is unreadable or the record is still unreadable without them.
+///
+/// Each entry of each list in the data is tried on its own (in a copy of the record whose
+/// list holds only it), so one bad session among hundreds costs only that session.
+pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
+    let (_, _, data) = open(text, T::SCHEMA, T::migrate).ok()?;
+    let Value::Object(object) = &data else {
+        return None;
+    };
+    let mut kept = object.clone();
+    let mut dropped = 0;
+    for (key, value) in object {
+        let Value::Array(items) = value else {
+            continue;
+        };
+        let mut good = Vec::with_capacity(items.len());
+        for item in items {
+            let mut alone = object.clone();
+            alone.insert(key.clone(), Value::Array(vec![item.clone()]));
+            if serde_json::from_value::<T>(Value::Object(alone)).is_ok() {
+                good.push(item.clone());
+            } else {
+                dropped += 1;
+            }
+        }
+        kept.insert(key.clone(), Value::Array(good));
+    }
+    let value = serde_json::from_value::<T>(Value::Object(kept)).ok()?;
+    (dropped > 0).then_some((value, dropped))
+}
+
+/// Where a copy of the data of record `name` at an older `schema` is kept while it is
+/// migrated, until the migrated data has been saved and read back.
+pub fn migration_key(name: &str, schema: u32) -> String {
+    format!("{NAMESPACE}:backup:{name}:schema-{schema}")
 }
 
 #[cfg(test)]

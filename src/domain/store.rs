@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::storage_schema::{self, data_key, quarantine_key, DecodeError, Record};
+use super::storage_schema::{self, data_key, migration_key, quarantine_key, DecodeError, Record};
 use super::Millis;
 
 /// Why the backend refused an operation.
@@ -78,6 +78,14 @@ pub enum Loaded<T> {
     Missing,
     /// The stored record, upgraded to the current schema.
     Found(T),
+    /// Some entries of its lists could not be read and were left out; the rest loaded.
+    /// The whole stored text was copied aside first (`kept_at`), or, when that failed,
+    /// the key is protected from being written.
+    Salvaged {
+        value: T,
+        dropped: usize,
+        kept_at: Option<String>,
+    },
     /// The stored text could not be read. The defaults apply; the text was copied to
     /// `kept_at`, or, when that copy failed (`None`), left in place and protected.
     Corrupt {
@@ -95,7 +103,7 @@ impl<T: Default> Loaded<T> {
     /// The value the app should start with.
     pub fn into_value(self) -> T {
         match self {
-            Loaded::Found(value) => value,
+            Loaded::Found(value) | Loaded::Salvaged { value, .. } => value,
             _ => T::default(),
         }
     }
@@ -113,6 +121,31 @@ pub enum SaveError {
 }
 
 /// Loads and saves [`Record`]s over a backend.
+/// A record that two tabs may both have changed: merging keeps both sides' changes (by
+/// id, the newer version of each entry winning) instead of one overwriting the other.
+pub trait Mergeable {
+    /// Takes `other`'s changes into `self`.
+    fn merge_from(&mut self, other: &Self);
+}
+
+impl Mergeable for super::session_record::SessionLog {
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
+}
+
+impl Mergeable for super::activity::ActivityLog {
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
+}
+
+impl Mergeable for super::plan::Plan {
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Store<B> {
     backend: B,
@@ -143,9 +176,12 @@ impl<B: KeyValue> Store<B> {
                 return Loaded::Unreadable(err);
             }
         };
-        match storage_schema::decode::<T>(&raw) {
-            Ok(envelope) => {
+        match storage_schema::decode_from::<T>(&raw) {
+            Ok((envelope, from)) => {
                 self.protected.remove(&key);
+                if from < T::SCHEMA {
+                    self.store_migrated(T::NAME, from, &raw, &envelope.data, now);
+                }
                 Loaded::Found(envelope.data)
             }
             Err(err @ DecodeError::Newer { .. }) => {
@@ -154,13 +190,21 @@ impl<B: KeyValue> Store<B> {
                 Loaded::Newer { reason }
             }
             Err(err) => {
+                let salvaged = storage_schema::salvage::<T>(&raw);
                 let kept_at = self.quarantine(T::NAME, &raw, now);
                 if kept_at.is_none() {
                     self.protect(&key, "it could not be copied aside safely");
                 }
-                Loaded::Corrupt {
-                    reason: err.to_string(),
-                    kept_at,
+                match salvaged {
+                    Some((value, dropped)) => Loaded::Salvaged {
+                        value,
+                        dropped,
+                        kept_at,
+                    },
+                    None => Loaded::Corrupt {
+                        reason: err.to_string(),
+                        kept_at,
+                    },
                 }
             }
         }
@@ -196,6 +240,80 @@ impl<B: KeyValue> Store<B> {
 
     fn protect(&mut self, key: &str, reason: &str) {
         self.protected.insert(key.to_string(), reason.to_string());
+    }
+
+    /// The stored value of `T`, read without side effects: `None` when it is missing or
+    /// can't be read as it is (no quarantine, no migration copy). For merging before a
+    /// save.
+    pub fn peek<T: Record>(&self) -> Option<T> {
+        let raw = self.backend.get(&data_key(T::NAME)).ok()??;
+        storage_schema::decode::<T>(&raw).ok().map(|e| e.data)
+    }
+
+    /// The raw text under `key`.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.backend.get(key).ok().flatten()
+    }
+
+    /// Writes raw text under `key` and reads it back.
+    pub fn write_raw(&mut self, key: &str, text: &str) -> Result<(), SaveError> {
+        self.backend.set(key, text)?;
+        match self.backend.get(key)? {
+            Some(back) if back == text => Ok(()),
+            _ => Err(SaveError::NotVerified),
+        }
+    }
+
+    /// Every key of the app's namespace with its raw text, in key order.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        let prefix = format!("{}:", storage_schema::NAMESPACE);
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|k| self.raw(&k).map(|v| (k, v)))
+            .collect()
+    }
+
+    /// Removes every key of the app's namespace (data, quarantined copies, migration
+    /// copies), and forgets which keys were protected: the person asked for a clean
+    /// start. Keys of other apps on the same origin are left alone.
+    pub fn clear_all(&mut self) -> Result<(), BackendError> {
+        for (key, _) in self.entries() {
+            self.backend.remove(&key)?;
+        }
+        self.protected.clear();
+        Ok(())
+    }
+
+    /// Stores data just migrated from schema `from`: a copy of the old text is kept
+    /// under [`migration_key`] first (unless one is there already), and removed only once
+    /// the migrated data is saved and read back. When anything fails, the copy stays.
+    fn store_migrated<T: Record>(
+        &mut self,
+        name: &str,
+        from: u32,
+        raw: &str,
+        data: &T,
+        now: Millis,
+    ) {
+        let copy = migration_key(name, from);
+        let have_copy = match self.backend.get(&copy) {
+            Ok(Some(_)) => true,
+            Ok(None) => {
+                self.backend.set(&copy, raw).is_ok()
+                    && self.backend.get(&copy).ok().flatten().as_deref() == Some(raw)
+            }
+            Err(_) => false,
+        };
+        if have_copy && self.save(data, now).is_ok() {
+            let _ = self.backend.remove(&copy);
+        }
     }
 
     /// Copies `raw` to a fresh quarantine key and checks the copy. Never overwrites an
@@ -401,6 +519,129 @@ mod tests {
             store.save(&Settings::default(), NOW),
             Err(SaveError::NotVerified)
         );
+    }
+
+    /// A list record for the tests: schema 2, whose schema 1 called `n` `value`.
+    #[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Log {
+        records: Vec<Item>,
+    }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Item {
+        id: u32,
+        n: u8,
+    }
+
+    impl Record for Log {
+        const NAME: &'static str = "log";
+        const SCHEMA: u32 = 2;
+        fn migrate(from: u32, mut data: serde_json::Value) -> Result<serde_json::Value, String> {
+            let records = data
+                .get_mut("records")
+                .and_then(|r| r.as_array_mut())
+                .ok_or("no records")?;
+            for r in records.iter_mut().filter_map(|r| r.as_object_mut()) {
+                if let Some(v) = r.remove("value") {
+                    r.insert("n".into(), v);
+                }
+            }
+            let _ = from;
+            Ok(data)
+        }
+    }
+
+    #[test]
+    fn one_bad_record_among_good_ones_costs_only_itself() {
+        let raw = r#"{"schema":2,"saved_at":1,"data":{"records":[
+            {"id":1,"n":5},{"id":2,"n":"five"},{"id":3,"n":7},{"id":4}]}}"#;
+        let mut store = store_with("steadyback:log", raw);
+        let loaded = store.load::<Log>(NOW);
+        let Loaded::Salvaged {
+            value,
+            dropped,
+            kept_at,
+        } = loaded
+        else {
+            panic!("expected salvaged, got {loaded:?}");
+        };
+        assert_eq!(dropped, 2);
+        assert_eq!(
+            value.records,
+            [Item { id: 1, n: 5 }, Item { id: 3, n: 7 }],
+            "the good ones load"
+        );
+        let kept_at = kept_at.expect("copied aside");
+        assert_eq!(store.backend().get(&kept_at).unwrap().as_deref(), Some(raw));
+        // Saving the good ones leaves the whole original text in quarantine.
+        store.save(&value, NOW + 1).unwrap();
+        assert_eq!(store.backend().get(&kept_at).unwrap().as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn nothing_to_salvage_is_still_corrupt() {
+        let raw = r#"{"schema":2,"saved_at":1,"data":{"records":"none"}}"#;
+        let mut store = store_with("steadyback:log", raw);
+        assert!(matches!(store.load::<Log>(NOW), Loaded::Corrupt { .. }));
+    }
+
+    #[test]
+    fn a_migration_keeps_the_old_text_until_the_new_is_saved() {
+        let old = r#"{"schema":1,"saved_at":1,"data":{"records":[{"id":1,"value":4}]}}"#;
+        let mut store = store_with("steadyback:log", old);
+        let loaded = store.load::<Log>(NOW);
+        assert_eq!(
+            loaded,
+            Loaded::Found(Log {
+                records: vec![Item { id: 1, n: 4 }]
+            })
+        );
+        let stored = store.backend().get("steadyback:log").unwrap().unwrap();
+        assert!(stored.contains(r#""schema":2"#), "saved at the new schema");
+        assert_eq!(
+            store
+                .backend()
+                .get("steadyback:backup:log:schema-1")
+                .unwrap(),
+            None,
+            "the copy goes once the new text is saved"
+        );
+
+        // When the migrated data can't be saved, the old text stays in its copy (and in
+        // its key).
+        let mut faulty = Faulty::default();
+        faulty.inner.set("steadyback:log", old).unwrap();
+        let mut store = Store::new(faulty);
+        // A copy from an earlier attempt is there; this time the save fails.
+        let copy = migration_key("log", 1);
+        store.backend.inner.set(&copy, old).unwrap();
+        store.backend.fail_writes = Some(BackendError::QuotaExceeded);
+        assert!(matches!(store.load::<Log>(NOW), Loaded::Found(_)));
+        assert_eq!(store.backend().get(&copy).unwrap().as_deref(), Some(old));
+        assert_eq!(
+            store.backend().get("steadyback:log").unwrap().as_deref(),
+            Some(old)
+        );
+    }
+
+    #[test]
+    fn clearing_removes_only_the_apps_keys() {
+        let mut store = store_with("steadyback:settings", "garbage");
+        store.backend.set("other-app:thing", "keep").unwrap();
+        store.load::<Settings>(NOW);
+        assert_eq!(
+            store.entries().len(),
+            2,
+            "the data and its quarantined copy"
+        );
+        assert_eq!(store.peek::<Settings>(), None);
+        store.clear_all().unwrap();
+        assert!(store.entries().is_empty());
+        assert_eq!(store.raw("other-app:thing").as_deref(), Some("keep"));
+        store.save(&Settings::default(), NOW).unwrap();
+        assert_eq!(store.peek::<Settings>(), Some(Settings::default()));
+        store.write_raw("steadyback:x", "1").unwrap();
+        assert_eq!(store.raw("steadyback:x").as_deref(), Some("1"));
     }
 
     #[test]

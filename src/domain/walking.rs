@@ -214,6 +214,7 @@ mod tests {
                 kind,
                 minutes,
                 note: String::new(),
+                updated_at: 0,
             });
         }
         log

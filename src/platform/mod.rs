@@ -3,6 +3,8 @@
 
 pub mod audio;
 pub mod clock;
+pub mod files;
+pub mod persistence;
 pub mod service_worker;
 pub mod speech;
 pub mod storage;

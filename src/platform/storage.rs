@@ -95,3 +95,17 @@ impl KeyValue for BrowserStorage {
         }
     }
 }
+
+/// Calls `changed` with the key each time another tab of this site changes
+/// `localStorage` (the `storage` event; this tab's own writes don't fire it). Returns the
+/// listener, to be removed when no longer wanted.
+pub fn on_change(
+    changed: impl Fn(Option<String>) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener_untyped("storage", move |event| {
+        let key = js_sys::Reflect::get(&event, &JsValue::from_str("key"))
+            .ok()
+            .and_then(|k| k.as_string());
+        changed(key);
+    })
+}

@@ -25,6 +25,10 @@ use super::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    // Another tab saved: show what it saved here too.
+    let storage_events =
+        crate::platform::storage::on_change(move |key| state.reload(key.as_deref()));
+    on_cleanup(move || storage_events.remove());
     // Time moves on for whatever depends on the day or on time passing.
     if let Ok(ticker) = set_interval_with_handle(
         move || state.now.set(crate::platform::clock::now()),

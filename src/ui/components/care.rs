@@ -109,7 +109,7 @@ fn NotForMe(record: SessionRecord) -> impl IntoView {
     let finish = move |set_aside: bool| {
         if set_aside {
             let ids = chosen.get_untracked();
-            state.update_plan(|plan| plan.set_not_for_me(ids));
+            state.update_plan(|plan| plan.set_not_for_me(ids, clock::now()));
         }
         record.with_value(|r| answer(state, r, AfterCheck::StillHurting));
         state.still_hurting.set(None);
@@ -165,7 +165,7 @@ pub fn NudgeCard() -> impl IntoView {
                 .sessions
                 .with(|log| pain::not_improving(log, today, offset).is_some())
     });
-    let snooze = move |_| state.update_plan(|p| p.nudge_dismissed_at = Some(clock::now()));
+    let snooze = move |_| state.update_plan(|p| p.dismiss_nudge(clock::now()));
     view! {
         <Show when=move || show.get()>
             <section class="card caution nudge" aria-labelledby="nudge-heading">

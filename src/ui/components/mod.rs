@@ -2,6 +2,7 @@
 
 pub mod care;
 pub mod charts;
+pub mod data;
 pub mod icons;
 pub mod nav;
 pub mod notices;

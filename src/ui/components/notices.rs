@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::{AppState, Tone};
+use crate::ui::state::{AppState, NoticeAction, Tone};
 
-/// Lists the current notices, each with a button to dismiss it.
+/// Lists the current notices, each with its way out (if any) and a button to dismiss it.
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -13,13 +13,22 @@ pub fn Notices() -> impl IntoView {
             <For each=move || state.notices.get() key=|n| n.id let:notice>
                 <div class="notice" class:warning=notice.tone == Tone::Warning>
                     <p>{notice.text}</p>
-                    <button
-                        class="notice-close"
-                        aria-label="Dismiss this message"
-                        on:click=move |_| state.dismiss(notice.id)
-                    >
-                        "OK"
-                    </button>
+                    <div class="notice-actions">
+                        {notice.action.map(|action| {
+                            let (label, run): (&str, fn(&AppState)) = match action {
+                                NoticeAction::DownloadBackup => ("Download a backup", AppState::download_backup),
+                                NoticeAction::DownloadStored => ("Download stored data", AppState::download_stored),
+                            };
+                            view! { <button class="secondary" on:click=move |_| run(&state)>{label}</button> }
+                        })}
+                        <button
+                            class="notice-close"
+                            aria-label="Dismiss this message"
+                            on:click=move |_| state.dismiss(notice.id)
+                        >
+                            "OK"
+                        </button>
+                    </div>
                 </div>
             </For>
         </div>

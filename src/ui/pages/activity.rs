@@ -78,8 +78,10 @@ pub fn ActivityPage() -> impl IntoView {
                 status.set(None);
             }
             Ok(entry) => {
+                let now = clock::now();
                 let activity = Activity {
-                    id: editing.get_untracked().unwrap_or_else(clock::now),
+                    id: editing.get_untracked().unwrap_or(now),
+                    updated_at: now,
                     day: entry.day,
                     kind: form.kind.get_untracked(),
                     minutes: entry.minutes,
@@ -107,13 +109,15 @@ pub fn ActivityPage() -> impl IntoView {
             return;
         };
         let mut removed = None;
-        state.update_activities(|log| removed = log.remove(id));
+        state.update_activities(|log| removed = log.remove(id, clock::now()));
         deleted.set(removed);
         status.set(None);
         nav("/activity", Default::default());
     };
     let undo = move |_| {
-        if let Some(activity) = deleted.get_untracked() {
+        if let Some(mut activity) = deleted.get_untracked() {
+            // Newer than the deletion, so it wins over it in every tab.
+            activity.updated_at = clock::now();
             state.update_activities(|log| log.upsert(activity));
         }
         deleted.set(None);

@@ -30,7 +30,7 @@ fn SetAside(exercise: &'static Exercise) -> impl IntoView {
                 <p class="hint">
                     "If this exercise makes your pain worse, you can "
                     <button class="link-button inline" on:click=move |_| {
-                        state.update_plan(|p| p.set_not_for_me([id.to_string()]));
+                        state.update_plan(|p| p.set_not_for_me([id.to_string()], crate::platform::clock::now()));
                     }>"set it aside"</button>
                     " and it will be left out of your routines."
                 </p>
@@ -39,7 +39,7 @@ fn SetAside(exercise: &'static Exercise) -> impl IntoView {
             <section class="card caution" aria-labelledby="aside-heading">
                 <h2 id="aside-heading">"Set aside: not for me"</h2>
                 <p>"Your routines leave this exercise out. You can still try it on its own."</p>
-                <button class="secondary" on:click=move |_| state.update_plan(|p| p.restore(id))>
+                <button class="secondary" on:click=move |_| state.update_plan(|p| p.restore(id, crate::platform::clock::now()))>
                     "Bring it back"
                 </button>
             </section>

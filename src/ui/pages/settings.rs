@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::settings::Settings;
 use crate::platform::{audio, speech, vibration};
+use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
 use crate::ui::components::page::Page;
 use crate::ui::state::AppState;
 
@@ -50,7 +51,6 @@ fn Switch(
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
         <Page title="Settings">
             <section class="card">
@@ -77,18 +77,25 @@ pub fn SettingsPage() -> impl IntoView {
                     supported=vibration::is_supported()
                 />
             </section>
-            <section class="card">
-                <h2>"Your data"</h2>
+            <section class="card" aria-labelledby="data-heading">
+                <h2 id="data-heading">"Your data"</h2>
                 <p>
                     "Everything you enter stays in this browser, on this device. There is no "
                     "account, and nothing is sent anywhere."
                 </p>
-                <Show when=move || !state.persistent>
-                    <p class="warning-text">
-                        "Right now this browser is not letting Steadyback save, so nothing "
-                        "will be kept after you close the app."
-                    </p>
-                </Show>
+                <StorageStatus />
+            </section>
+            <section class="card" aria-labelledby="backup-settings-heading">
+                <h2 id="backup-settings-heading">"Backup"</h2>
+                <BackupActions />
+            </section>
+            <section class="card" aria-labelledby="restore-heading">
+                <h2 id="restore-heading">"Restore"</h2>
+                <ImportBackup />
+            </section>
+            <section class="card" aria-labelledby="delete-all-heading">
+                <h2 id="delete-all-heading">"Start afresh"</h2>
+                <DeleteAll />
             </section>
         </Page>
     }

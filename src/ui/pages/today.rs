@@ -8,6 +8,7 @@ use crate::domain::safety::{Outcome, SafetyCheck};
 use crate::domain::session::SavedSession;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
+use crate::ui::components::data::BackupReminder;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::CheckOutcome;
 use crate::ui::components::week::{WalkCard, WeekCard};
@@ -105,6 +106,7 @@ pub fn Today() -> impl IntoView {
                         }
                     })}
                 <NudgeCard />
+                <BackupReminder />
                 {move || match suggested.get() {
                     Some(routine) => view! { <Suggested routine /> }.into_any(),
                     None => view! {

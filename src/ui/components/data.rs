@@ -1,0 +1,324 @@
+//! The person's data: where it is kept, backups out and in, the backup reminder, and
+//! deleting everything.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::backup::{self, Import, Mode};
+use crate::platform::{clock, files, persistence};
+use crate::ui::format::day_full;
+use crate::ui::state::AppState;
+
+/// "45 KB", "2 MB", in whole units.
+fn bytes_text(bytes: f64) -> String {
+    let bytes = bytes.max(0.0) as u64;
+    match bytes {
+        b if b >= 10 * 1024 * 1024 * 1024 => format!("{} GB", b / (1024 * 1024 * 1024)),
+        b if b >= 10 * 1024 * 1024 => format!("{} MB", b / (1024 * 1024)),
+        b if b >= 1024 => format!("{} KB", b.div_ceil(1024)),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Whether the browser keeps the data when short of space, and how much is used.
+#[component]
+pub fn StorageStatus() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // None while asking the browser; Some(None) when it can't say.
+    let kept = RwSignal::new(None::<Option<bool>>);
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            kept.try_set(Some(persistence::persisted().await.ok()));
+            usage.try_set(persistence::estimate().await.ok());
+        });
+    };
+    refresh();
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            let granted = persistence::persist().await.ok();
+            kept.try_set(Some(granted));
+        });
+    };
+    view! {
+        <div class="storage-status">
+            {move || match kept.get() {
+                None => view! { <p>"Checking how this browser keeps your data…"</p> }.into_any(),
+                Some(Some(true)) => view! {
+                    <p>
+                        <strong>"Kept safe: "</strong>
+                        "this browser has agreed not to clear Steadyback's data when it runs "
+                        "short of space."
+                    </p>
+                }
+                .into_any(),
+                Some(Some(false)) => view! {
+                    <p>
+                        <strong>"Not protected yet: "</strong>
+                        "this browser may clear Steadyback's data if it runs short of space. "
+                        "Browsers usually agree to keep it for apps added to the home screen "
+                        "or used often."
+                    </p>
+                    <button class="secondary" on:click=ask>"Ask the browser to keep it"</button>
+                }
+                .into_any(),
+                Some(None) => view! {
+                    <p>"This browser can't say whether it will keep Steadyback's data."</p>
+                }
+                .into_any(),
+            }}
+            {move || usage.get().map(|(used, quota)| view! {
+                <p class="hint">
+                    {format!(
+                        "Steadyback uses about {} here, of the {} this browser allows it.",
+                        bytes_text(used),
+                        bytes_text(quota)
+                    )}
+                </p>
+            })}
+            <p class="hint">
+                "Some browsers, such as Safari on iPhone and iPad, delete a site's data after "
+                "7 days without a visit unless it is added to the home screen. A backup file "
+                "keeps your history safe whatever happens."
+            </p>
+            <Show when=move || !state.persistent>
+                <p class="warning-text">
+                    "Right now this browser is not letting Steadyback save, so nothing will be "
+                    "kept after you close the app. Download a backup before you go."
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// Backups out: the JSON file and the spreadsheet.
+#[component]
+pub fn BackupActions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let last = move || {
+        state.backup_meta.with(|m| {
+            m.last_backup_at.map(|at| {
+                let day = crate::domain::calendar::local_day(at, clock::offset_min(at));
+                format!("Last backup: {}.", day_full(day))
+            })
+        })
+    };
+    view! {
+        <p>
+            "A backup is one file with everything: sessions, activity, pain ratings, your "
+            "doses and settings. Keep it somewhere safe; it can be restored here or in "
+            "another browser."
+        </p>
+        <p class="hint">{move || last().unwrap_or_else(|| "No backup made yet.".to_string())}</p>
+        <div class="actions">
+            <button on:click=move |_| state.download_backup()>"Download a backup"</button>
+            <button class="secondary" on:click=move |_| state.download_csv()>
+                "Download as a spreadsheet"
+            </button>
+        </div>
+    }
+}
+
+/// Where an import is up to.
+#[derive(Clone)]
+enum Step {
+    Idle,
+    Reading,
+    Failed(String),
+    Preview(Box<Import>),
+    Done(String),
+}
+
+/// Backups in: pick a file, see what is in it, merge or replace, undo.
+#[component]
+pub fn ImportBackup() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let step = RwSignal::new(Step::Idle);
+    let mode = RwSignal::new(Mode::Merge);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let picked = move |_| {
+        let Some(input) = input.get() else {
+            return;
+        };
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let next = match files::read_text(&input, backup::MAX_BYTES).await {
+                Err(files::ReadError::TooLarge(bytes)) => Step::Failed(format!(
+                    "This file is {}; a Steadyback backup is far smaller. Choose the .json file \
+                     Steadyback saved.",
+                    bytes_text(bytes as f64)
+                )),
+                Err(err) => Step::Failed(format!("The file could not be read: {err}.")),
+                Ok(text) => match backup::decode(&text, clock::now()) {
+                    Ok(import) => Step::Preview(Box::new(import)),
+                    Err(err) => Step::Failed(err.to_string()),
+                },
+            };
+            // The same file may be picked again after a change.
+            input.set_value("");
+            step.try_set(next);
+        });
+    };
+    let apply = move |import: &Import| {
+        let chosen = mode.get_untracked();
+        let next = match state.apply_import(&import.backup, chosen) {
+            Ok(()) => Step::Done(match chosen {
+                Mode::Merge => "Imported and merged with what was here.".to_string(),
+                Mode::Replace => "Imported: the backup replaced what was here.".to_string(),
+            }),
+            Err(err) => Step::Failed(err),
+        };
+        step.set(next);
+    };
+    let undo = move |_| {
+        let next = match state.undo_import() {
+            Ok(()) => Step::Done("Undone: your data is back as it was before the import.".into()),
+            Err(err) => Step::Failed(err.to_string()),
+        };
+        step.set(next);
+    };
+    let can_undo = move || {
+        step.track();
+        state.before_import().is_some()
+    };
+    view! {
+        <div class="field">
+            <label for="import-file">"Restore from a backup file"</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,application/json"
+                node_ref=input
+                on:change=picked
+            />
+        </div>
+        {move || match step.get() {
+            Step::Idle => ().into_any(),
+            Step::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
+            Step::Failed(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
+            Step::Done(text) => view! { <p class="form-status" role="status">{text}</p> }.into_any(),
+            Step::Preview(import) => {
+                let skipped = import.skipped.clone();
+                let import = StoredValue::new(*import);
+                view! {
+                    <div class="card import-preview" role="region" aria-labelledby="preview-heading">
+                        <h3 id="preview-heading">"In this backup"</h3>
+                        <p class="import-summary">{import.with_value(Import::summary)}</p>
+                        {(!skipped.is_empty()).then(|| view! {
+                            <details>
+                                <summary>"Why some records were skipped"</summary>
+                                <ul>{skipped.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                            </details>
+                        })}
+                        <fieldset class="chips">
+                            <legend>"How to bring it in"</legend>
+                            <label class="chip">
+                                <input
+                                    type="radio"
+                                    name="import-mode"
+                                    prop:checked=move || mode.get() == Mode::Merge
+                                    on:change=move |_| mode.set(Mode::Merge)
+                                />
+                                <span>"Merge with what is here"</span>
+                            </label>
+                            <label class="chip">
+                                <input
+                                    type="radio"
+                                    name="import-mode"
+                                    prop:checked=move || mode.get() == Mode::Replace
+                                    on:change=move |_| mode.set(Mode::Replace)
+                                />
+                                <span>"Replace what is here"</span>
+                            </label>
+                        </fieldset>
+                        <p class="hint">
+                            "Either way, what is here now is kept as an automatic backup that "
+                            "one tap brings back."
+                        </p>
+                        <div class="actions">
+                            <button on:click=move |_| import.with_value(apply)>"Import"</button>
+                            <button class="secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+        <Show when=can_undo>
+            <button class="secondary" on:click=undo>"Undo the last import"</button>
+        </Show>
+    }
+}
+
+/// Deleting everything, after offering a backup.
+#[component]
+pub fn DeleteAll() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let delete = move |_| match state.delete_all() {
+        Ok(()) => {
+            confirming.set(false);
+            navigate("/", Default::default());
+        }
+        Err(err) => error.set(Some(err)),
+    };
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button class="secondary danger" on:click=move |_| confirming.set(true)>
+                    "Delete all my data"
+                </button>
+            }
+        >
+            <div class="card caution" role="region" aria-labelledby="delete-heading">
+                <h3 id="delete-heading">"Delete everything?"</h3>
+                <p>
+                    "This deletes every session, activity, pain rating, dose and setting "
+                    "Steadyback keeps in this browser. It can't be undone, so download a "
+                    "backup first if you may want it again."
+                </p>
+                <div class="actions">
+                    <button on:click=move |_| state.download_backup()>"Download a backup first"</button>
+                    <button class="danger-fill" on:click=delete.clone()>"Delete everything"</button>
+                    <button class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </div>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+            </div>
+        </Show>
+    }
+}
+
+/// On Today: time to download a backup (every 10 sessions or 30 days).
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let due = move || {
+        let now = state.now.get();
+        let (count, first) = state
+            .sessions
+            .with(|s| (s.records.len(), s.records.first().map(|r| r.started_at)));
+        state.backup_meta.with(|m| m.due(now, count, first))
+    };
+    let snooze = move |_| {
+        let count = state.sessions.with_untracked(|s| s.records.len());
+        state.update_backup_meta(|m| m.snooze(clock::now(), count));
+    };
+    view! {
+        <Show when=due>
+            <section class="card backup-reminder" aria-labelledby="backup-heading">
+                <h2 id="backup-heading">"Time for a backup"</h2>
+                <p>
+                    "Your history is kept only in this browser. A backup file keeps a copy "
+                    "safe if the browser's data is ever cleared."
+                </p>
+                <div class="actions">
+                    <button on:click=move |_| state.download_backup()>"Download a backup"</button>
+                    <button class="secondary" on:click=snooze>"Not now"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}

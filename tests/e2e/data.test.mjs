@@ -1,0 +1,303 @@
+// Data people can trust: every storage fault driven in the real browser, backups out and
+// in, the backup reminder, and deleting everything. One browser per test, so each starts
+// from its own stored state.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { start, appReady, expectHeading, CLEAR_CHECK } from "./harness.mjs";
+import * as fixture from "./fixture.mjs";
+
+const apps = [];
+after(async () => {
+  for (const app of apps) await app.close();
+});
+
+/** A fresh browser with `seed` stored, and optionally a script run before the app. */
+async function open(path, { seed, before, clock = true } = {}) {
+  const app = await start({ seed, timezoneId: fixture.TIME_ZONE });
+  apps.push(app);
+  if (before) await app.context.addInitScript(before);
+  const page = await app.page();
+  if (clock) await page.clock.install({ time: fixture.NOW });
+  await page.goto(path);
+  await appReady(page);
+  return { app, page };
+}
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+const keys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("steadyback:")).sort());
+const notice = (page, text) => page.locator(".notice", { hasText: text });
+
+/** Logs a walk, on /activity already (a page load would undo a test's overrides). */
+async function logWalk(page, minutes = "20") {
+  await expectHeading(page, "Log activity");
+  await page.getByLabel("Minutes").fill(minutes);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+}
+
+/** Runs `click` and returns the downloaded file's name and text. */
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
+
+test("blocked localStorage: the app runs in memory and says nothing will be kept", async () => {
+  const { app, page } = await open("/", {
+    clock: false,
+    before: () => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    },
+  });
+  await notice(page, "won't let Steadyback save anything").waitFor();
+  // It still works: the safety check, then a logged walk, all in memory.
+  await page.getByRole("checkbox").first().waitFor({ state: "attached" });
+  assert.deepEqual(app.errors, []);
+});
+
+for (const [label, make] of [
+  ["QuotaExceededError", "new DOMException('full', 'QuotaExceededError')"],
+  ["Firefox's NS_ERROR_DOM_QUOTA_REACHED", "new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')"],
+  [
+    "old WebKit's code 22",
+    "Object.defineProperties(Object.create(DOMException.prototype), { name: { value: 'Error' }, code: { value: 22 }, message: { value: 'full' } })",
+  ],
+]) {
+  test(`a full storage (${label}): a clear message, a backup to download, nothing lost`, async () => {
+    const { page } = await open("/activity", { seed: fixture.storage() });
+    const before = await stored(page, "steadyback:activities");
+    await page.evaluate((make) => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith("steadyback:")) throw eval(make);
+        return setItem.call(this, key, value);
+      };
+    }, make);
+    await logWalk(page, "25");
+    const full = notice(page, "storage for Steadyback is full");
+    await full.waitFor();
+    assert.equal(await stored(page, "steadyback:activities"), before, "what was saved stays");
+    const { name, text } = await download(page, () =>
+      full.getByRole("button", { name: "Download a backup" }).click(),
+    );
+    assert.equal(name, "steadyback-backup-2026-11-20.json");
+    const backup = JSON.parse(text);
+    const walks = backup.data.activities.records.filter((a) => a.minutes === 25);
+    assert.equal(walks.length, 1, "the backup holds the change that could not be saved");
+  });
+}
+
+test("corrupt and truncated records: the good ones load, the bad text is kept aside", async () => {
+  const sessions = fixture.sessions();
+  sessions[3].pain_before = "very high"; // one bad record among good ones
+  const text = JSON.stringify({ schema: 2, saved_at: fixture.NOW, data: { records: sessions } });
+  const truncated = fixture.storage()["steadyback:activities"].slice(0, 200);
+  const { page } = await open("/progress", {
+    seed: { ...fixture.storage(), "steadyback:sessions": text, "steadyback:activities": truncated },
+  });
+  await notice(page, "1 entry of your saved session history could not be read").waitFor();
+  await notice(page, "Your saved activity log could not be read").waitFor();
+  assert.equal(await page.locator(".session-row").count(), 9, "the nine good sessions");
+  const quarantine = (await keys(page)).filter((k) => k.startsWith("steadyback:quarantine:"));
+  assert.equal(quarantine.length, 2);
+  const kept = await Promise.all(quarantine.map((k) => stored(page, k)));
+  assert.ok(kept.includes(text) && kept.includes(truncated), "both texts kept exactly");
+  // A new save writes the good records; the quarantined copies stay as they were.
+  await page.goto("/activity");
+  await logWalk(page);
+  await page.getByText("Saved:").waitFor();
+  assert.deepEqual(await Promise.all(quarantine.map((k) => stored(page, k))), kept);
+});
+
+test("data from a newer version is refused, never written over, and can be downloaded", async () => {
+  const newer = JSON.stringify({ schema: 99, saved_at: 1, data: { records: [], future: true } });
+  const { page } = await open("/activity", {
+    seed: { ...fixture.storage(), "steadyback:activities": newer },
+  });
+  const warning = notice(page, "Your saved activity log can't be used");
+  await warning.waitFor();
+  await logWalk(page);
+  await notice(page, "was not saved").waitFor();
+  assert.equal(await stored(page, "steadyback:activities"), newer, "left exactly as it was");
+  const { name, text } = await download(page, () =>
+    warning.getByRole("button", { name: "Download stored data" }).click(),
+  );
+  assert.equal(name, "steadyback-stored-data-2026-11-20.json");
+  assert.equal(JSON.parse(text)["steadyback:activities"], newer);
+});
+
+test("schema 1 records are migrated, their old text kept until the new one is saved", async () => {
+  // As the app of the player issue wrote them: no pain, no time-zone offset.
+  const v1 = JSON.stringify({
+    schema: 1,
+    saved_at: fixture.NOW,
+    data: {
+      records: [
+        {
+          routine_id: "gentle-start",
+          routine_name: "A gentle start",
+          started_at: fixture.NOW - 86_400_000,
+          ended_at: fixture.NOW - 86_400_000 + 340_000,
+          active_secs: 336,
+          exercises: [
+            { exercise: "pelvic-tilt", sets_planned: 1, sets_done: 1, reps_planned: 5, reps_done: 5, skipped: false, work_secs: 30 },
+          ],
+        },
+      ],
+    },
+  });
+  const { page } = await open("/progress", { seed: { "steadyback:sessions": v1 } });
+  await page.locator(".session-row", { hasText: "A gentle start" }).waitFor();
+  const now = JSON.parse(await stored(page, "steadyback:sessions"));
+  assert.equal(now.schema, 2);
+  assert.equal(now.data.records[0].routine_id, "gentle-start");
+  assert.equal(await stored(page, "steadyback:backup:sessions:schema-1"), null, "copy removed once saved");
+});
+
+test("two tabs: a change in one shows in the other, and both tabs' writes are kept", async () => {
+  const { app, page: a } = await open("/activity", { seed: fixture.storage() });
+  const b = await app.context.newPage();
+  await b.goto("/activity");
+  await appReady(b);
+  await logWalk(a, "41");
+  await b.locator(".activity-list", { hasText: "Walk · 41 minutes" }).waitFor();
+
+  // Tab B stops hearing about tab A's writes, then both log something.
+  await b.evaluate(() => window.addEventListener("storage", (e) => e.stopImmediatePropagation(), true));
+  await logWalk(a, "42");
+  await a.getByText("Saved:").waitFor();
+  await logWalk(b, "43");
+  await b.getByText("Saved:").waitFor();
+  const records = JSON.parse(await stored(a, "steadyback:activities")).data.records;
+  const minutes = records.map((r) => r.minutes);
+  for (const m of [41, 42, 43]) assert.ok(minutes.includes(m), `${m} kept`);
+  await b.locator(".activity-list", { hasText: "Walk · 42 minutes" }).waitFor();
+  await b.close();
+});
+
+test("a write that reads back differently is reported", async () => {
+  const { page } = await open("/activity", { seed: fixture.storage() });
+  await page.evaluate(() => {
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      const value = getItem.call(this, key);
+      return key === "steadyback:activities" && value ? value.slice(0, -3) : value;
+    };
+  });
+  await logWalk(page);
+  await notice(page, "what was read back differs from what was written").waitFor();
+});
+
+test("a reload mid-session keeps everything recorded before and resumes the session", async () => {
+  const { page } = await open("/session/gentle-start", { seed: fixture.storage() });
+  await page.clock.pauseAt(fixture.NOW + 1000);
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.clock.runFor(30_000);
+  const step = await page.locator("section.player").getAttribute("data-step");
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator("section.player").getAttribute("data-step"), step);
+  await page.goto("/progress");
+  assert.equal(await page.locator(".session-row").count(), 10, "history untouched");
+});
+
+test("backup, spreadsheet, import with preview, merge or replace, and undo", async () => {
+  const { page } = await open("/settings", { seed: fixture.storage() });
+  const backup = await download(page, () =>
+    page.getByRole("button", { name: "Download a backup", exact: true }).click(),
+  );
+  assert.equal(backup.name, "steadyback-backup-2026-11-20.json");
+  const parsed = JSON.parse(backup.text);
+  assert.equal(parsed.app, "steadyback");
+  assert.equal(parsed.data.sessions.records.length, 10);
+  await page.getByText("Last backup: Friday 20 November 2026.").waitFor();
+
+  const csv = await download(page, () =>
+    page.getByRole("button", { name: "Download as a spreadsheet" }).click(),
+  );
+  assert.equal(csv.name, "steadyback-2026-11-20.csv");
+  const lines = csv.text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^type,date,time,what,minutes,pain_before,pain_after,note$/);
+  assert.equal(lines.length, 1 + 10 + 16);
+
+  // Not a backup: a clear message, nothing changed.
+  const picker = page.getByLabel("Restore from a backup file");
+  await picker.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{oops") });
+  await page.getByRole("alert").waitFor();
+
+  // A backup with two bad records and a new session: preview, then merge.
+  const edited = JSON.parse(backup.text);
+  edited.data.activities.records[0].minutes = 9000;
+  edited.data.sessions.records[0].pain_after = 12;
+  const extra = { ...edited.data.sessions.records[9], started_at: fixture.NOW - 3_600_000, ended_at: fixture.NOW - 3_000_000 };
+  edited.data.sessions.records.push(extra);
+  edited.data.unknown_field = "ignored";
+  await picker.setInputFiles({ name: backup.name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(edited)) });
+  const preview = page.getByRole("region", { name: "In this backup" });
+  await preview.waitFor();
+  const summary = await preview.locator(".import-summary").textContent();
+  assert.match(summary, /10 sessions/);
+  assert.match(summary, /15 activities/);
+  assert.match(summary, /2 records invalid, skipped/);
+  await preview.getByRole("button", { name: "Import" }).click();
+  await page.getByText("Imported and merged").waitFor();
+  const merged = JSON.parse(await stored(page, "steadyback:sessions")).data.records;
+  assert.equal(merged.length, 11, "the new session added, the bad one's original kept");
+  assert.ok(await stored(page, "steadyback:backup:before-import"));
+
+  // Undo brings back exactly what was there.
+  await page.getByRole("button", { name: "Undo the last import" }).click();
+  await page.getByText("Undone").waitFor();
+  assert.equal(JSON.parse(await stored(page, "steadyback:sessions")).data.records.length, 10);
+
+  // Replace: the backup's data and nothing else.
+  const small = JSON.parse(backup.text);
+  small.data.sessions.records = small.data.sessions.records.slice(0, 2);
+  await picker.setInputFiles({ name: "small.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(small)) });
+  await preview.waitFor();
+  await preview.getByText("Replace what is here").click();
+  await preview.getByRole("button", { name: "Import" }).click();
+  await page.getByText("Imported: the backup replaced").waitFor();
+  assert.equal(JSON.parse(await stored(page, "steadyback:sessions")).data.records.length, 2);
+});
+
+test("Settings says how the browser keeps the data and how much is used", async () => {
+  const { page } = await open("/settings", { seed: fixture.storage() });
+  await page.getByText(/Kept safe:|Not protected yet:|can't say whether/).waitFor();
+  await page.getByText(/Steadyback uses about .* of the .* this browser allows it\./).waitFor();
+  await page.getByText("7 days without a visit").waitFor();
+});
+
+test("after 10 sessions without a backup, Today reminds; 'Not now' puts it off", async () => {
+  const { page } = await open("/", { seed: fixture.storage() });
+  const reminder = page.getByRole("heading", { name: "Time for a backup" });
+  await reminder.waitFor();
+  await page.getByRole("button", { name: "Not now" }).click();
+  await reminder.waitFor({ state: "detached" });
+  await page.reload();
+  await appReady(page);
+  await expectHeading(page, "Today");
+  assert.equal(await reminder.count(), 0, "put off until 10 more sessions or 30 days");
+});
+
+test("delete all data: offered a backup first, then everything goes", async () => {
+  const { page } = await open("/settings", { seed: { ...fixture.storage(), "other-app:keep": "1" } });
+  await page.getByRole("button", { name: "Delete all my data" }).click();
+  await page.getByRole("heading", { name: "Delete everything?" }).waitFor();
+  const offered = await download(page, () =>
+    page.getByRole("button", { name: "Download a backup first" }).click(),
+  );
+  assert.equal(JSON.parse(offered.text).data.sessions.records.length, 10);
+  await page.getByRole("button", { name: "Delete everything" }).click();
+  // The app starts afresh with the safety check.
+  await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+  const left = await keys(page);
+  assert.ok(left.every((k) => k === "steadyback:safety-check"), `only what the check saves: ${left}`);
+  assert.equal(await stored(page, "other-app:keep"), "1", "other apps' data is left alone");
+  void CLEAR_CHECK;
+});
