@@ -244,3 +244,28 @@ fn the_clock_gives_the_devices_offset_from_utc() {
         "within the world's time zones"
     );
 }
+
+#[wasm_bindgen_test]
+async fn storage_adapters_report_protection_use_and_other_tabs_changes() {
+    use steadyback::platform::{persistence, storage};
+    let (used, quota) = persistence::estimate()
+        .await
+        .expect("Chromium estimates storage");
+    assert!(used >= 0.0 && quota > 0.0 && used <= quota);
+    assert!(persistence::persisted().await.is_ok());
+
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let record = seen.clone();
+    let listener = storage::on_change(move |key| record.borrow_mut().push(key));
+    // As another tab's write would arrive.
+    js_sys::eval("window.dispatchEvent(new StorageEvent('storage', { key: 'steadyback:plan' }))")
+        .unwrap();
+    js_sys::eval("window.dispatchEvent(new StorageEvent('storage', { key: null }))").unwrap();
+    listener.remove();
+    js_sys::eval("window.dispatchEvent(new StorageEvent('storage', { key: 'late' }))").unwrap();
+    assert_eq!(
+        *seen.borrow(),
+        vec![Some("steadyback:plan".to_string()), None],
+        "keys as given, a clear as None, nothing after removal"
+    );
+}

@@ -12,15 +12,19 @@ after(async () => {
   for (const app of apps) await app.close();
 });
 
-/** A fresh browser with `seed` stored, and optionally a script run before the app. */
-async function open(path, { seed, before, clock = true } = {}) {
+/**
+ * A fresh browser with `seed` stored, and optionally a script run before the app. The
+ * clock is the fixture's; with `pause`, time moves only when the test says so.
+ */
+async function open(path, { seed, before, clock = true, pause = false, ready = appReady } = {}) {
   const app = await start({ seed, timezoneId: fixture.TIME_ZONE });
   apps.push(app);
   if (before) await app.context.addInitScript(before);
   const page = await app.page();
   if (clock) await page.clock.install({ time: fixture.NOW });
+  if (pause) await page.clock.pauseAt(fixture.NOW + 1000);
   await page.goto(path);
-  await appReady(page);
+  await ready(page);
   return { app, page };
 }
 
@@ -46,6 +50,8 @@ async function download(page, click) {
 test("blocked localStorage: the app runs in memory and says nothing will be kept", async () => {
   const { app, page } = await open("/", {
     clock: false,
+    // Nothing stored can be read, so the app asks the safety check first.
+    ready: (page) => expectHeading(page, "Welcome to Steadyback"),
     before: () => {
       Object.defineProperty(window, "localStorage", {
         get() {
@@ -194,10 +200,9 @@ test("a write that reads back differently is reported", async () => {
 });
 
 test("a reload mid-session keeps everything recorded before and resumes the session", async () => {
-  const { page } = await open("/session/gentle-start", { seed: fixture.storage() });
-  await page.clock.pauseAt(fixture.NOW + 1000);
+  const { page } = await open("/session/gentle-start", { seed: fixture.storage(), pause: true });
   await page.getByRole("button", { name: "Start", exact: true }).click();
-  await page.clock.runFor(30_000);
+  await page.clock.runFor(32_000); // mid-step, away from a boundary
   const step = await page.locator("section.player").getAttribute("data-step");
   await page.reload();
   await appReady(page);
@@ -234,7 +239,11 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
   const edited = JSON.parse(backup.text);
   edited.data.activities.records[0].minutes = 9000;
   edited.data.sessions.records[0].pain_after = 12;
-  const extra = { ...edited.data.sessions.records[9], started_at: fixture.NOW - 3_600_000, ended_at: fixture.NOW - 3_000_000 };
+  const extra = {
+    ...edited.data.sessions.records[9],
+    started_at: fixture.NOW - 3_600_000,
+    ended_at: fixture.NOW - 3_600_000 + 800_000,
+  };
   edited.data.sessions.records.push(extra);
   edited.data.unknown_field = "ignored";
   await picker.setInputFiles({ name: backup.name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(edited)) });
@@ -260,7 +269,7 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
   small.data.sessions.records = small.data.sessions.records.slice(0, 2);
   await picker.setInputFiles({ name: "small.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(small)) });
   await preview.waitFor();
-  await preview.getByText("Replace what is here").click();
+  await preview.getByRole("radio", { name: "Replace what is here" }).check();
   await preview.getByRole("button", { name: "Import" }).click();
   await page.getByText("Imported: the backup replaced").waitFor();
   assert.equal(JSON.parse(await stored(page, "steadyback:sessions")).data.records.length, 2);
@@ -277,7 +286,7 @@ test("after 10 sessions without a backup, Today reminds; 'Not now' puts it off",
   const { page } = await open("/", { seed: fixture.storage() });
   const reminder = page.getByRole("heading", { name: "Time for a backup" });
   await reminder.waitFor();
-  await page.getByRole("button", { name: "Not now" }).click();
+  await page.locator("section.backup-reminder").getByRole("button", { name: "Not now" }).click();
   await reminder.waitFor({ state: "detached" });
   await page.reload();
   await appReady(page);

@@ -2,7 +2,6 @@
 //! deleting everything.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::backup::{self, Import, Mode};
 use crate::platform::{clock, files, persistence};
@@ -250,17 +249,32 @@ pub fn ImportBackup() -> impl IntoView {
     }
 }
 
+/// Sends the app to Today, as a fresh start begins there: the address changes and the
+/// router hears of it as of a Back or Forward (it needs no router context here).
+fn go_home() {
+    let window = window();
+    if let Ok(history) = window.history() {
+        if history
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+            .is_ok()
+        {
+            if let Ok(event) = web_sys::PopStateEvent::new("popstate") {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    }
+}
+
 /// Deleting everything, after offering a backup.
 #[component]
 pub fn DeleteAll() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let delete = move |_| match state.delete_all() {
         Ok(()) => {
             confirming.set(false);
-            navigate("/", Default::default());
+            go_home();
         }
         Err(err) => error.set(Some(err)),
     };
@@ -282,7 +296,7 @@ pub fn DeleteAll() -> impl IntoView {
                 </p>
                 <div class="actions">
                     <button on:click=move |_| state.download_backup()>"Download a backup first"</button>
-                    <button class="danger-fill" on:click=delete.clone()>"Delete everything"</button>
+                    <button class="danger-fill" on:click=delete>"Delete everything"</button>
                     <button class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
                 </div>
                 <p class="form-error" role="alert">{move || error.get()}</p>
