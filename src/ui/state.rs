@@ -242,13 +242,11 @@ impl AppState {
         T: Record + Mergeable + Clone + PartialEq + Send + Sync + 'static,
     {
         let ours = signal.get_untracked();
-        let merged = match self.store.with_value(|s| s.peek::<T>()) {
-            Some(mut stored) => {
-                stored.merge_from(&ours);
-                stored
-            }
-            None => ours.clone(),
-        };
+        // Ours first: on a tie (the same millisecond) this tab's change wins.
+        let mut merged = ours.clone();
+        if let Some(stored) = self.store.with_value(|s| s.peek::<T>()) {
+            merged.merge_from(&stored);
+        }
         if merged != ours {
             signal.set(merged.clone());
         }

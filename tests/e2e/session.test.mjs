@@ -87,7 +87,7 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   assert.ok(total > 5 * 60_000 && total < 15 * 60_000, `5–15 minutes (${total} ms)`);
 
   const log = await stored("steadyback:sessions");
-  assert.equal(log.schema, 1);
+  assert.equal(log.schema, 2);
   const [record] = log.data.records;
   assert.equal(record.routine_id, "gentle-start");
   assert.equal(record.started_at, started);
