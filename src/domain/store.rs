@@ -11,7 +11,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::storage_schema::{self, data_key, migration_key, quarantine_key, DecodeError, Record};
+use super::storage_schema::{
+    self, data_key, migration_key, quarantine_key, DecodeError, Migrate, Record,
+};
 use super::Millis;
 
 /// Why the backend refused an operation.
@@ -121,6 +123,60 @@ pub enum SaveError {
 }
 
 /// Loads and saves [`Record`]s over a backend.
+/// The envelope of a record opened, or the outcome when there is nothing to turn into a
+/// value.
+enum Opened {
+    Data {
+        raw: String,
+        from: u32,
+        data: serde_json::Value,
+    },
+    Done(Loaded<()>),
+}
+
+impl Loaded<()> {
+    /// The same outcome for a record of type `T` (only for outcomes without a value).
+    fn with_value<T>(self) -> Loaded<T> {
+        match self {
+            Loaded::Missing | Loaded::Found(()) => Loaded::Missing,
+            Loaded::Salvaged {
+                dropped, kept_at, ..
+            } => Loaded::Corrupt {
+                reason: format!("{dropped} entries could not be read"),
+                kept_at,
+            },
+            Loaded::Corrupt { reason, kept_at } => Loaded::Corrupt { reason, kept_at },
+            Loaded::Newer { reason } => Loaded::Newer { reason },
+            Loaded::Unreadable(err) => Loaded::Unreadable(err),
+        }
+    }
+}
+
+impl<T> Loaded<T> {
+    /// The value, if there is one, and the outcome without it, for reporting.
+    pub fn split(self) -> (Option<T>, Loaded<()>) {
+        match self {
+            Loaded::Found(value) => (Some(value), Loaded::Found(())),
+            Loaded::Salvaged {
+                value,
+                dropped,
+                kept_at,
+            } => (
+                Some(value),
+                Loaded::Salvaged {
+                    value: (),
+                    dropped,
+                    kept_at,
+                },
+            ),
+            Loaded::Missing => (None, Loaded::Missing),
+            Loaded::Corrupt { reason, kept_at } => (None, Loaded::Corrupt { reason, kept_at }),
+            Loaded::Newer { reason } => (None, Loaded::Newer { reason }),
+            Loaded::Unreadable(err) => (None, Loaded::Unreadable(err)),
+        }
+    }
+}
+
 /// A record that two tabs may both have changed: merging keeps both sides' changes (by
 /// id, the newer version of each entry winning) instead of one overwriting the other.
 pub trait Mergeable {
@@ -167,61 +223,92 @@ impl<B: KeyValue> Store<B> {
 
     /// Loads record `T` as found at `now`, copying unreadable text aside first.
     pub fn load<T: Record>(&mut self, now: Millis) -> Loaded<T> {
-        let key = data_key(T::NAME);
+        // Only turning the data into a `T` is generic; the rest is compiled once.
+        let (raw, from, data) = match self.open(T::NAME, T::SCHEMA, T::migrate, now) {
+            Opened::Data { raw, from, data } => (raw, from, data),
+            Opened::Done(status) => return status.with_value(),
+        };
+        let error = match serde_json::from_value::<T>(data) {
+            Ok(value) => {
+                if from < T::SCHEMA {
+                    let text = storage_schema::encode(&value, now);
+                    self.store_migrated(T::NAME, from, &raw, &text);
+                }
+                return Loaded::Found(value);
+            }
+            Err(err) => DecodeError::Shape(err.to_string()),
+        };
+        let salvaged = storage_schema::salvage::<T>(&raw);
+        let kept_at = self.set_aside(T::NAME, &raw, now);
+        match salvaged {
+            Some((value, dropped)) => Loaded::Salvaged {
+                value,
+                dropped,
+                kept_at,
+            },
+            None => Loaded::Corrupt {
+                reason: error.to_string(),
+                kept_at,
+            },
+        }
+    }
+
+    /// Reads the text of record `name` and opens its envelope (migrating the data up to
+    /// `schema`), handling every outcome that needs no knowledge of the record's type.
+    fn open(&mut self, name: &str, schema: u32, migrate: Migrate, now: Millis) -> Opened {
+        let key = data_key(name);
         let raw = match self.backend.get(&key) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Loaded::Missing,
+            Ok(None) => return Opened::Done(Loaded::Missing),
             Err(err) => {
                 self.protect(&key, "it could not be read");
-                return Loaded::Unreadable(err);
+                return Opened::Done(Loaded::Unreadable(err));
             }
         };
-        match storage_schema::decode_from::<T>(&raw) {
-            Ok((envelope, from)) => {
+        match storage_schema::open(&raw, schema, migrate) {
+            Ok((from, _, data)) => {
                 self.protected.remove(&key);
-                if from < T::SCHEMA {
-                    self.store_migrated(T::NAME, from, &raw, &envelope.data, now);
-                }
-                Loaded::Found(envelope.data)
+                Opened::Data { raw, from, data }
             }
             Err(err @ DecodeError::Newer { .. }) => {
                 let reason = err.to_string();
                 self.protect(&key, &reason);
-                Loaded::Newer { reason }
+                Opened::Done(Loaded::Newer { reason })
             }
             Err(err) => {
-                let salvaged = storage_schema::salvage::<T>(&raw);
-                let kept_at = self.quarantine(T::NAME, &raw, now);
-                if kept_at.is_none() {
-                    self.protect(&key, "it could not be copied aside safely");
-                }
-                match salvaged {
-                    Some((value, dropped)) => Loaded::Salvaged {
-                        value,
-                        dropped,
-                        kept_at,
-                    },
-                    None => Loaded::Corrupt {
-                        reason: err.to_string(),
-                        kept_at,
-                    },
-                }
+                let kept_at = self.set_aside(name, &raw, now);
+                Opened::Done(Loaded::Corrupt {
+                    reason: err.to_string(),
+                    kept_at,
+                })
             }
         }
     }
 
+    /// Copies unreadable text aside; when that fails, protects the original from being
+    /// written over. Returns where the copy is.
+    fn set_aside(&mut self, name: &str, raw: &str, now: Millis) -> Option<String> {
+        let kept_at = self.quarantine(name, raw, now);
+        if kept_at.is_none() {
+            self.protect(&data_key(name), "it could not be copied aside safely");
+        }
+        kept_at
+    }
+
     /// Saves record `T` at `now`, then reads it back to check it.
     pub fn save<T: Record>(&mut self, value: &T, now: Millis) -> Result<(), SaveError> {
-        let key = data_key(T::NAME);
+        let text = storage_schema::encode(value, now);
+        self.save_text(T::NAME, &text)
+    }
+
+    /// Writes the encoded text of record `name` unless its key is protected, and reads
+    /// it back.
+    fn save_text(&mut self, name: &str, text: &str) -> Result<(), SaveError> {
+        let key = data_key(name);
         if let Some(reason) = self.protected.get(&key) {
             return Err(SaveError::Protected(reason.clone()));
         }
-        let text = storage_schema::encode(value, now);
-        self.backend.set(&key, &text)?;
-        match self.backend.get(&key)? {
-            Some(back) if back == text => Ok(()),
-            _ => Err(SaveError::NotVerified),
-        }
+        self.write_raw(&key, text)
     }
 
     /// Keys of text copied aside for record `name`, oldest first.
@@ -291,27 +378,18 @@ impl<B: KeyValue> Store<B> {
         Ok(())
     }
 
-    /// Stores data just migrated from schema `from`: a copy of the old text is kept
-    /// under [`migration_key`] first (unless one is there already), and removed only once
-    /// the migrated data is saved and read back. When anything fails, the copy stays.
-    fn store_migrated<T: Record>(
-        &mut self,
-        name: &str,
-        from: u32,
-        raw: &str,
-        data: &T,
-        now: Millis,
-    ) {
+    /// Stores data just migrated from schema `from` (`text`, encoded): a copy of the old
+    /// text is kept under [`migration_key`] first (unless one is there already), and
+    /// removed only once the migrated data is saved and read back. When anything fails,
+    /// the copy stays.
+    fn store_migrated(&mut self, name: &str, from: u32, raw: &str, text: &str) {
         let copy = migration_key(name, from);
         let have_copy = match self.backend.get(&copy) {
             Ok(Some(_)) => true,
-            Ok(None) => {
-                self.backend.set(&copy, raw).is_ok()
-                    && self.backend.get(&copy).ok().flatten().as_deref() == Some(raw)
-            }
+            Ok(None) => self.write_raw(&copy, raw).is_ok(),
             Err(_) => false,
         };
-        if have_copy && self.save(data, now).is_ok() {
+        if have_copy && self.save_text(name, text).is_ok() {
             let _ = self.backend.remove(&copy);
         }
     }

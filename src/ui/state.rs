@@ -472,15 +472,15 @@ fn take<T: Record>(
     what: &str,
     notices: &mut Vec<Pending>,
 ) -> T {
-    let loaded = store.load::<T>(now);
-    if let Some(notice) = problem(&loaded, what) {
+    let (value, status) = store.load::<T>(now).split();
+    if let Some(notice) = problem(&status, what) {
         notices.push(notice);
     }
-    loaded.into_value()
+    value.unwrap_or_default()
 }
 
 /// What to tell the person about a load.
-fn problem<T>(loaded: &Loaded<T>, what: &str) -> Option<Pending> {
+fn problem(loaded: &Loaded<()>, what: &str) -> Option<Pending> {
     let were = |n: usize| if n == 1 { "was" } else { "were" };
     let (text, action) = match loaded {
         Loaded::Missing | Loaded::Found(_) => return None,
