@@ -14,6 +14,10 @@ fn bytes_text(bytes: f64) -> String {
     match bytes {
         b if b >= 10 * 1024 * 1024 * 1024 => format!("{} GB", b / (1024 * 1024 * 1024)),
         b if b >= 10 * 1024 * 1024 => format!("{} MB", b / (1024 * 1024)),
+        b if b >= 1024 * 1024 => {
+            let tenths = b * 10 / (1024 * 1024);
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
         b if b >= 1024 => format!("{} KB", b.div_ceil(1024)),
         b => format!("{b} bytes"),
     }
