@@ -346,7 +346,7 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         skipped: Vec::new(),
         duplicates: 0,
     };
-    let backup = Backup {
+    let mut backup = Backup {
         settings: reader.whole(
             settings,
             "The sound, voice and vibration settings can't be read; the usual ones are used.",
@@ -359,11 +359,44 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         activities: reader.activities(activities, "activities")?,
         plan: reader.plan(plan, "plan")?,
     };
+    no_future_times(&mut backup, now);
     Ok(Import {
         backup,
         skipped: reader.skipped,
         duplicates: reader.duplicates,
     })
+}
+
+/// Brings every time a record is versioned by back to at most a day after `now`: a time
+/// far in the future (a wrong clock, or an edited file) would otherwise make that record
+/// win every later merge, silently undoing the person's own changes.
+fn no_future_times(backup: &mut Backup, now: Millis) {
+    let latest = now.saturating_add(DAY_MS);
+    let cap = |t: &mut Millis| *t = (*t).min(latest);
+    for r in &mut backup.sessions.records {
+        cap(&mut r.ended_at);
+        cap(&mut r.updated_at);
+        for h in &mut r.hurts {
+            cap(&mut h.at);
+        }
+    }
+    for a in &mut backup.activities.records {
+        cap(&mut a.updated_at);
+    }
+    for t in &mut backup.activities.deleted {
+        cap(&mut t.at);
+    }
+    let plan = &mut backup.plan;
+    cap(&mut plan.updated_at);
+    if let Some(at) = plan.nudge_dismissed_at.as_mut() {
+        cap(at);
+    }
+    for change in &mut plan.history {
+        cap(&mut change.at);
+    }
+    if let Some(at) = backup.safety_check.answered_at.as_mut() {
+        cap(at);
+    }
 }
 
 /// How deeply `[` and `{` nest in `text`, outside strings. Stops counting once past
@@ -642,6 +675,9 @@ impl Reader {
                 ));
             }
             _ => {}
+        }
+        if int(item, "id").is_some_and(|id| id > self.now.saturating_add(DAY_MS)) {
+            return Err(format!("{label}: it was logged at a time in the future."));
         }
         if let Some(m) = int(item, "minutes").filter(|m| !(1..=i64::from(MAX_MINUTES)).contains(m))
         {
@@ -1501,6 +1537,40 @@ mod tests {
     }
 
     #[test]
+    fn times_in_the_future_are_brought_back_so_later_edits_still_win() {
+        let far = i64::MAX / 2;
+        let mut backup = Backup::default();
+        let mut session = SessionRecord {
+            routine_id: "gentle-start".into(),
+            started_at: NOW - 3_600_000,
+            ended_at: NOW - 3_000_000,
+            active_secs: 300,
+            ..SessionRecord::default()
+        };
+        session.updated_at = far;
+        backup.sessions.upsert(session);
+        backup.plan.updated_at = far;
+        backup.plan.nudge_dismissed_at = Some(far);
+        let mut text: Value = serde_json::from_str(&export(&backup, NOW)).unwrap();
+        text["data"]["activities"]["records"] = json!([
+            {"id": far, "day": "2026-11-20", "kind": "walk", "minutes": 10, "note": ""},
+            {"id": NOW - 5, "updated_at": far, "day": "2026-11-20", "kind": "walk", "minutes": 12}
+        ]);
+        let import = decode(&text.to_string(), NOW).unwrap();
+        let b = import.backup;
+        assert_eq!(b.sessions.records[0].updated_at, NOW + DAY_MS);
+        assert_eq!(b.plan.updated_at, NOW + DAY_MS);
+        assert_eq!(b.plan.nudge_dismissed_at, Some(NOW + DAY_MS));
+        assert_eq!(
+            b.activities.records.len(),
+            1,
+            "an id in the future is skipped"
+        );
+        assert_eq!(b.activities.records[0].updated_at, NOW + DAY_MS);
+        assert!(import.skipped.iter().any(|r| r.contains("in the future")));
+    }
+
+    #[test]
     fn tombstones_in_a_file_are_kept_and_applied() {
         let mut gone = good_activity();
         gone["id"] = json!(NOV_3 + 1);
@@ -1699,13 +1769,13 @@ mod tests {
                     ".{0,24}",
                 ),
                 (proptest::option::of(-840i32..=840), pain(), pain()),
-                prop::collection::vec(("[a-z-]{0,12}", 0u8..=10, any::<i64>()), 0..3),
+                prop::collection::vec(("[a-z-]{0,12}", 0u8..=10, (i64::MIN / 4..NOW)), 0..3),
                 (
                     proptest::option::of(prop_oneof![
                         Just(AfterCheck::Settled),
                         Just(AfterCheck::StillHurting)
                     ]),
-                    any::<i64>(),
+                    (i64::MIN / 4..NOW),
                 ),
                 prop::collection::vec(
                     ("[a-z-]{0,12}", any::<u16>(), any::<u32>(), any::<bool>()),
@@ -1782,7 +1852,7 @@ mod tests {
                 kind(),
                 1u16..=MAX_MINUTES,
                 ".{0,40}",
-                any::<i64>(),
+                (i64::MIN / 4..NOW),
             );
             prop::collection::vec(op, 0..8).prop_map(move |ops| {
                 let mut log = ActivityLog::default();
@@ -1817,15 +1887,15 @@ mod tests {
                 prop::collection::vec(
                     (
                         "[a-z-]{1,12}",
-                        any::<i64>(),
+                        (i64::MIN / 4..NOW),
                         level(),
                         level(),
                         any::<bool>(),
                     ),
                     0..4,
                 ),
-                proptest::option::of(any::<i64>()),
-                any::<i64>(),
+                proptest::option::of(i64::MIN / 4..NOW),
+                (i64::MIN / 4..NOW),
             )
                 .prop_map(
                     |(not_for_me, levels, history, nudge_dismissed_at, updated_at)| {
@@ -1876,7 +1946,7 @@ mod tests {
             let leaf = prop_oneof![
                 Just(Value::Null),
                 any::<bool>().prop_map(Value::from),
-                any::<i64>().prop_map(Value::from),
+                (i64::MIN / 4..NOW).prop_map(Value::from),
                 any::<u64>().prop_map(Value::from),
                 (0i64..4).prop_map(Value::from),
                 (EARLIEST_MS..NOW + 2 * DAY_MS).prop_map(Value::from),

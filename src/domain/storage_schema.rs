@@ -159,7 +159,14 @@ pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
     let Value::Object(object) = &data else {
         return None;
     };
-    let mut kept = object.clone();
+    // Every list emptied: the frame each entry is tried in, without copying the others.
+    let mut frame = object.clone();
+    for value in frame.values_mut() {
+        if value.is_array() {
+            *value = Value::Array(Vec::new());
+        }
+    }
+    let mut kept = frame.clone();
     let mut dropped = 0;
     for (key, value) in object {
         let Value::Array(items) = value else {
@@ -167,7 +174,7 @@ pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
         };
         let mut good = Vec::with_capacity(items.len());
         for item in items {
-            let mut alone = object.clone();
+            let mut alone = frame.clone();
             alone.insert(key.clone(), Value::Array(vec![item.clone()]));
             if serde_json::from_value::<T>(Value::Object(alone)).is_ok() {
                 good.push(item.clone());

@@ -241,11 +241,18 @@ impl<B: KeyValue> Store<B> {
         let salvaged = storage_schema::salvage::<T>(&raw);
         let kept_at = self.set_aside(T::NAME, &raw, now);
         match salvaged {
-            Some((value, dropped)) => Loaded::Salvaged {
-                value,
-                dropped,
-                kept_at,
-            },
+            Some((value, dropped)) => {
+                // The text is safe aside: store what could be read, so the next load
+                // doesn't copy the same text aside again.
+                if kept_at.is_some() {
+                    let _ = self.save(&value, now);
+                }
+                Loaded::Salvaged {
+                    value,
+                    dropped,
+                    kept_at,
+                }
+            }
             None => Loaded::Corrupt {
                 reason: error.to_string(),
                 kept_at,
@@ -287,10 +294,17 @@ impl<B: KeyValue> Store<B> {
 
     /// Copies unreadable text aside; when that fails, protects the original from being
     /// written over. Returns where the copy is.
+    ///
+    /// Once the copy is safe, the unreadable text leaves the record's key (the record
+    /// starts from its defaults, or from what could be read), so it is copied aside once,
+    /// not again on every load.
     fn set_aside(&mut self, name: &str, raw: &str, now: Millis) -> Option<String> {
+        let key = data_key(name);
         let kept_at = self.quarantine(name, raw, now);
-        if kept_at.is_none() {
-            self.protect(&data_key(name), "it could not be copied aside safely");
+        if kept_at.is_some() {
+            let _ = self.backend.remove(&key);
+        } else {
+            self.protect(&key, "it could not be copied aside safely");
         }
         kept_at
     }
@@ -329,12 +343,20 @@ impl<B: KeyValue> Store<B> {
         self.protected.insert(key.to_string(), reason.to_string());
     }
 
-    /// The stored value of `T`, read without side effects: `None` when it is missing or
-    /// can't be read as it is (no quarantine, no migration copy). For merging before a
-    /// save.
-    pub fn peek<T: Record>(&self) -> Option<T> {
-        let raw = self.backend.get(&data_key(T::NAME)).ok()??;
-        storage_schema::decode::<T>(&raw).ok().map(|e| e.data)
+    /// The stored value of `T`, read without side effects (no quarantine, no migration
+    /// copy): `Ok(None)` when nothing is stored, `Err` when what is stored can't be read
+    /// as it is. For merging before a save.
+    pub fn peek<T: Record>(&self) -> Result<Option<T>, String> {
+        let Some(raw) = self
+            .backend
+            .get(&data_key(T::NAME))
+            .map_err(|e| e.to_string())?
+        else {
+            return Ok(None);
+        };
+        storage_schema::decode::<T>(&raw)
+            .map(|e| Some(e.data))
+            .map_err(|e| e.to_string())
     }
 
     /// The raw text under `key`.
@@ -349,6 +371,11 @@ impl<B: KeyValue> Store<B> {
             Some(back) if back == text => Ok(()),
             _ => Err(SaveError::NotVerified),
         }
+    }
+
+    /// Removes the raw text under `key`, if it can.
+    pub fn remove_raw(&mut self, key: &str) {
+        let _ = self.backend.remove(key);
     }
 
     /// Every key of the app's namespace with its raw text, in key order.
@@ -651,8 +678,15 @@ mod tests {
         );
         let kept_at = kept_at.expect("copied aside");
         assert_eq!(store.backend().get(&kept_at).unwrap().as_deref(), Some(raw));
-        // Saving the good ones leaves the whole original text in quarantine.
-        store.save(&value, NOW + 1).unwrap();
+        // The good ones were saved at once: the next load finds them, and copies
+        // nothing aside again.
+        assert_eq!(
+            store.load::<Log>(NOW + 1),
+            Loaded::Found(Log {
+                records: value.records
+            })
+        );
+        assert_eq!(store.quarantined("log"), vec![kept_at.clone()]);
         assert_eq!(store.backend().get(&kept_at).unwrap().as_deref(), Some(raw));
     }
 
@@ -709,15 +743,21 @@ mod tests {
         store.load::<Settings>(NOW);
         assert_eq!(
             store.entries().len(),
-            2,
-            "the data and its quarantined copy"
+            1,
+            "only the quarantined copy: the key was cleared"
         );
-        assert_eq!(store.peek::<Settings>(), None);
+        assert_eq!(
+            store.peek::<Settings>(),
+            Ok(None),
+            "set aside, so gone from its key"
+        );
         store.clear_all().unwrap();
         assert!(store.entries().is_empty());
         assert_eq!(store.raw("other-app:thing").as_deref(), Some("keep"));
         store.save(&Settings::default(), NOW).unwrap();
-        assert_eq!(store.peek::<Settings>(), Some(Settings::default()));
+        assert_eq!(store.peek::<Settings>(), Ok(Some(Settings::default())));
+        store.write_raw("steadyback:settings", "{garbage").unwrap();
+        assert!(store.peek::<Settings>().is_err());
         store.write_raw("steadyback:x", "1").unwrap();
         assert_eq!(store.raw("steadyback:x").as_deref(), Some("1"));
     }

@@ -189,7 +189,7 @@ impl AppState {
     pub fn update_plan(&self, change: impl FnOnce(&mut Plan)) {
         self.plan.update(|plan| {
             change(plan);
-            plan.updated_at = clock::now();
+            plan.touch(clock::now());
         });
         self.save_merged(self.plan, "exercise plan");
     }
@@ -227,12 +227,7 @@ impl AppState {
 
     /// Saves a record, telling the person if that failed.
     pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
-        let result = self
-            .store
-            .try_update_value(|store| store.save(value, clock::now()));
-        if let Some(Err(err)) = result {
-            self.report_save(err, what);
-        }
+        self.try_save(value, what);
     }
 
     /// Saves a list record after merging it by id with what is stored now, so a change
@@ -244,8 +239,15 @@ impl AppState {
         let ours = signal.get_untracked();
         // Ours first: on a tie (the same millisecond) this tab's change wins.
         let mut merged = ours.clone();
-        if let Some(stored) = self.store.with_value(|s| s.peek::<T>()) {
-            merged.merge_from(&stored);
+        match self.store.with_value(|s| s.peek::<T>()) {
+            Ok(Some(stored)) => merged.merge_from(&stored),
+            Ok(None) => {}
+            // Stored text this tab can't read (another tab's newer version, or damage
+            // since this tab loaded): load it properly, which copies it aside or protects
+            // it, so the save below never writes over it unseen.
+            Err(_) => {
+                let _: T = self.load_record(what);
+            }
         }
         if merged != ours {
             signal.set(merged.clone());
@@ -259,10 +261,9 @@ impl AppState {
             SaveError::Protected(reason) => (
                 format!(
                     "Your latest change to your {what} was not saved: the stored copy is kept \
-                     as it is, because {reason}. You can download everything stored, exactly \
-                     as it is."
+                     as it is, because {reason}. Download a backup so your change is not lost."
                 ),
-                NoticeAction::DownloadStored,
+                NoticeAction::DownloadBackup,
             ),
             SaveError::Backend(BackendError::QuotaExceeded) => (
                 format!(
@@ -293,13 +294,13 @@ impl AppState {
             self.reload_one(self.safety_check, "safety check answers");
         }
         if is(SessionLog::NAME) {
-            self.reload_one(self.sessions, "session history");
+            self.reload_merged(self.sessions, "session history");
         }
         if is(ActivityLog::NAME) {
-            self.reload_one(self.activities, "activity log");
+            self.reload_merged(self.activities, "activity log");
         }
         if is(Plan::NAME) {
-            self.reload_one(self.plan, "exercise plan");
+            self.reload_merged(self.plan, "exercise plan");
         }
         if is(BackupMeta::NAME) {
             self.reload_one(self.backup_meta, "backup reminders");
@@ -313,6 +314,20 @@ impl AppState {
         let value: T = self.load_record(what);
         if signal.with_untracked(|v| *v != value) {
             signal.set(value);
+        }
+    }
+
+    /// Like `reload_one`, for a list: what another tab saved is merged into this tab's,
+    /// so a change here that could not be saved (a full storage) is not dropped.
+    fn reload_merged<T>(&self, signal: RwSignal<T>, what: &str)
+    where
+        T: Record + Mergeable + Clone + PartialEq + Send + Sync + 'static,
+    {
+        let stored: T = self.load_record(what);
+        let mut merged = signal.get_untracked();
+        merged.merge_from(&stored);
+        if signal.with_untracked(|v| *v != merged) {
+            signal.set(merged);
         }
     }
 
@@ -344,7 +359,12 @@ impl AppState {
         ) {
             Ok(()) => {
                 let sessions = self.sessions.with_untracked(|s| s.records.len());
-                self.update_backup_meta(|m| m.backed_up(now, sessions));
+                self.backup_meta.update(|m| m.backed_up(now, sessions));
+                // Quietly: when storage is full, this note failing to save is no news.
+                let meta = self.backup_meta.get_untracked();
+                self.store.update_value(|s| {
+                    let _ = s.save(&meta, now);
+                });
             }
             Err(err) => self.notify(
                 Tone::Warning,
@@ -402,7 +422,19 @@ impl AppState {
                      ({err}). Download a backup, then try again."
                 )
             })?;
-        self.put(backup::combine(&current, imported, mode));
+        let combined = backup::combine(&current, imported, mode);
+        let sessions = combined.sessions.records.len();
+        self.put(combined).map_err(|failed| {
+            format!(
+                "The import could not be saved completely ({failed}). What is shown now may \
+                 not all be kept: undo the import, or download a backup."
+            )
+        })?;
+        // A backup's count of sessions can't be above what there is now.
+        self.update_backup_meta(|m| {
+            m.sessions_at_backup = m.sessions_at_backup.min(sessions);
+            m.sessions_at_snooze = m.sessions_at_snooze.min(sessions);
+        });
         Ok(())
     }
 
@@ -417,25 +449,66 @@ impl AppState {
         let before = self
             .before_import()
             .ok_or("The copy from before the import could not be read.")?;
-        self.put(before);
-        self.store.update_value(|s| {
-            let _ = s.write_raw(BEFORE_IMPORT_KEY, "");
-        });
+        self.put(before).map_err(|failed| {
+            format!(
+                "Not everything could be put back ({failed}); the copy from before the \
+                 import is kept, so you can try again."
+            )
+        })?;
+        self.store.update_value(|s| s.remove_raw(BEFORE_IMPORT_KEY));
         Ok(())
     }
 
-    /// Replaces every record with `backup`'s, and saves each.
-    fn put(&self, backup: Backup) {
+    /// Replaces every record with `backup`'s and saves each. On failure, names what
+    /// could not be saved (the failures are also shown as notices).
+    fn put(&self, backup: Backup) -> Result<(), String> {
+        let failed: Vec<&str> = [
+            self.try_save(&backup.settings, "settings"),
+            self.try_save(&backup.safety_check, "safety check answers"),
+            self.try_save(&backup.sessions, "session history"),
+            self.try_save(&backup.activities, "activity log"),
+            self.try_save(&backup.plan, "exercise plan"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         self.settings.set(backup.settings);
         self.safety_check.set(backup.safety_check);
         self.sessions.set(backup.sessions);
         self.activities.set(backup.activities);
         self.plan.set(backup.plan);
-        self.save(&self.settings.get_untracked(), "settings");
-        self.save(&self.safety_check.get_untracked(), "safety check answers");
-        self.save(&self.sessions.get_untracked(), "session history");
-        self.save(&self.activities.get_untracked(), "activity log");
-        self.save(&self.plan.get_untracked(), "exercise plan");
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(failed.join(", "))
+        }
+    }
+
+    /// Saves a record, telling the person if that failed; `Some(what)` when it did.
+    fn try_save<'a, T: Record + Send + Sync + 'static>(
+        &self,
+        value: &T,
+        what: &'a str,
+    ) -> Option<&'a str> {
+        let result = self
+            .store
+            .try_update_value(|store| store.save(value, clock::now()))
+            // The app is gone (its state disposed): nothing to tell anyone.
+            .unwrap_or(Ok(()));
+        result.err().map(|err| {
+            self.report_save(err, what);
+            what
+        })
+    }
+
+    /// True when there is stored text the app set aside (unreadable, or kept during a
+    /// migration): only "Download stored data" saves it.
+    pub fn has_set_aside(&self) -> bool {
+        self.store.with_value(|s| {
+            s.entries()
+                .iter()
+                .any(|(k, _)| k.contains(":quarantine:") || k.contains(":schema-"))
+        })
     }
 
     /// Deletes everything Steadyback stored in this browser and starts afresh (the
@@ -495,7 +568,7 @@ fn problem(loaded: &Loaded<()>, what: &str) -> Option<Pending> {
                 count_entries(*dropped),
                 were(*dropped)
             ),
-            None,
+            Some(NoticeAction::DownloadStored),
         ),
         Loaded::Salvaged {
             dropped,
@@ -518,7 +591,7 @@ fn problem(loaded: &Loaded<()>, what: &str) -> Option<Pending> {
                 "Your saved {what} could not be read ({reason}), so Steadyback started with \
                  its defaults. The unreadable copy was put aside, untouched."
             ),
-            None,
+            Some(NoticeAction::DownloadStored),
         ),
         Loaded::Corrupt {
             reason,

@@ -138,12 +138,16 @@ pub fn ImportBackup() -> impl IntoView {
     let state = expect_context::<AppState>();
     let step = RwSignal::new(Step::Idle);
     let mode = RwSignal::new(Mode::Merge);
+    // Undo is offered right after an import only: later, it would also take away what
+    // was added since (the copy itself stays until the next import).
+    let undoable = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
     let picked = move |_| {
         let Some(input) = input.get() else {
             return;
         };
         step.set(Step::Reading);
+        undoable.set(false);
         leptos::task::spawn_local(async move {
             let next = match files::read_text(&input, backup::MAX_BYTES).await {
                 Err(files::ReadError::TooLarge(bytes)) => Step::Failed(format!(
@@ -164,7 +168,9 @@ pub fn ImportBackup() -> impl IntoView {
     };
     let apply = move |import: &Import| {
         let chosen = mode.get_untracked();
-        let next = match state.apply_import(&import.backup, chosen) {
+        let result = state.apply_import(&import.backup, chosen);
+        undoable.set(result.is_ok());
+        let next = match result {
             Ok(()) => Step::Done(match chosen {
                 Mode::Merge => "Imported and merged with what was here.".to_string(),
                 Mode::Replace => "Imported: the backup replaced what was here.".to_string(),
@@ -174,16 +180,15 @@ pub fn ImportBackup() -> impl IntoView {
         step.set(next);
     };
     let undo = move |_| {
-        let next = match state.undo_import() {
+        let result = state.undo_import();
+        undoable.set(result.is_err());
+        let next = match result {
             Ok(()) => Step::Done("Undone: your data is back as it was before the import.".into()),
             Err(err) => Step::Failed(err.to_string()),
         };
         step.set(next);
     };
-    let can_undo = move || {
-        step.track();
-        state.before_import().is_some()
-    };
+    let can_undo = move || undoable.get();
     view! {
         <div class="field">
             <label for="import-file">"Restore from a backup file"</label>
@@ -300,6 +305,11 @@ pub fn DeleteAll() -> impl IntoView {
                 </p>
                 <div class="actions">
                     <button on:click=move |_| state.download_backup()>"Download a backup first"</button>
+                    {state.has_set_aside().then(|| view! {
+                        <button class="secondary" on:click=move |_| state.download_stored()>
+                            "Download stored data too"
+                        </button>
+                    })}
                     <button class="danger-fill" on:click=delete>"Delete everything"</button>
                     <button class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
                 </div>
