@@ -123,6 +123,40 @@ pub enum SaveError {
 }
 
 /// Loads and saves [`Record`]s over a backend.
+/// For tests of [`Mergeable`] records: checks that merging is commutative and idempotent
+/// (and that merging either side again changes nothing), and gives the merged value.
+#[cfg(all(test, not(target_arch = "wasm32")))] // used by the native-only proptests
+pub(crate) fn merge_laws<T: Mergeable + Clone + PartialEq + std::fmt::Debug>(
+    a: &T,
+    b: &T,
+) -> Result<T, String> {
+    let merged = |x: &T, y: &T| {
+        let mut m = x.clone();
+        m.merge_from(y);
+        m
+    };
+    let ab = merged(a, b);
+    let checks = [
+        (merged(b, a), "merge(b, a) differs from merge(a, b)"),
+        (merged(a, a), "merging with itself changed it"),
+        (
+            merged(&merged(&ab, a), b),
+            "merging either side again changed it",
+        ),
+    ];
+    for (got, what) in checks {
+        let expected = if what.starts_with("merging with itself") {
+            a
+        } else {
+            &ab
+        };
+        if got != *expected {
+            return Err(format!("{what}: {got:?} vs {expected:?}"));
+        }
+    }
+    Ok(ab)
+}
+
 /// The envelope of a record opened, or the outcome when there is nothing to turn into a
 /// value.
 enum Opened {
