@@ -333,10 +333,7 @@ fn parse_minutes(text: &str) -> Result<u16, EntryError> {
 mod tests {
     use super::*;
     use crate::domain::storage_schema::{decode, encode};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::test_support::date;
 
     fn activity(id: Millis, day: NaiveDate, minutes: u16) -> Activity {
         Activity {

@@ -879,6 +879,7 @@ mod tests {
     use crate::domain::activity::ActivityKind;
     use crate::domain::plan::DoseLevel;
     use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
+    use crate::domain::test_support::date;
     use serde_json::json;
 
     /// 2026-11-21 22:26:40 UTC.
@@ -886,10 +887,6 @@ mod tests {
     /// 2026-11-03 09:30 UTC.
     const NOV_3: Millis = 1_793_698_200_000;
     const MINUTE: Millis = 60_000;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn session(started_at: Millis, name: &str) -> SessionRecord {
         SessionRecord {

@@ -39,6 +39,11 @@ pub fn monday_of(day: NaiveDate) -> NaiveDate {
         .unwrap_or(day)
 }
 
+/// `secs` in whole minutes, rounded to the nearest.
+pub fn minutes_of(secs: u32) -> u32 {
+    secs.saturating_add(30) / 60
+}
+
 /// What was done in one Monday-to-Sunday week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekTotal {
@@ -54,7 +59,12 @@ impl WeekTotal {
     /// Everything done that week, in minutes: session time rounded to the nearest minute,
     /// plus the logged activities.
     pub fn minutes(&self) -> u32 {
-        (self.session_secs.saturating_add(30) / 60).saturating_add(self.activity_minutes)
+        self.session_minutes().saturating_add(self.activity_minutes)
+    }
+
+    /// The guided sessions' time, in minutes.
+    pub fn session_minutes(&self) -> u32 {
+        minutes_of(self.session_secs)
     }
 
     /// Minutes still to do to reach [`WEEKLY_GOAL_MINUTES`]; 0 once it is reached.
@@ -356,11 +366,8 @@ pub fn pain_weeks(
 mod tests {
     use super::*;
     use crate::domain::activity::{Activity, ActivityKind};
+    use crate::domain::test_support::date;
     use chrono::{FixedOffset, TimeZone, Utc};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     #[test]
     fn a_session_at_23_55_stays_on_its_local_day() {

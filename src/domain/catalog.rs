@@ -787,6 +787,12 @@ pub fn get(id: &str) -> Option<&'static Exercise> {
     CATALOG.iter().find(|e| e.id == id)
 }
 
+/// The name of the exercise `id`, or the id itself when the library no longer has it (a
+/// record from an older or newer version of the app).
+pub fn name_of(id: &str) -> String {
+    get(id).map_or_else(|| id.to_string(), |e| e.name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,8 @@ pub mod settings;
 pub mod sources;
 pub mod storage_schema;
 pub mod store;
+#[cfg(test)]
+mod test_support;
 pub mod walking;
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.

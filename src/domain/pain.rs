@@ -146,18 +146,7 @@ pub fn not_improving(
 mod tests {
     use super::*;
     use crate::domain::session_record::{AfterCheck, ExerciseRecord};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    /// `day` at `h:min` UTC, in ms.
-    fn at(day: NaiveDate, h: u32, min: u32) -> Millis {
-        day.and_hms_opt(h, min, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-    }
+    use crate::domain::test_support::{at, date};
 
     const MINUTE: Millis = 60_000;
 

@@ -336,18 +336,7 @@ pub fn suggestions(
 mod tests {
     use super::*;
     use crate::domain::session_record::{ExerciseRecord, Hurt};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    /// `day` at `h:min` UTC, in ms.
-    fn at(day: NaiveDate, h: u32, min: u32) -> Millis {
-        day.and_hms_opt(h, min, 0)
-            .unwrap()
-            .and_utc()
-            .timestamp_millis()
-    }
+    use crate::domain::test_support::{at, date};
 
     /// Today in these tests: Friday 20 November 2026.
     fn today() -> NaiveDate {

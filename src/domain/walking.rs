@@ -193,11 +193,8 @@ mod tests {
     use super::*;
     use crate::domain::activity::Activity;
     use crate::domain::session_record::{ExerciseRecord, SessionRecord};
+    use crate::domain::test_support::date;
     use chrono::{FixedOffset, TimeZone};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     /// Sunday.
     fn today() -> NaiveDate {

@@ -3,17 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::catalog;
+use crate::domain::catalog::name_of;
 use crate::domain::pain;
 use crate::domain::progression::{self, Direction, Suggestion};
 use crate::domain::session_record::{AfterCheck, SessionRecord};
 use crate::platform::clock;
 use crate::ui::state::AppState;
-
-/// An exercise's name, or its id when the library no longer has it.
-fn name_of(id: &str) -> String {
-    catalog::get(id).map_or_else(|| id.to_string(), |e| e.name.to_string())
-}
 
 /// Saves the answer to the after-session check on the session's record.
 fn answer(state: AppState, record: &SessionRecord, check: AfterCheck) {

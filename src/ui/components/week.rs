@@ -29,7 +29,7 @@ pub fn WeekCard() -> impl IntoView {
             w.map(|w| {
                 format!(
                     "Guided sessions {} · logged activity {}",
-                    minutes((w.session_secs + 30) / 60),
+                    minutes(w.session_minutes()),
                     minutes(w.activity_minutes)
                 )
             })

@@ -4,7 +4,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::calendar::{self, session_day};
+use crate::domain::calendar::{self, minutes_of, session_day};
 use crate::domain::catalog;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
@@ -30,7 +30,7 @@ pub fn pain_change(record: &SessionRecord) -> String {
 
 /// "12 min", rounded to the nearest minute ("under 1 min" below 30 s).
 pub fn session_minutes(record: &SessionRecord) -> String {
-    match (record.active_secs + 30) / 60 {
+    match minutes_of(record.active_secs) {
         0 => "under 1 min".to_string(),
         m => format!("{m} min"),
     }
@@ -276,7 +276,7 @@ fn SessionView(record: SessionRecord) -> impl IntoView {
         .exercises
         .iter()
         .map(|e| {
-            let name = catalog::get(&e.exercise).map_or(e.exercise.clone(), |x| x.name.to_string());
+            let name = catalog::name_of(&e.exercise);
             let what = match e.completion() {
                 Completion::Done => "done".to_string(),
                 Completion::Partly => format!("{} of {} reps", e.reps_done, e.reps_planned),
@@ -289,7 +289,7 @@ fn SessionView(record: SessionRecord) -> impl IntoView {
         .hurts
         .iter()
         .map(|h| {
-            let name = catalog::get(&h.exercise).map_or(h.exercise.clone(), |x| x.name.to_string());
+            let name = catalog::name_of(&h.exercise);
             view! { <li>{format!("{name}: pain {} out of 10", h.rating)}</li> }
         })
         .collect_view();

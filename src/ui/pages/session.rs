@@ -650,7 +650,7 @@ fn PendingChoice(
 /// A note when the last "It hurts" of the session stopped an exercise.
 fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
     let hurt = record.hurts.last().filter(|h| h.rating >= STOP_PAIN)?;
-    let name = catalog::get(&hurt.exercise).map_or(hurt.exercise.clone(), |e| e.name.to_string());
+    let name = catalog::name_of(&hurt.exercise);
     Some(view! {
         <div class="card caution">
             <p>
@@ -721,7 +721,7 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
         .exercises
         .iter()
         .map(|e| {
-            let name = catalog::get(&e.exercise).map_or(e.exercise.clone(), |x| x.name.to_string());
+            let name = catalog::name_of(&e.exercise);
             let what = match e.completion() {
                 Completion::Done => "done".to_string(),
                 Completion::Partly if e.sets_done == 0 => "started".to_string(),

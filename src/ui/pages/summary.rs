@@ -63,7 +63,7 @@ pub fn Summary() -> impl IntoView {
                 <tr>
                     <th scope="row" class="date">{day_month(w.monday)}</th>
                     <td>{per_week.get(&w.monday).copied().unwrap_or(0)}</td>
-                    <td>{(w.session_secs + 30) / 60}</td>
+                    <td>{w.session_minutes()}</td>
                     <td>{w.activity_minutes}</td>
                     <td>{w.minutes()}</td>
                     <td>{avg_text(p.before)}</td>
@@ -109,7 +109,7 @@ pub fn Summary() -> impl IntoView {
         .not_for_me
         .iter()
         .map(|id| {
-            let name = catalog::get(id).map_or(id.clone(), |e| e.name.to_string());
+            let name = catalog::name_of(id);
             view! { <li>{name}</li> }
         })
         .collect_view();
@@ -119,7 +119,7 @@ pub fn Summary() -> impl IntoView {
         .flat_map(|r| r.hurts.iter().map(move |h| (r, h)))
         .filter(|(_, h)| h.rating >= STOP_PAIN)
         .map(|(r, h)| {
-            let name = catalog::get(&h.exercise).map_or(h.exercise.clone(), |e| e.name.to_string());
+            let name = catalog::name_of(&h.exercise);
             view! { <li>{format!("{}: {} — {} out of 10, exercise stopped", day_short(session_day(r, offset)), name, h.rating)}</li> }
         })
         .collect_view();

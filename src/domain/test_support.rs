@@ -1,0 +1,18 @@
+//! Small helpers shared by the domain's tests.
+
+use chrono::NaiveDate;
+
+use super::Millis;
+
+/// A calendar day.
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// `day` at `h:min` UTC, in ms.
+pub fn at(day: NaiveDate, h: u32, min: u32) -> Millis {
+    day.and_hms_opt(h, min, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp_millis()
+}
