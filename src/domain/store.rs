@@ -165,23 +165,30 @@ enum Opened {
         from: u32,
         data: serde_json::Value,
     },
-    Done(Loaded<()>),
+    /// Nothing to turn into a value.
+    Empty(Empty),
 }
 
-impl Loaded<()> {
-    /// The same outcome for a record of type `T` (only for outcomes without a value).
-    fn with_value<T>(self) -> Loaded<T> {
+/// The outcomes of a load that carry no value.
+enum Empty {
+    Missing,
+    Corrupt {
+        reason: String,
+        kept_at: Option<String>,
+    },
+    Newer {
+        reason: String,
+    },
+    Unreadable(BackendError),
+}
+
+impl Empty {
+    fn loaded<T>(self) -> Loaded<T> {
         match self {
-            Loaded::Missing | Loaded::Found(()) => Loaded::Missing,
-            Loaded::Salvaged {
-                dropped, kept_at, ..
-            } => Loaded::Corrupt {
-                reason: format!("{dropped} entries could not be read"),
-                kept_at,
-            },
-            Loaded::Corrupt { reason, kept_at } => Loaded::Corrupt { reason, kept_at },
-            Loaded::Newer { reason } => Loaded::Newer { reason },
-            Loaded::Unreadable(err) => Loaded::Unreadable(err),
+            Empty::Missing => Loaded::Missing,
+            Empty::Corrupt { reason, kept_at } => Loaded::Corrupt { reason, kept_at },
+            Empty::Newer { reason } => Loaded::Newer { reason },
+            Empty::Unreadable(err) => Loaded::Unreadable(err),
         }
     }
 }
@@ -260,7 +267,7 @@ impl<B: KeyValue> Store<B> {
         // Only turning the data into a `T` is generic; the rest is compiled once.
         let (raw, from, data) = match self.open(T::NAME, T::SCHEMA, T::migrate, now) {
             Opened::Data { raw, from, data } => (raw, from, data),
-            Opened::Done(status) => return status.with_value(),
+            Opened::Empty(empty) => return empty.loaded(),
         };
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
@@ -300,10 +307,10 @@ impl<B: KeyValue> Store<B> {
         let key = data_key(name);
         let raw = match self.backend.get(&key) {
             Ok(Some(raw)) => raw,
-            Ok(None) => return Opened::Done(Loaded::Missing),
+            Ok(None) => return Opened::Empty(Empty::Missing),
             Err(err) => {
                 self.protect(&key, "it could not be read");
-                return Opened::Done(Loaded::Unreadable(err));
+                return Opened::Empty(Empty::Unreadable(err));
             }
         };
         match storage_schema::open(&raw, schema, migrate) {
@@ -314,11 +321,11 @@ impl<B: KeyValue> Store<B> {
             Err(err @ DecodeError::Newer { .. }) => {
                 let reason = err.to_string();
                 self.protect(&key, &reason);
-                Opened::Done(Loaded::Newer { reason })
+                Opened::Empty(Empty::Newer { reason })
             }
             Err(err) => {
                 let kept_at = self.set_aside(name, &raw, now);
-                Opened::Done(Loaded::Corrupt {
+                Opened::Empty(Empty::Corrupt {
                     reason: err.to_string(),
                     kept_at,
                 })
