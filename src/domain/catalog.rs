@@ -35,6 +35,7 @@ const fn reps_dose(
         sides,
         frequency,
         frequency_origin,
+        build_up: None,
     }
 }
 
@@ -48,6 +49,7 @@ const fn activity_dose(minutes: Amount, frequency: Frequency, frequency_origin: 
         sides: Sides::Together,
         frequency,
         frequency_origin,
+        build_up: None,
     }
 }
 
@@ -77,10 +79,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Gently stretches and strengthens your lower back and tummy muscles.",
         kind: Kind::Stretch,
         position: Position::OnBack,
-        start: "Lie on your back with your knees bent and your feet flat on the floor.",
+        start: "Lie on your back, knees bent, feet flat on the floor.",
         kit: &[Kit::Floor],
         steps: &[
-            "Lie on your back with your knees bent and your feet flat on the floor.",
+            "Lie on your back, knees bent, feet flat on the floor.",
             "Slowly tilt your hips so the small of your back presses into the floor.",
             "Let go and relax back to where you started.",
         ],
@@ -135,10 +137,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Stretches the muscles of your lower back.",
         kind: Kind::Stretch,
         position: Position::OnBack,
-        start: "Lie on your back with your legs together, knees bent and feet flat.",
+        start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
-            "Lie on your back with your legs together, knees bent and feet flat.",
+            "Lie on your back. Keep your legs together, knees bent and feet flat.",
             "Slowly bring both knees up towards your chest.",
             "Hold your knees gently with your hands to stretch a little further.",
             "Let go and slowly put your feet back down.",
@@ -164,10 +166,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Stretches your lower back, one leg at a time.",
         kind: Kind::Stretch,
         position: Position::OnBack,
-        start: "Lie on your back with your legs together, knees bent and feet flat.",
+        start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
-            "Lie on your back with your legs together, knees bent and feet flat.",
+            "Lie on your back. Keep your legs together, knees bent and feet flat.",
             "Slowly bring one knee up towards your chest and hold it gently with your hands.",
             "Let go and put that foot back down.",
             "Do the same with the other knee. Keep taking turns.",
@@ -252,10 +254,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Trains the deep tummy muscles that support your spine.",
         kind: Kind::Strength,
         position: Position::OnBack,
-        start: "Lie on your back with your knees bent and your feet flat on the floor.",
+        start: "Lie on your back, knees bent, feet flat on the floor.",
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
-            "Lie on your back with your knees bent and your feet flat on the floor.",
+            "Lie on your back, knees bent, feet flat on the floor.",
             "Tighten your tummy muscles to flatten the curve of your lower back.",
             "Draw your belly button in towards your spine and hold. Keep breathing.",
             "Relax.",
@@ -269,7 +271,10 @@ pub static CATALOG: &[Exercise] = &[
             Frequency::Daily,
             APP,
         ),
-        dose_notes: &["A safer way to work your tummy muscles than sit-ups or crunches."],
+        dose_notes: &[
+            "For your tummy muscles, the source prefers this to crunches, and crunches to \
+             full sit-ups.",
+        ],
         cautions: &[],
         easier: &["pelvic-tilt"],
         harder: &["dead-bug", "bridge"],
@@ -290,14 +295,15 @@ pub static CATALOG: &[Exercise] = &[
             "Tighten your tummy muscles.",
             "Slowly lower your left arm back over your head and straighten your right leg. \
              Stop a few inches above the floor.",
-            "Bring them back slowly, then do the same with your right arm and left leg.",
+            "Bring them back slowly. That is one rep.",
+            "Next rep, the other side: your right arm and your left leg.",
         ],
         dose: reps_dose(
             Amount::range(2, 3, ClevelandClinic),
             Amount::from(10, ClevelandClinic),
             Work::Paced(Amount::app(4)),
             0,
-            Sides::Alternating,
+            Sides::TakingTurns,
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
@@ -313,10 +319,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Strengthens your buttocks and the muscles around your lower back.",
         kind: Kind::Strength,
         position: Position::OnBack,
-        start: "Lie on your back with your knees bent and your feet flat.",
+        start: "Lie on your back, knees bent, feet flat.",
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
-            "Lie on your back with your knees bent and your feet flat.",
+            "Lie on your back, knees bent, feet flat.",
             "Tighten your lower tummy muscles and squeeze your buttocks.",
             "Lift your bottom off the floor.",
             "Hold, then lower slowly.",
@@ -497,10 +503,10 @@ pub static CATALOG: &[Exercise] = &[
         purpose: "Works your tummy muscles without the strain of a full sit-up.",
         kind: Kind::Strength,
         position: Position::OnBack,
-        start: "Lie on your back with your knees bent and feet flat.",
+        start: "Lie on your back, knees bent, feet flat.",
         kit: &[Kit::Floor],
         steps: &[
-            "Lie on your back with your knees bent and feet flat.",
+            "Lie on your back, knees bent, feet flat.",
             "Tighten your tummy muscles.",
             "Lift only your head and shoulder blades off the floor.",
             "Lower slowly.",
@@ -620,8 +626,7 @@ pub static CATALOG: &[Exercise] = &[
         start: "Stand ready to pick up something light.",
         kit: &[Kit::Nothing],
         steps: &[
-            "Before you lift, carry, squat or pull, tighten your tummy muscles a little, as in \
-             abdominal bracing.",
+            "Before you lift or carry, tighten your tummy a little. Do the same to squat or pull.",
             "Keep them tight, and keep breathing, while you move.",
             "Relax once you have put the load down. Tap Done for each one.",
         ],
@@ -635,7 +640,7 @@ pub static CATALOG: &[Exercise] = &[
             APP,
         ),
         dose_notes: &[
-            "Using your core in everyday moves builds strength better than exercises alone.",
+            "Using your core in daily moves may help even more than exercises on their own.",
         ],
         cautions: &[],
         easier: &["abdominal-bracing"],
@@ -656,19 +661,22 @@ pub static CATALOG: &[Exercise] = &[
             "Stand tall, with a natural, relaxed posture.",
             "Start with short walks and make them a little longer over the weeks.",
         ],
-        dose: activity_dose(
-            Amount::range(5, 30, SpineHealth),
-            Frequency::TimesPerDay(2, 3),
-            from(SpineHealth),
-        ),
+        dose: Dose {
+            build_up: Some(Amount::range(20, 30, SpineHealth)),
+            ..activity_dose(
+                Amount::from(5, SpineHealth),
+                Frequency::TimesPerDay(2, 3),
+                from(SpineHealth),
+            )
+        },
         dose_notes: &[
             "New to exercise: start with 2 or 3 walks of 5 minutes a day. Over several weeks \
              or months, build up to 20 to 30 minutes at a time.",
             "Already active: aim for at least 30 minutes, 3 or 4 times a week.",
             "Short, frequent walks break up long spells of sitting.",
-            "In a study of 11,194 people, those who walked more than 100 minutes a day had a \
-             23% lower risk of long-lasting low back pain than those who walked less than 78 \
-             minutes.",
+            "A study of 11,194 people found a link. Those who walked over 100 minutes a day \
+             had long-lasting low back pain 23% less often than those who walked under 78 \
+             minutes. A link like this does not prove the walking was the cause.",
         ],
         cautions: &[],
         easier: &[],
@@ -687,10 +695,10 @@ pub static CATALOG: &[Exercise] = &[
             "Choose gentle strokes: backstroke, or a relaxed breaststroke.",
             "If you can, wear goggles and a snorkel, so you don't strain your neck holding your \
              head up.",
-            "Water aerobics, or slow exercises in shallow water, are good alternatives.",
+            "You can also try a water exercise class, or move gently in the shallow end.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
-        dose_notes: &["Hydrotherapy (exercise classes in warm water) is another option."],
+        dose_notes: &["Another choice is hydrotherapy: exercise in a pool of warm water."],
         cautions: &[],
         easier: &[],
         harder: &[],
@@ -706,8 +714,8 @@ pub static CATALOG: &[Exercise] = &[
         kit: &[Kit::Bike],
         steps: &[
             "Ride at an easy, steady pace.",
-            "If standing or walking hurts too much (for example with spinal stenosis), use a \
-             recumbent exercise bike, where you sit back in a seat with support.",
+            "Does standing or walking hurt too much? Then try an exercise bike with a seat \
+             that supports your back. This can help with spinal stenosis.",
             "Add a little time each week.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
@@ -720,7 +728,7 @@ pub static CATALOG: &[Exercise] = &[
     Exercise {
         id: "endurance-options",
         name: "Elliptical, dancing or jogging",
-        purpose: "Other ways to build endurance, once walking feels easy.",
+        purpose: "Other ways to build up your fitness and stamina.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Whichever you enjoy most.",
@@ -731,7 +739,7 @@ pub static CATALOG: &[Exercise] = &[
             "Add a little time or effort each week, as long as your back feels okay.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
-        dose_notes: &["An elliptical trainer is low impact; running and jogging are not."],
+        dose_notes: &["An elliptical trainer is a low-impact choice."],
         cautions: &[],
         easier: &["walking"],
         harder: &[],
@@ -740,7 +748,7 @@ pub static CATALOG: &[Exercise] = &[
     Exercise {
         id: "yoga-pilates",
         name: "Yoga or pilates",
-        purpose: "Stretching and strength in one; there is some evidence both help back pain.",
+        purpose: "Classes that some evidence says can help back pain.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "A beginners' class, or a session at home on a mat.",
@@ -948,8 +956,19 @@ mod tests {
         let Work::Minutes(walk) = d("walking").work else {
             panic!()
         };
-        assert_eq!((walk.start, walk.max), (5, 30));
+        assert_eq!((walk.start, walk.max), (5, 5), "5-minute walks to start");
         assert_eq!(d("walking").frequency, TimesPerDay(2, 3));
+        let goal = d("walking").build_up.unwrap();
+        assert_eq!(
+            (goal.min, goal.max),
+            (20, 30),
+            "building up to 20–30 minutes"
+        );
+        assert_eq!(
+            d("dead-bug").sides,
+            Sides::TakingTurns,
+            "a rep is one side's move"
+        );
     }
 
     #[test]

@@ -247,9 +247,13 @@ pub enum Sides {
     Together,
     /// All reps on one side, then all on the other. Reps count per side.
     EachSide,
-    /// One side, then the other, taking turns. A rep is one turn on each side, as the
-    /// sources count them ("then repeat on the other side" is one rep).
+    /// One side, then the other, taking turns. A rep is one turn on each side, where a
+    /// source counts it so (knee rolls: middle, one side, middle, other side is one rep).
     Alternating,
+    /// Reps take turns between the sides: the first on the left, the next on the right,
+    /// and so on. Each rep is one side's move (the dead bug's "10 reps": the source does
+    /// not count a rep as both sides, so the app counts each side's move as one).
+    TakingTurns,
 }
 
 impl Sides {
@@ -257,7 +261,7 @@ impl Sides {
     pub fn moves_per_rep(self) -> u32 {
         match self {
             Sides::EachSide | Sides::Alternating => 2,
-            Sides::Together => 1,
+            Sides::Together | Sides::TakingTurns => 1,
         }
     }
 
@@ -266,6 +270,7 @@ impl Sides {
             Sides::Together => None,
             Sides::EachSide => Some("each side"),
             Sides::Alternating => Some("each side, taking turns"),
+            Sides::TakingTurns => Some("sides taking turns"),
         }
     }
 }
@@ -310,8 +315,13 @@ pub struct Dose {
     /// Rest between sets, in seconds.
     pub rest_sets: Amount,
     pub sides: Sides,
+    /// How often; for an activity that builds up ([`Dose::build_up`]), how often the
+    /// starting amount is done.
     pub frequency: Frequency,
     pub frequency_origin: Origin,
+    /// For an activity that starts short and grows over weeks: the time, in minutes, to
+    /// build up to (walking: 5-minute walks at first, 20–30 minutes later).
+    pub build_up: Option<Amount>,
 }
 
 /// Seconds allowed for a tapped rep when estimating time (the app's own figure).
@@ -363,7 +373,14 @@ impl Dose {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         match self.work {
-            Work::Minutes(m) => parts.push(format!("{} min", m.text())),
+            Work::Minutes(m) => match self.build_up {
+                Some(to) => parts.push(format!(
+                    "{} min at first, building to {}",
+                    m.text(),
+                    to.text()
+                )),
+                None => parts.push(format!("{} min", m.text())),
+            },
             work => {
                 let single_set = self.sets.start == 1 && !self.sets.is_range();
                 if !single_set {
@@ -388,7 +405,24 @@ impl Dose {
     pub fn amounts(&self) -> Vec<(&'static str, String, Origin)> {
         let mut rows = Vec::new();
         match self.work {
-            Work::Minutes(m) => rows.push(("Time", format!("{} minutes", m.text()), m.origin)),
+            Work::Minutes(m) => match self.build_up {
+                // The starting amount and how often go together, apart from the length
+                // to build up to: "2–3 times a day" is for the short walks only.
+                Some(to) => {
+                    rows.push((
+                        "To start",
+                        format!("{} minutes at a time, {}", m.text(), self.frequency.text()),
+                        m.origin,
+                    ));
+                    rows.push((
+                        "Build up to",
+                        format!("{} minutes at a time, over weeks or months", to.text()),
+                        to.origin,
+                    ));
+                    return rows;
+                }
+                None => rows.push(("Time", format!("{} minutes", m.text()), m.origin)),
+            },
             work => {
                 rows.push(("Sets", self.sets.text(), self.sets.origin));
                 let per = if self.sides == Sides::EachSide {
@@ -448,6 +482,7 @@ impl Dose {
             && self.reps.is_valid()
             && self.rest_reps.min <= self.rest_reps.start
             && self.rest_sets.min <= self.rest_sets.start
+            && self.build_up.is_none_or(|b| b.is_valid())
     }
 }
 
@@ -494,6 +529,7 @@ mod tests {
             sides,
             frequency: Frequency::Daily,
             frequency_origin: Origin::From(S),
+            build_up: None,
         }
     }
 
@@ -511,6 +547,11 @@ mod tests {
         // Turns: 2 reps of both sides at 10 s a move, one rest between reps.
         let rolls = dose(1, 2, Work::Paced(Amount::app(10)), Sides::Alternating);
         assert_eq!(rolls.estimated_secs(), 40 + 5);
+
+        // Taking turns: 10 reps are 10 one-sided moves, left, right, left...
+        let bug = dose(2, 10, Work::Paced(Amount::app(4)), Sides::TakingTurns);
+        assert_eq!(bug.moves_per_set(), 10);
+        assert_eq!(bug.estimated_secs(), 2 * (40 + 9 * 5) + 30);
 
         let walk = dose(
             1,
@@ -539,6 +580,40 @@ mod tests {
             Sides::Together,
         );
         assert_eq!(d.summary(), "5–30 min");
+        let d = dose(2, 10, Work::Paced(Amount::app(4)), Sides::TakingTurns);
+        assert_eq!(d.summary(), "2 × 10 · sides taking turns");
+    }
+
+    #[test]
+    fn a_walk_that_builds_up_shows_its_start_apart_from_its_goal() {
+        let walk = Dose {
+            frequency: Frequency::TimesPerDay(2, 3),
+            build_up: Some(Amount::range(20, 30, S)),
+            ..dose(1, 1, Work::Minutes(Amount::from(5, S)), Sides::Together)
+        };
+        assert!(walk.is_valid());
+        assert_eq!(walk.summary(), "5 min at first, building to 20–30");
+        let rows: Vec<(&str, String)> =
+            walk.amounts().into_iter().map(|(l, t, _)| (l, t)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (
+                    "To start",
+                    "5 minutes at a time, 2–3 times a day".to_string()
+                ),
+                (
+                    "Build up to",
+                    "20–30 minutes at a time, over weeks or months".to_string()
+                ),
+            ],
+            "the times a day belong to the short walks only, on their own line"
+        );
+        assert_eq!(
+            walk.estimated_secs(),
+            300,
+            "a session plays the starting walk"
+        );
     }
 
     #[test]

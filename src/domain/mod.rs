@@ -12,6 +12,7 @@ pub mod pain;
 pub mod plan;
 pub mod progression;
 pub mod reminder;
+pub mod rotation;
 pub mod routine;
 pub mod safety;
 pub mod session;
@@ -23,6 +24,8 @@ pub mod store;
 #[cfg(test)]
 mod test_support;
 pub mod walking;
+#[cfg(test)]
+mod wording;
 
 /// Milliseconds since the Unix epoch, as the browser's `Date.now()` gives them.
 pub type Millis = i64;

@@ -8,20 +8,13 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use super::calendar::session_day;
-use super::safety::AFTER_CHECK_MINUTES;
+use super::calendar::{local_day, session_day};
+use super::safety::{AFTER_CHECK_MINUTES, STOP_PAIN};
 use super::session_record::{SessionLog, SessionRecord};
 use super::Millis;
 
 /// How long after a session the person is asked whether their pain has settled.
 pub const AFTER_CHECK_MS: Millis = AFTER_CHECK_MINUTES as Millis * 60_000;
-
-/// Sessions that ended longer ago than this many days (of 24 hours) are not asked about:
-/// by then the answer says little about the exercises. The app's own choice.
-pub const AFTER_CHECK_MAX_AGE_DAYS: i64 = 7;
-
-/// Milliseconds in a day of 24 hours.
-const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
 /// Days the ratings must span, from the first rated day to today, both counted, before
 /// the app compares them: two weeks, the low end of the sources' "2–3 weeks".
@@ -29,49 +22,77 @@ const TREND_MIN_DAYS: u64 = 14;
 /// Days in each of the two weeks compared.
 const TREND_WEEK_DAYS: u64 = 7;
 
-/// True when the person rated their pain before and after, and it was higher after.
-fn pain_rose(record: &SessionRecord) -> bool {
-    matches!((record.pain_before, record.pain_after), (Some(before), Some(after)) if after > before)
+/// Why the person is asked, after a session, whether their pain has settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterCheckReason {
+    /// Pain was rated before and after, and was higher after.
+    Rose { before: u8, after: u8 },
+    /// Pain after was [`STOP_PAIN`] or more, whatever it was before (or if not given).
+    HighAfter { after: u8 },
+    /// The person said "It hurts" during the session; the highest rating given.
+    Hurt { rating: u8 },
+}
+
+/// Why `record` calls for the after-session check, if it does: pain that rose, a
+/// rating of [`STOP_PAIN`] or more at the end, or any "It hurts" during it.
+pub fn after_check_reason(record: &SessionRecord) -> Option<AfterCheckReason> {
+    match (record.pain_before, record.pain_after) {
+        (Some(before), Some(after)) if after > before => {
+            return Some(AfterCheckReason::Rose { before, after })
+        }
+        (_, Some(after)) if after >= STOP_PAIN => {
+            return Some(AfterCheckReason::HighAfter { after })
+        }
+        _ => {}
+    }
+    let rating = record.hurts.iter().map(|h| h.rating).max()?;
+    Some(AfterCheckReason::Hurt { rating })
 }
 
 /// When the "has your pain settled?" check becomes due for `record`: 20 minutes after
-/// it ended. `None` when it never will: the pain was not rated higher after than
-/// before, or the check was answered already. (Whether it is too old to ask about
-/// depends on the time; see [`after_check_due`].)
+/// it ended. `None` when it never will: nothing in the session called for it
+/// ([`after_check_reason`]), or it was answered already. (Whether it is still asked
+/// depends on the day; see [`after_check_due`].)
 pub fn after_check_at(record: &SessionRecord) -> Option<Millis> {
-    (pain_rose(record) && record.after_check.is_none())
+    (after_check_reason(record).is_some() && record.after_check.is_none())
         .then(|| record.ended_at.saturating_add(AFTER_CHECK_MS))
 }
 
-/// The session to ask "has your pain settled?" about at `now`, if any.
+/// The session to ask "has your pain settled?" about at `now`, if any, on a clock
+/// `offset_min` minutes ahead of UTC.
 ///
-/// It is the session that ended most recently among those that ended at least 20
-/// minutes and at most [`AFTER_CHECK_MAX_AGE_DAYS`] days before `now`, with pain rated
-/// higher after than before, and whose check was not answered yet. Only that one: older
-/// ones are not asked about too.
-pub fn after_check_due(sessions: &SessionLog, now: Millis) -> Option<&SessionRecord> {
-    let max_age = AFTER_CHECK_MAX_AGE_DAYS * DAY_MS;
+/// The source's rule is about the 20 minutes after exercise, so the question is asked
+/// only on the local day it fell due (for nearly every session, the day of the session
+/// itself): one not answered by the end of that day is dropped, not asked later. Of
+/// the sessions whose question is due, the one that ended last is asked about.
+pub fn after_check_due(
+    sessions: &SessionLog,
+    now: Millis,
+    offset_min: i32,
+) -> Option<&SessionRecord> {
+    let today = local_day(now, offset_min);
     sessions
         .records
         .iter()
         .filter(|r| {
-            after_check_at(r).is_some_and(|due| due <= now)
-                && now.saturating_sub(r.ended_at) <= max_age
+            after_check_at(r).is_some_and(|due| due <= now && local_day(due, offset_min) == today)
         })
         .max_by_key(|r| r.ended_at)
 }
 
-/// The exercises to offer to mark "not for me" after "Still hurting": those of the
-/// session that were at least partly done (a rep, or time spent on it), each once, in
-/// the order they were done.
-pub fn exercises_tried(record: &SessionRecord) -> Vec<String> {
+/// The exercises to offer to set aside after "Still hurting", each once, in the order of
+/// the session: those at least partly done (a rep, or time spent on it) and those the
+/// person said "It hurts" in. Each comes with whether it starts ticked: only the ones
+/// flagged with "It hurts" do; the person chooses the rest.
+pub fn after_check_choices(record: &SessionRecord) -> Vec<(String, bool)> {
+    let hurt = |id: &str| record.hurts.iter().any(|h| h.exercise == id);
     let mut seen = BTreeSet::new();
     record
         .exercises
         .iter()
-        .filter(|e| e.reps_done > 0 || e.work_secs > 0)
+        .filter(|e| e.reps_done > 0 || e.work_secs > 0 || hurt(&e.exercise))
         .filter(|e| seen.insert(e.exercise.as_str()))
-        .map(|e| e.exercise.clone())
+        .map(|e| (e.exercise.clone(), hurt(&e.exercise)))
         .collect()
 }
 
@@ -145,7 +166,7 @@ pub fn not_improving(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::session_record::{AfterCheck, ExerciseRecord};
+    use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
     use crate::domain::test_support::{at, date};
 
     const MINUTE: Millis = 60_000;
@@ -176,6 +197,14 @@ mod tests {
         log
     }
 
+    fn hurt(exercise: &str, rating: u8) -> Hurt {
+        Hurt {
+            exercise: exercise.into(),
+            rating,
+            at: 0,
+        }
+    }
+
     #[test]
     fn the_check_is_due_twenty_minutes_after_the_session() {
         let ended = at(date(2026, 11, 20), 9, 30);
@@ -185,38 +214,84 @@ mod tests {
             after_check_at(&sessions.records[0]),
             Some(ended + 20 * MINUTE)
         );
-        assert!(after_check_due(&sessions, ended + 19 * MINUTE + 59_000).is_none());
+        assert!(after_check_due(&sessions, ended + 19 * MINUTE + 59_000, 0).is_none());
         assert_eq!(
-            after_check_due(&sessions, ended + 20 * MINUTE).map(|r| r.ended_at),
+            after_check_due(&sessions, ended + 20 * MINUTE, 0).map(|r| r.ended_at),
             Some(ended)
         );
     }
 
     #[test]
-    fn the_check_is_only_for_pain_that_rose() {
+    fn what_calls_for_the_check() {
         let ended = at(date(2026, 11, 20), 9, 30);
         let later = ended + 30 * MINUTE;
+        let reason = |before, after, hurts: Vec<Hurt>| {
+            let mut r = session(ended, before, after);
+            r.hurts = hurts;
+            let due = after_check_due(&log(vec![r.clone()]), later, 0).is_some();
+            assert_eq!(
+                due,
+                after_check_reason(&r).is_some(),
+                "{before:?} {after:?}"
+            );
+            after_check_reason(&r)
+        };
+        use AfterCheckReason::{HighAfter, Rose};
+        assert_eq!(
+            reason(Some(3), Some(5), vec![]),
+            Some(Rose {
+                before: 3,
+                after: 5
+            })
+        );
+        // A rating at the end alone: 7 or more asks, whatever came before.
+        assert_eq!(reason(None, Some(7), vec![]), Some(HighAfter { after: 7 }));
+        assert_eq!(
+            reason(Some(8), Some(8), vec![]),
+            Some(HighAfter { after: 8 })
+        );
+        assert_eq!(reason(None, Some(6), vec![]), None);
+        // "It hurts" during the session asks, with or without ratings.
+        assert_eq!(
+            reason(None, None, vec![hurt("bridge", 4), hurt("bridge", 8)]),
+            Some(AfterCheckReason::Hurt { rating: 8 })
+        );
+        assert_eq!(
+            reason(Some(2), Some(2), vec![hurt("bridge", 3)]),
+            Some(AfterCheckReason::Hurt { rating: 3 })
+        );
+        // Nothing that calls for it.
         for (before, after) in [
             (Some(3), Some(3)),
             (Some(5), Some(2)),
-            (None, Some(6)),
             (Some(2), None),
+            (None, None),
         ] {
-            let sessions = log(vec![session(ended, before, after)]);
-            assert!(
-                after_check_due(&sessions, later).is_none(),
-                "{before:?} {after:?}"
-            );
-            assert_eq!(after_check_at(&sessions.records[0]), None);
+            assert_eq!(reason(before, after, vec![]), None, "{before:?} {after:?}");
         }
     }
 
     #[test]
-    fn sessions_older_than_seven_days_are_not_asked_about() {
-        let ended = at(date(2026, 11, 13), 9, 30);
-        let sessions = log(vec![session(ended, Some(2), Some(4))]);
-        assert!(after_check_due(&sessions, ended + 7 * DAY_MS).is_some());
-        assert!(after_check_due(&sessions, ended + 7 * DAY_MS + 1).is_none());
+    fn the_check_is_asked_only_on_the_day_it_fell_due() {
+        let day = date(2026, 11, 20);
+        let ended = at(day, 10, 0);
+        let sessions = log(vec![session(ended, None, Some(7))]);
+        assert!(after_check_due(&sessions, at(day, 10, 21), 0).is_some());
+        assert!(after_check_due(&sessions, at(day, 23, 59), 0).is_some());
+        assert!(
+            after_check_due(&sessions, at(date(2026, 11, 21), 0, 0), 0).is_none(),
+            "not answered by the end of the day: dropped"
+        );
+        assert!(after_check_due(&sessions, at(date(2026, 11, 21), 10, 0), 0).is_none());
+        // The day is the person's local one: at UTC-5, 04:30 UTC on the 21st is still
+        // 23:30 on the 20th there, and 05:00 UTC is midnight.
+        assert!(after_check_due(&sessions, at(date(2026, 11, 21), 4, 30), -300).is_some());
+        assert!(after_check_due(&sessions, at(date(2026, 11, 21), 5, 0), -300).is_none());
+        // A session ending at 23:50 falls due at 00:10: it is asked on that day.
+        let late = log(vec![session(at(day, 23, 50), None, Some(8))]);
+        assert!(after_check_due(&late, at(date(2026, 11, 21), 0, 9), 0).is_none());
+        assert!(after_check_due(&late, at(date(2026, 11, 21), 0, 10), 0).is_some());
+        assert!(after_check_due(&late, at(date(2026, 11, 22), 0, 0), 0).is_none());
     }
 
     #[test]
@@ -228,12 +303,15 @@ mod tests {
         let mut still = session(at(day, 12, 0), Some(2), Some(4));
         still.after_check = Some(AfterCheck::StillHurting);
         let sessions = log(vec![settled.clone(), still]);
-        assert!(after_check_due(&sessions, at(day, 18, 0)).is_none());
+        assert!(after_check_due(&sessions, at(day, 18, 0), 0).is_none());
 
-        // An earlier unanswered one is the one to ask about.
-        let earlier = session(at(date(2026, 11, 19), 9, 30), Some(1), Some(3));
+        // An earlier unanswered one of the same day is the one to ask about.
+        let earlier = session(at(day, 8, 0), Some(1), Some(3));
         let sessions = log(vec![earlier.clone(), settled]);
-        assert_eq!(after_check_due(&sessions, at(day, 18, 0)), Some(&earlier));
+        assert_eq!(
+            after_check_due(&sessions, at(day, 18, 0), 0),
+            Some(&earlier)
+        );
     }
 
     #[test]
@@ -244,12 +322,12 @@ mod tests {
         let third = session(at(day, 17, 50), Some(3), Some(6));
         let sessions = log(vec![first, second.clone(), third.clone()]);
         // At 18:00 the third is not yet due: the second is.
-        assert_eq!(after_check_due(&sessions, at(day, 18, 0)), Some(&second));
-        assert_eq!(after_check_due(&sessions, at(day, 18, 10)), Some(&third));
+        assert_eq!(after_check_due(&sessions, at(day, 18, 0), 0), Some(&second));
+        assert_eq!(after_check_due(&sessions, at(day, 18, 10), 0), Some(&third));
     }
 
     #[test]
-    fn exercises_tried_are_each_listed_once_in_order() {
+    fn choices_list_each_exercise_once_ticking_only_those_that_hurt() {
         let ex = |id: &str, reps_done: u32, work_secs: u32| ExerciseRecord {
             exercise: id.into(),
             sets_planned: 1,
@@ -266,10 +344,28 @@ mod tests {
             ex("double-knee-hug", 0, 0),
             ex("pelvic-tilt", 2, 10),
             ex("bridge", 1, 0),
+            ex("dead-bug", 0, 0),
         ];
+        // Nothing is ticked before the person chooses.
         assert_eq!(
-            exercises_tried(&record),
-            ["pelvic-tilt", "knee-rolls", "bridge"]
+            after_check_choices(&record),
+            [
+                ("pelvic-tilt".to_string(), false),
+                ("knee-rolls".to_string(), false),
+                ("bridge".to_string(), false)
+            ]
+        );
+        // "It hurts" in the knee rolls and in the dead bug (stopped during its get
+        // ready, nothing done): both listed, both ticked.
+        record.hurts = vec![hurt("knee-rolls", 5), hurt("dead-bug", 8)];
+        assert_eq!(
+            after_check_choices(&record),
+            [
+                ("pelvic-tilt".to_string(), false),
+                ("knee-rolls".to_string(), true),
+                ("bridge".to_string(), false),
+                ("dead-bug".to_string(), true)
+            ]
         );
     }
 

@@ -9,9 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::catalog;
-use super::exercise::{Amount, Dose, Work};
+use super::exercise::{Amount, Dose, Origin, Work};
 use super::progression::Suggestion;
-use super::routine::{Routine, SINGLE_PREFIX};
+use super::routine::{Routine, NHS_START_REPS, SINGLE_PREFIX};
+use super::sources::Source;
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -203,12 +204,17 @@ impl Plan {
     /// range where needed so the amount stays valid. Only the parts of the level that
     /// differ from the library's own are applied, so a routine that plays an
     /// exercise with its own hold (a longer one in "A gentle start", say) keeps that
-    /// hold until the person's hold itself has changed.
+    /// hold until the person's hold itself has changed. Reps that start at NHS
+    /// Inform's 5 (core stability's) are meant to grow, so the level replaces them too.
+    /// A routine with [`Routine::fixed_doses`] (the flare-up day) keeps all its own.
     pub fn apply(&self, routine: &Routine) -> Routine {
         let single = routine.id.starts_with(SINGLE_PREFIX);
         let mut out = routine.clone();
         out.items
             .retain(|item| single || !self.is_not_for_me(&item.exercise));
+        if routine.fixed_doses {
+            return out;
+        }
         for item in &mut out.items {
             let Some(level) = self.levels.get(&item.exercise) else {
                 continue;
@@ -219,7 +225,9 @@ impl Plan {
             // The level replaces the library's figure only where the routine plays the
             // library's figure: a routine's own gentler amount (a flare-up day's short
             // holds, say) is left as the routine chose it.
-            if item.dose.reps.start == library.reps {
+            let grows_from_nhs_start = item.dose.reps.origin == Origin::From(Source::NhsInform)
+                && item.dose.reps.start == NHS_START_REPS;
+            if item.dose.reps.start == library.reps || grows_from_nhs_start {
                 item.dose.reps = at_start(item.dose.reps, level.reps);
             }
             if let (Work::Hold(hold), Some(secs), Some(lib_secs)) =
@@ -467,14 +475,28 @@ mod tests {
         plan.levels
             .insert("abdominal-bracing".into(), level(10, Some(5)));
 
+        // Core stability starts its reps at NHS Inform's 5, meant to grow: the
+        // person's level replaces them, within the source's top.
         let core = plan.apply(&routine::find("core-stability").unwrap());
         let bridge = &core.items[2].dose;
         assert_eq!(bridge.reps.start, 12);
-        assert_eq!((bridge.reps.min, bridge.reps.max), (10, 15));
+        assert_eq!(bridge.reps.max, 15);
         assert_eq!(bridge.work, catalog::get("bridge").unwrap().dose.work);
+        let bracing = catalog::get("abdominal-bracing").unwrap().dose;
+        assert_eq!(core.items[0].dose.reps.start, 10);
         assert_eq!(
-            core.items[0].dose,
-            catalog::get("abdominal-bracing").unwrap().dose
+            (core.items[0].dose.sets, core.items[0].dose.work),
+            (bracing.sets, bracing.work)
+        );
+        assert_eq!(
+            Plan::default()
+                .apply(&routine::find("core-stability").unwrap())
+                .items[0]
+                .dose
+                .reps
+                .start,
+            5,
+            "with no level of their own, a person starts at 5"
         );
 
         let hug = catalog::get("double-knee-hug").unwrap();
@@ -515,6 +537,24 @@ mod tests {
             .unwrap();
         assert_eq!(hug_item.dose.reps.start, 7);
         assert_eq!(hug_item.dose.work, Work::Hold(Amount::app(10)));
+    }
+
+    #[test]
+    fn the_flare_up_day_keeps_its_own_gentle_doses() {
+        let mut plan = Plan::default();
+        // Levels the person reached elsewhere, for exercises the flare-up day plays.
+        plan.levels.insert("pelvic-tilt".into(), level(10, None));
+        plan.levels.insert("knee-rolls".into(), level(3, Some(5)));
+        plan.levels
+            .insert("single-knee-hug".into(), level(10, Some(7)));
+        let flare = routine::find("flare-up").unwrap();
+        assert_eq!(plan.apply(&flare), flare, "no level raises a flare-up dose");
+        // Not for me still applies.
+        plan.set_not_for_me(["knee-rolls".to_string()], 5);
+        assert_eq!(plan.apply(&flare).items.len(), flare.items.len() - 1);
+        // Elsewhere the same level is played.
+        let tilt = plan.apply(&routine::find("exercise:pelvic-tilt").unwrap());
+        assert_eq!(tilt.items[0].dose.reps.start, 10);
     }
 
     #[test]

@@ -89,6 +89,10 @@ fn change_text(from: DoseLevel, to: DoseLevel) -> String {
     }
 }
 
+/// Shown with every suggestion: the rule is the app's reading of its source.
+pub const RULE_NOTE: &str = "This is the app's own rule, based on NHS Inform's advice to add \
+    1 or 2 reps every few days if it feels comfortable.";
+
 /// The days looked back over, today included.
 pub const WINDOW_DAYS: u64 = 7;
 /// Different days, within the window, on which an exercise must have been done in full
@@ -151,6 +155,17 @@ fn tried(record: &SessionRecord, exercise_id: &str) -> bool {
         .exercises
         .iter()
         .any(|e| e.exercise == exercise_id && (e.reps_done > 0 || e.work_secs > 0))
+}
+
+/// Reps in each set of the exercise as the session played it, when it was tried.
+fn reps_played(record: &SessionRecord, exercise_id: &str) -> Option<u16> {
+    record
+        .exercises
+        .iter()
+        .find(|e| {
+            e.exercise == exercise_id && e.sets_planned > 0 && (e.reps_done > 0 || e.work_secs > 0)
+        })
+        .and_then(|e| u16::try_from(e.reps_planned / u32::from(e.sets_planned)).ok())
 }
 
 /// True when the exercise was done in full in the session.
@@ -245,7 +260,6 @@ pub fn suggest(
     if matches!(dose.work, Work::Minutes(_)) {
         return None;
     }
-    let from = plan.level(exercise_id)?;
     let library = DoseLevel::of(dose);
     let last_answer = plan
         .history
@@ -259,6 +273,20 @@ pub fn suggest(
         .filter(|r| in_window(session_day(r, fallback_offset_min), today))
         .filter(|r| last_answer.is_none_or(|at| r.started_at > at))
         .collect();
+    // The person's level: their own once they have answered a suggestion, else the
+    // reps they have been playing (core stability starts below the library's figure,
+    // at NHS Inform's 5), never above the library's start.
+    let from = match plan.levels.get(exercise_id) {
+        Some(level) => *level,
+        None => DoseLevel {
+            reps: window
+                .iter()
+                .rev()
+                .find_map(|r| reps_played(r, exercise_id))
+                .map_or(library.reps, |reps| reps.min(library.reps)),
+            ..library
+        },
+    };
     let suggestion = |direction, to| {
         Some(Suggestion {
             exercise: exercise.id.to_string(),
@@ -272,13 +300,15 @@ pub fn suggest(
         .iter()
         .any(|r| (tried(r, exercise_id) && pain_rose(r)) || hurt_badly(r, exercise_id));
     if worse {
-        if from.key() > library.key() {
-            let to = previous_level(plan, exercise_id, from)
-                .filter(|l| l.key() < from.key())
-                .unwrap_or(library);
-            return suggestion(Direction::Ease, to);
-        }
-        return suggestion(Direction::Keep, from);
+        // Back to the level before the last step up, else to the library's start when
+        // above it; otherwise stay.
+        let back = previous_level(plan, exercise_id, from)
+            .filter(|l| l.key() < from.key())
+            .or_else(|| (from.key() > library.key()).then_some(library));
+        return match back {
+            Some(to) => suggestion(Direction::Ease, to),
+            None => suggestion(Direction::Keep, from),
+        };
     }
 
     let comfortable_days: BTreeSet<NaiveDate> = window
@@ -435,6 +465,36 @@ mod tests {
             run("bridge", &level_pain, &Plan::default()).map(|s| s.direction),
             Some(Direction::More)
         );
+    }
+
+    #[test]
+    fn core_stability_grows_from_the_five_reps_it_starts_at() {
+        // Three comfortable sessions of core stability at its start: 2 sets of 5.
+        let mut sessions = comfortable(&["bridge"], &[0, 2, 4]);
+        for r in &mut sessions.records {
+            r.exercises[0].reps_planned = 10;
+            r.exercises[0].reps_done = 10;
+        }
+        let s = run("bridge", &sessions, &Plan::default()).unwrap();
+        assert_eq!(s.direction, Direction::More);
+        assert_eq!(
+            (s.from.reps, s.to.reps),
+            (5, 7),
+            "from what was played, not the library's 10"
+        );
+        assert_eq!(s.to.hold_secs, Some(5));
+
+        // Accepted: 7 is stored, and the next step up goes from there. Pain that rose
+        // later eases back to the 5 it came from.
+        let mut plan = Plan::default();
+        plan.decide(&s, true, at(today(), 12, 0));
+        assert_eq!(plan.levels.get("bridge"), Some(&level(7, Some(5))));
+        let later = log(vec![session(today(), &["bridge"], Some(2), Some(5))]);
+        let mut later = later;
+        later.records[0].started_at = at(today(), 13, 0);
+        let ease = run("bridge", &later, &plan).unwrap();
+        assert_eq!(ease.direction, Direction::Ease);
+        assert_eq!(ease.to, level(5, Some(5)));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::catalog;
-use super::exercise::{Amount, Dose, Sides, Work};
+use super::exercise::{Amount, Dose, Origin, Sides, Work};
+use super::safety::{Advice, STAY_ACTIVE};
 use super::session::{self, Step};
 use super::sources::Source;
 
@@ -73,6 +74,7 @@ enum SidesDef {
     Together,
     EachSide,
     Alternating,
+    TakingTurns,
 }
 
 /// The plain numbers a session plays for one exercise of a routine. Unlike a [`Dose`],
@@ -107,6 +109,12 @@ pub struct Routine {
     /// One or two plain sentences: who it is for.
     pub description: String,
     pub items: Vec<RoutineItem>,
+    /// True when the routine always plays its own doses: the person's levels from
+    /// progression never raise them (a flare-up day stays gentle).
+    pub fixed_doses: bool,
+    /// Advice from the sources to show with the routine, before it starts and in its
+    /// summary.
+    pub advice: Option<&'static Advice>,
 }
 
 /// The prefix of the id of a routine made of one exercise ("Try it").
@@ -125,6 +133,8 @@ impl Routine {
                 exercise: exercise.id.to_string(),
                 dose: exercise.dose,
             }],
+            fixed_doses: false,
+            advice: None,
         })
     }
 
@@ -193,8 +203,27 @@ fn routine(id: &str, name: &str, description: &str, items: Vec<Option<RoutineIte
         name: name.to_string(),
         description: description.to_string(),
         items: items.into_iter().flatten().collect(),
+        fixed_doses: false,
+        advice: None,
     }
 }
+
+/// NHS Inform's "start with 5 reps of each exercise", for an exercise whose source
+/// gives more: the reps start at 5 and may grow, by the progression rule, up to the
+/// source's own figure. The sets, holds and rests stay the source's.
+pub fn start_at_nhs_five(dose: &mut Dose) {
+    if dose.reps.start > NHS_START_REPS {
+        dose.reps = Amount {
+            start: NHS_START_REPS,
+            min: NHS_START_REPS,
+            max: dose.reps.max,
+            origin: Origin::From(Source::NhsInform),
+        };
+    }
+}
+
+/// NHS Inform: "start with 5 reps of each exercise".
+pub const NHS_START_REPS: u16 = 5;
 
 /// The routines that come with the app. Every one takes 5 to 15 minutes.
 pub fn builtin() -> Vec<Routine> {
@@ -220,15 +249,17 @@ pub fn builtin() -> Vec<Routine> {
                 }),
             ],
         ),
-        // The sources' own doses: about 12 minutes.
+        // The sources' sets, holds and rests, with reps starting at NHS Inform's 5 and
+        // growing by the progression rule up to the sources' 10 (15 for the bridge):
+        // about 7 minutes at the start.
         routine(
             "core-stability",
             "Core stability",
             "Strengthens the muscles around your spine and tummy that support your back.",
             vec![
-                item("abdominal-bracing", |_| {}),
-                item("dead-bug", |_| {}),
-                item("bridge", |_| {}),
+                item("abdominal-bracing", start_at_nhs_five),
+                item("dead-bug", start_at_nhs_five),
+                item("bridge", start_at_nhs_five),
             ],
         ),
         // The sources' own doses: about 6 minutes.
@@ -247,29 +278,33 @@ pub fn builtin() -> Vec<Routine> {
         // The gentlest moves, with shorter holds and longer rests than usual. Every
         // change is to the app's own figures. The knee rolls get a second set so the
         // routine lasts about 6 minutes: long enough to ease into, short enough on a
-        // bad day.
-        routine(
-            "flare-up",
-            "Flare-up day",
-            "For a day when your back is sore: the gentlest moves, short holds and long \
+        // bad day. Its doses are fixed: reps gained through progression don't raise them.
+        Routine {
+            fixed_doses: true,
+            advice: Some(&STAY_ACTIVE),
+            ..routine(
+                "flare-up",
+                "Flare-up day",
+                "For a day when your back is sore: the gentlest moves, short holds and long \
              rests. Stop if anything makes your pain worse.",
-            vec![
-                item("pelvic-tilt", |d| d.rest_reps = Amount::app(10)),
-                item("knee-rolls", |d| {
-                    d.sets = Amount::app(2);
-                    d.rest_reps = Amount::app(15);
-                }),
-                item("single-knee-hug", |d| {
-                    d.work = Work::Hold(Amount::app(3));
-                    d.rest_reps = Amount::app(10);
-                }),
-                item("lying-thoracic-extension", |d| {
-                    d.reps = Amount::app(2);
-                    d.work = Work::Hold(Amount::app(30));
-                    d.rest_reps = Amount::app(15);
-                }),
-            ],
-        ),
+                vec![
+                    item("pelvic-tilt", |d| d.rest_reps = Amount::app(10)),
+                    item("knee-rolls", |d| {
+                        d.sets = Amount::app(2);
+                        d.rest_reps = Amount::app(15);
+                    }),
+                    item("single-knee-hug", |d| {
+                        d.work = Work::Hold(Amount::app(3));
+                        d.rest_reps = Amount::app(10);
+                    }),
+                    item("lying-thoracic-extension", |d| {
+                        d.reps = Amount::app(2);
+                        d.work = Work::Hold(Amount::app(30));
+                        d.rest_reps = Amount::app(15);
+                    }),
+                ],
+            )
+        },
     ]
 }
 
@@ -281,51 +316,11 @@ pub fn find(id: &str) -> Option<Routine> {
     builtin().into_iter().find(|r| r.id == id)
 }
 
-/// The everyday routines Today takes turns through. The flare-up routine is offered
-/// apart, for bad days.
-const ROTATION: [&str; 3] = ["gentle-start", "core-stability", "desk-break"];
-
-/// The routine Today suggests, from the ids of the routines done so far (oldest first).
-///
-/// The app's own rule (the sources give none): start with the gentle start, then take
-/// turns through the everyday routines, one after another. Single exercises and the
-/// flare-up routine don't move the turn on.
-pub fn suggest<'a>(done: impl DoubleEndedIterator<Item = &'a str>) -> Routine {
-    let last = done
-        .rev()
-        .find_map(|id| ROTATION.iter().position(|r| *r == id));
-    let next = last.map_or(0, |i| (i + 1) % ROTATION.len());
-    find(ROTATION[next]).unwrap_or_else(|| unreachable_routine(ROTATION[next]))
-}
-
-/// The built-in ids are fixed; a test checks they all resolve.
-fn unreachable_routine(id: &str) -> Routine {
-    routine(id, id, "", Vec::new())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn today_suggests_the_gentle_start_then_takes_turns() {
-        let ids = |list: &[&'static str]| suggest(list.iter().copied()).id;
-        assert_eq!(ids(&[]), "gentle-start");
-        assert_eq!(ids(&["gentle-start"]), "core-stability");
-        assert_eq!(ids(&["gentle-start", "core-stability"]), "desk-break");
-        assert_eq!(ids(&["desk-break"]), "gentle-start");
-        assert_eq!(
-            ids(&["core-stability", "flare-up", "exercise:bridge"]),
-            "desk-break",
-            "flare-up days and single exercises don't move the turn on"
-        );
-        assert_eq!(ids(&["flare-up"]), "gentle-start");
-        for id in ROTATION {
-            assert!(find(id).is_some_and(|r| !r.items.is_empty()), "{id}");
-        }
-    }
-
-    use crate::domain::exercise::{Origin, TAPPED_REP_ESTIMATE_SECS};
+    use crate::domain::exercise::TAPPED_REP_ESTIMATE_SECS;
     use crate::domain::session::{StepKind, GET_READY_SECS};
 
     fn amounts(dose: &Dose) -> Vec<(&'static str, Amount)> {
@@ -411,7 +406,7 @@ mod tests {
             minutes,
             [
                 ("gentle-start".to_string(), 335),
-                ("core-stability".to_string(), 749),
+                ("core-stability".to_string(), 399),
                 ("desk-break".to_string(), 379),
                 ("flare-up".to_string(), 334),
             ]
@@ -425,7 +420,12 @@ mod tests {
                 let own = catalog::get(&item.exercise).unwrap().dose;
                 let played = amounts(&item.dose);
                 for ((name, own), (_, new)) in amounts(&own).into_iter().zip(played) {
-                    if own != new {
+                    // Or reps starting at NHS Inform's 5, growing to the source's figure.
+                    let nhs_start = name == "reps"
+                        && new.origin == Origin::From(Source::NhsInform)
+                        && new.start == NHS_START_REPS
+                        && new.max == own.max;
+                    if own != new && !nhs_start {
                         assert_eq!(own.origin, Origin::App, "{} {name}", routine.id);
                         assert_eq!(new.origin, Origin::App, "{} {name}", routine.id);
                     }
@@ -437,6 +437,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn core_stability_starts_at_five_reps_with_the_sources_sets_and_holds() {
+        let core = find("core-stability").unwrap();
+        for item in &core.items {
+            let own = catalog::get(&item.exercise).unwrap().dose;
+            assert_eq!(item.dose.reps.start, 5, "{}", item.exercise);
+            assert_eq!(item.dose.reps.origin, Origin::From(Source::NhsInform));
+            assert_eq!(
+                item.dose.reps.max, own.reps.max,
+                "grows to the source's figure"
+            );
+            assert_eq!((item.dose.sets, item.dose.work), (own.sets, own.work));
+        }
+        assert!(!core.fixed_doses);
+    }
+
+    #[test]
+    fn flare_up_keeps_its_own_doses_and_says_to_stay_active() {
+        let flare = find("flare-up").unwrap();
+        assert!(flare.fixed_doses);
+        assert_eq!(flare.advice.map(|a| a.id), Some("stay-active"));
+        assert!(builtin()
+            .iter()
+            .filter(|r| r.id != "flare-up")
+            .all(|r| !r.fixed_doses && r.advice.is_none()));
     }
 
     #[test]
@@ -535,7 +562,12 @@ mod tests {
         }
         let plan = Routine::single("dead-bug").unwrap().plan();
         let value = serde_json::to_value(&plan[0]).unwrap();
-        assert_eq!(value["sides"], "alternating");
+        assert_eq!(value["sides"], "taking_turns");
+        let rolls = Routine::single("knee-rolls").unwrap().plan();
+        assert_eq!(
+            serde_json::to_value(&rolls[0]).unwrap()["sides"],
+            "alternating"
+        );
         assert_eq!(
             value["work"],
             serde_json::json!({"kind": "paced", "secs": 4})

@@ -22,16 +22,36 @@ pub const STOP_PAIN: u8 = 7;
 pub const AFTER_CHECK_MINUTES: u32 = 20;
 
 /// Before starting any programme.
-pub const BEFORE_YOU_START: &[Advice] = &[Advice {
-    id: "ask-first",
-    text: "Talk to a GP or physiotherapist before you start a new exercise plan. The right \
-           exercises depend on what is causing your pain.",
+pub const BEFORE_YOU_START: &[Advice] = &[
+    Advice {
+        id: "ask-first",
+        text: "Talk to a GP or physiotherapist before you start a new exercise plan. The right \
+               exercises depend on what is causing your pain.",
+        sources: &[
+            Source::NhsExercises,
+            Source::SpineHealth,
+            Source::ClevelandClinic,
+        ],
+    },
+    Advice {
+        id: "unsure-new-severe",
+        text: "Not sure these exercises suit you? Is your pain new, or severe? Then see a GP \
+               or physiotherapist before you begin.",
+        sources: &[Source::NhsExercises, Source::SpineHealth, Source::PhysioBox],
+    },
+];
+
+/// On a bad day: keep moving gently rather than resting for long.
+pub const STAY_ACTIVE: Advice = Advice {
+    id: "stay-active",
+    text: "Keep gently active, even on a sore day. Long rest tends to make back pain and \
+           stiffness worse.",
     sources: &[
         Source::NhsExercises,
-        Source::SpineHealth,
+        Source::PhysioBox,
         Source::ClevelandClinic,
     ],
-}];
+};
 
 /// While exercising: when to stop.
 pub const WHEN_TO_STOP: &[Advice] = &[
@@ -200,6 +220,13 @@ impl SafetyCheck {
         })
     }
 
+    /// False when the answers hold an urgent sign: then no way into exercise is open
+    /// (Today, "Try it", a routine's address, a session in progress) until the check is
+    /// taken again.
+    pub fn allows_exercise(&self) -> bool {
+        self.outcome() != Some(Outcome::Urgent)
+    }
+
     /// The ticked signs, as advice, urgent ones first.
     pub fn ticked(&self) -> Vec<&'static Advice> {
         URGENT
@@ -229,6 +256,15 @@ mod tests {
         assert_eq!(gp.outcome(), Some(Outcome::SeeProfessional));
         let urgent = SafetyCheck::answered(5, &["chest-pain"], &["temperature"]);
         assert_eq!(urgent.outcome(), Some(Outcome::Urgent));
+        assert!(
+            !urgent.allows_exercise(),
+            "an urgent sign closes every way into exercise"
+        );
+        assert!(clear.allows_exercise() && gp.allows_exercise());
+        assert!(
+            SafetyCheck::default().allows_exercise(),
+            "the check itself comes first"
+        );
         let texts: Vec<_> = urgent.ticked().iter().map(|a| a.id).collect();
         assert_eq!(texts, vec!["chest-pain", "temperature"]);
     }
@@ -256,6 +292,7 @@ mod tests {
             .chain(SEE_A_PROFESSIONAL)
             .chain(URGENT)
             .chain(MEDICINE)
+            .chain([&STAY_ACTIVE])
     }
 
     #[test]

@@ -182,7 +182,16 @@ impl Step {
             return format!("{text} {action}");
         }
         let alternating = self.sides == Sides::Alternating;
+        let turns = self.sides == Sides::TakingTurns;
         match (movement, self.side) {
+            // Each rep is one side's move: count it and name the side.
+            (Movement::Paced, Some(side)) if turns => format!("{}, {}.", self.rep, side.label()),
+            (_, Some(side)) if turns => format!(
+                "Rep {} of {}, {} side. {action}",
+                self.rep,
+                self.reps,
+                side.label()
+            ),
             // Quick movements are counted, not described again.
             (Movement::Paced, Some(Side::Right)) if alternating => "Right.".to_string(),
             (Movement::Paced, Some(Side::Left)) if alternating => format!("{}, left.", self.rep),
@@ -234,7 +243,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
         }
         let first_side = match item.sides {
             Sides::Together => None,
-            Sides::EachSide | Sides::Alternating => Some(Side::Left),
+            Sides::EachSide | Sides::Alternating | Sides::TakingTurns => Some(Side::Left),
         };
         let base = Step {
             kind: StepKind::GetReady,
@@ -285,7 +294,8 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
                 push(StepKind::Rest, set, 1, first_side, Some(rest_sets));
             }
             let sides: &[Option<Side>] = match item.sides {
-                Sides::Together => &[None],
+                // Taking turns: the loop below gives each rep its side.
+                Sides::Together | Sides::TakingTurns => &[None],
                 Sides::EachSide => &[Some(Side::Left), Some(Side::Right)],
                 // Both sides make one rep: the loop below plays them together.
                 Sides::Alternating => &[Some(Side::Left)],
@@ -301,6 +311,11 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
                     );
                 }
                 for rep in 1..=reps {
+                    let side = match item.sides {
+                        Sides::TakingTurns if rep % 2 == 0 => Some(Side::Right),
+                        Sides::TakingTurns => Some(Side::Left),
+                        _ => side,
+                    };
                     if rep > 1 {
                         push(StepKind::Rest, set, rep, side, Some(rest_reps));
                     }
@@ -541,9 +556,10 @@ impl Session {
 
     /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the session
     /// pauses and the rating is kept with the exercise being played. At [`STOP_PAIN`] or
-    /// more that exercise stops: the rest of it counts as skipped and the session waits,
-    /// paused, at the start of the next one (or finishes, after the last). Returns true
-    /// when it stopped.
+    /// more that exercise stops: the rest of it counts as skipped, the session waits,
+    /// paused, at the start of the next one (or finishes, after the last), and it never
+    /// plays that exercise again: "Back" does not return to it, and a later turn of it
+    /// in the same routine is passed over. Returns true when it stopped.
     pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
         let rating = rating.min(10);
         let snapshot = self.at(now);
@@ -556,21 +572,39 @@ impl Session {
             .map(|s| s.exercise_id.clone())
             .unwrap_or_default();
         self.pause(now);
+        let stop = rating >= STOP_PAIN;
+        // Moved on first, so what was played of the exercise counts; from then on its
+        // steps are passed over.
+        if stop {
+            self.skip_exercise(now);
+        }
         self.hurts.push(Hurt {
             exercise,
             rating,
             at: now.max(self.last_seen),
         });
-        let stop = rating >= STOP_PAIN;
-        if stop {
-            self.skip_exercise(now);
-        }
         stop
     }
 
     /// Every "It hurts" so far.
     pub fn hurts(&self) -> &[Hurt] {
         &self.hurts
+    }
+
+    /// True when the person stopped this exercise for pain ([`Session::hurt`] at
+    /// [`STOP_PAIN`] or more): the session plays none of it any more.
+    pub fn is_stopped(&self, exercise_id: &str) -> bool {
+        self.hurts
+            .iter()
+            .any(|h| h.rating >= STOP_PAIN && h.exercise == exercise_id)
+    }
+
+    /// True for a step of an exercise stopped for pain: it takes no time and is passed
+    /// over.
+    fn passed_over(&self, step: &Step) -> bool {
+        !self.hurts.is_empty()
+            && step.kind != StepKind::Finished
+            && self.is_stopped(&step.exercise_id)
     }
 
     /// The id of the routine being played.
@@ -686,10 +720,15 @@ impl Session {
             return;
         };
         self.leave(&steps, cur, off, None);
-        let target = if off > BACK_RESTARTS_AFTER_MS {
+        let before = cur.saturating_sub(1);
+        // An exercise stopped for pain is never offered again: back from the step after
+        // it restarts the current step instead.
+        let target = if off > BACK_RESTARTS_AFTER_MS
+            || steps.get(before).is_some_and(|s| self.passed_over(s))
+        {
             cur
         } else {
-            cur.saturating_sub(1)
+            before
         };
         self.set_mark(target, Mark::Pending);
         self.jump(&steps, now, target);
@@ -797,6 +836,9 @@ impl Session {
                 }
             } else {
                 for index in self.cue_step..=cur {
+                    if steps.get(index).is_some_and(|s| self.passed_over(s)) {
+                        continue;
+                    }
                     for (at, cue) in cue_points(&steps, index) {
                         if (index, at) > given && (index < cur || at <= off) {
                             cues.push(cue);
@@ -896,6 +938,10 @@ impl Session {
         let mut index = self.anchor_step.min(last);
         let mut off = active.saturating_sub(self.anchor_active).max(0);
         while index < last {
+            if steps.get(index).is_some_and(|s| self.passed_over(s)) {
+                index += 1;
+                continue;
+            }
             match steps.get(index).and_then(|s| s.duration_ms) {
                 Some(duration) if off >= duration => {
                     off -= duration;
@@ -945,6 +991,12 @@ impl Session {
     fn credit_passed(&mut self, steps: &[Step], to: usize) {
         for i in self.anchor_step..to {
             if let Some(step) = steps.get(i).filter(|s| s.is_work()) {
+                if self.passed_over(step) {
+                    if self.mark(i) == Mark::Pending {
+                        self.set_mark(i, Mark::Skipped);
+                    }
+                    continue;
+                }
                 self.set_mark(i, Mark::Done);
                 self.add_work(step.exercise, step.duration_ms.unwrap_or(0));
             }
@@ -975,7 +1027,8 @@ impl Session {
         self.cue_step = target;
         self.cue_offset = -1;
         self.cue_at = now;
-        if target >= last {
+        // Past the last step, or only steps passed over left: the end.
+        if self.locate(steps, self.active_ms).0 >= last {
             self.phase = Phase::Finished { at: now };
         }
     }
@@ -1122,6 +1175,113 @@ mod tests {
         );
     }
 
+    fn item(exercise: &str, reps: u16, secs: u16) -> PlannedItem {
+        PlannedItem {
+            exercise: exercise.into(),
+            ..plan(1, reps, PlannedWork::Hold { secs }, Sides::Together)
+        }
+    }
+
+    #[test]
+    fn an_exercise_stopped_for_pain_is_never_offered_again() {
+        // Bridge, pelvic tilt, then the bridge again, as a person's own routine may have.
+        let mut s = Session::from_plan(
+            "own",
+            "Own",
+            vec![
+                item("bridge", 2, 5),
+                item("pelvic-tilt", 1, 5),
+                item("bridge", 2, 5),
+            ],
+        );
+        s.start(T0);
+        assert!(s.hurt(T0 + 12 * S, 8));
+        let steps = s.timeline();
+        let at = |s: &Session, t: i64| {
+            let snap = s.at(t);
+            (steps[snap.step].exercise_id.clone(), steps[snap.step].kind)
+        };
+        assert_eq!(
+            at(&s, T0 + 13 * S),
+            ("pelvic-tilt".into(), StepKind::GetReady)
+        );
+        assert!(s.is_stopped("bridge") && !s.is_stopped("pelvic-tilt"));
+
+        // Back, at once or later, never returns to the stopped bridge.
+        s.back(T0 + 13 * S);
+        assert_eq!(
+            at(&s, T0 + 13 * S),
+            ("pelvic-tilt".into(), StepKind::GetReady)
+        );
+        s.resume(T0 + 14 * S);
+        s.back(T0 + 15 * S);
+        assert_eq!(
+            at(&s, T0 + 15 * S),
+            ("pelvic-tilt".into(), StepKind::GetReady)
+        );
+
+        // The pelvic tilt plays out (10 s get ready, 5 s hold), and then the second turn
+        // of the bridge is passed over: the session ends, and no cue names the bridge.
+        let mut said = Vec::new();
+        for t in (16..=40).map(|n| T0 + n * S) {
+            said.extend(
+                s.update(t)
+                    .iter()
+                    .filter_map(|c| c.say().map(str::to_string)),
+            );
+        }
+        assert!(s.at(T0 + 40 * S).is_finished(), "{:?}", s.at(T0 + 40 * S));
+        assert!(said.iter().all(|w| !w.contains("Bridge")), "{said:?}");
+        let record = s.record().unwrap();
+        assert_eq!(record.exercises[1].completion(), Completion::Done);
+        assert_eq!(record.exercises[2].completion(), Completion::NotDone);
+        assert_eq!(record.exercises[0].reps_done, 0);
+        assert_eq!(
+            record.active_secs, 28,
+            "12 s before the stop, 1 s before Back restarted the get-ready, 15 s of pelvic \
+             tilt; the second bridge took no time"
+        );
+    }
+
+    #[test]
+    fn reps_taking_turns_are_one_side_each() {
+        let steps = compile(&[plan(
+            1,
+            4,
+            PlannedWork::Paced { secs: 4 },
+            Sides::TakingTurns,
+        )]);
+        let work: Vec<(u16, Option<Side>)> = steps
+            .iter()
+            .filter(|s| s.is_work())
+            .map(|s| (s.rep, s.side))
+            .collect();
+        assert_eq!(
+            work,
+            [
+                (1, Some(Side::Left)),
+                (2, Some(Side::Right)),
+                (3, Some(Side::Left)),
+                (4, Some(Side::Right))
+            ],
+            "4 reps are 4 moves, sides taking turns, and no switch-side pause"
+        );
+        assert!(steps.iter().all(|s| s.kind != StepKind::SwitchSide));
+        let said: Vec<String> = steps
+            .iter()
+            .filter(|s| s.is_work())
+            .map(Step::say)
+            .collect();
+        assert_eq!(said[1], "2, right.");
+        assert_eq!(said[2], "3, left.");
+        assert!(said[0].contains("Left side."), "{}", said[0]);
+        // The dead bug counts this way: 2 sets of 10 are 20 moves, not 40.
+        let bug = crate::domain::catalog::get("dead-bug").unwrap();
+        assert_eq!(bug.dose.sides, Sides::TakingTurns);
+        let bug_steps = Routine::single("dead-bug").unwrap().timeline();
+        assert_eq!(bug_steps.iter().filter(|s| s.is_work()).count(), 20);
+    }
+
     fn kinds(steps: &[Step]) -> Vec<StepKind> {
         steps.iter().map(|s| s.kind).collect()
     }
@@ -1134,7 +1294,8 @@ mod tests {
         // (id, steps, work steps, rests, switches, per exercise: (sets, work steps))
         let expected: [(&str, usize, usize, usize, usize); 4] = [
             ("gentle-start", 43, 5 + 8 + 10, 4 + 2 + 1 + 8 + 1, 0),
-            ("core-stability", 143, 30 + 40 + 20, 27 + 2 + 1 + 18 + 1, 0),
+            // Core stability's reps start at 5; the dead bug's reps are one side each.
+            ("core-stability", 63, 15 + 10 + 10, 12 + 2 + 1 + 8 + 1, 0),
             ("desk-break", 49, 10 + 3 + 6 + 5, 9 + 2 + 4 + 4, 1),
             ("flare-up", 42, 5 + 8 + 10 + 2, 4 + 2 + 1 + 4 + 1, 0),
         ];
@@ -1310,8 +1471,8 @@ mod tests {
             bug[1],
             "Dead bug. Set 1 of 2. Left side. Move slowly, about 4 seconds each time."
         );
-        assert_eq!(bug[2], "Right.");
-        assert_eq!(bug[3], "2, left.");
+        assert_eq!(bug[2], "2, right.");
+        assert_eq!(bug[3], "3, left.");
 
         assert_eq!(says("exercise:walking")[1], "Walking for 5 minutes.");
         assert_eq!(
@@ -1975,7 +2136,8 @@ mod tests {
             let sides = prop_oneof![
                 Just(Sides::Together),
                 Just(Sides::EachSide),
-                Just(Sides::Alternating)
+                Just(Sides::Alternating),
+                Just(Sides::TakingTurns)
             ];
             (1u16..4, 1u16..5, work, 0u16..20, 0u16..40, sides).prop_map(
                 |(sets, reps, work, rest_reps_secs, rest_sets_secs, sides)| PlannedItem {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::catalog::name_of;
-use crate::domain::pain;
+use crate::domain::pain::{self, AfterCheckReason};
 use crate::domain::progression::{self, Direction, Suggestion};
 use crate::domain::session_record::{AfterCheck, SessionRecord};
 use crate::platform::clock;
@@ -17,9 +17,10 @@ fn answer(state: AppState, record: &SessionRecord, check: AfterCheck) {
     state.log_session(record);
 }
 
-/// "Has your pain settled?", 20 minutes after a session that ended with more pain than
-/// it began with. Renders nothing without the app's state (a page mounted alone) or
-/// while a session is playing.
+/// "Has your pain settled?", 20 minutes after a session in which the person said "It
+/// hurts", or that ended with more pain than it began with or with pain of 7 or more;
+/// only on the day it fell due. Renders nothing without the app's state (a page mounted
+/// alone) or while a session is playing.
 #[component]
 pub fn AfterCheckCard() -> impl IntoView {
     let Some(state) = use_context::<AppState>() else {
@@ -27,9 +28,10 @@ pub fn AfterCheckCard() -> impl IntoView {
     };
     let due = Memo::new(move |_| {
         let now = state.now.get();
+        let offset = state.offset();
         state
             .sessions
-            .with(|log| pain::after_check_due(log, now).cloned())
+            .with(|log| pain::after_check_due(log, now, offset).cloned())
     });
     let shown = move || due.get().filter(|_| !state.playing.get());
     view! {
@@ -40,12 +42,20 @@ pub fn AfterCheckCard() -> impl IntoView {
             if deciding {
                 return view! { <NotForMe record /> }.into_any();
             }
-            let text = format!(
-                "After {} your pain went from {} to {} out of 10. Has it settled since?",
-                record.routine_name,
-                record.pain_before.unwrap_or_default(),
-                record.pain_after.unwrap_or_default(),
-            );
+            let name = &record.routine_name;
+            let what = match pain::after_check_reason(&record) {
+                Some(AfterCheckReason::Rose { before, after }) => {
+                    format!("After {name} your pain went from {before} to {after} out of 10.")
+                }
+                Some(AfterCheckReason::HighAfter { after }) => {
+                    format!("After {name} your pain was {after} out of 10.")
+                }
+                Some(AfterCheckReason::Hurt { rating }) => {
+                    format!("During {name} you said it hurt, up to {rating} out of 10.")
+                }
+                None => format!("After {name} you had some pain."),
+            };
+            let text = format!("{what} Has it settled since?");
             let id = record.id();
             view! {
                 <section class="card caution after-check" aria-labelledby="after-check-heading">
@@ -67,16 +77,23 @@ pub fn AfterCheckCard() -> impl IntoView {
     .into_any()
 }
 
-/// After "still hurting": choose which of the session's exercises to set aside.
+/// After "still hurting": choose which of the session's exercises to set aside. Only
+/// those the person said "It hurts" in start ticked.
 #[component]
 fn NotForMe(record: SessionRecord) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let tried = pain::exercises_tried(&record);
-    let any = !tried.is_empty();
-    let chosen = RwSignal::new(tried.clone());
-    let boxes = tried
+    let choices = pain::after_check_choices(&record);
+    let any = !choices.is_empty();
+    let chosen = RwSignal::new(
+        choices
+            .iter()
+            .filter(|(_, ticked)| *ticked)
+            .map(|(id, _)| id.clone())
+            .collect::<Vec<_>>(),
+    );
+    let boxes = choices
         .into_iter()
-        .map(|id| {
+        .map(|(id, _)| {
             let name = name_of(&id);
             let key = id.clone();
             view! {
@@ -118,8 +135,8 @@ fn NotForMe(record: SessionRecord) -> impl IntoView {
                 "Pain that lasts more than 20 minutes after exercise means that exercise is "
                 "not right for you at the moment."
                 {any.then_some(
-                    " Steadyback can leave the ones you choose out of your routines. You can \
-                     bring them back from the library.",
+                    " Tick the ones to leave out of your routines; you can bring them back \
+                     from the library.",
                 )}
             </p>
             {any.then(|| view! {
@@ -135,7 +152,7 @@ fn NotForMe(record: SessionRecord) -> impl IntoView {
             <div class="actions">
                 {if any {
                     view! {
-                        <button on:click=move |_| finish(true)>"Set aside"</button>
+                        <button on:click=move |_| finish(true)>"Set aside the ticked ones"</button>
                         <button class="secondary" on:click=move |_| finish(false)>"Keep them all"</button>
                     }
                     .into_any()
@@ -215,6 +232,7 @@ pub fn Suggestions() -> impl IntoView {
                         <p class="eyebrow">"Your exercises"</p>
                         <h2>{headline}</h2>
                         <p>{reason}</p>
+                        <p class="source-tag">{progression::RULE_NOTE}</p>
                         <div class="actions">
                             <button on:click=move |_| decide(&s, true)>{accept_label}</button>
                             {(!single).then(|| view! {

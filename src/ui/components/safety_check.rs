@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety::{Outcome, SafetyCheck, URGENT_ACTION};
+use crate::domain::safety::{Advice, Outcome, SafetyCheck, URGENT_ACTION};
+use crate::domain::sources::Source;
 use crate::platform::clock;
+use crate::ui::components::page::Page;
 use crate::ui::state::AppState;
 
 /// Clears the stored answers, so the welcome check is asked again.
@@ -64,6 +66,29 @@ pub fn CheckOutcome() -> impl IntoView {
     }
 }
 
+/// Its children while the safety check allows exercise; the emergency advice, with a
+/// way to take the check again, after an urgent answer. Every way into exercise (the
+/// player, "Try it") goes through it.
+#[component]
+pub fn ExerciseGate(
+    /// When the gate is the whole page: the page's title, shown above the advice.
+    #[prop(optional)]
+    page_title: Option<&'static str>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let allowed = move || state.safety_check.with(SafetyCheck::allows_exercise);
+    let advice = move || match page_title {
+        Some(title) => view! { <Page title><CheckOutcome /></Page> }.into_any(),
+        None => view! { <CheckOutcome /> }.into_any(),
+    };
+    view! {
+        <Show when=allowed fallback=advice>
+            {children()}
+        </Show>
+    }
+}
+
 /// "You took the safety check on 21 November 2026." and a way to take it again.
 #[component]
 pub fn CheckSummary() -> impl IntoView {
@@ -83,5 +108,34 @@ pub fn CheckSummary() -> impl IntoView {
             </Show>
             <RetakeCheck />
         </section>
+    }
+}
+
+/// "Source: NHS, The Physio Box": which sources an item comes from.
+#[component]
+pub fn SourceTag(
+    /// The sources, in the order to name them.
+    sources: &'static [Source],
+) -> impl IntoView {
+    let names = sources
+        .iter()
+        .map(|s| s.short())
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! { <span class="source-tag">"Source: " {names}</span> }
+}
+
+/// One piece of advice as a short note with its sources, e.g. beside a routine.
+#[component]
+pub fn AdviceNote(
+    /// The advice to show.
+    advice: &'static Advice,
+) -> impl IntoView {
+    view! {
+        <p class="advice-note">
+            {advice.text}
+            " "
+            <SourceTag sources=advice.sources />
+        </p>
     }
 }

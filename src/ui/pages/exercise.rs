@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
 use crate::ui::components::page::Page;
+use crate::ui::components::safety_check::ExerciseGate;
 use crate::ui::pages::not_found::Missing;
 use crate::ui::state::AppState;
 
@@ -91,9 +92,11 @@ fn Detail(exercise: &'static Exercise) -> impl IntoView {
                 <li>{kit}</li>
             </ul>
             <SetAside exercise=e />
-            <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>
-                "Try it"
-            </a>
+            <ExerciseGate>
+                <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>
+                    "Try it"
+                </a>
+            </ExerciseGate>
             <section class="card">
                 <h2>"How to do it"</h2>
                 <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>

@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::safety::{Advice, SafetyCheck, SEE_A_PROFESSIONAL, URGENT};
+use crate::domain::safety::{Advice, SafetyCheck, BEFORE_YOU_START, SEE_A_PROFESSIONAL, URGENT};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
+use crate::ui::components::safety_check::SourceTag;
 use crate::ui::state::AppState;
 
 /// A group of signs to tick. Returns the signal of ticked ids.
@@ -75,6 +76,15 @@ pub fn FirstRun() -> impl IntoView {
                 <SignList legend="Do you have any of these?" signs=URGENT ticked=urgent />
                 <SignList legend="And any of these?" signs=SEE_A_PROFESSIONAL ticked=see_professional />
                 <p class="hint">"If none of them are true, leave them all unticked."</p>
+                <section class="card before-you-start" aria-labelledby="before-heading">
+                    <h2 id="before-heading">"Before you begin"</h2>
+                    <ul class="advice">
+                        {BEFORE_YOU_START
+                            .iter()
+                            .map(|a| view! { <li>{a.text} " " <SourceTag sources=a.sources /></li> })
+                            .collect_view()}
+                    </ul>
+                </section>
                 <button type="submit" class="wide">"Continue"</button>
             </form>
             <p class="privacy">"Your answers stay on this device."</p>

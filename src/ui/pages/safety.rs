@@ -7,7 +7,7 @@ use crate::domain::safety::{
 };
 use crate::domain::sources::Source;
 use crate::ui::components::page::Page;
-use crate::ui::components::safety_check::CheckSummary;
+use crate::ui::components::safety_check::{CheckSummary, SourceTag};
 
 /// A list of advice, each item with its sources.
 #[component]
@@ -28,17 +28,6 @@ fn AdviceList(items: &'static [Advice]) -> impl IntoView {
                 .collect_view()}
         </ul>
     }
-}
-
-/// "(NHS, The Physio Box)": which sources an item comes from.
-#[component]
-pub fn SourceTag(sources: &'static [Source]) -> impl IntoView {
-    let names = sources
-        .iter()
-        .map(|s| s.short())
-        .collect::<Vec<_>>()
-        .join(", ");
-    view! { <span class="source-tag">"Source: " {names}</span> }
 }
 
 #[component]

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
+use crate::domain::pain::{self, AfterCheckReason};
 use crate::domain::routine::{self, Routine};
-use crate::domain::safety::STOP_PAIN;
+use crate::domain::safety::{Advice, STOP_PAIN};
 use crate::domain::session::{
     Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind,
 };
@@ -21,6 +22,7 @@ use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, vibration, wake_lock};
 use crate::ui::components::page::Page;
 use crate::ui::components::pain_scale::PainScale;
+use crate::ui::components::safety_check::{AdviceNote, ExerciseGate};
 use crate::ui::pages::not_found::Missing;
 use crate::ui::state::{AppState, Tone};
 
@@ -209,7 +211,14 @@ pub fn SessionPage() -> impl IntoView {
                 />
             }
             .into_any(),
-            Some(routine) => view! { <PlayerView routine /> }.into_any(),
+            // After an urgent safety answer, the emergency advice instead: a typed-in
+            // address or a session in progress opens no exercise either.
+            Some(routine) => view! {
+                <ExerciseGate page_title="Session">
+                    <PlayerView routine=routine.clone() />
+                </ExerciseGate>
+            }
+            .into_any(),
             None => view! {
                 <Missing
                     title="Routine not found"
@@ -346,6 +355,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
 
     let title = routine.name.clone();
     let routine_name = StoredValue::new(routine.name.clone());
+    let advice = routine.advice;
     view! {
         <Page title="Session">
             <p class="lead routine-name">{title}</p>
@@ -353,7 +363,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
             <Show when=move || pending.with(Option::is_none)>
                 <Show
                     when=move || status() != Status::Finished
-                    fallback=move || view! { <Summary player routine_name=routine_name.get_value() /> }
+                    fallback=move || view! { <Summary player routine_name=routine_name.get_value() advice /> }
                 >
                     <Show when=move || hurt.get() != HurtPanel::Closed>
                         <HurtView player panel=hurt />
@@ -425,6 +435,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
                         </button>
                     </Show>
                     <Show when=move || status() == Status::NotStarted>
+                        {advice.map(|advice| view! { <AdviceNote advice /> })}
                         <section class="card" aria-label="Pain before you start">
                             <PainScale
                                 question="How is your back pain right now?"
@@ -453,7 +464,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
 fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
     let close = move || panel.set(HurtPanel::Closed);
     // Plays on from where the session waits: the same exercise after a low rating, the
-    // next one after a high rating (the session already moved on).
+    // next one after a high rating (the session already moved past the stopped one).
     let play_on = move |_| {
         close();
         player.ready_cues();
@@ -484,11 +495,15 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
         current < last
     };
     // The panel replaced what had focus: move it to the panel's heading, and again each
-    // time the panel changes, so a screen reader follows.
+    // time the panel changes, so a screen reader follows. After a stop for pain, to
+    // "End the session", the advice.
     let heading = NodeRef::<leptos::html::H2>::new();
+    let end_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
-        panel.track();
-        if let Some(h) = heading.get() {
+        let stopped = matches!(panel.get(), HurtPanel::Rated(n) if n >= STOP_PAIN);
+        if let Some(button) = end_button.get().filter(|_| stopped) {
+            let _ = button.focus();
+        } else if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
@@ -501,18 +516,23 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
         <section class="card hurt-panel" aria-labelledby="hurt-heading">
             <h2 id="hurt-heading" tabindex="-1" node_ref=heading>{title}</h2>
             {move || match panel.get() {
+                // The source's advice is to stop: ending the session comes first, and
+                // the summary then asks how the pain is. Another exercise stays possible,
+                // worded so it is not the advice; this one is not offered again.
                 HurtPanel::Rated(n) if n >= STOP_PAIN => view! {
                     <p>
-                        "Pain of 7 out of 10 or more means stop. This exercise has stopped, "
-                        "and your answer is saved with the session."
+                        "Pain of 7 out of 10 or more means stop. This exercise has stopped "
+                        "and won't come up again in this session. Your answer is saved."
                     </p>
                     <p>
                         <a href="/safety">"When to get help"</a>
                         " lists the signs that need a doctor."
                     </p>
                     <div class="actions">
-                        <button on:click=play_on>"Go on to the next exercise"</button>
-                        <button class="secondary" on:click=end>"End the session"</button>
+                        <button node_ref=end_button on:click=end>"End the session"</button>
+                        <button class="secondary" on:click=play_on>
+                            "Try a different exercise instead"
+                        </button>
                     </div>
                 }
                 .into_any(),
@@ -667,7 +687,6 @@ fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
 fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
     let state = player.state;
     let id = record.id();
-    let before = record.pain_before;
     let after = Signal::derive(move || {
         state
             .sessions
@@ -684,14 +703,26 @@ fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
     };
     let advice = move || {
         let after = after.get()?;
-        let text = if after >= STOP_PAIN {
-            "That is a lot of pain. Rest, and read when to get help if it doesn't ease."
-        } else if before.is_some_and(|b| after > b) {
-            "Your pain is higher than before you started. If it lasts more than 20 minutes \
-             after finishing, those exercises may not be right for you: Steadyback will ask \
-             you in 20 minutes."
-        } else {
-            "Thanks. Your answers build up into your pain trend on the Progress page."
+        let rated = SessionRecord {
+            pain_after: Some(after),
+            ..record.get_value()
+        };
+        let text = match pain::after_check_reason(&rated) {
+            Some(AfterCheckReason::HighAfter { .. }) => {
+                "That is a lot of pain. Read when to get help if it doesn't ease. Steadyback \
+                 will ask you in 20 minutes how it is."
+            }
+            Some(AfterCheckReason::Rose { .. }) => {
+                "Your pain is higher than before you started. If it lasts more than 20 \
+                 minutes after finishing, those exercises may not be right for you: \
+                 Steadyback will ask you in 20 minutes."
+            }
+            Some(AfterCheckReason::Hurt { .. }) => {
+                "You said it hurt during the session. If the pain lasts more than 20 minutes \
+                 after finishing, that exercise may not be right for you: Steadyback will ask \
+                 you in 20 minutes."
+            }
+            None => "Thanks. Your answers build up into your pain trend on the Progress page.",
         };
         let high = after >= STOP_PAIN;
         Some(view! {
@@ -707,7 +738,13 @@ fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
 
 /// The end: time spent, what was done and skipped.
 #[component]
-fn Summary(player: Player, routine_name: String) -> impl IntoView {
+fn Summary(
+    player: Player,
+    /// The routine's name as played.
+    routine_name: String,
+    /// The routine's own advice from the sources, if it has some.
+    advice: Option<&'static Advice>,
+) -> impl IntoView {
     let record: Option<SessionRecord> = player.session.with_untracked(Session::record);
     let Some(record) = record else {
         return view! { <p>"This session was stopped before it began."</p> }.into_any();
@@ -739,6 +776,7 @@ fn Summary(player: Player, routine_name: String) -> impl IntoView {
             <p>{routine_name} ": " {time} " of exercise."</p>
             <ul class="summary-list">{rows}</ul>
             {stopped_for_pain(&record)}
+            {advice.map(|advice| view! { <AdviceNote advice /> })}
             <PainAfter player record=record.clone() />
             <p class="hint">"Saved to your history on this device."</p>
             <a href="/" class="button">"Back to Today"</a>

@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 use crate::domain::catalog;
-use crate::domain::routine::{self, Routine, BUILTIN_IDS};
-use crate::domain::safety::{Outcome, SafetyCheck};
+use crate::domain::rotation::{self, GENTLE_START_DAYS};
+use crate::domain::routine::Routine;
+use crate::domain::safety::SafetyCheck;
 use crate::domain::session::SavedSession;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
 use crate::ui::components::data::BackupReminder;
 use crate::ui::components::page::Page;
-use crate::ui::components::safety_check::CheckOutcome;
+use crate::ui::components::safety_check::{AdviceNote, CheckOutcome};
 use crate::ui::components::week::{WalkCard, WeekCard};
 use crate::ui::state::AppState;
 
@@ -34,6 +35,7 @@ fn Suggested(routine: Routine) -> impl IntoView {
             <p class="eyebrow">"Today's routine"</p>
             <h2 id="suggested-heading">{routine.name.clone()}</h2>
             <p>{routine.description.clone()}</p>
+            {routine.advice.map(|advice| view! { <AdviceNote advice /> })}
             <p class="meta">
                 "About " {routine.estimated_minutes()} " minutes · " {routine.items.len()}
                 " exercises"
@@ -48,20 +50,16 @@ fn Suggested(routine: Routine) -> impl IntoView {
 #[component]
 pub fn Today() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let urgent = move || state.safety_check.with(SafetyCheck::outcome) == Some(Outcome::Urgent);
-    let suggested = Memo::new(move |_| {
-        let routine = state
-            .sessions
-            .with(|log| routine::suggest(log.records.iter().map(|r| r.routine_id.as_str())));
-        // As the person plays it; when they set aside all of it, the next one that has
-        // something left.
-        state.plan.with(|plan| {
-            std::iter::once(routine)
-                .chain(BUILTIN_IDS.iter().filter_map(|id| routine::find(id)))
-                .map(|r| plan.apply(&r))
-                .find(|r| !r.items.is_empty())
+    let urgent = move || !state.safety_check.with(SafetyCheck::allows_exercise);
+    let offset = state.offset();
+    let routines = Memo::new(move |_| {
+        state.sessions.with(|log| {
+            state
+                .plan
+                .with(|plan| rotation::for_today(log, plan, offset))
         })
     });
+    let suggested = move || routines.with(|r| r.suggested.clone());
     // A session started and not finished: offer to carry on with it.
     let now = clock::now();
     let in_progress = state
@@ -70,13 +68,9 @@ pub fn Today() -> impl IntoView {
         .filter(|s| s.started_at().is_some() && !s.is_stale(now) && !s.at(now).is_finished())
         .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
     let others = move || {
-        let current = suggested.with(|r| r.as_ref().map(|r| r.id.clone()));
-        BUILTIN_IDS
-            .iter()
-            .filter(|id| current.as_deref() != Some(**id))
-            .filter_map(|id| routine::find(id))
-            .map(|r| state.plan.with(|plan| plan.apply(&r)))
-            .filter(|r| !r.items.is_empty())
+        routines
+            .with(|r| r.others.clone())
+            .into_iter()
             .map(|r| {
                 view! {
                     <li>
@@ -107,7 +101,7 @@ pub fn Today() -> impl IntoView {
                     })}
                 <NudgeCard />
                 <BackupReminder />
-                {move || match suggested.get() {
+                {move || match suggested() {
                     Some(routine) => view! { <Suggested routine /> }.into_any(),
                     None => view! {
                         <section class="card">
@@ -127,6 +121,15 @@ pub fn Today() -> impl IntoView {
                 <section class="card" aria-labelledby="others-heading">
                     <h2 id="others-heading">"Other routines"</h2>
                     <ul class="routine-list">{others}</ul>
+                    <Show when=move || routines.with(|r| r.starting_out)>
+                        <p class="hint starting-out">
+                            {format!(
+                                "Core stability and the desk break are suggested once you have \
+                                 done A gentle start on {GENTLE_START_DAYS} different days. This \
+                                 pacing is the app's own choice, not a source's."
+                            )}
+                        </p>
+                    </Show>
                 </section>
                 <Show when=move || state.sessions.with(|s| s.records.is_empty())>
                 <section class="card">

@@ -1,0 +1,241 @@
+//! Tests of the words the app shows: every sentence is the app's own (none shares a run
+//! of [`RUN`] words with a source document), and every instruction reads plainly.
+
+use std::path::PathBuf;
+
+use super::catalog::CATALOG;
+use super::progression::RULE_NOTE;
+use super::routine::builtin;
+use super::safety::{
+    BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, STAY_ACTIVE, URGENT, URGENT_ACTION,
+    WHEN_TO_STOP,
+};
+
+/// Words in a row that may not match a source's.
+const RUN: usize = 10;
+/// The highest reading grade (Flesch–Kincaid) an instruction may have.
+const MAX_GRADE: f64 = 8.0;
+/// The fewest words a text needs for its grade to be checked.
+const MIN_GRADED_WORDS: usize = 6;
+
+/// Lower-case words: letters and digits, apostrophes dropped ("don’t" is "dont"), any
+/// other character a break.
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The first run of [`RUN`] words that `text` shares with `source`, if any.
+fn shared_run(text: &str, source: &[String]) -> Option<String> {
+    let ours = words(text);
+    let runs: std::collections::HashSet<&[String]> = source.windows(RUN).collect();
+    ours.windows(RUN)
+        .find(|w| runs.contains(w))
+        .map(|w| w.join(" "))
+}
+
+/// Every text the app shows from the domain, with where it comes from.
+fn app_texts() -> Vec<(String, &'static str)> {
+    let mut texts = Vec::new();
+    for e in CATALOG {
+        let place = |what: &str| format!("{} {what}", e.id);
+        texts.push((place("name"), e.name));
+        texts.push((place("purpose"), e.purpose));
+        texts.push((place("start"), e.start));
+        for t in e.steps {
+            texts.push((place("step"), *t));
+        }
+        for t in e.dose_notes {
+            texts.push((place("dose note"), *t));
+        }
+        for t in e.cautions {
+            texts.push((place("caution"), *t));
+        }
+    }
+    for list in [
+        BEFORE_YOU_START,
+        WHEN_TO_STOP,
+        SEE_A_PROFESSIONAL,
+        URGENT,
+        MEDICINE,
+    ] {
+        for a in list {
+            texts.push((format!("safety {}", a.id), a.text));
+        }
+    }
+    texts.push(("safety stay-active".into(), STAY_ACTIVE.text));
+    texts.push(("urgent action".into(), URGENT_ACTION));
+    texts.push(("progression rule".into(), RULE_NOTE));
+    texts
+}
+
+/// The instructions: what a person follows while exercising. A grade means little for
+/// a text under [`MIN_GRADED_WORDS`] words ("Relax."), so those are left out.
+fn instructions() -> Vec<(String, &'static str)> {
+    let mut texts = Vec::new();
+    for e in CATALOG {
+        texts.push((format!("{} start", e.id), e.start));
+        for t in e.steps.iter().chain(e.cautions) {
+            texts.push((format!("{} step", e.id), *t));
+        }
+    }
+    texts.retain(|(_, t)| t.split_whitespace().count() >= MIN_GRADED_WORDS);
+    texts
+}
+
+#[test]
+fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "SKIPPED: no source documents at {} (the shared folder is not beside this \
+             checkout), so the app's sentences were not compared with them.",
+            dir.display()
+        );
+        return;
+    };
+    let mut seeds = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.ends_with(".txt") {
+            let text = std::fs::read_to_string(&path).expect("a readable seed");
+            seeds.push((name.to_string(), words(&text)));
+        }
+    }
+    assert!(
+        seeds.len() >= 4,
+        "expected the four seeds in {}",
+        dir.display()
+    );
+    let mut found = Vec::new();
+    let mut routine_texts: Vec<(String, String)> = Vec::new();
+    for r in builtin() {
+        routine_texts.push((format!("routine {}", r.id), r.description.clone()));
+    }
+    let all = app_texts()
+        .into_iter()
+        .map(|(p, t)| (p, t.to_string()))
+        .chain(routine_texts);
+    for (place, text) in all {
+        for (seed, source) in &seeds {
+            if let Some(run) = shared_run(&text, source) {
+                found.push(format!("{place} shares with {seed}: \"{run}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "not the app's own words:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_overlap_check_finds_a_copied_run() {
+    let source = words("If the pain is severe, stop what you're doing. And, if pain persists.");
+    assert_eq!(
+        shared_run(
+            "Stop. If the pain is severe, STOP what you’re doing and rest.",
+            &source
+        )
+        .as_deref(),
+        Some("if the pain is severe stop what youre doing and"),
+        "case, punctuation and apostrophes don't hide a copy"
+    );
+    assert_eq!(
+        shared_run("If the pain is severe, stop and rest.", &source),
+        None
+    );
+}
+
+/// Syllables of an English word, by the usual vowel-group estimate.
+fn syllables(word: &str) -> usize {
+    let w: String = word
+        .to_lowercase()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    if w.is_empty() {
+        return 0;
+    }
+    if w.len() <= 3 {
+        return 1;
+    }
+    let mut w = w.as_str();
+    for end in ["es", "ed", "e"] {
+        if let Some(rest) = w.strip_suffix(end) {
+            // "-le" and a vowel before "-es" keep their syllable.
+            let before = rest.chars().last().unwrap_or('a');
+            if !"laeiouy".contains(before) || end == "ed" {
+                w = rest;
+            }
+            break;
+        }
+    }
+    let w = w.strip_prefix('y').unwrap_or(w);
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut groups = 0;
+    let mut run = 0;
+    for c in w.chars() {
+        if vowel(c) {
+            run += 1;
+            // A group is one or two vowels; a longer run counts again.
+            if run == 1 || run == 3 {
+                groups += 1;
+            }
+            if run == 3 {
+                run = 1;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    groups.max(1)
+}
+
+/// The Flesch–Kincaid grade of `text`.
+fn grade(text: &str) -> f64 {
+    let sentences = text
+        .split(['.', '!', '?', ':', ';'])
+        .filter(|s| !s.trim().is_empty())
+        .count()
+        .max(1);
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let syl: usize = words.iter().map(|w| syllables(w)).sum();
+    0.39 * words.len() as f64 / sentences as f64 + 11.8 * syl as f64 / words.len() as f64 - 15.59
+}
+
+#[test]
+fn instructions_read_at_grade_eight_or_below() {
+    let hard: Vec<String> = instructions()
+        .into_iter()
+        .filter(|(_, t)| grade(t) > MAX_GRADE)
+        .map(|(place, t)| format!("{place} (grade {:.1}): {t}", grade(t)))
+        .collect();
+    assert!(hard.is_empty(), "hard to read:\n{}", hard.join("\n"));
+}
+
+#[test]
+fn the_grade_tells_plain_from_hard() {
+    assert_eq!(syllables("the"), 1);
+    assert_eq!(syllables("tummy"), 2);
+    assert_eq!(syllables("recumbent"), 3);
+    assert!(grade("Lie on your back. Bend your knees.") < 2.0);
+    let hard = "If standing or walking hurts too much (for example with spinal stenosis), \
+                use a recumbent exercise bike, where you sit back in a seat with support.";
+    assert!(grade(hard) > MAX_GRADE, "{}", grade(hard));
+}
