@@ -38,6 +38,10 @@ test("Today shows the week, the next dose, the next walk and the routine without
 test("accepting a suggestion changes the dose and keeps the history", async () => {
   await open("/", "Today");
   const card = s.page.locator("section.suggestion", { hasText: "Bridge: try 12 reps" });
+  assert.match(
+    await card.textContent(),
+    /the app's own rule, based on NHS Inform's advice to add 1 or 2 reps every few days/,
+  );
   await card.getByRole("button", { name: "Yes, do more" }).click();
   await card.waitFor({ state: "detached" });
   const plan = await stored("steadyback:plan");

@@ -74,25 +74,50 @@ test("pain before and after a session is kept and shown on Progress", async () =
   await chart.waitFor();
 });
 
-test("'It hurts' with 8 stops the exercise and offers the next one", async () => {
+/** Starts the gentle start and says "It hurts" with `rating` in the pelvic tilt. */
+async function hurtInPelvicTilt(rating) {
   await openFresh("/session/gentle-start");
   await s.page.getByRole("button", { name: "Start", exact: true }).click();
   await s.page.clock.runFor(15_000); // past the get-ready, into the first exercise
   assert.equal(await s.page.locator(".exercise-name").textContent(), "Pelvic tilt");
   await s.page.getByRole("button", { name: "It hurts" }).click();
-  await pick("How bad is the pain now?", 8);
+  await pick("How bad is the pain now?", rating);
   await s.page.getByRole("heading", { name: "Stop this exercise" }).waitFor();
+}
+
+test("'It hurts' with 8: ending the session comes first, then the pain question", async () => {
+  await hurtInPelvicTilt(8);
   assert.equal(await s.page.getByRole("link", { name: "When to get help" }).count(), 1);
-  assert.equal(
-    await s.page.evaluate(() => document.activeElement?.textContent),
-    "Stop this exercise",
-    "focus moves to the panel's heading",
+  const end = s.page.getByRole("button", { name: "End the session" });
+  await s.page.waitForFunction(() => document.activeElement?.textContent === "End the session");
+  const actions = await s.page.locator(".hurt-panel .actions button").allTextContents();
+  assert.deepEqual(
+    actions,
+    ["End the session", "Try a different exercise instead"],
+    "ending is the main, first action; another exercise is the second",
   );
+  assert.equal(await end.getAttribute("class"), null, "the main button's look");
+  await end.click();
+  await s.page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
+  await scale("How is your back pain now?").waitFor();
+  assert.match(
+    await s.page.locator(".summary").textContent(),
+    /You stopped Pelvic tilt with pain of 8 out of 10/,
+  );
+  await s.page.locator(".summary").getByRole("link", { name: "When to get help" }).waitFor();
+});
+
+test("'It hurts' with 8 stops the exercise; another can be tried, never the stopped one", async () => {
+  await hurtInPelvicTilt(8);
   // Paused while the person decides: the clock moving changes nothing.
   await s.page.clock.runFor(60_000);
-  await s.page.getByRole("button", { name: "Go on to the next exercise" }).click();
+  await s.page.getByRole("button", { name: "Try a different exercise instead" }).click();
   await s.page.locator(".exercise-name", { hasText: "Knee rolls" }).waitFor();
   assert.equal(await s.page.getByRole("button", { name: "Pause" }).count(), 1, "playing again");
+  // Back, at the start of the knee rolls, does not return to the stopped pelvic tilt.
+  await s.page.getByRole("button", { name: "Back" }).click();
+  await s.page.clock.runFor(1000);
+  assert.equal(await s.page.locator(".exercise-name").textContent(), "Knee rolls");
 
   // The stop is part of the session, not of the panel: after a reload mid-decision, the
   // session waits at the next exercise.
@@ -194,8 +219,10 @@ test("20 minutes after a session that raised the pain, the app asks if it has se
   await check.waitFor();
   assert.equal((await stored("steadyback:sessions")).records[0].after_check, null);
   await s.page.getByRole("button", { name: "Still hurting" }).click();
-  assert.ok(await s.page.getByRole("checkbox", { name: "Pelvic tilt" }).isChecked());
-  await s.page.getByRole("button", { name: "Set aside" }).click();
+  const tilt = s.page.getByRole("checkbox", { name: "Pelvic tilt" });
+  assert.equal(await tilt.isChecked(), false, "nothing ticked: the person chooses");
+  await tilt.check();
+  await s.page.getByRole("button", { name: "Set aside the ticked ones" }).click();
   assert.equal(await check.count(), 0, "answered once");
   assert.deepEqual((await stored("steadyback:plan")).not_for_me, ["pelvic-tilt"]);
   assert.equal((await stored("steadyback:sessions")).records[0].after_check, "still_hurting");
@@ -209,4 +236,59 @@ test("20 minutes after a session that raised the pain, the app asks if it has se
   await s.page.getByRole("button", { name: "set it aside" }).waitFor();
   assert.deepEqual((await stored("steadyback:plan")).not_for_me, []);
   assert.deepEqual(s.app.errors, []);
+});
+
+test("a pain of 7 after a session, with no rating before, brings the 20-minute question that day only", async () => {
+  await openFresh("/session/exercise:pelvic-tilt");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await playToEnd();
+  await pick("How is your back pain now?", 7);
+  await s.page.getByText(/That is a lot of pain.*ask you in 20 minutes/).waitFor();
+  await s.page.getByRole("link", { name: "Back to Today" }).click();
+  await expectHeading(s.page, "Today");
+  const check = s.page.getByRole("heading", { name: "How is your pain now?" });
+  await s.page.clock.runFor(21 * 60_000);
+  await check.waitFor();
+  assert.match(await s.page.locator(".after-check").textContent(), /your pain was 7 out of 10/);
+
+  // Not answered by the end of the day: the next day it is not asked.
+  const now = await s.page.evaluate(() => Date.now());
+  const nextMorning = new Date(now);
+  nextMorning.setUTCDate(nextMorning.getUTCDate() + 1);
+  nextMorning.setUTCHours(8, 0, 0, 0);
+  await s.page.clock.fastForward(nextMorning.getTime() - now);
+  await s.page.clock.runFor(31_000); // the app's clock moves on every half minute
+  await check.waitFor({ state: "detached" });
+  await s.page.reload();
+  await appReady(s.page);
+  await expectHeading(s.page, "Today");
+  assert.equal(await check.count(), 0);
+  assert.equal((await stored("steadyback:sessions")).records[0].after_check, null, "dropped, not answered");
+  assert.deepEqual(s.app.errors, []);
+});
+
+test("after 'It hurts', the 20-minute question ticks only the exercise that hurt", async () => {
+  await openFresh("/session/gentle-start");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(15_000);
+  await s.page.getByRole("button", { name: "It hurts" }).click();
+  await pick("How bad is the pain now?", 4);
+  await s.page.getByRole("button", { name: "Carry on" }).click();
+  await playToEnd();
+  await s.page.getByRole("link", { name: "Back to Today" }).click();
+  await expectHeading(s.page, "Today");
+  await s.page.clock.runFor(21 * 60_000);
+  await s.page.getByRole("heading", { name: "How is your pain now?" }).waitFor();
+  assert.match(
+    await s.page.locator(".after-check").textContent(),
+    /During A gentle start you said it hurt, up to 4 out of 10/,
+  );
+  await s.page.getByRole("button", { name: "Still hurting" }).click();
+  const boxes = s.page.getByRole("checkbox");
+  assert.deepEqual(
+    await boxes.evaluateAll((els) => els.map((e) => [e.labels[0].textContent.trim(), e.checked])),
+    [["Pelvic tilt", true], ["Knee rolls", false], ["Double knee hug", false]],
+  );
+  await s.page.getByRole("button", { name: "Set aside the ticked ones" }).click();
+  assert.deepEqual((await stored("steadyback:plan")).not_for_me, ["pelvic-tilt"]);
 });
