@@ -256,7 +256,7 @@ async fn storage_adapters_report_protection_use_and_other_tabs_changes() {
 
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let record = seen.clone();
-    let listener = storage::on_change(move |key| record.borrow_mut().push(key));
+    let listener = storage::on_change(move |key| record.borrow_mut().push(key)).expect("a window");
     // As another tab's write would arrive.
     js_sys::eval("window.dispatchEvent(new StorageEvent('storage', { key: 'steadyback:plan' }))")
         .unwrap();
@@ -267,5 +267,37 @@ async fn storage_adapters_report_protection_use_and_other_tabs_changes() {
         *seen.borrow(),
         vec![Some("steadyback:plan".to_string()), None],
         "keys as given, a clear as None, nothing after removal"
+    );
+}
+
+#[wasm_bindgen_test]
+fn storage_exceptions_are_classified_by_name_and_legacy_code() {
+    use steadyback::domain::store::BackendError::{self, *};
+    use steadyback::platform::storage::classify;
+    let thrown = |name: &str| -> BackendError {
+        let ex = web_sys::DomException::new_with_message_and_name("denied", name).unwrap();
+        classify(ex.into())
+    };
+    assert_eq!(thrown("QuotaExceededError"), QuotaExceeded);
+    assert_eq!(
+        thrown("NS_ERROR_DOM_QUOTA_REACHED"),
+        QuotaExceeded,
+        "Firefox"
+    );
+    assert_eq!(thrown("SecurityError"), Unavailable("denied".into()));
+    assert_eq!(
+        thrown("InvalidStateError"),
+        Other("InvalidStateError: denied".into())
+    );
+    // Old WebKit: a DOMException named "Error" whose code is 22.
+    let webkit = js_sys::eval(
+        "Object.create(DOMException.prototype, { name: { value: 'Error' }, \
+         code: { value: 22 }, message: { value: 'full' } })",
+    )
+    .unwrap();
+    assert_eq!(classify(webkit), QuotaExceeded);
+    assert_eq!(
+        classify("a plain string".into()),
+        Other("a plain string".into())
     );
 }

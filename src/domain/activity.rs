@@ -9,7 +9,7 @@ use std::collections::btree_map::{self, BTreeMap};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::calendar::parse_iso;
+use super::dates::parse_iso;
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -69,7 +69,7 @@ pub struct Activity {
     /// the activity's id.
     pub id: Millis,
     /// The local day it was done on (stored as `"YYYY-MM-DD"`).
-    #[serde(with = "super::calendar::iso_day")]
+    #[serde(with = "super::dates::iso_day")]
     pub day: NaiveDate,
     /// What it was.
     pub kind: ActivityKind,
@@ -233,6 +233,12 @@ fn latest_tombstones(deleted: BTreeMap<Millis, Millis>) -> Vec<Tombstone> {
 impl Record for ActivityLog {
     const NAME: &'static str = "activities";
     const SCHEMA: u32 = 1;
+
+    const MERGES: bool = true;
+
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
 }
 
 /// What is wrong with the activity form. Each message is shown to the person as it is.
@@ -751,7 +757,7 @@ mod tests {
                 let base = build(&ActivityLog::default(), &base);
                 let a = build(&base, &a);
                 let b = build(&base, &b);
-                let ab = crate::domain::store::merge_laws(&a, &b)
+                let ab = crate::domain::storage_schema::merge_laws(&a, &b)
                     .map_err(TestCaseError::fail)?;
                 // Nothing is lost: each id of either is there at its highest version,
                 // or deleted at least as late.

@@ -16,7 +16,9 @@ use serde_json::{Map, Value};
 use super::activity::{
     Activity, ActivityKind, ActivityLog, Tombstone, MAX_MINUTES, MAX_NOTE_CHARS,
 };
-use super::calendar::{iso, local_day, month_of, session_day};
+use super::calendar::session_day;
+use super::dates::DAY_MS;
+use super::dates::{iso, local_day, month_of};
 use super::plan::{DoseChange, Plan};
 use super::safety::SafetyCheck;
 use super::session_record::{SessionLog, SessionRecord};
@@ -49,9 +51,6 @@ const MAX_OFFSET_MIN: i64 = 14 * 60;
 /// The most reps and the longest hold, in seconds, a dose level may have.
 const MAX_REPS: i64 = 100;
 const MAX_HOLD_SECS: i64 = 600;
-
-/// Milliseconds in a day of 24 hours.
-const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
 /// 2000-01-01T00:00:00Z: nothing in a backup is older.
 const EARLIEST_MS: Millis = 946_684_800_000;
@@ -651,7 +650,7 @@ impl Reader {
         let day = item
             .get("day")
             .and_then(Value::as_str)
-            .and_then(super::calendar::parse_iso);
+            .and_then(super::dates::parse_iso);
         let label = match day {
             Some(d) if (earliest..=latest).contains(&d) => {
                 format!("Activity of {}", date_text(d))

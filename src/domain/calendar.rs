@@ -7,22 +7,14 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::activity::ActivityLog;
+use super::dates::{local_day, mondays, week_index};
 use super::session_record::{SessionLog, SessionRecord};
-use super::Millis;
 
 /// Minutes of exercise to aim for each week: "at least 150 minutes" (NHS, seed 000).
 pub const WEEKLY_GOAL_MINUTES: u32 = 150;
-
-/// The local calendar day of instant `at` for a clock `offset_min` minutes ahead of UTC.
-pub fn local_day(at: Millis, offset_min: i32) -> NaiveDate {
-    let local = at.saturating_add(i64::from(offset_min).saturating_mul(60_000));
-    DateTime::from_timestamp_millis(local)
-        .unwrap_or_default()
-        .date_naive()
-}
 
 /// The local day a session belongs to: the day it started, on the clock the device had
 /// then. Records from before the offset was kept use `fallback_offset_min`.
@@ -31,12 +23,6 @@ pub fn session_day(record: &SessionRecord, fallback_offset_min: i32) -> NaiveDat
         record.started_at,
         record.tz_offset_min.unwrap_or(fallback_offset_min),
     )
-}
-
-/// The Monday of the week (Monday to Sunday) that `day` is in.
-pub fn monday_of(day: NaiveDate) -> NaiveDate {
-    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
-        .unwrap_or(day)
 }
 
 /// `secs` in whole minutes, rounded to the nearest.
@@ -78,26 +64,6 @@ impl WeekTotal {
             .checked_add_days(Days::new(6))
             .unwrap_or(self.monday)
     }
-}
-
-/// The Mondays of `count` weeks, oldest first, the last being the week of `today`.
-fn mondays(today: NaiveDate, count: usize) -> Vec<NaiveDate> {
-    let last = monday_of(today);
-    let mut out: Vec<NaiveDate> = (0..count)
-        .map_while(|back| {
-            let back = u64::try_from(back).ok()?.checked_mul(7)?;
-            last.checked_sub_days(Days::new(back))
-        })
-        .collect();
-    out.reverse();
-    out
-}
-
-/// Where the week of `day` is among `mondays` (consecutive Mondays, oldest first).
-fn week_index(mondays: &[NaiveDate], day: NaiveDate) -> Option<usize> {
-    let first = *mondays.first()?;
-    let weeks = (monday_of(day) - first).num_weeks();
-    usize::try_from(weeks).ok().filter(|i| *i < mondays.len())
 }
 
 /// `count` weeks, oldest first, the last being the week of `today`. Sessions count by
@@ -220,153 +186,14 @@ pub fn month(first_of_month: NaiveDate, active: &BTreeSet<NaiveDate>, today: Nai
     Month { first, weeks }
 }
 
-/// Month names in English, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Day names in English, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
-/// The English name of the month of `day`.
-pub fn month_of(day: NaiveDate) -> &'static str {
-    MONTHS.get(day.month0() as usize).copied().unwrap_or("")
-}
-
-/// The English name of the weekday of `day`.
-pub fn weekday_of(day: NaiveDate) -> &'static str {
-    WEEKDAYS
-        .get(day.weekday().num_days_from_monday() as usize)
-        .copied()
-        .unwrap_or("")
-}
-
-/// The month and year of `day` in English, e.g. "November 2026".
-pub fn month_name(day: NaiveDate) -> String {
-    format!("{} {}", month_of(day), day.year())
-}
-
-/// `day` as `YYYY-MM-DD`, the form dates are stored in and date inputs use.
-pub fn iso(day: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
-}
-
-/// A day written `YYYY-MM-DD` (exactly: four, two and two digits), or `None`.
-pub fn parse_iso(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shaped {
-        return None;
-    }
-    let year = text.get(0..4)?.parse().ok()?;
-    let month = text.get(5..7)?.parse().ok()?;
-    let day = text.get(8..10)?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
-}
-
-/// Stores a day as `YYYY-MM-DD` (for `#[serde(with = "...")]`).
-pub mod iso_day {
-    use chrono::NaiveDate;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(day: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::iso(*day))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        // Owned: stored records are decoded through `serde_json::Value`, which can't lend.
-        let text = String::deserialize(d)?;
-        super::parse_iso(&text).ok_or_else(|| D::Error::custom("not a YYYY-MM-DD date"))
-    }
-}
-
-/// The average pain ratings given in the sessions of one week.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PainWeek {
-    /// The first day of the week.
-    pub monday: NaiveDate,
-    /// The average of the ratings given just before a session; `None` when none were.
-    pub before: Option<f32>,
-    /// The average of the ratings given just after a session; `None` when none were.
-    pub after: Option<f32>,
-}
-
-/// A running sum of ratings.
-#[derive(Default)]
-struct Average {
-    sum: u32,
-    count: u32,
-}
-
-impl Average {
-    fn add(&mut self, rating: Option<u8>) {
-        if let Some(r) = rating {
-            self.sum = self.sum.saturating_add(u32::from(r));
-            self.count = self.count.saturating_add(1);
-        }
-    }
-
-    fn get(&self) -> Option<f32> {
-        // Ratings are 0 to 10 and counts small, so the sums convert to f32 exactly.
-        (self.count > 0).then(|| self.sum as f32 / self.count as f32)
-    }
-}
-
-/// The average pain ratings of the same weeks as [`weeks`], oldest first.
-pub fn pain_weeks(
-    sessions: &SessionLog,
-    today: NaiveDate,
-    count: usize,
-    fallback_offset_min: i32,
-) -> Vec<PainWeek> {
-    let mondays = mondays(today, count);
-    let mut sums: Vec<(Average, Average)> = mondays.iter().map(|_| Default::default()).collect();
-    for record in &sessions.records {
-        let day = session_day(record, fallback_offset_min);
-        if let Some((before, after)) = week_index(&mondays, day).and_then(|i| sums.get_mut(i)) {
-            before.add(record.pain_before);
-            after.add(record.pain_after);
-        }
-    }
-    mondays
-        .iter()
-        .zip(&sums)
-        .map(|(&monday, (before, after))| PainWeek {
-            monday,
-            before: before.get(),
-            after: after.get(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::activity::{Activity, ActivityKind};
+    use crate::domain::dates::{iso, monday_of, month_name, month_of, parse_iso, weekday_of};
+    use crate::domain::pain::{pain_weeks, PainWeek};
     use crate::domain::test_support::date;
+    use crate::domain::Millis;
     use chrono::{FixedOffset, TimeZone, Utc};
 
     #[test]

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod backup;
 pub mod calendar;
 pub mod catalog;
+pub mod dates;
 pub mod exercise;
 pub mod library;
 pub mod pain;

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use super::calendar::{local_day, session_day};
+use super::calendar::session_day;
+use super::dates::{local_day, mondays, week_index};
 use super::safety::{AFTER_CHECK_MINUTES, STOP_PAIN};
 use super::session_record::{SessionLog, SessionRecord};
 use super::Millis;
@@ -161,6 +162,65 @@ pub fn not_improving(
         latest_avg: latest_sum as f32 / latest_n as f32,
         days: (today - first_day).num_days() + 1,
     })
+}
+
+/// The average pain ratings given in the sessions of one week.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PainWeek {
+    /// The first day of the week.
+    pub monday: NaiveDate,
+    /// The average of the ratings given just before a session; `None` when none were.
+    pub before: Option<f32>,
+    /// The average of the ratings given just after a session; `None` when none were.
+    pub after: Option<f32>,
+}
+
+/// A running sum of ratings.
+#[derive(Default)]
+struct Average {
+    sum: u32,
+    count: u32,
+}
+
+impl Average {
+    fn add(&mut self, rating: Option<u8>) {
+        if let Some(r) = rating {
+            self.sum = self.sum.saturating_add(u32::from(r));
+            self.count = self.count.saturating_add(1);
+        }
+    }
+
+    fn get(&self) -> Option<f32> {
+        // Ratings are 0 to 10 and counts small, so the sums convert to f32 exactly.
+        (self.count > 0).then(|| self.sum as f32 / self.count as f32)
+    }
+}
+
+/// The average pain ratings of the same weeks as [`weeks`], oldest first.
+pub fn pain_weeks(
+    sessions: &SessionLog,
+    today: NaiveDate,
+    count: usize,
+    fallback_offset_min: i32,
+) -> Vec<PainWeek> {
+    let mondays = mondays(today, count);
+    let mut sums: Vec<(Average, Average)> = mondays.iter().map(|_| Default::default()).collect();
+    for record in &sessions.records {
+        let day = session_day(record, fallback_offset_min);
+        if let Some((before, after)) = week_index(&mondays, day).and_then(|i| sums.get_mut(i)) {
+            before.add(record.pain_before);
+            after.add(record.pain_after);
+        }
+    }
+    mondays
+        .iter()
+        .zip(&sums)
+        .map(|(&monday, (before, after))| PainWeek {
+            monday,
+            before: before.get(),
+            after: after.get(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

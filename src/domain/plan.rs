@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::catalog;
+use super::dates::DAY_MS;
 use super::exercise::{Amount, Dose, Origin, Work};
 use super::progression::Suggestion;
 use super::routine::{Routine, NHS_START_REPS, SINGLE_PREFIX};
@@ -99,10 +100,13 @@ pub struct Plan {
 impl Record for Plan {
     const NAME: &'static str = "plan";
     const SCHEMA: u32 = 1;
-}
 
-/// Milliseconds in a day of 24 hours.
-const DAY_MS: Millis = 24 * 60 * 60 * 1000;
+    const MERGES: bool = true;
+
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
+}
 
 impl Plan {
     /// Days the not-improving message stays away after it is dismissed (the app's own
@@ -661,7 +665,7 @@ mod tests {
         proptest! {
             #[test]
             fn merge_is_commutative_and_idempotent(a in plan(), b in plan()) {
-                let ab = crate::domain::store::merge_laws(&a, &b)
+                let ab = crate::domain::storage_schema::merge_laws(&a, &b)
                     .map_err(TestCaseError::fail)?;
                 for c in a.history.iter().chain(&b.history) {
                     prop_assert!(ab.history.contains(c), "{:?} lost", c);

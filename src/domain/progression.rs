@@ -19,6 +19,7 @@ use chrono::{Days, NaiveDate};
 
 use super::calendar::session_day;
 use super::catalog;
+use super::dates::DAY_MS;
 use super::exercise::{Amount, Dose, Origin, Work};
 use super::plan::{reps_text, DoseLevel, Plan};
 use super::safety::STOP_PAIN;
@@ -105,9 +106,6 @@ const REP_STEP: u16 = 2;
 const HOLD_STEP_SECS: u16 = 2;
 /// How far the app lets a hold of its own choosing grow: two steps.
 const APP_HOLD_GROWTH_SECS: u16 = HOLD_STEP_SECS;
-
-/// Milliseconds in a day of 24 hours.
-const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
 /// The highest reps a suggestion may reach.
 ///

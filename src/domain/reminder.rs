@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dates::DAY_MS;
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -15,8 +16,6 @@ use super::Millis;
 pub const EVERY_SESSIONS: usize = 10;
 /// Days after which a backup is suggested again.
 pub const EVERY_DAYS: i64 = 30;
-
-const DAY_MS: Millis = 24 * 60 * 60 * 1000;
 
 /// What the app remembers about backups and storage.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -188,6 +188,12 @@ impl Record for SessionLog {
     /// when saving, so it must refuse this data as newer instead.
     const SCHEMA: u32 = 2;
 
+    const MERGES: bool = true;
+
+    fn merge_from(&mut self, other: &Self) {
+        self.merge(other);
+    }
+
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
         match from {
             // Every field added in 2 has a default: the data only has to be a log.
@@ -445,7 +451,7 @@ mod tests {
         proptest! {
             #[test]
             fn merge_is_commutative_and_idempotent(a in log(), b in log()) {
-                let ab = crate::domain::store::merge_laws(&a, &b)
+                let ab = crate::domain::storage_schema::merge_laws(&a, &b)
                     .map_err(TestCaseError::fail)?;
                 // Nothing is lost: every id of either is there, at its highest version.
                 for r in a.records.iter().chain(&b.records) {

@@ -45,6 +45,54 @@ pub trait Record: Serialize + DeserializeOwned + Default {
         let _ = data;
         Err(format!("no migration from schema {from}"))
     }
+
+    /// True for a record two tabs may both change (a list merged by id): saving merges
+    /// it with the stored copy, and another tab's save is merged in, so neither tab's
+    /// change is lost. False for a record whose copy saved last wins (the settings).
+    const MERGES: bool = false;
+
+    /// Takes `other`'s changes into `self`, for a record that [`Record::MERGES`]: by id,
+    /// the newer version of each entry winning, deletions kept as tombstones. Must be
+    /// commutative and idempotent (the records' tests check it with `merge_laws`). Does
+    /// nothing for other records.
+    fn merge_from(&mut self, other: &Self) {
+        let _ = other;
+    }
+}
+
+/// For tests of records that [`Record::MERGES`]: checks that merging is commutative and
+/// idempotent (and that merging either side again changes nothing), and gives the
+/// merged value.
+#[cfg(all(test, not(target_arch = "wasm32")))] // used by the native-only proptests
+pub(crate) fn merge_laws<T: Record + Clone + PartialEq + std::fmt::Debug>(
+    a: &T,
+    b: &T,
+) -> Result<T, String> {
+    let merged = |x: &T, y: &T| {
+        let mut m = x.clone();
+        m.merge_from(y);
+        m
+    };
+    let ab = merged(a, b);
+    let checks = [
+        (merged(b, a), "merge(b, a) differs from merge(a, b)"),
+        (merged(a, a), "merging with itself changed it"),
+        (
+            merged(&merged(&ab, a), b),
+            "merging either side again changed it",
+        ),
+    ];
+    for (got, what) in checks {
+        let expected = if what.starts_with("merging with itself") {
+            a
+        } else {
+            &ab
+        };
+        if got != *expected {
+            return Err(format!("{what}: {got:?} vs {expected:?}"));
+        }
+    }
+    Ok(ab)
 }
 
 /// What is stored under a key.

@@ -27,21 +27,6 @@ pub enum BackendError {
     Other(String),
 }
 
-impl BackendError {
-    /// Classifies a browser storage exception by its name and legacy code. Browsers
-    /// report a full storage three ways: `QuotaExceededError`, Firefox's
-    /// `NS_ERROR_DOM_QUOTA_REACHED`, and old WebKit's code 22.
-    pub fn from_dom_exception(name: &str, code: u16, message: &str) -> Self {
-        match (name, code) {
-            ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
-                BackendError::QuotaExceeded
-            }
-            ("SecurityError", _) => BackendError::Unavailable(message.to_string()),
-            _ => BackendError::Other(format!("{name}: {message}")),
-        }
-    }
-}
-
 /// A string key-value store, as `localStorage` is.
 pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
@@ -122,41 +107,6 @@ pub enum SaveError {
     NotVerified,
 }
 
-/// Loads and saves [`Record`]s over a backend.
-/// For tests of [`Mergeable`] records: checks that merging is commutative and idempotent
-/// (and that merging either side again changes nothing), and gives the merged value.
-#[cfg(all(test, not(target_arch = "wasm32")))] // used by the native-only proptests
-pub(crate) fn merge_laws<T: Mergeable + Clone + PartialEq + std::fmt::Debug>(
-    a: &T,
-    b: &T,
-) -> Result<T, String> {
-    let merged = |x: &T, y: &T| {
-        let mut m = x.clone();
-        m.merge_from(y);
-        m
-    };
-    let ab = merged(a, b);
-    let checks = [
-        (merged(b, a), "merge(b, a) differs from merge(a, b)"),
-        (merged(a, a), "merging with itself changed it"),
-        (
-            merged(&merged(&ab, a), b),
-            "merging either side again changed it",
-        ),
-    ];
-    for (got, what) in checks {
-        let expected = if what.starts_with("merging with itself") {
-            a
-        } else {
-            &ab
-        };
-        if got != *expected {
-            return Err(format!("{what}: {got:?} vs {expected:?}"));
-        }
-    }
-    Ok(ab)
-}
-
 /// The envelope of a record opened, or the outcome when there is nothing to turn into a
 /// value.
 enum Opened {
@@ -218,31 +168,18 @@ impl<T> Loaded<T> {
     }
 }
 
-/// A record that two tabs may both have changed: merging keeps both sides' changes (by
-/// id, the newer version of each entry winning) instead of one overwriting the other.
-pub trait Mergeable {
-    /// Takes `other`'s changes into `self`.
-    fn merge_from(&mut self, other: &Self);
+/// What [`Store::save_merged`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved<T> {
+    /// The value now held: what was saved, or tried.
+    pub value: T,
+    /// When the stored text could not be read as it was: how loading it went.
+    pub loaded: Option<Loaded<()>>,
+    /// Whether the save worked.
+    pub result: Result<(), SaveError>,
 }
 
-impl Mergeable for super::session_record::SessionLog {
-    fn merge_from(&mut self, other: &Self) {
-        self.merge(other);
-    }
-}
-
-impl Mergeable for super::activity::ActivityLog {
-    fn merge_from(&mut self, other: &Self) {
-        self.merge(other);
-    }
-}
-
-impl Mergeable for super::plan::Plan {
-    fn merge_from(&mut self, other: &Self) {
-        self.merge(other);
-    }
-}
-
+/// Loads and saves [`Record`]s over a backend.
 #[derive(Debug, Default)]
 pub struct Store<B> {
     backend: B,
@@ -364,6 +301,44 @@ impl<B: KeyValue> Store<B> {
             return Err(SaveError::Protected(reason.clone()));
         }
         self.write_raw(&key, text)
+    }
+
+    /// Saves `ours` at `now` as the rule of its record says ([`Record::MERGES`]): a
+    /// record that merges is first merged with the stored copy, so a change another tab
+    /// saved since this one loaded is kept (on a tie this tab's wins). Stored text that
+    /// can't be read is loaded properly first, so it is copied aside or protected and
+    /// never written over unseen. Returns the value now held and how it went.
+    pub fn save_merged<T: Record + Clone>(&mut self, ours: &T, now: Millis) -> Saved<T> {
+        let mut value = ours.clone();
+        let mut loaded = None;
+        if T::MERGES {
+            match self.peek::<T>() {
+                Ok(Some(stored)) => value.merge_from(&stored),
+                Ok(None) => {}
+                Err(_) => loaded = Some(self.load::<T>(now).split().1),
+            }
+        }
+        let result = self.save(&value, now);
+        Saved {
+            value,
+            loaded,
+            result,
+        }
+    }
+
+    /// What another tab saved of `T`, for this tab holding `ours`: the stored value, or
+    /// for a record that merges, `ours` with the stored one merged in (so a change here
+    /// that could not be saved is not dropped). With the outcome of the load.
+    pub fn reload<T: Record + Clone>(&mut self, ours: &T, now: Millis) -> (T, Loaded<()>) {
+        let (stored, status) = self.load::<T>(now).split();
+        let value = if T::MERGES {
+            let mut merged = ours.clone();
+            merged.merge_from(&stored.unwrap_or_default());
+            merged
+        } else {
+            stored.unwrap_or_default()
+        };
+        (value, status)
     }
 
     /// Keys of text copied aside for record `name`, oldest first.
@@ -803,25 +778,92 @@ mod tests {
         assert_eq!(store.raw("steadyback:x").as_deref(), Some("1"));
     }
 
-    #[test]
-    fn dom_exceptions_are_classified() {
-        use BackendError::*;
-        let cases = [
-            ("QuotaExceededError", 22, QuotaExceeded),
-            ("NS_ERROR_DOM_QUOTA_REACHED", 1014, QuotaExceeded),
-            ("Error", 22, QuotaExceeded),
-            ("SecurityError", 18, Unavailable("denied".into())),
-            (
-                "InvalidStateError",
-                11,
-                Other("InvalidStateError: denied".into()),
-            ),
-        ];
-        for (name, code, expected) in cases {
-            assert_eq!(
-                BackendError::from_dom_exception(name, code, "denied"),
-                expected
-            );
+    fn walk(id: Millis) -> crate::domain::activity::Activity {
+        crate::domain::activity::Activity {
+            id,
+            day: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            kind: crate::domain::activity::ActivityKind::Walk,
+            minutes: 10,
+            note: String::new(),
+            updated_at: 0,
         }
+    }
+
+    #[test]
+    fn saving_a_list_keeps_what_another_tab_saved_since() {
+        use crate::domain::activity::ActivityLog;
+        let mut store = Store::new(Memory::default());
+        // Both tabs loaded an empty log; the other tab saved its walk first.
+        let mut theirs = ActivityLog::default();
+        theirs.upsert(walk(1));
+        store.save(&theirs, NOW).unwrap();
+        let mut ours = ActivityLog::default();
+        ours.upsert(walk(2));
+        let saved = store.save_merged(&ours, NOW);
+        assert_eq!(saved.result, Ok(()));
+        assert_eq!(saved.loaded, None);
+        let ids = |log: &ActivityLog| log.records.iter().map(|a| a.id).collect::<Vec<_>>();
+        assert_eq!(ids(&saved.value), [1, 2], "both walks kept");
+        assert_eq!(ids(&store.load::<ActivityLog>(NOW).into_value()), [1, 2]);
+
+        // A record whose copy saved last wins is not merged.
+        let settings = Settings {
+            sound: false,
+            ..Settings::default()
+        };
+        store.save(&Settings::default(), NOW).unwrap();
+        assert_eq!(store.save_merged(&settings, NOW).value, settings);
+        assert_eq!(store.load::<Settings>(NOW).into_value(), settings);
+    }
+
+    #[test]
+    fn saving_over_unreadable_text_copies_it_aside_first() {
+        use crate::domain::activity::ActivityLog;
+        let mut store = store_with("steadyback:activities", "{not json");
+        let mut ours = ActivityLog::default();
+        ours.upsert(walk(2));
+        let saved = store.save_merged(&ours, NOW);
+        assert!(
+            matches!(
+                saved.loaded,
+                Some(Loaded::Corrupt {
+                    kept_at: Some(_),
+                    ..
+                })
+            ),
+            "{:?}",
+            saved.loaded
+        );
+        assert_eq!(saved.result, Ok(()));
+        assert_eq!(store.quarantined("activities").len(), 1);
+        let kept = store.quarantined("activities");
+        assert_eq!(store.raw(&kept[0]).as_deref(), Some("{not json"));
+    }
+
+    #[test]
+    fn another_tabs_save_is_merged_into_a_list_and_replaces_a_setting() {
+        use crate::domain::activity::ActivityLog;
+        let mut store = Store::new(Memory::default());
+        let mut theirs = ActivityLog::default();
+        theirs.upsert(walk(1));
+        store.save(&theirs, NOW).unwrap();
+        // This tab holds a walk it could not save (a full storage, say).
+        let mut ours = ActivityLog::default();
+        ours.upsert(walk(2));
+        let (value, status) = store.reload(&ours, NOW);
+        assert_eq!(status, Loaded::Found(()));
+        assert_eq!(
+            value.records.len(),
+            2,
+            "this tab's unsaved walk is not dropped"
+        );
+
+        let quiet = Settings {
+            voice: false,
+            ..Settings::default()
+        };
+        store.save(&quiet, NOW).unwrap();
+        let (value, _) = store.reload(&Settings::default(), NOW);
+        assert_eq!(value, quiet, "the other tab's settings, as saved");
     }
 }

@@ -1,6 +1,7 @@
 //! `localStorage` as a [`KeyValue`] backend, with an in-memory fallback for browsers
 //! where storage is blocked (private modes, disabled site data).
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::store::{BackendError, KeyValue, Memory};
@@ -46,13 +47,26 @@ fn local() -> Result<web_sys::Storage, BackendError> {
 }
 
 /// Turns a thrown JavaScript value into a [`BackendError`].
-fn classify(err: JsValue) -> BackendError {
+pub fn classify(err: JsValue) -> BackendError {
     match err.dyn_ref::<web_sys::DomException>() {
-        Some(ex) => BackendError::from_dom_exception(&ex.name(), ex.code(), &ex.message()),
+        Some(ex) => from_dom_exception(&ex.name(), ex.code(), &ex.message()),
         None => BackendError::Other(
             err.as_string()
                 .unwrap_or_else(|| "an unknown storage error".into()),
         ),
+    }
+}
+
+/// Classifies a browser storage exception by its name and legacy code. Browsers report
+/// a full storage three ways: `QuotaExceededError`, Firefox's
+/// `NS_ERROR_DOM_QUOTA_REACHED`, and old WebKit's code 22.
+fn from_dom_exception(name: &str, code: u16, message: &str) -> BackendError {
+    match (name, code) {
+        ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22) => {
+            BackendError::QuotaExceeded
+        }
+        ("SecurityError", _) => BackendError::Unavailable(message.to_string()),
+        _ => BackendError::Other(format!("{name}: {message}")),
     }
 }
 
@@ -96,16 +110,43 @@ impl KeyValue for BrowserStorage {
     }
 }
 
+/// A listener of the `storage` event; it stops listening when removed or dropped.
+pub struct ChangeListener {
+    callback: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl ChangeListener {
+    /// Stops listening.
+    pub fn remove(self) {
+        drop(self);
+    }
+}
+
+impl Drop for ChangeListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback(
+                "storage",
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
 /// Calls `changed` with the key each time another tab of this site changes
-/// `localStorage` (the `storage` event; this tab's own writes don't fire it). Returns the
-/// listener, to be removed when no longer wanted.
-pub fn on_change(
-    changed: impl Fn(Option<String>) + 'static,
-) -> leptos::prelude::WindowListenerHandle {
-    leptos::prelude::window_event_listener_untyped("storage", move |event| {
+/// `localStorage` (the `storage` event; this tab's own writes don't fire it), or `None`
+/// when it cleared everything. Listens until the returned listener is removed or
+/// dropped; `None` when there is no window to listen on.
+pub fn on_change(changed: impl Fn(Option<String>) + 'static) -> Option<ChangeListener> {
+    let window = web_sys::window()?;
+    let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let key = js_sys::Reflect::get(&event, &JsValue::from_str("key"))
             .ok()
             .and_then(|k| k.as_string());
         changed(key);
-    })
+    });
+    window
+        .add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ChangeListener { callback })
 }

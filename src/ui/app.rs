@@ -1,5 +1,7 @@
 //! The app shell: shared state, routes, notices and the bottom navigation bar.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -25,18 +27,18 @@ use super::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
-    // Another tab saved: show what it saved here too.
+    // Another tab saved: show what it saved here too. The listener lives as long as
+    // the app (dropped with it, which stops it).
     let storage_events =
-        crate::platform::storage::on_change(move |key| state.reload(key.as_deref()));
-    on_cleanup(move || storage_events.remove());
+        crate::platform::storage::on_change(move |key| state.records.reload(key.as_deref()));
+    StoredValue::new_local(storage_events);
     // Time moves on for whatever depends on the day or on time passing.
-    if let Ok(ticker) = set_interval_with_handle(
-        move || state.now.set(crate::platform::clock::now()),
-        std::time::Duration::from_secs(30),
-    ) {
+    if let Ok(ticker) =
+        set_interval_with_handle(move || state.clock.tick(), Duration::from_secs(30))
+    {
         on_cleanup(move || ticker.clear());
     }
-    let checked = move || state.safety_check.with(|c| c.is_answered());
+    let checked = move || state.records.safety_check.with(|c| c.is_answered());
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

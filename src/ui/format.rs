@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::calendar::{month_of, weekday_of};
+use crate::domain::dates::{month_of, weekday_of};
 
 /// The first three letters of a name: "Nov", "Sat".
 fn short(name: &str) -> &str {
@@ -63,7 +63,7 @@ pub fn trend(label: &str, values: impl Iterator<Item = Option<f32>>) -> Option<S
 }
 
 /// Both series, like for like: "before sessions 5.5 → 3.7; after sessions 4.8 → 3.0".
-pub fn pain_trend(weeks: &[crate::domain::calendar::PainWeek]) -> Option<String> {
+pub fn pain_trend(weeks: &[crate::domain::pain::PainWeek]) -> Option<String> {
     let parts: Vec<String> = [
         trend("before sessions", weeks.iter().map(|w| w.before)),
         trend("after sessions", weeks.iter().map(|w| w.after)),

@@ -27,9 +27,10 @@ pub fn AfterCheckCard() -> impl IntoView {
         return ().into_any();
     };
     let due = Memo::new(move |_| {
-        let now = state.now.get();
-        let offset = state.offset();
+        let now = state.clock.now();
+        let offset = state.clock.offset();
         state
+            .records
             .sessions
             .with(|log| pain::after_check_due(log, now, offset).cloned())
     });
@@ -169,11 +170,12 @@ fn NotForMe(record: SessionRecord) -> impl IntoView {
 pub fn NudgeCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let show = Memo::new(move |_| {
-        let now = state.now.get();
-        let today = state.today();
-        let offset = state.offset();
-        !state.plan.with(|p| p.nudge_snoozed(now))
+        let now = state.clock.now();
+        let today = state.clock.today();
+        let offset = state.clock.offset();
+        !state.records.plan.with(|p| p.nudge_snoozed(now))
             && state
+                .records
                 .sessions
                 .with(|log| pain::not_improving(log, today, offset).is_some())
     });
@@ -202,11 +204,12 @@ pub fn NudgeCard() -> impl IntoView {
 pub fn Suggestions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let list = Memo::new(move |_| {
-        let now = state.now.get();
-        let today = state.today();
-        let offset = state.offset();
-        state.sessions.with(|log| {
+        let now = state.clock.now();
+        let today = state.clock.today();
+        let offset = state.clock.offset();
+        state.records.sessions.with(|log| {
             state
+                .records
                 .plan
                 .with(|plan| progression::suggestions(log, plan, today, now, offset))
         })

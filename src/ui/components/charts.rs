@@ -4,7 +4,8 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::domain::calendar::{PainWeek, WeekTotal, WEEKLY_GOAL_MINUTES};
+use crate::domain::calendar::{WeekTotal, WEEKLY_GOAL_MINUTES};
+use crate::domain::pain::PainWeek;
 use crate::ui::format::{day_short, month_short, pain_trend, tenths};
 
 /// The chart's drawing area, in SVG units.

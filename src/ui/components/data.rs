@@ -99,9 +99,9 @@ pub fn StorageStatus() -> impl IntoView {
 pub fn BackupActions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let last = move || {
-        state.backup_meta.with(|m| {
+        state.records.backup_meta.with(|m| {
             m.last_backup_at.map(|at| {
-                let day = crate::domain::calendar::local_day(at, clock::offset_min(at));
+                let day = crate::domain::dates::local_day(at, clock::offset_min(at));
                 format!("Last backup: {}.", day_full(day))
             })
         })
@@ -324,15 +324,19 @@ pub fn DeleteAll() -> impl IntoView {
 pub fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let due = move || {
-        let now = state.now.get();
+        let now = state.clock.now();
         let (count, first) = state
+            .records
             .sessions
             .with(|s| (s.records.len(), s.records.first().map(|r| r.started_at)));
-        state.backup_meta.with(|m| m.due(now, count, first))
+        state.records.backup_meta.with(|m| m.due(now, count, first))
     };
     let snooze = move |_| {
-        let count = state.sessions.with_untracked(|s| s.records.len());
-        state.update_backup_meta(|m| m.snooze(clock::now(), count));
+        let count = state.records.sessions.with_untracked(|s| s.records.len());
+        state
+            .records
+            .backup_meta
+            .update(|m| m.snooze(clock::now(), count));
     };
     view! {
         <Show when=due>

@@ -10,7 +10,7 @@ pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="notices" role="status" aria-live="polite">
-            <For each=move || state.notices.get() key=|n| n.id let:notice>
+            <For each=move || state.notices.list() key=|n| n.id let:notice>
                 <div class="notice" class:warning=notice.tone == Tone::Warning>
                     <p>{notice.text}</p>
                     <div class="notice-actions">
@@ -24,7 +24,7 @@ pub fn Notices() -> impl IntoView {
                         <button
                             class="notice-close"
                             aria-label="Dismiss this message"
-                            on:click=move |_| state.dismiss(notice.id)
+                            on:click=move |_| state.notices.dismiss(notice.id)
                         >
                             "OK"
                         </button>

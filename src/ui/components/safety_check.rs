@@ -13,7 +13,7 @@ use crate::ui::state::AppState;
 pub fn RetakeCheck() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <button class="secondary" on:click=move |_| state.set_safety_check(SafetyCheck::default())>
+        <button class="secondary" on:click=move |_| state.records.safety_check.set(SafetyCheck::default())>
             "Take the safety check again"
         </button>
     }
@@ -27,7 +27,7 @@ fn Ticked() -> impl IntoView {
         <ul class="advice">
             {move || {
                 state
-                    .safety_check
+                    .records.safety_check
                     .with(|c| c.ticked().iter().map(|a| view! { <li>{a.text}</li> }).collect_view())
             }}
         </ul>
@@ -38,7 +38,7 @@ fn Ticked() -> impl IntoView {
 #[component]
 pub fn CheckOutcome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.safety_check.with(SafetyCheck::outcome) {
+    move || match state.records.safety_check.with(SafetyCheck::outcome) {
         Some(Outcome::Urgent) => view! {
             <section class="card urgent" role="alert" aria-labelledby="outcome-heading">
                 <h2 id="outcome-heading">"Get medical help now"</h2>
@@ -77,7 +77,12 @@ pub fn ExerciseGate(
     children: ChildrenFn,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let allowed = move || state.safety_check.with(SafetyCheck::allows_exercise);
+    let allowed = move || {
+        state
+            .records
+            .safety_check
+            .with(SafetyCheck::allows_exercise)
+    };
     let advice = move || match page_title {
         Some(title) => view! { <Page title><CheckOutcome /></Page> }.into_any(),
         None => view! { <CheckOutcome /> }.into_any(),
@@ -95,6 +100,7 @@ pub fn CheckSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
     let when = move || {
         state
+            .records
             .safety_check
             .with(|c| c.answered_at.map(clock::format_date))
     };
@@ -102,7 +108,7 @@ pub fn CheckSummary() -> impl IntoView {
         <section class="card" aria-labelledby="check-heading">
             <h2 id="check-heading">"Your safety check"</h2>
             {move || when().map(|date| view! { <p>"You last took it on " {date} "."</p> })}
-            <Show when=move || state.safety_check.with(|c| !c.ticked().is_empty())>
+            <Show when=move || state.records.safety_check.with(|c| !c.ticked().is_empty())>
                 <p>"You ticked:"</p>
                 <Ticked />
             </Show>

@@ -12,10 +12,10 @@ use crate::ui::state::AppState;
 pub fn WeekCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let week = Memo::new(move |_| {
-        let today = state.today();
-        let offset = state.offset();
-        state.sessions.with(|s| {
-            state.activities.with(|a| {
+        let today = state.clock.today();
+        let offset = state.clock.offset();
+        state.records.sessions.with(|s| {
+            state.records.activities.with(|a| {
                 let week = calendar::weeks(s, a, today, 1, offset).pop();
                 let streak = calendar::streak(&calendar::active_days(s, a, offset), today);
                 (week, streak)
@@ -74,10 +74,11 @@ pub fn WeekCard() -> impl IntoView {
 pub fn WalkCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let step = Memo::new(move |_| {
-        let today = state.today();
-        let offset = state.offset();
-        state.sessions.with(|s| {
+        let today = state.clock.today();
+        let offset = state.clock.offset();
+        state.records.sessions.with(|s| {
             state
+                .records
                 .activities
                 .with(|a| walking::next_step(a, s, today, offset))
         })

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
-use crate::domain::calendar::iso;
+use crate::domain::dates::iso;
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_long, minutes};
@@ -43,7 +43,7 @@ pub fn ActivityPage() -> impl IntoView {
         query
             .with(|q| q.get("edit"))
             .and_then(|id| id.parse::<i64>().ok())
-            .filter(|id| state.activities.with(|log| log.get(*id).is_some()))
+            .filter(|id| state.records.activities.with(|log| log.get(*id).is_some()))
     });
     let form = Form {
         kind: RwSignal::new(ActivityKind::Walk),
@@ -58,8 +58,8 @@ pub fn ActivityPage() -> impl IntoView {
     // moves on, which would wipe what is being typed.
     Effect::new(move |_| {
         let id = editing.get();
-        let today = untrack(|| state.today());
-        state.activities.with_untracked(|log| {
+        let today = untrack(|| state.clock.today());
+        state.records.activities.with_untracked(|log| {
             form.fill(id.and_then(|id| log.get(id)), today);
         });
     });
@@ -67,7 +67,7 @@ pub fn ActivityPage() -> impl IntoView {
     let nav = navigate.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let today = state.today();
+        let today = state.clock.today();
         let entry = form.note.with_untracked(|note| {
             form.minutes
                 .with_untracked(|m| form.day.with_untracked(|d| parse_entry(d, m, note, today)))
@@ -93,7 +93,7 @@ pub fn ActivityPage() -> impl IntoView {
                     activity.kind.label().to_lowercase(),
                     day_long(activity.day)
                 )));
-                state.update_activities(|log| log.upsert(activity));
+                state.records.activities.update(|log| log.upsert(activity));
                 deleted.set(None);
                 if editing.get_untracked().is_some() {
                     nav("/activity", Default::default());
@@ -109,7 +109,10 @@ pub fn ActivityPage() -> impl IntoView {
             return;
         };
         let mut removed = None;
-        state.update_activities(|log| removed = log.remove(id, clock::now()));
+        state
+            .records
+            .activities
+            .update(|log| removed = log.remove(id, clock::now()));
         deleted.set(removed);
         status.set(None);
         nav("/activity", Default::default());
@@ -118,7 +121,7 @@ pub fn ActivityPage() -> impl IntoView {
         if let Some(mut activity) = deleted.get_untracked() {
             // Newer than the deletion, so it wins over it in every tab.
             activity.updated_at = clock::now();
-            state.update_activities(|log| log.upsert(activity));
+            state.records.activities.update(|log| log.upsert(activity));
         }
         deleted.set(None);
     };
@@ -172,7 +175,7 @@ pub fn ActivityPage() -> impl IntoView {
                             id="activity-day"
                             type="date"
                             required=true
-                            max=move || iso(state.today())
+                            max=move || iso(state.clock.today())
                             prop:value=move || form.day.get()
                             on:input=move |ev| form.day.set(event_target_value(&ev))
                         />
@@ -217,7 +220,7 @@ pub fn ActivityPage() -> impl IntoView {
 fn ActivityList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
-        state.activities.with(|log| {
+        state.records.activities.with(|log| {
             log.records
                 .iter()
                 .rev()
@@ -243,7 +246,7 @@ fn ActivityList() -> impl IntoView {
         <section class="card" aria-labelledby="logged-heading">
             <h2 id="logged-heading">"Logged activity"</h2>
             <Show
-                when=move || state.activities.with(|log| !log.records.is_empty())
+                when=move || state.records.activities.with(|log| !log.records.is_empty())
                 fallback=|| view! { <p class="hint">"Nothing logged yet. Walks count toward your weekly minutes too."</p> }
             >
                 <ul class="activity-list">{rows}</ul>

@@ -15,9 +15,9 @@ use crate::ui::state::AppState;
 fn SetAside(exercise: &'static Exercise) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = exercise.id;
-    let aside = move || state.plan.with(|p| p.is_not_for_me(id));
+    let aside = move || state.records.plan.with(|p| p.is_not_for_me(id));
     let level = move || {
-        state.plan.with(|p| {
+        state.records.plan.with(|p| {
             p.levels
                 .get(id)
                 .map(|l| format!("Your dose now: {}.", l.text()))

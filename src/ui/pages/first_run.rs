@@ -63,7 +63,7 @@ pub fn FirstRun() -> impl IntoView {
             &urgent.get_untracked(),
             &see_professional.get_untracked(),
         );
-        state.set_safety_check(check);
+        state.records.safety_check.set(check);
         navigate("/", Default::default());
     };
     view! {

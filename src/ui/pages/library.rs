@@ -56,7 +56,7 @@ pub fn ExerciseCard(exercise: &'static Exercise) -> impl IntoView {
         )),
     };
     let state = expect_context::<crate::ui::state::AppState>();
-    let set_aside = move || state.plan.with(|p| p.is_not_for_me(exercise.id));
+    let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(exercise.id));
     view! {
         <li>
             <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>

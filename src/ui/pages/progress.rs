@@ -6,6 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::calendar::{self, minutes_of, session_day};
 use crate::domain::catalog;
+use crate::domain::dates;
+use crate::domain::pain;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
 use crate::ui::components::page::Page;
@@ -40,8 +42,8 @@ pub fn session_minutes(record: &SessionRecord) -> String {
 pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
     let empty = move || {
-        state.sessions.with(|s| s.records.is_empty())
-            && state.activities.with(|a| a.records.is_empty())
+        state.records.sessions.with(|s| s.records.is_empty())
+            && state.records.activities.with(|a| a.records.is_empty())
     };
     view! {
         <Page title="Progress">
@@ -76,13 +78,13 @@ pub fn Progress() -> impl IntoView {
 fn Charts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let data = Memo::new(move |_| {
-        let today = state.today();
-        let offset = state.offset();
-        state.sessions.with(|s| {
-            state.activities.with(|a| {
+        let today = state.clock.today();
+        let offset = state.clock.offset();
+        state.records.sessions.with(|s| {
+            state.records.activities.with(|a| {
                 (
                     calendar::weeks(s, a, today, WEEKS, offset),
-                    calendar::pain_weeks(s, today, WEEKS, offset),
+                    pain::pain_weeks(s, today, WEEKS, offset),
                 )
             })
         })
@@ -112,18 +114,19 @@ fn Charts() -> impl IntoView {
 #[component]
 fn ActiveDays() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let shown = RwSignal::new(state.today().with_day(1).unwrap_or_default());
+    let shown = RwSignal::new(state.clock.today().with_day(1).unwrap_or_default());
     let active = Memo::new(move |_| {
-        let offset = state.offset();
-        state.sessions.with(|s| {
+        let offset = state.clock.offset();
+        state.records.sessions.with(|s| {
             state
+                .records
                 .activities
                 .with(|a| calendar::active_days(s, a, offset))
         })
     });
-    let streak = move || calendar::streak(&active.get(), state.today());
+    let streak = move || calendar::streak(&active.get(), state.clock.today());
     let grid = move || {
-        let today = state.today();
+        let today = state.clock.today();
         let month = active.with(|a| calendar::month(shown.get(), a, today));
         month
             .weeks
@@ -171,7 +174,7 @@ fn ActiveDays() -> impl IntoView {
             *m = next.unwrap_or(*m);
         });
     };
-    let at_latest = move || shown.get() >= state.today().with_day(1).unwrap_or_default();
+    let at_latest = move || shown.get() >= state.clock.today().with_day(1).unwrap_or_default();
     view! {
         <section class="card" aria-labelledby="days-heading">
             <h2 id="days-heading">"Active days"</h2>
@@ -184,7 +187,7 @@ fn ActiveDays() -> impl IntoView {
             </p>
             <div class="month-bar">
                 <button class="secondary" aria-label="Previous month" on:click=move |_| move_month(false)>"‹"</button>
-                <h3 class="month-name" aria-live="polite">{move || calendar::month_name(shown.get())}</h3>
+                <h3 class="month-name" aria-live="polite">{move || dates::month_name(shown.get())}</h3>
                 <button
                     class="secondary"
                     aria-label="Next month"
@@ -211,8 +214,8 @@ fn ActiveDays() -> impl IntoView {
 fn SessionList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = move || {
-        let offset = state.offset();
-        state.sessions.with(|log| {
+        let offset = state.clock.offset();
+        state.records.sessions.with(|log| {
             log.records
                 .iter()
                 .rev()
@@ -236,7 +239,7 @@ fn SessionList() -> impl IntoView {
         <section class="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">"Sessions"</h2>
             <Show
-                when=move || state.sessions.with(|s| !s.records.is_empty())
+                when=move || state.records.sessions.with(|s| !s.records.is_empty())
                 fallback=|| view! { <p class="hint">"No guided sessions yet."</p> }
             >
                 <ul class="session-list">{rows}</ul>
@@ -252,7 +255,7 @@ pub fn SessionDetail() -> impl IntoView {
     let params = use_params_map();
     let record = move || {
         let id = params.with(|p| p.get("id"))?.parse::<i64>().ok()?;
-        state.sessions.with(|log| log.get(id).cloned())
+        state.records.sessions.with(|log| log.get(id).cloned())
     };
     move || match record() {
         None => view! {
@@ -271,7 +274,7 @@ pub fn SessionDetail() -> impl IntoView {
 #[component]
 fn SessionView(record: SessionRecord) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let day: NaiveDate = session_day(&record, state.offset());
+    let day: NaiveDate = session_day(&record, state.clock.offset());
     let exercises = record
         .exercises
         .iter()

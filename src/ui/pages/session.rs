@@ -119,7 +119,7 @@ impl Player {
         };
         self.now.set(t);
         if !cues.is_empty() {
-            play(&cues, self.state.settings.get_untracked());
+            play(&cues, self.state.records.settings.get_untracked());
         }
         let snap = self.snapshot();
         self.after_change(&snap, changed || !cues.is_empty());
@@ -178,8 +178,9 @@ impl Player {
     /// Called from a tap: lets sound, speech and vibration play on this page.
     fn ready_cues(self) {
         if let Err(err) = audio::unlock() {
-            if self.state.settings.get_untracked().sound {
+            if self.state.records.settings.get_untracked().sound {
                 self.state
+                    .notices
                     .notify(Tone::Info, format!("Beeps are off: {err}."));
             }
         }
@@ -201,7 +202,7 @@ pub fn SessionPage() -> impl IntoView {
     move || {
         let id = params.with(|p| p.get("routine")).unwrap_or_default();
         let state = expect_context::<AppState>();
-        match routine::find(&id).map(|r| state.plan.with_untracked(|p| p.apply(&r))) {
+        match routine::find(&id).map(|r| state.records.plan.with_untracked(|p| p.apply(&r))) {
             Some(routine) if routine.items.is_empty() => view! {
                 <Missing
                     title="Nothing left to play"
@@ -572,7 +573,7 @@ fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
 /// What this device can't do, for the cues the person has turned on.
 #[component]
 fn DeviceNotes(player: Player) -> impl IntoView {
-    let settings = player.state.settings;
+    let settings = player.state.records.settings;
     let notes = move || {
         let s = settings.get();
         let mut notes = Vec::new();
@@ -689,12 +690,14 @@ fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
     let id = record.id();
     let after = Signal::derive(move || {
         state
+            .records
             .sessions
             .with(|log| log.get(id).and_then(|r| r.pain_after))
     });
     let record = StoredValue::new(record);
     let pick = move |n: u8| {
         let mut updated = state
+            .records
             .sessions
             .with_untracked(|log| log.get(id).cloned())
             .unwrap_or_else(|| record.get_value());

@@ -39,10 +39,10 @@ fn Switch(
                 role="switch"
                 id=id
                 aria-describedby=hint_id
-                prop:checked=move || state.settings.with(get)
+                prop:checked=move || state.records.settings.with(get)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.update_settings(|s| set(s, on));
+                    state.records.settings.update(|s| set(s, on));
                 }
             />
         </div>

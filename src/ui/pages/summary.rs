@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::calendar::{self, monday_of, session_day};
+use crate::domain::calendar::{self, session_day};
 use crate::domain::catalog;
+use crate::domain::dates::{self, monday_of};
 use crate::domain::pain;
 use crate::domain::safety::{SafetyCheck, STOP_PAIN};
 use crate::domain::session_record::SessionLog;
@@ -35,12 +36,12 @@ fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> 
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let today = state.today();
-    let offset = state.offset();
-    let sessions = state.sessions.get_untracked();
-    let activities = state.activities.get_untracked();
-    let plan = state.plan.get_untracked();
-    let check: SafetyCheck = state.safety_check.get_untracked();
+    let today = state.clock.today();
+    let offset = state.clock.offset();
+    let sessions = state.records.sessions.get_untracked();
+    let activities = state.records.activities.get_untracked();
+    let plan = state.records.plan.get_untracked();
+    let check: SafetyCheck = state.records.safety_check.get_untracked();
 
     let first = sessions
         .records
@@ -53,7 +54,7 @@ pub fn Summary() -> impl IntoView {
     });
     let count = span_weeks.clamp(1, MAX_WEEKS);
     let weeks = calendar::weeks(&sessions, &activities, today, count, offset);
-    let pains = calendar::pain_weeks(&sessions, today, count, offset);
+    let pains = pain::pain_weeks(&sessions, today, count, offset);
     let per_week = sessions_per_week(&sessions, offset);
     let week_rows = weeks
         .iter()
@@ -148,7 +149,7 @@ pub fn Summary() -> impl IntoView {
         .unwrap_or_default();
     let safety_date = check
         .answered_at
-        .map(|at| day_full(calendar::local_day(at, offset)));
+        .map(|at| day_full(dates::local_day(at, offset)));
     let ticked = check.ticked();
     let safety = if ticked.is_empty() {
         view! { <p>"No warning signs ticked."</p> }.into_any()

@@ -50,11 +50,17 @@ fn Suggested(routine: Routine) -> impl IntoView {
 #[component]
 pub fn Today() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let urgent = move || !state.safety_check.with(SafetyCheck::allows_exercise);
-    let offset = state.offset();
+    let urgent = move || {
+        !state
+            .records
+            .safety_check
+            .with(SafetyCheck::allows_exercise)
+    };
+    let offset = state.clock.offset();
     let routines = Memo::new(move |_| {
-        state.sessions.with(|log| {
+        state.records.sessions.with(|log| {
             state
+                .records
                 .plan
                 .with(|plan| rotation::for_today(log, plan, offset))
         })
@@ -131,7 +137,7 @@ pub fn Today() -> impl IntoView {
                         </p>
                     </Show>
                 </section>
-                <Show when=move || state.sessions.with(|s| s.records.is_empty())>
+                <Show when=move || state.records.sessions.with(|s| s.records.is_empty())>
                 <section class="card">
                     <h2>"New here?"</h2>
                     <p>

@@ -1,0 +1,202 @@
+//! Taking everything out and putting it back: the backup file, the spreadsheet, the
+//! stored text as it is, import with undo, and deleting everything.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::backup::{self, Backup, Mode};
+use crate::domain::dates::{iso, local_day};
+use crate::domain::store::{SaveError, Store};
+use crate::platform::{clock, files};
+
+use super::{AppState, Tone};
+
+/// Where the automatic backup taken before an import is kept, until the next import.
+pub const BEFORE_IMPORT_KEY: &str = "steadyback:backup:before-import";
+
+/// Today's date as the device sees it, untracked.
+fn today_now() -> NaiveDate {
+    let now = clock::now();
+    local_day(now, clock::offset_min(now))
+}
+
+impl AppState {
+    /// Everything the person has, as a backup.
+    pub fn current_backup(&self) -> Backup {
+        let r = &self.records;
+        Backup {
+            settings: r.settings.get_untracked(),
+            safety_check: r.safety_check.get_untracked(),
+            sessions: r.sessions.get_untracked(),
+            activities: r.activities.get_untracked(),
+            plan: r.plan.get_untracked(),
+        }
+    }
+
+    /// Downloads `text` as file `name`, telling the person when that failed.
+    fn download(&self, name: &str, mime: &str, text: &str, what: &str) -> bool {
+        match files::download(name, mime, text) {
+            Ok(()) => true,
+            Err(err) => {
+                self.notices.notify(
+                    Tone::Warning,
+                    format!("The {what} could not be downloaded: {err}."),
+                );
+                false
+            }
+        }
+    }
+
+    /// Downloads the backup file and remembers that it was made.
+    pub fn download_backup(&self) {
+        let now = clock::now();
+        let text = backup::export(&self.current_backup(), now);
+        if self.download(
+            &backup::file_name(today_now()),
+            "application/json",
+            &text,
+            "backup",
+        ) {
+            let sessions = self.records.sessions.with_untracked(|s| s.records.len());
+            // Quietly: when storage is full, this note failing to save is no news.
+            self.records
+                .backup_meta
+                .update_quietly(|m| m.backed_up(now, sessions));
+        }
+    }
+
+    /// Downloads sessions and activities as a spreadsheet file.
+    pub fn download_csv(&self) {
+        let offset = self.clock.offset();
+        let text = self.records.sessions.with_untracked(|s| {
+            self.records
+                .activities
+                .with_untracked(|a| backup::csv(s, a, offset))
+        });
+        self.download(
+            &backup::csv_file_name(today_now()),
+            "text/csv",
+            &text,
+            "spreadsheet",
+        );
+    }
+
+    /// Downloads every stored text of the app exactly as it is, for data this version
+    /// can't read (written by a newer version, or unreadable).
+    pub fn download_stored(&self) {
+        let entries = self.io.store.with_value(Store::entries);
+        let object: serde_json::Map<String, serde_json::Value> = entries
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::String(v)))
+            .collect();
+        match serde_json::to_string_pretty(&object) {
+            Ok(text) => {
+                let name = format!("steadyback-stored-data-{}.json", iso(today_now()));
+                self.download(&name, "application/json", &text, "stored data");
+            }
+            Err(err) => self.notices.notify(
+                Tone::Warning,
+                format!("The stored data could not be put into a file: {err}."),
+            ),
+        }
+    }
+
+    /// Puts an imported backup in place, merged with or replacing what is here. What is
+    /// here now is first kept as an automatic backup; when that can't be kept, nothing
+    /// changes.
+    pub fn apply_import(&self, imported: &Backup, mode: Mode) -> Result<(), String> {
+        let current = self.current_backup();
+        let before = backup::export(&current, clock::now());
+        self.io
+            .store
+            .try_update_value(|s| s.write_raw(BEFORE_IMPORT_KEY, &before))
+            .unwrap_or(Err(SaveError::NotVerified))
+            .map_err(|err| {
+                format!(
+                    "Nothing was changed: a copy of your current data could not be kept first \
+                     ({err}). Download a backup, then try again."
+                )
+            })?;
+        let combined = backup::combine(&current, imported, mode);
+        let sessions = combined.sessions.records.len();
+        self.put(combined).map_err(|failed| {
+            format!(
+                "The import could not be saved completely ({failed}). What is shown now may \
+                 not all be kept: undo the import, or download a backup."
+            )
+        })?;
+        // A backup's count of sessions can't be above what there is now.
+        self.records.backup_meta.update(|m| {
+            m.sessions_at_backup = m.sessions_at_backup.min(sessions);
+            m.sessions_at_snooze = m.sessions_at_snooze.min(sessions);
+        });
+        Ok(())
+    }
+
+    /// The automatic backup from before the last import, when there is one.
+    pub fn before_import(&self) -> Option<Backup> {
+        let text = self.io.store.with_value(|s| s.raw(BEFORE_IMPORT_KEY))?;
+        backup::decode(&text, clock::now()).ok().map(|i| i.backup)
+    }
+
+    /// Puts back the data from before the last import.
+    pub fn undo_import(&self) -> Result<(), String> {
+        let before = self
+            .before_import()
+            .ok_or("The copy from before the import could not be read.")?;
+        self.put(before).map_err(|failed| {
+            format!(
+                "Not everything could be put back ({failed}); the copy from before the \
+                 import is kept, so you can try again."
+            )
+        })?;
+        self.io
+            .store
+            .update_value(|s| s.remove_raw(BEFORE_IMPORT_KEY));
+        Ok(())
+    }
+
+    /// Replaces every record with `backup`'s and saves each. On failure, names what
+    /// could not be saved (the failures are also shown as notices).
+    fn put(&self, backup: Backup) -> Result<(), String> {
+        let r = &self.records;
+        let failed: Vec<&str> = [
+            r.settings.replace(backup.settings),
+            r.safety_check.replace(backup.safety_check),
+            r.sessions.replace(backup.sessions),
+            r.activities.replace(backup.activities),
+            r.plan.replace(backup.plan),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+        if failed.is_empty() {
+            Ok(())
+        } else {
+            Err(failed.join(", "))
+        }
+    }
+
+    /// True when there is stored text the app set aside (unreadable, or kept during a
+    /// migration): only "Download stored data" saves it.
+    pub fn has_set_aside(&self) -> bool {
+        self.io.store.with_value(|s| {
+            s.entries()
+                .iter()
+                .any(|(k, _)| k.contains(":quarantine:") || k.contains(":schema-"))
+        })
+    }
+
+    /// Deletes everything Steadyback stored in this browser and starts afresh (the
+    /// safety check is asked again).
+    pub fn delete_all(&self) -> Result<(), String> {
+        self.io
+            .store
+            .try_update_value(Store::clear_all)
+            .unwrap_or(Ok(()))
+            .map_err(|err| format!("Not everything could be deleted: {err}."))?;
+        self.records.reset();
+        self.notices.clear();
+        Ok(())
+    }
+}

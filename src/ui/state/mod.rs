@@ -1,0 +1,129 @@
+//! The app-wide state, provided as a context by [`crate::ui::app::App`]: the person's
+//! records ([`Records`], one [`Persisted`] value each), the clock, the notices, and the
+//! backup and import actions (in `backup`).
+
+mod backup;
+mod clock;
+mod notices;
+mod persisted;
+
+use leptos::prelude::*;
+
+use crate::domain::activity::ActivityLog;
+use crate::domain::plan::Plan;
+use crate::domain::reminder::BackupMeta;
+use crate::domain::safety::SafetyCheck;
+use crate::domain::session_record::{SessionLog, SessionRecord};
+use crate::domain::settings::Settings;
+use crate::domain::storage_schema::Record;
+use crate::domain::store::Store;
+use crate::domain::Millis;
+use crate::platform::{clock as device_clock, storage::BrowserStorage};
+
+pub use backup::BEFORE_IMPORT_KEY;
+pub use clock::Clock;
+pub use notices::{Notice, NoticeAction, Notices, Tone};
+pub use persisted::{Io, Persisted};
+
+persisted::records! {
+    /// The person's choices of beeps, voice and vibration.
+    settings: Settings, "settings";
+    /// The first-run safety check; unanswered until the person has taken it.
+    safety_check: SafetyCheck, "safety check answers";
+    /// Every finished guided session.
+    sessions: SessionLog, "session history";
+    /// Walks, swims, rides and other activity the person logged.
+    activities: ActivityLog, "activity log";
+    /// The person's own changes: doses, exercises marked "not for me".
+    plan: Plan, "exercise plan";
+    /// Backups made and reminders put off; whether the browser was asked to keep data.
+    backup_meta: BackupMeta, "backup reminders";
+}
+
+/// Shared state. Records change only through their own methods, which save them.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// What the person keeps.
+    pub records: Records,
+    /// Now, for whatever depends on the day or on time passing.
+    pub clock: Clock,
+    /// Messages shown above every page.
+    pub notices: Notices,
+    /// True while the session player is open: the after-session check waits.
+    pub playing: RwSignal<bool>,
+    /// The session whose after-check was answered "still hurting" and whose exercises
+    /// the person is choosing to set aside (the answer is saved once they choose).
+    pub still_hurting: RwSignal<Option<Millis>>,
+    /// False when data lives only in this page's memory.
+    pub persistent: bool,
+    io: Io,
+}
+
+impl AppState {
+    /// Opens storage and loads every record, reporting anything unusual as a notice.
+    pub fn load() -> Self {
+        let (backend, unavailable) = BrowserStorage::detect();
+        let persistent = backend.is_persistent();
+        let notices = Notices::new();
+        if let Some(err) = unavailable {
+            notices.notify(
+                Tone::Warning,
+                format!(
+                    "This browser won't let Steadyback save anything ({err}). You can still \
+                     use the app, but nothing will be kept after you close it."
+                ),
+            );
+        }
+        let io = Io {
+            store: StoredValue::new(Store::new(backend)),
+            notices,
+        };
+        AppState {
+            records: Records::load(io),
+            clock: Clock::new(),
+            notices,
+            playing: RwSignal::new(false),
+            still_hurting: RwSignal::new(None),
+            persistent,
+            io,
+        }
+    }
+
+    /// Adds a finished session to the history (or updates it, by id) and saves it. The
+    /// first one also asks the browser to keep the data.
+    pub fn log_session(&self, mut record: SessionRecord) {
+        record
+            .tz_offset_min
+            .get_or_insert_with(|| device_clock::offset_min(record.started_at));
+        record.updated_at = device_clock::now();
+        self.records.sessions.update(|log| log.upsert(record));
+        if !self.records.backup_meta.with_untracked(|m| m.persist_asked) {
+            self.records.backup_meta.update(|m| m.persist_asked = true);
+            leptos::task::spawn_local(async {
+                // The answer shows in Settings; nothing to do with it here.
+                let _ = crate::platform::persistence::persist().await;
+            });
+        }
+    }
+
+    /// Changes the person's plan and saves it, noting when it changed so a merge with
+    /// another tab's copy keeps the later one.
+    pub fn update_plan(&self, change: impl FnOnce(&mut Plan)) {
+        self.records.plan.update(|plan| {
+            change(plan);
+            plan.touch(device_clock::now());
+        });
+    }
+
+    /// Loads a record that is not kept as a [`Persisted`] value (the session in
+    /// progress), telling the person when the stored copy could not be used.
+    pub fn load_record<T: Record + Send + Sync + 'static>(&self, what: &str) -> T {
+        self.io.load(what)
+    }
+
+    /// Saves a record that is not kept as a [`Persisted`] value, telling the person if
+    /// that failed.
+    pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
+        let _ = self.io.save(value, what);
+    }
+}

@@ -1,0 +1,218 @@
+//! One generic stored record: its value as a signal the UI reads, saved (merged with
+//! what another tab saved, where the record merges) whenever it changes, and read again
+//! when another tab saves it. Every record the app keeps is one line of [`records!`].
+
+use leptos::prelude::*;
+
+use crate::domain::storage_schema::Record;
+use crate::domain::store::Store;
+use crate::platform::{clock, storage::BrowserStorage};
+
+use super::notices::Notices;
+
+/// The store the records are saved to, and where problems are reported.
+#[derive(Clone, Copy)]
+pub struct Io {
+    pub(super) store: StoredValue<Store<BrowserStorage>>,
+    pub(super) notices: Notices,
+}
+
+impl Io {
+    /// Loads record `T` (the person's `what`), reporting anything unusual. The defaults
+    /// when there is nothing usable, or when the app is gone.
+    pub fn load<T: Record + Send + Sync + 'static>(&self, what: &str) -> T {
+        let loaded = self
+            .store
+            .try_update_value(|store| store.load::<T>(clock::now()).split());
+        let Some((value, status)) = loaded else {
+            return T::default();
+        };
+        self.notices.report_load(&status, what);
+        value.unwrap_or_default()
+    }
+
+    /// Saves record `T` as it is, reporting a failure; `Err(what)` when it failed.
+    pub fn save<'a, T: Record + Send + Sync + 'static>(
+        &self,
+        value: &T,
+        what: &'a str,
+    ) -> Result<(), &'a str> {
+        let result = self
+            .store
+            .try_update_value(|store| store.save(value, clock::now()))
+            // The app is gone (its state disposed): nothing to tell anyone.
+            .unwrap_or(Ok(()));
+        result.map_err(|err| {
+            self.notices.report_save(&err, what);
+            what
+        })
+    }
+}
+
+/// A record the person keeps, as the UI sees it: read through [`Persisted::with`] and
+/// friends (tracked like a signal), changed only through [`Persisted::update`] and
+/// [`Persisted::set`], which save it.
+pub struct Persisted<T: Send + Sync + 'static> {
+    value: RwSignal<T>,
+    /// How the person calls it in messages ("activity log").
+    what: &'static str,
+    io: Io,
+}
+
+impl<T: Send + Sync + 'static> Clone for Persisted<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
+
+impl<T> Persisted<T>
+where
+    T: Record + Clone + PartialEq + Send + Sync + 'static,
+{
+    /// Loads the record (the person's `what`), reporting anything unusual.
+    pub fn load(io: Io, what: &'static str) -> Self {
+        Persisted {
+            value: RwSignal::new(io.load::<T>(what)),
+            what,
+            io,
+        }
+    }
+
+    /// Reads the value; tracked.
+    pub fn with<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        self.value.with(read)
+    }
+
+    /// Reads the value without tracking it.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&T) -> R) -> R {
+        self.value.with_untracked(read)
+    }
+
+    /// A copy of the value; tracked.
+    pub fn get(&self) -> T {
+        self.value.get()
+    }
+
+    /// A copy of the value, not tracked.
+    pub fn get_untracked(&self) -> T {
+        self.value.get_untracked()
+    }
+
+    /// Changes the value and saves it: merged with the stored copy for a record that
+    /// merges, so another tab's change since this one loaded is kept.
+    pub fn update(&self, change: impl FnOnce(&mut T)) {
+        let mut value = self.value.get_untracked();
+        change(&mut value);
+        self.set(value);
+    }
+
+    /// Replaces the value and saves it as [`Persisted::update`] does.
+    pub fn set(&self, value: T) {
+        let saved = self
+            .io
+            .store
+            .try_update_value(|store| store.save_merged(&value, clock::now()));
+        let Some(saved) = saved else {
+            return; // The app is gone.
+        };
+        if let Some(loaded) = &saved.loaded {
+            self.io.notices.report_load(loaded, self.what);
+        }
+        if let Err(err) = &saved.result {
+            self.io.notices.report_save(err, self.what);
+        }
+        self.show(saved.value);
+    }
+
+    /// Changes the value and saves it like [`Persisted::update`], but says nothing when
+    /// the save fails: for a note whose loss is no news (that a backup was made, while
+    /// storage is full).
+    pub fn update_quietly(&self, change: impl FnOnce(&mut T)) {
+        let mut value = self.value.get_untracked();
+        change(&mut value);
+        if let Some(saved) = self
+            .io
+            .store
+            .try_update_value(|store| store.save_merged(&value, clock::now()))
+        {
+            self.show(saved.value);
+        }
+    }
+
+    /// Replaces the value and saves it exactly as it is (no merge: an import that has
+    /// already been combined). `Err(what)` when the save failed; the value is shown
+    /// either way.
+    pub fn replace(&self, value: T) -> Result<(), &'static str> {
+        let result = self.io.save(&value, self.what);
+        self.show(value);
+        result
+    }
+
+    /// Another tab saved the record: reads it again (merged with this tab's, for a
+    /// record that merges).
+    pub fn reload(&self) {
+        let current = self.value.get_untracked();
+        let reloaded = self
+            .io
+            .store
+            .try_update_value(|store| store.reload(&current, clock::now()));
+        if let Some((value, status)) = reloaded {
+            self.io.notices.report_load(&status, self.what);
+            self.show(value);
+        }
+    }
+
+    /// Back to the defaults in memory, after storage was cleared.
+    pub fn reset(&self) {
+        self.show(T::default());
+    }
+
+    /// Sets the signal when the value differs, so nothing redraws for nothing.
+    fn show(&self, value: T) {
+        if self.value.with_untracked(|v| *v != value) {
+            self.value.set(value);
+        }
+    }
+}
+
+/// Declares the records the app keeps, one line each: `field: Type, "what the person
+/// calls it";`. Gives [`Records`] with a [`Persisted`] field per record, loading them
+/// all, reloading the one another tab saved, and resetting them all.
+macro_rules! records {
+    ($( $(#[$doc:meta])* $field:ident: $ty:ty, $what:literal; )*) => {
+        /// Every record the person keeps, each a [`Persisted`] value.
+        #[derive(Clone, Copy)]
+        pub struct Records {
+            $( $(#[$doc])* pub $field: Persisted<$ty>, )*
+        }
+
+        impl Records {
+            /// Loads every record, reporting anything unusual.
+            pub(super) fn load(io: Io) -> Self {
+                Records {
+                    $( $field: Persisted::load(io, $what), )*
+                }
+            }
+
+            /// Another tab changed `key` (`None`: it cleared everything): reads again
+            /// what it changed.
+            pub fn reload(&self, key: Option<&str>) {
+                use crate::domain::storage_schema::{data_key, Record};
+                $(
+                    if key.is_none_or(|k| k == data_key(<$ty as Record>::NAME)) {
+                        self.$field.reload();
+                    }
+                )*
+            }
+
+            /// Every record back to its defaults in memory.
+            pub(super) fn reset(&self) {
+                $( self.$field.reset(); )*
+            }
+        }
+    };
+}
+
+pub(super) use records;
