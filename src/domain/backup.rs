@@ -876,7 +876,7 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode) -> Backup {
 mod tests {
     use super::*;
     use crate::domain::activity::ActivityKind;
-    use crate::domain::plan::DoseLevel;
+    use crate::domain::exercise::DoseLevel;
     use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
     use crate::domain::test_support::date;
     use serde_json::json;

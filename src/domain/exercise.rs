@@ -3,6 +3,9 @@
 //! Every number in a dose says where it comes from: a named source, or the app's own
 //! conservative default where the sources are silent. The app shows that difference.
 
+use serde::{Deserialize, Serialize};
+
+use super::dates::plural;
 use super::sources::Source;
 
 /// What an exercise mainly does.
@@ -324,6 +327,13 @@ pub struct Dose {
     pub build_up: Option<Amount>,
 }
 
+/// The most sets of one exercise the app plays or keeps; more are treated as this many.
+pub const MAX_SETS: u16 = 20;
+/// The most reps in a set the app plays or keeps; more are treated as this many.
+pub const MAX_REPS: u16 = 100;
+/// The longest hold, in seconds, the app keeps in a person's level.
+pub const MAX_HOLD_SECS: u16 = 600;
+
 /// Seconds allowed for a tapped rep when estimating time (the app's own figure).
 pub const TAPPED_REP_ESTIMATE_SECS: u32 = 5;
 /// Seconds to change sides between the sets of an [`Sides::EachSide`] exercise.
@@ -511,6 +521,49 @@ pub struct Exercise {
     /// Ids of harder exercises to move on to.
     pub harder: &'static [&'static str],
     pub sources: &'static [Source],
+}
+
+/// How much of an exercise the person does: reps in each set and, for an exercise held
+/// still, how long each rep is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoseLevel {
+    /// Reps in each set (per side where the exercise counts them per side).
+    pub reps: u16,
+    /// Seconds each rep is held, for an exercise whose work is a hold; `None` otherwise.
+    pub hold_secs: Option<u16>,
+}
+
+impl DoseLevel {
+    /// The level a dose starts at: its starting reps and, for a hold, its starting hold.
+    pub fn of(dose: &Dose) -> DoseLevel {
+        DoseLevel {
+            reps: dose.reps.start,
+            hold_secs: match dose.work {
+                Work::Hold(hold) => Some(hold.start),
+                Work::Paced(_) | Work::Tapped | Work::Minutes(_) => None,
+            },
+        }
+    }
+
+    /// "12 reps, 5 s hold", "7 reps" or "1 rep".
+    pub fn text(&self) -> String {
+        let reps = reps_text(self.reps);
+        match self.hold_secs {
+            Some(secs) => format!("{reps}, {secs} s hold"),
+            None => reps,
+        }
+    }
+
+    /// For comparing levels: reps first, then the hold. Suggestions grow reps before
+    /// holds, so a higher key is always a harder level.
+    pub(crate) fn key(&self) -> (u16, u16) {
+        (self.reps, self.hold_secs.unwrap_or(0))
+    }
+}
+
+/// "1 rep" or "7 reps".
+pub fn reps_text(reps: u16) -> String {
+    plural(usize::from(reps), "rep", "reps")
 }
 
 #[cfg(test)]

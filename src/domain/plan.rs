@@ -10,59 +10,11 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog;
 use super::dates::DAY_MS;
-use super::exercise::{Amount, Dose, Origin, Work};
-use super::progression::Suggestion;
+use super::exercise::{Amount, DoseLevel, Origin, Work};
 use super::routine::{Routine, NHS_START_REPS, SINGLE_PREFIX};
 use super::sources::Source;
 use super::storage_schema::Record;
 use super::Millis;
-
-/// How much of an exercise the person does: reps in each set and, for an exercise held
-/// still, how long each rep is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DoseLevel {
-    /// Reps in each set (per side where the exercise counts them per side).
-    pub reps: u16,
-    /// Seconds each rep is held, for an exercise whose work is a hold; `None` otherwise.
-    pub hold_secs: Option<u16>,
-}
-
-impl DoseLevel {
-    /// The level a dose starts at: its starting reps and, for a hold, its starting hold.
-    pub fn of(dose: &Dose) -> DoseLevel {
-        DoseLevel {
-            reps: dose.reps.start,
-            hold_secs: match dose.work {
-                Work::Hold(hold) => Some(hold.start),
-                Work::Paced(_) | Work::Tapped | Work::Minutes(_) => None,
-            },
-        }
-    }
-
-    /// "12 reps, 5 s hold", "7 reps" or "1 rep".
-    pub fn text(&self) -> String {
-        let reps = reps_text(self.reps);
-        match self.hold_secs {
-            Some(secs) => format!("{reps}, {secs} s hold"),
-            None => reps,
-        }
-    }
-
-    /// For comparing levels: reps first, then the hold. Suggestions grow reps before
-    /// holds, so a higher key is always a harder level.
-    pub(crate) fn key(&self) -> (u16, u16) {
-        (self.reps, self.hold_secs.unwrap_or(0))
-    }
-}
-
-/// "1 rep" or "7 reps".
-pub(crate) fn reps_text(reps: u16) -> String {
-    if reps == 1 {
-        "1 rep".to_string()
-    } else {
-        format!("{reps} reps")
-    }
-}
 
 /// One suggestion the person answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,26 +84,32 @@ impl Plan {
         self.updated_at = self.updated_at.max(now);
     }
 
-    /// Records the person's answer to a suggestion at `now`. When they accept it, their
-    /// level becomes the suggested one (and is no longer stored once it is back at the
-    /// library's own starting dose).
-    pub fn decide(&mut self, s: &Suggestion, accepted: bool, now: Millis) {
+    /// Records the person's answer at `now` to a suggestion to go from level `from` to
+    /// `to` in `exercise`. When they accept it, their level becomes `to` (and is no
+    /// longer stored once it is back at the library's own starting dose).
+    pub fn decide(
+        &mut self,
+        exercise: &str,
+        (from, to): (DoseLevel, DoseLevel),
+        accepted: bool,
+        now: Millis,
+    ) {
         self.touch(now);
         self.history.push(DoseChange {
-            exercise: s.exercise.clone(),
+            exercise: exercise.to_string(),
             at: now,
-            from: s.from,
-            to: s.to,
+            from,
+            to,
             accepted,
         });
         if !accepted {
             return;
         }
-        let library = catalog::get(&s.exercise).map(|e| DoseLevel::of(&e.dose));
-        if library == Some(s.to) {
-            self.levels.remove(&s.exercise);
+        let library = catalog::get(exercise).map(|e| DoseLevel::of(&e.dose));
+        if library == Some(to) {
+            self.levels.remove(exercise);
         } else {
-            self.levels.insert(s.exercise.clone(), s.to);
+            self.levels.insert(exercise.to_string(), to);
         }
     }
 
@@ -267,7 +225,7 @@ fn at_start(amount: Amount, start: u16) -> Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progression::Direction;
+    use crate::domain::progression::{Direction, Suggestion};
     use crate::domain::routine;
     use crate::domain::storage_schema::{decode, encode};
 
@@ -322,11 +280,11 @@ mod tests {
     fn decide_keeps_history_and_moves_the_level_only_when_accepted() {
         let mut plan = Plan::default();
         let up = more("bridge", level(10, Some(5)), level(12, Some(5)));
-        plan.decide(&up, false, 1_000);
+        up.answer(&mut plan, false, 1_000);
         assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
         assert!(plan.levels.is_empty());
 
-        plan.decide(&up, true, 2_000);
+        up.answer(&mut plan, true, 2_000);
         assert_eq!(plan.level("bridge"), Some(level(12, Some(5))));
 
         let back = Suggestion {
@@ -335,7 +293,7 @@ mod tests {
             from: level(12, Some(5)),
             to: level(10, Some(5)),
         };
-        plan.decide(&back, true, 3_000);
+        back.answer(&mut plan, true, 3_000);
         assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
         assert!(
             plan.levels.is_empty(),
@@ -371,11 +329,7 @@ mod tests {
     #[test]
     fn every_change_moves_updated_at_and_never_back() {
         let mut plan = Plan::default();
-        plan.decide(
-            &more("bridge", level(10, Some(5)), level(12, Some(5))),
-            true,
-            100,
-        );
+        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(&mut plan, true, 100);
         assert_eq!(plan.updated_at, 100);
         plan.dismiss_nudge(200);
         assert_eq!((plan.nudge_dismissed_at, plan.updated_at), (Some(200), 200));
@@ -391,24 +345,12 @@ mod tests {
     #[test]
     fn two_tabs_keep_every_answer_and_the_later_settings() {
         let mut base = Plan::default();
-        base.decide(
-            &more("bridge", level(10, Some(5)), level(12, Some(5))),
-            true,
-            100,
-        );
+        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(&mut base, true, 100);
 
         let mut one = base.clone();
-        one.decide(
-            &more("abdominal-crunch", level(5, None), level(7, None)),
-            true,
-            200,
-        );
+        more("abdominal-crunch", level(5, None), level(7, None)).answer(&mut one, true, 200);
         let mut two = base.clone();
-        two.decide(
-            &more("bridge", level(12, Some(5)), level(14, Some(5))),
-            false,
-            250,
-        );
+        more("bridge", level(12, Some(5)), level(14, Some(5))).answer(&mut two, false, 250);
         two.set_not_for_me(["dead-bug".to_string()], 300);
 
         let mut a = one.clone();
@@ -586,13 +528,13 @@ mod tests {
     fn plan_round_trips_through_storage() {
         let mut plan = Plan::default();
         plan.set_not_for_me(["dead-bug".to_string()], 10);
-        plan.decide(
-            &more("bridge", level(10, Some(5)), level(12, Some(5))),
+        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(
+            &mut plan,
             true,
             1_780_000_000_000,
         );
-        plan.decide(
-            &more("abdominal-crunch", level(5, None), level(7, None)),
+        more("abdominal-crunch", level(5, None), level(7, None)).answer(
+            &mut plan,
             false,
             1_780_000_100_000,
         );

@@ -20,8 +20,9 @@ use chrono::{Days, NaiveDate};
 use super::calendar::session_day;
 use super::catalog;
 use super::dates::DAY_MS;
+use super::exercise::{reps_text, DoseLevel};
 use super::exercise::{Amount, Dose, Origin, Work};
-use super::plan::{reps_text, DoseLevel, Plan};
+use super::plan::Plan;
 use super::safety::STOP_PAIN;
 use super::session_record::{Completion, SessionLog, SessionRecord};
 use super::sources::Source;
@@ -59,6 +60,11 @@ impl Suggestion {
             Direction::Keep => format!("{name}: keep it at {}", reps_text(self.to.reps)),
             Direction::Ease => format!("{name}: go back to {}", change_text(self.from, self.to)),
         }
+    }
+
+    /// Records the person's answer to this suggestion at `now` in their plan.
+    pub fn answer(&self, plan: &mut Plan, accepted: bool, now: Millis) {
+        plan.decide(&self.exercise, (self.from, self.to), accepted, now);
     }
 
     /// Why, in plain words.
@@ -485,7 +491,7 @@ mod tests {
         // Accepted: 7 is stored, and the next step up goes from there. Pain that rose
         // later eases back to the 5 it came from.
         let mut plan = Plan::default();
-        plan.decide(&s, true, at(today(), 12, 0));
+        s.answer(&mut plan, true, at(today(), 12, 0));
         assert_eq!(plan.levels.get("bridge"), Some(&level(7, Some(5))));
         let later = log(vec![session(today(), &["bridge"], Some(2), Some(5))]);
         let mut later = later;
@@ -739,21 +745,9 @@ mod tests {
             from,
             to,
         };
-        plan.decide(
-            &up(level(10, Some(5)), level(12, Some(5))),
-            true,
-            at(d, 10, 0),
-        );
-        plan.decide(
-            &up(level(12, Some(5)), level(14, Some(5))),
-            false,
-            at(d, 11, 0),
-        );
-        plan.decide(
-            &up(level(12, Some(5)), level(14, Some(5))),
-            true,
-            at(d, 12, 0),
-        );
+        up(level(10, Some(5)), level(12, Some(5))).answer(&mut plan, true, at(d, 10, 0));
+        up(level(12, Some(5)), level(14, Some(5))).answer(&mut plan, false, at(d, 11, 0));
+        up(level(12, Some(5)), level(14, Some(5))).answer(&mut plan, true, at(d, 12, 0));
         assert_eq!(plan.level("bridge"), Some(level(14, Some(5))));
 
         let sore = log(vec![session(days_ago(1), &["bridge"], Some(2), Some(4))]);
@@ -767,12 +761,12 @@ mod tests {
         );
 
         // Accepted: the next rise, in a later session, goes back to the step before.
-        plan.decide(&s, true, at(days_ago(1), 12, 0));
+        s.answer(&mut plan, true, at(days_ago(1), 12, 0));
         assert_eq!(run("bridge", &sore, &plan), None, "answered already");
         let sore_again = log(vec![session(today(), &["bridge"], Some(2), Some(4))]);
         let s = run("bridge", &sore_again, &plan).unwrap();
         assert_eq!((s.direction, s.to), (Direction::Ease, level(10, Some(5))));
-        plan.decide(&s, true, at(today(), 12, 0));
+        s.answer(&mut plan, true, at(today(), 12, 0));
         assert!(plan.levels.is_empty());
 
         // A level with no history behind it goes back to the library's start.
@@ -800,7 +794,7 @@ mod tests {
         let sessions = comfortable(&["bridge"], &[2, 3, 4]);
         let mut plan = Plan::default();
         let s = run("bridge", &sessions, &plan).unwrap();
-        plan.decide(&s, false, at(days_ago(1), 8, 0));
+        s.answer(&mut plan, false, at(days_ago(1), 8, 0));
         assert_eq!(run("bridge", &sessions, &plan), None);
     }
 
@@ -821,7 +815,7 @@ mod tests {
         // Answered 6 days 23 hours ago: still left out, even a suggestion that would
         // be new.
         let crunch = all[0].clone();
-        plan.decide(&crunch, false, now - 7 * DAY_MS + 3_600_000);
+        crunch.answer(&mut plan, false, now - 7 * DAY_MS + 3_600_000);
         let shown = suggestions(&sessions, &plan, today(), now, 0);
         let ids: Vec<&str> = shown.iter().map(|s| s.exercise.as_str()).collect();
         assert_eq!(ids, ["bridge"]);
@@ -829,7 +823,7 @@ mod tests {
         // A week after the answer, new sessions can bring it back.
         let later = today().checked_add_days(Days::new(7)).unwrap();
         let mut plan = Plan::default();
-        plan.decide(&crunch, false, now);
+        crunch.answer(&mut plan, false, now);
         let week_on = log([1, 3, 5]
             .iter()
             .map(|n| {
@@ -870,7 +864,7 @@ mod tests {
             "an exercise that hurt is included even with no reps done"
         );
         let mut plan = Plan::default();
-        plan.decide(&shown[0], true, now);
+        shown[0].answer(&mut plan, true, now);
         assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
         let again = suggestions(&sessions, &plan, today(), now + 60_000, 0);
         assert_eq!(again.len(), 1);

@@ -5,12 +5,10 @@
 //! the app's own figures ([`Origin::App`](super::exercise::Origin::App)) are changed,
 //! never a number a source gives, and each change is explained beside it.
 
-use serde::{Deserialize, Serialize};
-
 use super::catalog;
-use super::exercise::{Amount, Dose, Origin, Sides, Work};
+use super::exercise::{Amount, Dose, Origin, Work};
 use super::safety::{Advice, STAY_ACTIVE};
-use super::session::{self, Step};
+use super::session::{self, PlannedItem, PlannedWork, Session, Step};
 use super::sources::Source;
 
 /// One exercise of a routine with the dose to play.
@@ -50,52 +48,6 @@ impl RoutineItem {
             sides: d.sides,
         }
     }
-}
-
-/// What one rep of a [`PlannedItem`] is, with its time. The stored mirror of
-/// [`Work`], holding only the starting values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum PlannedWork {
-    /// Held still for this many seconds.
-    Hold { secs: u16 },
-    /// A steady movement taking this many seconds.
-    Paced { secs: u16 },
-    /// Ends when the person taps.
-    Tapped,
-    /// A timed activity of this many minutes.
-    Minutes { minutes: u16 },
-}
-
-/// The stored form of [`Sides`].
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Sides", rename_all = "snake_case")]
-enum SidesDef {
-    Together,
-    EachSide,
-    Alternating,
-    TakingTurns,
-}
-
-/// The plain numbers a session plays for one exercise of a routine. Unlike a [`Dose`],
-/// this can be stored, so a session in progress can be saved and resumed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PlannedItem {
-    /// The catalogue id of the exercise.
-    pub exercise: String,
-    /// Sets to play.
-    pub sets: u16,
-    /// Reps in each set (per side when [`Sides::EachSide`]).
-    pub reps: u16,
-    /// What each rep is, and its time.
-    pub work: PlannedWork,
-    /// Rest between reps, in seconds.
-    pub rest_reps_secs: u16,
-    /// Rest between sets, in seconds.
-    pub rest_sets_secs: u16,
-    /// How the two sides are worked.
-    #[serde(with = "SidesDef")]
-    pub sides: Sides,
 }
 
 /// A named list of exercises to play one after another.
@@ -146,6 +98,11 @@ impl Routine {
     /// The steps a session of this routine goes through.
     pub fn timeline(&self) -> Vec<Step> {
         session::compile(&self.plan())
+    }
+
+    /// A session of this routine, not started yet.
+    pub fn session(&self) -> Session {
+        Session::from_plan(&self.id, &self.name, self.plan())
     }
 
     /// How long the routine takes, in seconds, get-ready countdowns included. It is the

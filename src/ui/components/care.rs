@@ -215,7 +215,7 @@ pub fn Suggestions() -> impl IntoView {
         })
     });
     let decide = move |s: &Suggestion, accepted: bool| {
-        state.update_plan(|plan| plan.decide(s, accepted, clock::now()));
+        state.update_plan(|plan| s.answer(plan, accepted, clock::now()));
     };
     view! {
         <For each=move || list.get() key=|s| (s.exercise.clone(), s.to.reps, s.to.hold_secs) let:s>

@@ -15,7 +15,7 @@ use crate::domain::pain::{self, AfterCheckReason};
 use crate::domain::routine::{self, Routine};
 use crate::domain::safety::{Advice, STOP_PAIN};
 use crate::domain::session::{
-    Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind,
+    Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
 };
 use crate::domain::session_record::{Completion, SessionRecord};
 use crate::domain::settings::Settings;
@@ -94,7 +94,7 @@ struct Player {
     session: RwSignal<Session>,
     now: RwSignal<i64>,
     /// The routine's steps; they never change during a session.
-    steps: StoredValue<Vec<Step>>,
+    steps: StoredValue<Timeline>,
     /// Set once the finished session has been logged.
     logged: StoredValue<bool>,
     /// The pending wake-up of the timer.
@@ -259,7 +259,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
     let saved = state
         .load_record::<SavedSession>("session in progress")
         .session;
-    let fresh = || Session::new(&routine);
+    let fresh = || routine.session();
     let (session, pending) = match saved {
         Some(s) if s.is_stale(now) => (fresh(), Some(Pending::Stale(s))),
         // It ran to its end while the app was closed: keep the record, start afresh.

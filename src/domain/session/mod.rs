@@ -1,0 +1,19 @@
+//! The guided session, in three parts that depend one way: the plan a routine becomes
+//! (`plan`), the timeline of steps compiled from it (`timeline`, with its `cues`), and
+//! the state machine that plays it (`player`), with what it leaves behind (`outcome`).
+//!
+//! The truth is timestamps, never counted ticks: see `player`.
+
+mod cues;
+mod outcome;
+mod plan;
+mod player;
+#[cfg(test)]
+mod tests;
+mod timeline;
+
+pub use cues::{Cue, HALFWAY_FROM_SECS};
+pub use outcome::SavedSession;
+pub use plan::{PlannedItem, PlannedWork};
+pub use player::{Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS};
+pub use timeline::{compile, planned_ms, Movement, Side, Step, StepKind, Timeline, GET_READY_SECS};

@@ -1,0 +1,52 @@
+//! The plan a routine becomes for a session: plain numbers per exercise, which can be
+//! stored so a session in progress survives a reload.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::exercise::Sides;
+
+/// What one rep of a [`PlannedItem`] is, with its time. The stored mirror of
+/// [`Work`](crate::domain::exercise::Work), holding only the starting values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlannedWork {
+    /// Held still for this many seconds.
+    Hold { secs: u16 },
+    /// A steady movement taking this many seconds.
+    Paced { secs: u16 },
+    /// Ends when the person taps.
+    Tapped,
+    /// A timed activity of this many minutes.
+    Minutes { minutes: u16 },
+}
+
+/// The stored form of [`Sides`].
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Sides", rename_all = "snake_case")]
+enum SidesDef {
+    Together,
+    EachSide,
+    Alternating,
+    TakingTurns,
+}
+
+/// The plain numbers a session plays for one exercise of a routine. Unlike a [`Dose`](crate::domain::exercise::Dose),
+/// this can be stored, so a session in progress can be saved and resumed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedItem {
+    /// The catalogue id of the exercise.
+    pub exercise: String,
+    /// Sets to play.
+    pub sets: u16,
+    /// Reps in each set (per side when [`Sides::EachSide`]).
+    pub reps: u16,
+    /// What each rep is, and its time.
+    pub work: PlannedWork,
+    /// Rest between reps, in seconds.
+    pub rest_reps_secs: u16,
+    /// Rest between sets, in seconds.
+    pub rest_sets_secs: u16,
+    /// How the two sides are worked.
+    #[serde(with = "SidesDef")]
+    pub sides: Sides,
+}

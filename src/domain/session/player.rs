@@ -1,0 +1,620 @@
+//! The state machine that plays a session's timeline.
+//!
+//! The truth is timestamps, never counted ticks. The session keeps the time spent playing
+//! (pauses left out) and the step it was last sent to; where it is at any moment is
+//! worked out from those by [`Session::at`]. A late or missed tick cannot make it drift,
+//! and after the screen has been locked for minutes it lands on the right step with the
+//! right time left. A tapped rep has no duration and waits for the person.
+//!
+//! Every event takes `now`. An event with a `now` earlier than one already seen is
+//! treated as happening at that later time, so a clock that steps back breaks nothing.
+
+use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use super::cues::{cue_points, start_cue, Cue};
+use super::plan::PlannedItem;
+use super::timeline::{compile, planned_ms, Movement, Step, StepKind, Timeline};
+use crate::domain::safety::STOP_PAIN;
+use crate::domain::session_record::Hurt;
+use crate::domain::Millis;
+
+/// "Back" restarts the current step when it has run longer than this; otherwise it goes
+/// to the step before (as a music player does).
+pub const BACK_RESTARTS_AFTER_MS: i64 = 2_000;
+/// Updates further apart than this are a gap (a hidden tab, a locked screen): cues that
+/// fell due in it are dropped, except the start of the step now current.
+pub const CUE_GAP_MS: i64 = 1_500;
+/// A session untouched for longer than this is stale: the app offers to finish or
+/// discard it rather than carry on.
+pub const STALE_AFTER_MS: i64 = 60 * 60 * 1000;
+
+/// The timeline, compiled from the plan the first time it is asked for and kept: the
+/// plan never changes. A cache, so it takes no part in comparing sessions.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Compiled(OnceLock<Timeline>);
+
+impl PartialEq for Compiled {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Compiled {}
+
+/// Where a session is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Created, waiting for [`Session::start`].
+    NotStarted,
+    /// Playing: timed steps follow each other by themselves.
+    Running,
+    /// Time stands still until [`Session::resume`].
+    Paused,
+    /// Played to the end, or stopped early. Nothing changes it any more.
+    Finished,
+}
+
+/// The state of a session at one moment: everything the player screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub status: Status,
+    /// The index of the current step in [`Session::timeline`].
+    pub step: usize,
+    /// Time spent in the current step so far (pauses left out).
+    pub step_elapsed_ms: i64,
+    /// Time left in the current step; `None` for a tapped rep.
+    pub remaining_ms: Option<i64>,
+    /// Time spent playing the session so far, pauses left out.
+    pub elapsed_active_ms: i64,
+    /// How far through the routine, from 0 to 1, by planned time. 1 once finished.
+    pub progress: f64,
+}
+
+impl Snapshot {
+    /// True while paused.
+    pub fn is_paused(&self) -> bool {
+        self.status == Status::Paused
+    }
+
+    /// True once played to the end or stopped.
+    pub fn is_finished(&self) -> bool {
+        self.status == Status::Finished
+    }
+}
+
+/// The stored state of a session's life. `Running` keeps when the current stretch of
+/// playing began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub(super) enum Phase {
+    NotStarted,
+    Running { since: Millis },
+    Paused,
+    Finished { at: Millis },
+}
+
+/// What became of a step: history the timeline alone cannot tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum Mark {
+    #[default]
+    Pending,
+    Done,
+    Skipped,
+}
+
+/// A guided session of one routine: a state machine driven by events that each carry
+/// the time they happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub(super) routine_id: String,
+    pub(super) routine_name: String,
+    pub(super) plan: Vec<PlannedItem>,
+    pub(super) phase: Phase,
+    pub(super) started_at: Option<Millis>,
+    /// The latest time any event or update has carried.
+    pub(super) last_seen: Millis,
+    /// Time spent playing before the current stretch (all of it unless running).
+    pub(super) active_ms: i64,
+    /// The step the last event sent the session to, and the playing time it began at.
+    /// Timed steps after it follow by themselves.
+    pub(super) anchor_step: usize,
+    pub(super) anchor_active: i64,
+    /// One per step of the timeline.
+    pub(super) marks: Vec<Mark>,
+    /// Per exercise: time spent in its work steps.
+    pub(super) work_ms: Vec<i64>,
+    /// Cues up to this step and ms into it have been given (-1: none of the step yet).
+    pub(super) cue_step: usize,
+    pub(super) cue_offset: i64,
+    /// When cues were last asked for, or reset by an event.
+    pub(super) cue_at: Millis,
+    /// Pain from 0 to 10 before starting, if given.
+    #[serde(default)]
+    pub(super) pain_before: Option<u8>,
+    /// Each "It hurts" during the session.
+    #[serde(default)]
+    pub(super) hurts: Vec<Hurt>,
+    /// The timeline, compiled once.
+    #[serde(skip)]
+    pub(super) compiled: Compiled,
+}
+
+impl Session {
+    /// A session of a plan, not started yet.
+    pub fn from_plan(routine_id: &str, routine_name: &str, plan: Vec<PlannedItem>) -> Session {
+        Session {
+            routine_id: routine_id.to_string(),
+            routine_name: routine_name.to_string(),
+            plan,
+            phase: Phase::NotStarted,
+            started_at: None,
+            last_seen: Millis::MIN,
+            active_ms: 0,
+            anchor_step: 0,
+            anchor_active: 0,
+            marks: Vec::new(),
+            work_ms: Vec::new(),
+            cue_step: 0,
+            cue_offset: -1,
+            cue_at: Millis::MIN,
+            pain_before: None,
+            hurts: Vec::new(),
+            compiled: Compiled::default(),
+        }
+    }
+
+    /// Pain from 0 to 10 given before the session, if any.
+    pub fn pain_before(&self) -> Option<u8> {
+        self.pain_before
+    }
+
+    /// Records the pain before the session (0 to 10; higher values count as 10), or
+    /// clears it.
+    pub fn set_pain_before(&mut self, rating: Option<u8>) {
+        self.pain_before = rating.map(|r| r.min(10));
+    }
+
+    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the session
+    /// pauses and the rating is kept with the exercise being played. At [`STOP_PAIN`] or
+    /// more that exercise stops: the rest of it counts as skipped, the session waits,
+    /// paused, at the start of the next one (or finishes, after the last), and it never
+    /// plays that exercise again: "Back" does not return to it, and a later turn of it
+    /// in the same routine is passed over. Returns true when it stopped.
+    pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
+        let rating = rating.min(10);
+        let snapshot = self.at(now);
+        if snapshot.is_finished() || self.started_at.is_none() {
+            return false;
+        }
+        let exercise = self
+            .timeline()
+            .get(snapshot.step)
+            .map(|s| s.exercise_id.clone())
+            .unwrap_or_default();
+        self.pause(now);
+        let stop = rating >= STOP_PAIN;
+        // Moved on first, so what was played of the exercise counts; from then on its
+        // steps are passed over.
+        if stop {
+            self.skip_exercise(now);
+        }
+        self.hurts.push(Hurt {
+            exercise,
+            rating,
+            at: now.max(self.last_seen),
+        });
+        stop
+    }
+
+    /// Every "It hurts" so far.
+    pub fn hurts(&self) -> &[Hurt] {
+        &self.hurts
+    }
+
+    /// True when the person stopped this exercise for pain ([`Session::hurt`] at
+    /// [`STOP_PAIN`] or more): the session plays none of it any more.
+    pub fn is_stopped(&self, exercise_id: &str) -> bool {
+        self.hurts
+            .iter()
+            .any(|h| h.rating >= STOP_PAIN && h.exercise == exercise_id)
+    }
+
+    /// True for a step of an exercise stopped for pain: it takes no time and is passed
+    /// over.
+    fn passed_over(&self, step: &Step) -> bool {
+        !self.hurts.is_empty()
+            && step.kind != StepKind::Finished
+            && self.is_stopped(&step.exercise_id)
+    }
+
+    /// The id of the routine being played.
+    pub fn routine_id(&self) -> &str {
+        &self.routine_id
+    }
+
+    /// The name of the routine being played.
+    pub fn routine_name(&self) -> &str {
+        &self.routine_name
+    }
+
+    /// The numbers being played.
+    pub fn plan(&self) -> &[PlannedItem] {
+        &self.plan
+    }
+
+    /// The steps of the session, ending with [`StepKind::Finished`]: compiled from the
+    /// plan the first time, then shared.
+    pub fn timeline(&self) -> Timeline {
+        self.compiled
+            .0
+            .get_or_init(|| Arc::from(compile(&self.plan)))
+            .clone()
+    }
+
+    /// When the session started, once it has.
+    pub fn started_at(&self) -> Option<Millis> {
+        self.started_at
+    }
+
+    /// The latest time any event or update has carried.
+    pub fn last_seen(&self) -> Millis {
+        self.last_seen
+    }
+
+    /// True when a started, unfinished session has not been touched for more than
+    /// [`STALE_AFTER_MS`]: the app then offers to finish it ([`Session::finish_stale`])
+    /// or discard it.
+    pub fn is_stale(&self, now: Millis) -> bool {
+        matches!(self.phase, Phase::Running { .. } | Phase::Paused)
+            && now.saturating_sub(self.last_seen) > STALE_AFTER_MS
+    }
+
+    /// Starts the session at the first step. Does nothing once started.
+    pub fn start(&mut self, now: Millis) {
+        let now = self.touch(now);
+        if self.phase != Phase::NotStarted {
+            return;
+        }
+        let steps = self.timeline();
+        self.started_at = Some(now);
+        self.active_ms = 0;
+        self.anchor_step = 0;
+        self.anchor_active = 0;
+        self.marks = vec![Mark::Pending; steps.len()];
+        self.work_ms = vec![0; self.plan.len()];
+        self.cue_step = 0;
+        self.cue_offset = -1;
+        self.cue_at = now;
+        self.phase = Phase::Running { since: now };
+        // A routine with nothing to play is finished at once.
+        self.settle(&steps, now);
+    }
+
+    /// Pauses a running session. Time stops counting until [`Session::resume`].
+    pub fn pause(&mut self, now: Millis) {
+        let now = self.touch(now);
+        self.settle(&self.timeline(), now);
+        if let Phase::Running { .. } = self.phase {
+            self.active_ms = self.active_at(now);
+            self.phase = Phase::Paused;
+        }
+    }
+
+    /// Resumes a paused session where it was.
+    pub fn resume(&mut self, now: Millis) {
+        let now = self.touch(now);
+        if self.phase == Phase::Paused {
+            self.phase = Phase::Running { since: now };
+            self.cue_at = now;
+        }
+    }
+
+    /// Goes on to the next step. Skipping a work step counts that rep as skipped.
+    /// Works while paused too (the next step then waits, paused).
+    pub fn skip(&mut self, now: Millis) {
+        let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            return;
+        };
+        self.leave(&steps, cur, off, Some(Mark::Skipped));
+        self.jump(&steps, now, cur + 1);
+    }
+
+    /// Goes on to the next exercise, counting what is left of this one as skipped.
+    pub fn skip_exercise(&mut self, now: Millis) {
+        let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            return;
+        };
+        let exercise = steps.get(cur).map_or(usize::MAX, |s| s.exercise);
+        let next = (cur..steps.len())
+            .find(|&i| steps.get(i).is_some_and(|s| s.exercise != exercise))
+            .unwrap_or(steps.len());
+        self.leave(&steps, cur, off, None);
+        for i in cur..next {
+            if steps.get(i).is_some_and(Step::is_work) && self.mark(i) == Mark::Pending {
+                self.set_mark(i, Mark::Skipped);
+            }
+        }
+        self.jump(&steps, now, next);
+    }
+
+    /// Restarts the current step when it has run for more than
+    /// [`BACK_RESTARTS_AFTER_MS`]; otherwise goes to the step before, to do it again.
+    pub fn back(&mut self, now: Millis) {
+        let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            return;
+        };
+        self.leave(&steps, cur, off, None);
+        let before = cur.saturating_sub(1);
+        // An exercise stopped for pain is never offered again: back from the step after
+        // it restarts the current step instead.
+        let target = if off > BACK_RESTARTS_AFTER_MS
+            || steps.get(before).is_some_and(|s| self.passed_over(s))
+        {
+            cur
+        } else {
+            before
+        };
+        self.set_mark(target, Mark::Pending);
+        self.jump(&steps, now, target);
+    }
+
+    /// The person tapped "done" on a tapped rep: it counts and the session goes on.
+    /// Does nothing on any other step.
+    pub fn rep_done(&mut self, now: Millis) {
+        let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            return;
+        };
+        if steps.get(cur).map(|s| s.kind) != Some(StepKind::Work(Movement::Tapped)) {
+            return;
+        }
+        self.leave(&steps, cur, off, Some(Mark::Done));
+        self.jump(&steps, now, cur + 1);
+    }
+
+    /// Ends the session early. What was done so far is kept for the record.
+    pub fn stop(&mut self, now: Millis) {
+        let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            return;
+        };
+        self.leave(&steps, cur, off, None);
+        self.jump(&steps, now, steps.len());
+    }
+
+    /// Ends a stale session as if stopped at the last moment anything happened in it,
+    /// so the hours it lay untouched do not count.
+    pub fn finish_stale(&mut self) {
+        self.stop(self.last_seen);
+    }
+
+    /// The state at `now`. Pure: it changes nothing, so it can be asked as often as the
+    /// screen redraws.
+    pub fn at(&self, now: Millis) -> Snapshot {
+        let now = now.max(self.last_seen);
+        let steps = self.timeline();
+        let last = steps.len().saturating_sub(1);
+        let active = self.active_at(now);
+        let (mut cur, mut off) = self.locate(&steps, active);
+        let mut elapsed = active;
+        let mut status = match self.phase {
+            Phase::NotStarted => Status::NotStarted,
+            Phase::Running { .. } => Status::Running,
+            Phase::Paused => Status::Paused,
+            Phase::Finished { .. } => Status::Finished,
+        };
+        if status == Status::Finished || (status != Status::NotStarted && cur >= last) {
+            status = Status::Finished;
+            elapsed = active.saturating_sub(off);
+            cur = last;
+            off = 0;
+        }
+        let step = steps.get(cur);
+        let remaining_ms = step
+            .and_then(|s| s.duration_ms)
+            .map(|d| d.saturating_sub(off).max(0));
+        let total = planned_ms(&steps);
+        let progress = if status == Status::Finished {
+            1.0
+        } else if total <= 0 {
+            0.0
+        } else {
+            let current = off.min(step.map_or(0, Step::planned_ms));
+            let done = planned_ms(steps.get(..cur).unwrap_or(&[])).saturating_add(current);
+            (done as f64 / total as f64).clamp(0.0, 1.0)
+        };
+        Snapshot {
+            status,
+            step: cur,
+            step_elapsed_ms: off,
+            remaining_ms,
+            elapsed_active_ms: elapsed,
+            progress,
+        }
+    }
+
+    /// The cues that fell due since the last update, in order, each given once.
+    ///
+    /// After a gap longer than [`CUE_GAP_MS`] (a hidden tab, a locked screen) the missed
+    /// beeps and the starts of steps already over are dropped: only the start of the step
+    /// now current is given, if it has not been. Call it on every tick; save the session
+    /// after any update that returns cues, so a reload resumes at the right step.
+    pub fn update(&mut self, now: Millis) -> Vec<Cue> {
+        let now = self.touch(now);
+        if self.phase == Phase::NotStarted {
+            return Vec::new();
+        }
+        let steps = self.timeline();
+        let last = steps.len().saturating_sub(1);
+        let (mut cur, mut off) = self.locate(&steps, self.active_at(now));
+        if matches!(self.phase, Phase::Finished { .. }) {
+            cur = last;
+            off = 0;
+        }
+        let mut cues = Vec::new();
+        let given = (self.cue_step, self.cue_offset);
+        if (cur, off) > given {
+            if now.saturating_sub(self.cue_at) > CUE_GAP_MS {
+                if given < (cur, 0) {
+                    if let Some(step) = steps.get(cur) {
+                        cues.push(start_cue(step, cur));
+                    }
+                }
+            } else {
+                for index in self.cue_step..=cur {
+                    if steps.get(index).is_some_and(|s| self.passed_over(s)) {
+                        continue;
+                    }
+                    for (at, cue) in cue_points(&steps, index) {
+                        if (index, at) > given && (index < cur || at <= off) {
+                            cues.push(cue);
+                        }
+                    }
+                }
+            }
+            self.cue_step = cur;
+            self.cue_offset = off;
+        }
+        self.cue_at = now;
+        self.settle(&steps, now);
+        cues
+    }
+
+    // The machinery.
+
+    /// Clamps `now` to the latest time seen and remembers it.
+    fn touch(&mut self, now: Millis) -> Millis {
+        let now = now.max(self.last_seen);
+        self.last_seen = now;
+        now
+    }
+
+    /// Playing time up to `now`.
+    fn active_at(&self, now: Millis) -> i64 {
+        match self.phase {
+            Phase::Running { since } => self
+                .active_ms
+                .saturating_add(now.saturating_sub(since).max(0)),
+            _ => self.active_ms,
+        }
+    }
+
+    /// The step and the ms into it at playing time `active`: timed steps after the
+    /// anchor follow each other by themselves; a tapped rep waits.
+    fn locate(&self, steps: &[Step], active: i64) -> (usize, i64) {
+        let last = steps.len().saturating_sub(1);
+        let mut index = self.anchor_step.min(last);
+        let mut off = active.saturating_sub(self.anchor_active).max(0);
+        while index < last {
+            if steps.get(index).is_some_and(|s| self.passed_over(s)) {
+                index += 1;
+                continue;
+            }
+            match steps.get(index).and_then(|s| s.duration_ms) {
+                Some(duration) if off >= duration => {
+                    off -= duration;
+                    index += 1;
+                }
+                _ => break,
+            }
+        }
+        (index, off)
+    }
+
+    /// If a running session has played to its end by `now`, makes it finished, at the
+    /// moment it reached the end.
+    fn settle(&mut self, steps: &[Step], now: Millis) {
+        let Phase::Running { since } = self.phase else {
+            return;
+        };
+        let active = self.active_at(now);
+        let (cur, off) = self.locate(steps, active);
+        if cur + 1 < steps.len() {
+            return;
+        }
+        let end_active = active.saturating_sub(off);
+        self.credit_passed(steps, cur);
+        let at = since.saturating_add(end_active.saturating_sub(self.active_ms));
+        self.active_ms = end_active;
+        self.anchor_step = cur;
+        self.anchor_active = end_active;
+        self.phase = Phase::Finished { at };
+    }
+
+    /// The common start of skip, back, rep_done and stop: the session must be playing
+    /// (running or paused). Gives the timeline, the clamped time and where it is.
+    fn begin_move(&mut self, now: Millis) -> Option<(Timeline, Millis, usize, i64)> {
+        let now = self.touch(now);
+        let steps = self.timeline();
+        self.settle(&steps, now);
+        if !matches!(self.phase, Phase::Running { .. } | Phase::Paused) {
+            return None;
+        }
+        let (cur, off) = self.locate(&steps, self.active_at(now));
+        Some((steps, now, cur, off))
+    }
+
+    /// Steps from the anchor up to `to` (not included) played out in full: their work
+    /// counts as done.
+    fn credit_passed(&mut self, steps: &[Step], to: usize) {
+        for i in self.anchor_step..to {
+            if let Some(step) = steps.get(i).filter(|s| s.is_work()) {
+                if self.passed_over(step) {
+                    if self.mark(i) == Mark::Pending {
+                        self.set_mark(i, Mark::Skipped);
+                    }
+                    continue;
+                }
+                self.set_mark(i, Mark::Done);
+                self.add_work(step.exercise, step.duration_ms.unwrap_or(0));
+            }
+        }
+    }
+
+    /// Leaves step `cur` after `off` ms in it, marking it `mark` if it is work.
+    fn leave(&mut self, steps: &[Step], cur: usize, off: i64, mark: Option<Mark>) {
+        self.credit_passed(steps, cur);
+        if let Some(step) = steps.get(cur).filter(|s| s.is_work()) {
+            self.add_work(step.exercise, off);
+            if let Some(mark) = mark {
+                self.set_mark(cur, mark);
+            }
+        }
+    }
+
+    /// Sends the session to step `target` from `now`; past the last step, it finishes.
+    fn jump(&mut self, steps: &[Step], now: Millis, target: usize) {
+        let last = steps.len().saturating_sub(1);
+        let target = target.min(last);
+        self.active_ms = self.active_at(now);
+        if let Phase::Running { .. } = self.phase {
+            self.phase = Phase::Running { since: now };
+        }
+        self.anchor_step = target;
+        self.anchor_active = self.active_ms;
+        self.cue_step = target;
+        self.cue_offset = -1;
+        self.cue_at = now;
+        // Past the last step, or only steps passed over left: the end.
+        if self.locate(steps, self.active_ms).0 >= last {
+            self.phase = Phase::Finished { at: now };
+        }
+    }
+
+    pub(super) fn mark(&self, i: usize) -> Mark {
+        self.marks.get(i).copied().unwrap_or_default()
+    }
+
+    fn set_mark(&mut self, i: usize, mark: Mark) {
+        if let Some(m) = self.marks.get_mut(i) {
+            *m = mark;
+        }
+    }
+
+    fn add_work(&mut self, exercise: usize, ms: i64) {
+        if let Some(total) = self.work_ms.get_mut(exercise) {
+            *total = total.saturating_add(ms.max(0));
+        }
+    }
+}

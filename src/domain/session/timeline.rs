@@ -1,0 +1,321 @@
+//! The timeline a session plays: each exercise of its plan compiled into steps (get
+//! ready, work, rest, switch sides) and a final "finished", each with its duration and
+//! what to say when it starts.
+
+use std::sync::Arc;
+
+use super::plan::{PlannedItem, PlannedWork};
+use crate::domain::catalog;
+use crate::domain::dates::plural;
+use crate::domain::exercise::{
+    Sides, MAX_REPS, MAX_SETS, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS,
+};
+
+/// Seconds of the get-ready countdown before each exercise (the app's own figure): time
+/// to hear the name, glance at the picture and get into position.
+pub const GET_READY_SECS: u32 = 10;
+
+/// A side of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Sided exercises start on the left.
+    Left,
+    Right,
+}
+
+impl Side {
+    /// "left" or "right".
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Side::Left => "Left",
+            Side::Right => "Right",
+        }
+    }
+}
+
+/// What a work step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    /// Held still for the step's duration.
+    Hold,
+    /// One steady movement taking the step's duration.
+    Paced,
+    /// Done at the person's own speed; ends when they tap.
+    Tapped,
+    /// A timed activity, such as a walk.
+    Minutes,
+}
+
+/// What a step of the timeline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// The countdown before each exercise.
+    GetReady,
+    /// A hold, a movement, a tapped rep or an activity.
+    Work(Movement),
+    /// A rest between reps or between sets.
+    Rest,
+    /// Time to change sides, for an exercise done on each side in turn.
+    SwitchSide,
+    /// The end: the last step of every timeline.
+    Finished,
+}
+
+/// One step of a session's timeline.
+///
+/// Get-ready, rest and switch-side steps carry the set, rep and side of the work that
+/// comes next, so "set 2 of 3" can be shown while resting before it. The final
+/// [`StepKind::Finished`] step has the exercise index one past the last item, an empty
+/// id, and zeros for sets and reps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub kind: StepKind,
+    /// The index of the exercise in the routine's items.
+    pub exercise: usize,
+    /// The catalogue id of the exercise.
+    pub exercise_id: String,
+    /// How the exercise works the two sides.
+    pub sides: Sides,
+    /// 1-based.
+    pub set: u16,
+    pub sets: u16,
+    /// 1-based; per side for [`Sides::EachSide`].
+    pub rep: u16,
+    pub reps: u16,
+    pub side: Option<Side>,
+    /// How long the step lasts; `None` for a tapped rep, which waits for the person.
+    pub duration_ms: Option<i64>,
+}
+
+impl Step {
+    /// True for a hold, a movement, a tapped rep or an activity.
+    pub fn is_work(&self) -> bool {
+        matches!(self.kind, StepKind::Work(_))
+    }
+
+    /// The exercise's name, or its id if the library no longer has it.
+    pub fn exercise_name(&self) -> &str {
+        catalog::get(&self.exercise_id).map_or(self.exercise_id.as_str(), |e| e.name)
+    }
+
+    /// The time the step is planned to take, counting a tapped rep as
+    /// [`TAPPED_REP_ESTIMATE_SECS`].
+    pub fn planned_ms(&self) -> i64 {
+        match (self.kind, self.duration_ms) {
+            (_, Some(ms)) => ms,
+            (StepKind::Work(Movement::Tapped), None) => secs_ms(TAPPED_REP_ESTIMATE_SECS),
+            _ => 0,
+        }
+    }
+
+    /// What to say when the step starts.
+    pub fn say(&self) -> String {
+        let secs = self.duration_ms.unwrap_or(0) / 1000;
+        match self.kind {
+            StepKind::GetReady => format!("Get ready: {}.", self.exercise_name()),
+            StepKind::Rest if self.rep == 1 && self.set > 1 => {
+                format!("Rest {} before set {}.", count(secs, "second"), self.set)
+            }
+            StepKind::Rest => format!("Rest {}.", count(secs, "second")),
+            StepKind::SwitchSide => format!(
+                "Switch to the {} side.",
+                self.side.unwrap_or(Side::Right).label()
+            ),
+            StepKind::Finished => "Well done. Session finished.".to_string(),
+            StepKind::Work(movement) => self.work_say(movement, secs),
+        }
+    }
+
+    fn work_say(&self, movement: Movement, secs: i64) -> String {
+        let name = self.exercise_name();
+        let action = match movement {
+            Movement::Hold => format!("Hold for {}.", count(secs, "second")),
+            Movement::Paced => format!("Move slowly, about {} each time.", count(secs, "second")),
+            Movement::Tapped => "Tap when done.".to_string(),
+            Movement::Minutes => return format!("{name} for {}.", count(secs / 60, "minute")),
+        };
+        // The first movement of a set says what it is.
+        if self.rep == 1 && self.side != Some(Side::Right) {
+            let mut text = format!("{name}.");
+            if self.sets > 1 {
+                text.push_str(&format!(" Set {} of {}.", self.set, self.sets));
+            }
+            if let Some(side) = self.side {
+                text.push_str(&format!(" {} side.", side.title()));
+            }
+            return format!("{text} {action}");
+        }
+        let alternating = self.sides == Sides::Alternating;
+        let turns = self.sides == Sides::TakingTurns;
+        match (movement, self.side) {
+            // Each rep is one side's move: count it and name the side.
+            (Movement::Paced, Some(side)) if turns => format!("{}, {}.", self.rep, side.label()),
+            (_, Some(side)) if turns => format!(
+                "Rep {} of {}, {} side. {action}",
+                self.rep,
+                self.reps,
+                side.label()
+            ),
+            // Quick movements are counted, not described again.
+            (Movement::Paced, Some(Side::Right)) if alternating => "Right.".to_string(),
+            (Movement::Paced, Some(Side::Left)) if alternating => format!("{}, left.", self.rep),
+            (Movement::Paced, _) if self.rep > 1 => format!("{}.", self.rep),
+            (_, Some(Side::Right)) if self.rep == 1 || alternating => {
+                format!("Right side. {action}")
+            }
+            (_, Some(Side::Left)) if alternating => {
+                format!("Rep {} of {}, left side. {action}", self.rep, self.reps)
+            }
+            _ => format!("Rep {} of {}. {action}", self.rep, self.reps),
+        }
+    }
+}
+
+/// "1 second", "10 seconds".
+pub(super) fn count(n: i64, unit: &str) -> String {
+    plural(usize::try_from(n).unwrap_or(0), unit, &format!("{unit}s"))
+}
+
+pub(super) fn secs_ms(secs: u32) -> i64 {
+    i64::from(secs) * 1000
+}
+
+/// The timeline a plan plays: for each exercise a get-ready countdown, then its sets,
+/// reps, rests and side switches, and a final [`StepKind::Finished`].
+///
+/// An exercise with no sets, no reps or a zero-second hold plays nothing and is left
+/// out. Rests of zero seconds are left out. An activity is one timed work step.
+pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for (index, item) in plan.iter().enumerate() {
+        let sets = item.sets.min(MAX_SETS);
+        let reps = item.reps.min(MAX_REPS);
+        let (movement, work_ms) = match item.work {
+            PlannedWork::Hold { secs } => (Movement::Hold, Some(secs_ms(secs.into()))),
+            PlannedWork::Paced { secs } => (Movement::Paced, Some(secs_ms(secs.into()))),
+            PlannedWork::Tapped => (Movement::Tapped, None),
+            PlannedWork::Minutes { minutes } => {
+                (Movement::Minutes, Some(i64::from(minutes) * 60_000))
+            }
+        };
+        if sets == 0 || reps == 0 || work_ms == Some(0) {
+            continue;
+        }
+        let first_side = match item.sides {
+            Sides::Together => None,
+            Sides::EachSide | Sides::Alternating | Sides::TakingTurns => Some(Side::Left),
+        };
+        let base = Step {
+            kind: StepKind::GetReady,
+            exercise: index,
+            exercise_id: item.exercise.clone(),
+            sides: item.sides,
+            set: 1,
+            sets,
+            rep: 1,
+            reps,
+            side: first_side,
+            duration_ms: Some(secs_ms(GET_READY_SECS)),
+        };
+        if movement == Movement::Minutes {
+            let base = Step {
+                sides: Sides::Together,
+                sets: 1,
+                reps: 1,
+                side: None,
+                ..base
+            };
+            steps.push(base.clone());
+            steps.push(Step {
+                kind: StepKind::Work(movement),
+                duration_ms: work_ms,
+                ..base
+            });
+            continue;
+        }
+        steps.push(base.clone());
+        let rest_reps = secs_ms(item.rest_reps_secs.into());
+        let rest_sets = secs_ms(item.rest_sets_secs.into());
+        let mut push = |kind: StepKind, set: u16, rep: u16, side: Option<Side>, ms: Option<i64>| {
+            if ms != Some(0) {
+                steps.push(Step {
+                    kind,
+                    set,
+                    rep,
+                    side,
+                    duration_ms: ms,
+                    ..base.clone()
+                });
+            }
+        };
+        let work = StepKind::Work(movement);
+        for set in 1..=sets {
+            if set > 1 {
+                push(StepKind::Rest, set, 1, first_side, Some(rest_sets));
+            }
+            let sides: &[Option<Side>] = match item.sides {
+                // Taking turns: the loop below gives each rep its side.
+                Sides::Together | Sides::TakingTurns => &[None],
+                Sides::EachSide => &[Some(Side::Left), Some(Side::Right)],
+                // Both sides make one rep: the loop below plays them together.
+                Sides::Alternating => &[Some(Side::Left)],
+            };
+            for &side in sides {
+                if side == Some(Side::Right) {
+                    push(
+                        StepKind::SwitchSide,
+                        set,
+                        1,
+                        side,
+                        Some(secs_ms(SWITCH_SIDE_SECS)),
+                    );
+                }
+                for rep in 1..=reps {
+                    let side = match item.sides {
+                        Sides::TakingTurns if rep % 2 == 0 => Some(Side::Right),
+                        Sides::TakingTurns => Some(Side::Left),
+                        _ => side,
+                    };
+                    if rep > 1 {
+                        push(StepKind::Rest, set, rep, side, Some(rest_reps));
+                    }
+                    push(work, set, rep, side, work_ms);
+                    if item.sides == Sides::Alternating {
+                        push(work, set, rep, Some(Side::Right), work_ms);
+                    }
+                }
+            }
+        }
+    }
+    steps.push(Step {
+        kind: StepKind::Finished,
+        exercise: plan.len(),
+        exercise_id: String::new(),
+        sides: Sides::Together,
+        set: 0,
+        sets: 0,
+        rep: 0,
+        reps: 0,
+        side: None,
+        duration_ms: Some(0),
+    });
+    steps
+}
+
+/// The time a timeline is planned to take, in ms, counting each tapped rep as
+/// [`TAPPED_REP_ESTIMATE_SECS`].
+pub fn planned_ms(steps: &[Step]) -> i64 {
+    steps
+        .iter()
+        .fold(0i64, |sum, s| sum.saturating_add(s.planned_ms()))
+}
+
+/// A timeline shared, not copied: compiled once per session.
+pub type Timeline = Arc<[Step]>;
