@@ -9,7 +9,7 @@ use std::collections::btree_map::{self, BTreeMap};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dates::parse_iso;
+use super::dates::{local_day, parse_iso, short_date, DAY_MS, EARLIEST_MS};
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -332,6 +332,44 @@ fn parse_minutes(text: &str) -> Result<u16, EntryError> {
     match digits.parse::<u16>() {
         Ok(m) if m <= MAX_MINUTES => Ok(m),
         _ => Err(EntryError::TooManyMinutes),
+    }
+}
+
+impl Activity {
+    /// Checks an activity read from outside the app (an import) at `now`, the `n`th of
+    /// its list: `Err` with a plain reason when it can't be kept. A day between 2000 and
+    /// the day after `now`'s, not logged in the future, 1 to [`MAX_MINUTES`] minutes, a
+    /// note of at most [`MAX_NOTE_CHARS`] characters.
+    pub fn check(&self, n: usize, now: Millis) -> Result<(), String> {
+        let latest = local_day(now, 0)
+            .checked_add_days(Days::new(1))
+            .unwrap_or(NaiveDate::MAX);
+        if self.day < local_day(EARLIEST_MS, 0) {
+            return Err(format!(
+                "Activity {n} in the file: its date is before 2000."
+            ));
+        }
+        if self.day > latest {
+            return Err(format!(
+                "Activity {n} in the file: its date is in the future."
+            ));
+        }
+        let label = format!("Activity of {}", short_date(self.day));
+        if self.id > now.saturating_add(DAY_MS) {
+            return Err(format!("{label}: it was logged at a time in the future."));
+        }
+        if !(1..=MAX_MINUTES).contains(&self.minutes) {
+            return Err(format!(
+                "{label}: {} minutes is not between 1 and {MAX_MINUTES}.",
+                self.minutes
+            ));
+        }
+        if self.note.chars().count() > MAX_NOTE_CHARS {
+            return Err(format!(
+                "{label}: its note is longer than {MAX_NOTE_CHARS} characters."
+            ));
+        }
+        Ok(())
     }
 }
 

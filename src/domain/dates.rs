@@ -134,3 +134,17 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// `day` shortly, as messages name a record: "3 Nov 2026".
+pub fn short_date(day: NaiveDate) -> String {
+    let month = month_of(day);
+    format!(
+        "{} {} {}",
+        day.day(),
+        month.get(..3).unwrap_or(month),
+        day.year()
+    )
+}
+
+/// 2000-01-01T00:00:00Z: nothing the app keeps is older (a check on data from outside).
+pub const EARLIEST_MS: Millis = 946_684_800_000;

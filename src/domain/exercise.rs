@@ -333,6 +333,20 @@ pub const MAX_SETS: u16 = 20;
 pub const MAX_REPS: u16 = 100;
 /// The longest hold, in seconds, the app keeps in a person's level.
 pub const MAX_HOLD_SECS: u16 = 600;
+/// The longest exercise id the app keeps from outside (an import).
+pub const MAX_ID_CHARS: usize = 100;
+
+/// `id` when it can be an exercise id: 1 to [`MAX_ID_CHARS`] characters. Else the
+/// problem, to follow "An exercise set aside", "A dose"...
+pub fn check_id(id: &str) -> Result<&str, String> {
+    if id.trim().is_empty() {
+        Err("has no name".to_string())
+    } else if id.chars().count() > MAX_ID_CHARS {
+        Err(format!("has a name longer than {MAX_ID_CHARS} characters"))
+    } else {
+        Ok(id)
+    }
+}
 
 /// Seconds allowed for a tapped rep when estimating time (the app's own figure).
 pub const TAPPED_REP_ESTIMATE_SECS: u32 = 5;
@@ -552,6 +566,23 @@ impl DoseLevel {
             Some(secs) => format!("{reps}, {secs} s hold"),
             None => reps,
         }
+    }
+
+    /// Checks a level read from outside the app (an import): reps 1 to [`MAX_REPS`], a
+    /// hold of 1 to [`MAX_HOLD_SECS`] seconds. The reason names it by `label`.
+    pub fn check(&self, label: &str) -> Result<(), String> {
+        if !(1..=MAX_REPS).contains(&self.reps) {
+            return Err(format!(
+                "{label}: {} reps is not between 1 and {MAX_REPS}.",
+                self.reps
+            ));
+        }
+        if let Some(hold) = self.hold_secs.filter(|h| !(1..=MAX_HOLD_SECS).contains(h)) {
+            return Err(format!(
+                "{label}: a {hold} s hold is not between 1 and {MAX_HOLD_SECS} seconds."
+            ));
+        }
+        Ok(())
     }
 
     /// For comparing levels: reps first, then the hold. Suggestions grow reps before

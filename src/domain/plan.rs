@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog;
 use super::dates::DAY_MS;
-use super::exercise::{Amount, DoseLevel, Origin, Work};
+use super::dates::{local_day, short_date, EARLIEST_MS};
+use super::exercise::{check_id, Amount, DoseLevel, Origin, Work};
 use super::routine::{Routine, NHS_START_REPS, SINGLE_PREFIX};
 use super::sources::Source;
 use super::storage_schema::Record;
@@ -219,6 +220,24 @@ fn at_start(amount: Amount, start: u16) -> Amount {
         min: amount.min.min(start),
         max: amount.max.max(start),
         origin: amount.origin,
+    }
+}
+
+impl DoseChange {
+    /// Checks an answered suggestion read from outside the app (an import) at `now`:
+    /// `Err` with a plain reason when it can't be kept.
+    pub fn check(&self, now: Millis) -> Result<(), String> {
+        let id = check_id(&self.exercise).map_err(|problem| format!("A dose change {problem}."))?;
+        let label = if (EARLIEST_MS..=now.saturating_add(DAY_MS)).contains(&self.at) {
+            format!(
+                "Dose change of {id} on {}",
+                short_date(local_day(self.at, 0))
+            )
+        } else {
+            format!("Dose change of {id}")
+        };
+        self.from.check(&label)?;
+        self.to.check(&label)
     }
 }
 

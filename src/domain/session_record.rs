@@ -5,6 +5,7 @@ use std::collections::btree_map::{BTreeMap, Entry};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::dates::{local_day, short_date, DAY_MS, EARLIEST_MS};
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -214,6 +215,68 @@ fn check_log_shape(data: &Value) -> Result<(), String> {
         None => Ok(()),
         Some(Value::Array(records)) if records.iter().all(Value::is_object) => Ok(()),
         Some(_) => Err("the records are not a list of records".into()),
+    }
+}
+
+/// The highest pain rating: pain is rated 0 to 10.
+pub const MAX_PAIN: u8 = 10;
+
+/// The furthest a clock is from UTC, in minutes: 14 hours (Kiribati).
+pub const MAX_OFFSET_MIN: i32 = 14 * 60;
+
+impl SessionRecord {
+    /// Checks a session read from outside the app (an import) at `now`, the `n`th of
+    /// its list: `Err` with a plain reason when it can't be kept. Started between 2000
+    /// and a day after `now`, ended no earlier, exercise time at most its length plus a
+    /// minute, pain and "It hurts" ratings 0 to 10, a clock within 14 hours of UTC.
+    pub fn check(&self, n: usize, now: Millis) -> Result<(), String> {
+        let at = self.started_at;
+        if at == 0 {
+            return Err(format!("Session {n} in the file has no start time."));
+        }
+        if at < EARLIEST_MS {
+            return Err(format!("Session {n} in the file: its date is before 2000."));
+        }
+        if at > now.saturating_add(DAY_MS) {
+            return Err(format!(
+                "Session {n} in the file: its date is in the future."
+            ));
+        }
+        let offset = self
+            .tz_offset_min
+            .filter(|o| o.abs() <= MAX_OFFSET_MIN)
+            .unwrap_or(0);
+        let label = format!("Session of {}", short_date(local_day(at, offset)));
+        if self.ended_at < at {
+            return Err(format!("{label}: it ends before it starts."));
+        }
+        let length_secs = (self.ended_at - at) / 1000;
+        if i64::from(self.active_secs) > length_secs.saturating_add(60) {
+            return Err(format!(
+                "{label}: its exercise time is longer than the session."
+            ));
+        }
+        for (rating, what) in [
+            (self.pain_before, "pain before"),
+            (self.pain_after, "pain after"),
+        ] {
+            if let Some(p) = rating.filter(|p| *p > MAX_PAIN) {
+                return Err(format!("{label}: {what} {p} is not between 0 and 10."));
+            }
+        }
+        if let Some(h) = self.hurts.iter().find(|h| h.rating > MAX_PAIN) {
+            return Err(format!(
+                "{label}: a pain rating of {} is not between 0 and 10.",
+                h.rating
+            ));
+        }
+        if let Some(o) = self.tz_offset_min.filter(|o| o.abs() > MAX_OFFSET_MIN) {
+            return Err(format!(
+                "{label}: its clock is {} hours from UTC, more than 14.",
+                o.saturating_abs() / 60
+            ));
+        }
+        Ok(())
     }
 }
 

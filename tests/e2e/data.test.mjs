@@ -226,6 +226,7 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
     page.getByRole("button", { name: "Download as a spreadsheet" }).click(),
   );
   assert.equal(csv.name, "steadyback-2026-11-20.csv");
+  assert.equal(csv.text.charCodeAt(0), 0xfeff, "a UTF-8 byte-order mark, for spreadsheets");
   const lines = csv.text.trim().split(/\r?\n/);
   assert.match(lines[0], /^type,date,time,what,minutes,pain_before,pain_after,note$/);
   assert.equal(lines.length, 1 + 10 + 16);

@@ -50,7 +50,16 @@ impl AppState {
     /// Downloads the backup file and remembers that it was made.
     pub fn download_backup(&self) {
         let now = clock::now();
-        let text = backup::export(&self.current_backup(), now);
+        let text = match backup::export(&self.current_backup(), now) {
+            Ok(text) => text,
+            Err(err) => {
+                self.notices.notify(
+                    Tone::Warning,
+                    format!("The backup could not be put into a file: {err}."),
+                );
+                return;
+            }
+        };
         if self.download(
             &backup::file_name(today_now()),
             "application/json",
@@ -106,7 +115,12 @@ impl AppState {
     /// changes.
     pub fn apply_import(&self, imported: &Backup, mode: Mode) -> Result<(), String> {
         let current = self.current_backup();
-        let before = backup::export(&current, clock::now());
+        let before = backup::export(&current, clock::now()).map_err(|err| {
+            format!(
+                "Nothing was changed: a copy of your current data could not be made first \
+                 ({err}). Download a backup, then try again."
+            )
+        })?;
         self.io
             .store
             .try_update_value(|s| s.write_raw(BEFORE_IMPORT_KEY, &before))

@@ -1,0 +1,87 @@
+//! Everything the person keeps, in one file: a JSON backup they can download and import
+//! again (on this device or another), and a CSV of their sessions and activities for a
+//! spreadsheet.
+//!
+//! Importing checks the whole file before anything is touched: its size, its nesting, that
+//! it is JSON written by Steadyback in a format and schemas this version reads (older
+//! schemas are upgraded with each record's own migrations), then each record on its own.
+//! A bad record is left out with a plain reason; the rest are kept.
+
+mod csv;
+mod export;
+mod import;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::activity::ActivityLog;
+use super::dates::iso;
+use super::plan::Plan;
+use super::safety::SafetyCheck;
+use super::session_record::SessionLog;
+use super::settings::Settings;
+use super::storage_schema::Record;
+
+pub use csv::csv;
+pub use export::export;
+pub use import::{decode, Import, ImportError, MAX_BYTES, MAX_DEPTH};
+
+/// The name every backup file carries, so another app's JSON is not taken for one.
+pub const APP: &str = "steadyback";
+
+/// The version of the file's own layout (not of the records in it).
+pub const FORMAT: u32 = 1;
+
+/// Everything the person keeps.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Backup {
+    pub settings: Settings,
+    pub safety_check: SafetyCheck,
+    pub sessions: SessionLog,
+    pub activities: ActivityLog,
+    pub plan: Plan,
+}
+
+/// The backup's file name for `today`: `steadyback-backup-2026-11-21.json`.
+pub fn file_name(today: NaiveDate) -> String {
+    format!("{APP}-backup-{}.json", iso(today))
+}
+
+/// The CSV's file name for `today`: `steadyback-2026-11-21.csv`.
+pub fn csv_file_name(today: NaiveDate) -> String {
+    format!("{APP}-{}.csv", iso(today))
+}
+
+/// How an import is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keep what is here and add what the file has: nothing is lost on either side.
+    Merge,
+    /// The file's data takes the place of what is here.
+    Replace,
+}
+
+/// What the app holds after importing `imported` into `current`.
+///
+/// [`Mode::Merge`]: sessions, activities and the plan are merged by id as two tabs'
+/// copies are (the newer version of each record wins, deletions included); the current
+/// settings and safety check are kept, except that the imported safety check is taken
+/// when the current one was never answered. [`Mode::Replace`]: the imported data as it
+/// is.
+pub fn combine(current: &Backup, imported: &Backup, mode: Mode) -> Backup {
+    match mode {
+        Mode::Replace => imported.clone(),
+        Mode::Merge => {
+            let mut out = current.clone();
+            out.sessions.merge_from(&imported.sessions);
+            out.activities.merge_from(&imported.activities);
+            out.plan.merge_from(&imported.plan);
+            if !current.safety_check.is_answered() {
+                out.safety_check = imported.safety_check.clone();
+            }
+            out
+        }
+    }
+}
