@@ -1,6 +1,8 @@
 //! Browser tests: components mounted in headless Chromium, clicked, and the DOM and
 //! `localStorage` checked. Run by `scripts/test` (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use steadyback::ui::app::App;

@@ -611,7 +611,7 @@ mod tests {
         log.upsert(activity(1_795_215_400_000, date(2026, 11, 21), 5));
         log.upsert(activity(1_795_215_500_000, date(2026, 11, 21), 5));
         log.remove(1_795_215_500_000, 1_795_215_600_000);
-        let text = encode(&log, 7);
+        let text = encode(&log, 7).unwrap();
         assert!(text.contains(r#""day":"2026-11-20""#), "{text}");
         assert!(text.contains(r#""kind":"swim""#), "{text}");
         assert_eq!(decode::<ActivityLog>(&text).unwrap().data, log);

@@ -558,7 +558,7 @@ mod tests {
             1_780_000_100_000,
         );
         plan.nudge_dismissed_at = Some(1_780_000_200_000);
-        let text = encode(&plan, 1_780_000_300_000);
+        let text = encode(&plan, 1_780_000_300_000).unwrap();
         assert!(text.starts_with(r#"{"schema":1,"#));
         assert_eq!(decode::<Plan>(&text).unwrap().data, plan);
 

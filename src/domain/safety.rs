@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn the_check_is_stored_with_its_date() {
         let check = SafetyCheck::answered(1_763_700_000_000, &[], &["lump"]);
-        let text = encode(&check, 1_763_700_000_000);
+        let text = encode(&check, 1_763_700_000_000).unwrap();
         assert_eq!(decode::<SafetyCheck>(&text).unwrap().data, check);
         let v1 = r#"{"schema":1,"saved_at":1,"data":{"answered_at":1763700000000,"urgent":[],"see_professional":["lump"]}}"#;
         assert_eq!(decode::<SafetyCheck>(v1).unwrap().data, check);

@@ -383,7 +383,7 @@ mod tests {
         assert_eq!(r.version(), 1_763_690_400_000);
         assert_eq!(r.exercises[0].completion(), Completion::Partly);
         assert!(!r.is_complete());
-        let text = encode(&log, 5);
+        let text = encode(&log, 5).unwrap();
         assert!(text.starts_with(r#"{"schema":2,"#), "{text}");
         assert_eq!(decode::<SessionLog>(&text).unwrap().data, log);
 

@@ -124,16 +124,15 @@ impl DecodeError {
     }
 }
 
-/// The text to store for `data`, saved at `now`.
-pub fn encode<T: Record>(data: &T, now: Millis) -> String {
+/// The text to store for `data`, saved at `now`; the reason when it can't be written as
+/// JSON (never for the app's own records, whose maps have string keys).
+pub fn encode<T: Record>(data: &T, now: Millis) -> Result<String, String> {
     let envelope = Envelope {
         schema: T::SCHEMA,
         saved_at: now,
         data,
     };
-    // Serialising plain data structs to a string cannot fail: they have no maps with
-    // non-string keys and no custom serialisers that error.
-    serde_json::to_string(&envelope).expect("records serialise to JSON")
+    serde_json::to_string(&envelope).map_err(|err| err.to_string())
 }
 
 /// Reads stored text back, upgrading it from older schemas.
@@ -292,7 +291,7 @@ mod tests {
             total: 7,
             unit: "reps".into(),
         };
-        let text = encode(&value, 1_234);
+        let text = encode(&value, 1_234).unwrap();
         let raw: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             raw,

@@ -105,6 +105,8 @@ pub enum SaveError {
     Protected(String),
     #[error("what was read back differs from what was written")]
     NotVerified,
+    #[error("it could not be written as text ({0})")]
+    Unwritable(String),
 }
 
 /// The envelope of a record opened, or the outcome when there is nothing to turn into a
@@ -209,8 +211,10 @@ impl<B: KeyValue> Store<B> {
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
                 if from < T::SCHEMA {
-                    let text = storage_schema::encode(&value, now);
-                    self.store_migrated(T::NAME, from, &raw, &text);
+                    // Unwritable data stays as it was stored, still at its old schema.
+                    if let Ok(text) = storage_schema::encode(&value, now) {
+                        self.store_migrated(T::NAME, from, &raw, &text);
+                    }
                 }
                 return Loaded::Found(value);
             }
@@ -289,7 +293,7 @@ impl<B: KeyValue> Store<B> {
 
     /// Saves record `T` at `now`, then reads it back to check it.
     pub fn save<T: Record>(&mut self, value: &T, now: Millis) -> Result<(), SaveError> {
-        let text = storage_schema::encode(value, now);
+        let text = storage_schema::encode(value, now).map_err(SaveError::Unwritable)?;
         self.save_text(T::NAME, &text)
     }
 

@@ -291,7 +291,7 @@ fn text_that_is_not_a_backup_is_refused() {
         assert_eq!(decode(text, NOW), Err(ImportError::NotABackup), "{text}");
     }
     // A stored record's envelope is not a backup either.
-    let stored = crate::domain::storage_schema::encode(&sample().sessions, NOW);
+    let stored = crate::domain::storage_schema::encode(&sample().sessions, NOW).unwrap();
     assert_eq!(decode(&stored, NOW), Err(ImportError::NotABackup));
     assert_eq!(
         ImportError::NotABackup.to_string(),

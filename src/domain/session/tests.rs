@@ -84,7 +84,8 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
             session: Some(s.clone()),
         },
         T0,
-    );
+    )
+    .unwrap();
     let back: SavedSession = decode(&text).unwrap().data;
     assert_eq!(
         back.session.unwrap().hurts().len(),
@@ -874,7 +875,8 @@ fn a_saved_session_resumes_at_the_same_step_and_time() {
             session: Some(s.clone()),
         },
         T0 + 77_300,
-    );
+    )
+    .unwrap();
     let back = decode::<SavedSession>(&text).unwrap().data.session.unwrap();
     assert_eq!(back, s);
     for t in [T0 + 77_300, T0 + 78_000, T0 + 200 * S, T0 + 3_600 * S] {
@@ -883,7 +885,7 @@ fn a_saved_session_resumes_at_the_same_step_and_time() {
     let mut a = back;
     assert_eq!(a.update(T0 + 77_500), s.update(T0 + 77_500));
     assert_eq!(SavedSession::default().session, None);
-    let none = decode::<SavedSession>(&encode(&SavedSession::default(), 1)).unwrap();
+    let none = decode::<SavedSession>(&encode(&SavedSession::default(), 1).unwrap()).unwrap();
     assert_eq!(none.data, SavedSession::default());
 }
 
@@ -935,7 +937,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
     assert_eq!(s.routine_id(), "exercise:wall-stand");
 
     let saved = SavedSession { session: Some(s) };
-    let text = encode(&saved, T0);
+    let text = encode(&saved, T0).unwrap();
     assert!(text.starts_with(r#"{"schema":2,"#));
     assert_eq!(decode::<SavedSession>(&text).unwrap().data, saved);
     let none = r#"{"schema":1,"saved_at":1,"data":{"session":null}}"#;
