@@ -4,12 +4,12 @@
 //! The form's text is checked by [`parse_entry`], which answers with a plain message for
 //! each thing that needs fixing.
 
-use std::collections::btree_map::{self, BTreeMap};
-
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::dates::{local_day, parse_iso, short_date, DAY_MS, EARLIEST_MS};
+pub use super::ids::Tombstone;
+use super::ids::{self, is_zero, Keyed, RecordId};
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -66,8 +66,11 @@ impl ActivityKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     /// When it was first logged. It stays the same when the activity is edited, so it is
-    /// the activity's id.
+    /// the time part of the activity's id ([`Activity::key`]).
     pub id: Millis,
+    /// The random part of its id (0 in activities logged before it was kept).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub salt: u32,
     /// The local day it was done on (stored as `"YYYY-MM-DD"`).
     #[serde(with = "super::dates::iso_day")]
     pub day: NaiveDate,
@@ -84,28 +87,21 @@ pub struct Activity {
     pub updated_at: Millis,
 }
 
-impl Activity {
+impl Keyed for Activity {
+    /// Its id: when it was logged, and its salt.
+    fn key(&self) -> RecordId {
+        RecordId {
+            at: self.id,
+            salt: self.salt,
+        }
+    }
+
     /// Which of two copies of this activity is the newer: the later of when it was
     /// logged and when it was last edited.
-    pub fn version(&self) -> Millis {
+    fn version(&self) -> Millis {
         self.updated_at.max(self.id)
     }
 }
-
-/// A note that an activity was deleted, kept so that another copy of the log (another
-/// tab's) that still holds the activity does not bring it back when the two are merged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tombstone {
-    /// The id of the activity deleted.
-    pub id: Millis,
-    /// When it was deleted. It beats every copy of the activity whose version is not
-    /// newer.
-    pub at: Millis,
-}
-
-/// How many tombstones a log keeps: the latest ones. Each is a few bytes, so a year of
-/// deletions fits with room to spare.
-pub const MAX_TOMBSTONES: usize = 1000;
 
 /// The most minutes one activity may have: the app's own check against typing mistakes.
 pub const MAX_MINUTES: u16 = 600;
@@ -122,8 +118,9 @@ pub const MAX_DAYS_BACK: u64 = 366;
 pub struct ActivityLog {
     /// In order of day, then of id.
     pub records: Vec<Activity>,
-    /// The activities deleted, one per id, in order of id; at most [`MAX_TOMBSTONES`]
-    /// (the latest). No activity of the log has a tombstone.
+    /// The activities deleted, one per id, in order of id; at most
+    /// [`MAX_TOMBSTONES`](super::ids::MAX_TOMBSTONES) (the latest). No activity of the
+    /// log has a tombstone.
     pub deleted: Vec<Tombstone>,
 }
 
@@ -136,108 +133,66 @@ impl ActivityLog {
     /// drops its tombstone; if `a` is not newer than the deletion, its `updated_at` is
     /// moved to just after it, so the undo also wins wherever the deletion is merged.
     pub fn upsert(&mut self, mut a: Activity) {
-        if let Some(at) = self.deleted.iter().position(|t| t.id == a.id) {
-            let tombstone = self.deleted.remove(at);
-            if a.version() <= tombstone.at {
-                a.updated_at = tombstone.at.saturating_add(1);
+        if let Some(deleted_at) = ids::undelete(&mut self.deleted, a.key()) {
+            if a.version() <= deleted_at {
+                a.updated_at = deleted_at.saturating_add(1);
             }
         }
-        self.records.retain(|r| r.id != a.id);
+        self.records.retain(|r| r.key() != a.key());
         let at = self
             .records
-            .partition_point(|r| (r.day, r.id) <= (a.day, a.id));
+            .partition_point(|r| (r.day, r.key()) <= (a.day, a.key()));
         self.records.insert(at, a);
     }
 
     /// Removes the activity with this id at `now` and gives it back, if there was one.
     /// A tombstone records the deletion, so a merge with a copy of the log that still
-    /// has the activity does not bring it back. The tombstone is dated no earlier than
-    /// the activity's version, so it beats the copy that was deleted even when clocks
-    /// disagree.
-    pub fn remove(&mut self, id: Millis, now: Millis) -> Option<Activity> {
-        let at = self.records.iter().position(|r| r.id == id)?;
-        let removed = self.records.remove(at);
-        let mut deleted: BTreeMap<Millis, Millis> =
-            self.deleted.iter().map(|t| (t.id, t.at)).collect();
-        let at = now.max(removed.version());
-        deleted
-            .entry(id)
-            .and_modify(|t| *t = (*t).max(at))
-            .or_insert(at);
-        self.deleted = latest_tombstones(deleted);
-        Some(removed)
+    /// has the activity does not bring it back.
+    pub fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<Activity> {
+        ids::remove(&mut self.records, &mut self.deleted, id.into(), now)
     }
 
     /// The activity with this id.
-    pub fn get(&self, id: Millis) -> Option<&Activity> {
-        self.records.iter().find(|r| r.id == id)
+    pub fn get(&self, id: impl Into<RecordId>) -> Option<&Activity> {
+        let id = id.into();
+        self.records.iter().find(|r| r.key() == id)
     }
 
     /// Takes in what another copy of the log holds (another tab's, or an imported one),
-    /// so that neither loses an update:
-    ///
-    /// - every activity of either is kept; where both have it, the higher
-    ///   [`Activity::version`] wins (on a tie, this log's);
-    /// - every tombstone of either is kept, the latest one for each id;
-    /// - an activity goes when its tombstone is as new as it or newer, and a tombstone
-    ///   goes when its activity is newer (brought back after the deletion);
-    /// - only the latest [`MAX_TOMBSTONES`] tombstones are kept.
-    ///
-    /// The result is the same whichever log merges the other, and merging again changes
-    /// nothing.
+    /// by the rules of [`ids::merge`], so that neither loses an update. The log stays in
+    /// order of day and id.
     pub fn merge(&mut self, other: &ActivityLog) {
-        let mut records: BTreeMap<Millis, Activity> = BTreeMap::new();
-        for a in self.records.drain(..).chain(other.records.iter().cloned()) {
-            match records.entry(a.id) {
-                btree_map::Entry::Vacant(slot) => {
-                    slot.insert(a);
-                }
-                btree_map::Entry::Occupied(mut slot) => {
-                    if a.version() > slot.get().version() {
-                        slot.insert(a);
-                    }
-                }
-            }
-        }
-        let mut deleted: BTreeMap<Millis, Millis> = BTreeMap::new();
-        for t in self.deleted.iter().chain(&other.deleted) {
-            deleted
-                .entry(t.id)
-                .and_modify(|at| *at = (*at).max(t.at))
-                .or_insert(t.at);
-        }
-        records.retain(|id, a| deleted.get(id).is_none_or(|at| *at < a.version()));
-        deleted.retain(|id, _| !records.contains_key(id));
-        self.deleted = latest_tombstones(deleted);
-        let mut records: Vec<Activity> = records.into_values().collect();
-        records.sort_by_key(|a| (a.day, a.id));
-        self.records = records;
+        ids::merge(
+            &mut self.records,
+            &mut self.deleted,
+            &other.records,
+            &other.deleted,
+        );
+        self.records.sort_by_key(|a| (a.day, a.key()));
     }
-}
-
-/// The latest [`MAX_TOMBSTONES`] of `deleted` (id → when), in order of id.
-fn latest_tombstones(deleted: BTreeMap<Millis, Millis>) -> Vec<Tombstone> {
-    let mut all: Vec<Tombstone> = deleted
-        .into_iter()
-        .map(|(id, at)| Tombstone { id, at })
-        .collect();
-    if all.len() > MAX_TOMBSTONES {
-        // Latest first; the id breaks ties so the choice never depends on the order.
-        all.sort_by_key(|t| std::cmp::Reverse((t.at, t.id)));
-        all.truncate(MAX_TOMBSTONES);
-        all.sort_by_key(|t| t.id);
-    }
-    all
 }
 
 impl Record for ActivityLog {
     const NAME: &'static str = "activities";
-    const SCHEMA: u32 = 1;
+    /// 2: activities gained `salt`. An app that reads only schema 1 would drop it when
+    /// saving, so it must refuse this data as newer instead.
+    const SCHEMA: u32 = 2;
 
     const MERGES: bool = true;
 
     fn merge_from(&mut self, other: &Self) {
         self.merge(other);
+    }
+
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            // The salt has a default: the data only has to be a log.
+            1 => {
+                ids::check_log_shape(&data)?;
+                Ok(data)
+            }
+            _ => Err(format!("no migration from schema {from}")),
+        }
     }
 }
 
@@ -382,6 +337,7 @@ mod tests {
     fn activity(id: Millis, day: NaiveDate, minutes: u16) -> Activity {
         Activity {
             id,
+            salt: 0,
             day,
             kind: ActivityKind::Walk,
             minutes,
@@ -459,7 +415,14 @@ mod tests {
         assert_eq!(log.remove(1, 600), None);
         assert!(log.get(1).is_none());
         assert_eq!(ids(&log), [2]);
-        assert_eq!(log.deleted, [Tombstone { id: 1, at: 500 }]);
+        assert_eq!(
+            log.deleted,
+            [Tombstone {
+                id: 1,
+                salt: 0,
+                at: 500
+            }]
+        );
         assert_eq!(log.remove(99, 700), None);
         assert_eq!(log.deleted.len(), 1, "nothing removed, nothing recorded");
     }
@@ -476,6 +439,7 @@ mod tests {
             log.deleted,
             [Tombstone {
                 id: 1_000,
+                salt: 0,
                 at: 5_000
             }]
         );
@@ -499,12 +463,12 @@ mod tests {
     #[test]
     fn only_the_latest_tombstones_are_kept() {
         let mut log = ActivityLog::default();
-        let total = MAX_TOMBSTONES as i64 + 5;
+        let total = crate::domain::ids::MAX_TOMBSTONES as i64 + 5;
         for id in 1..=total {
             log.upsert(activity(id, date(2026, 11, 18), 10));
             log.remove(id, 10_000 + id);
         }
-        assert_eq!(log.deleted.len(), MAX_TOMBSTONES);
+        assert_eq!(log.deleted.len(), crate::domain::ids::MAX_TOMBSTONES);
         assert_eq!(log.deleted.first().unwrap().id, 6, "the 5 oldest went");
         assert_eq!(log.deleted.last().unwrap().id, total);
         assert!(log.deleted.windows(2).all(|w| w[0].id < w[1].id));
@@ -576,6 +540,7 @@ mod tests {
             a.deleted,
             [Tombstone {
                 id: T + 2,
+                salt: 0,
                 at: T + 3_000
             }]
         );
@@ -602,6 +567,7 @@ mod tests {
         let mut log = ActivityLog::default();
         log.upsert(Activity {
             id: 1_795_215_300_000,
+            salt: 0,
             day: date(2026, 11, 20),
             kind: ActivityKind::Swim,
             minutes: 35,

@@ -270,6 +270,7 @@ mod tests {
         for (i, &(day, minutes)) in list.iter().enumerate() {
             log.upsert(Activity {
                 id: i64::try_from(i).unwrap() + 1,
+                salt: 0,
                 day,
                 kind: ActivityKind::Walk,
                 minutes,

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod dates;
 pub mod exercise;
+pub mod ids;
 pub mod library;
 pub mod pain;
 pub mod plan;

@@ -237,6 +237,7 @@ mod tests {
             routine_id: "gentle-start".into(),
             routine_name: "A gentle start".into(),
             started_at: ended_at - 10 * MINUTE,
+            salt: 0,
             ended_at,
             active_secs: 600,
             exercises: Vec::new(),

@@ -393,6 +393,7 @@ mod tests {
             routine_id: "core-stability".into(),
             routine_name: "Core stability".into(),
             started_at,
+            salt: 0,
             ended_at: started_at + 600_000,
             active_secs: 600,
             exercises: exercises

@@ -106,6 +106,7 @@ mod tests {
             routine_id: id.into(),
             routine_name: id.into(),
             started_at,
+            salt: 0,
             ended_at: started_at + 600_000,
             active_secs: 600,
             exercises: vec![ExerciseRecord {

@@ -100,9 +100,10 @@ impl Routine {
         session::compile(&self.plan())
     }
 
-    /// A session of this routine, not started yet.
-    pub fn session(&self) -> Session {
-        Session::from_plan(&self.id, &self.name, self.plan())
+    /// A session of this routine, not started yet, with `salt` (random) for the id of
+    /// its record.
+    pub fn session(&self, salt: u32) -> Session {
+        Session::from_plan(&self.id, &self.name, self.plan(), salt)
     }
 
     /// How long the routine takes, in seconds, get-ready countdowns included. It is the

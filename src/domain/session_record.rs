@@ -1,11 +1,10 @@
 //! What a finished session leaves behind: a record of what was done, and the log of them.
 
-use std::collections::btree_map::{BTreeMap, Entry};
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::dates::{local_day, short_date, DAY_MS, EARLIEST_MS};
+use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
 use super::storage_schema::Record;
 use super::Millis;
 
@@ -62,8 +61,11 @@ pub struct SessionRecord {
     /// The routine's name when it was played, so the log reads well even if the routine
     /// is later renamed or deleted.
     pub routine_name: String,
-    /// When the session started.
+    /// When the session started: the time part of its id ([`SessionRecord::id`]).
     pub started_at: Millis,
+    /// The random part of its id (0 in sessions from before it was kept).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub salt: u32,
     /// When it was played to the end, or stopped.
     pub ended_at: Millis,
     /// Time spent playing, pauses left out.
@@ -108,17 +110,26 @@ pub enum AfterCheck {
     StillHurting,
 }
 
-impl SessionRecord {
-    /// The record's stable id: the time the session started. One device cannot start
-    /// two sessions in the same millisecond.
-    pub fn id(&self) -> Millis {
-        self.started_at
+impl Keyed for SessionRecord {
+    fn key(&self) -> RecordId {
+        RecordId {
+            at: self.started_at,
+            salt: self.salt,
+        }
     }
 
     /// Which of two copies of this record is the newer: the later of when it was last
     /// changed and when the session ended.
-    pub fn version(&self) -> Millis {
+    fn version(&self) -> Millis {
         self.updated_at.max(self.ended_at)
+    }
+}
+
+impl SessionRecord {
+    /// The record's stable id: when the session started, and a random salt, so two
+    /// tabs never give two sessions the same id.
+    pub fn id(&self) -> RecordId {
+        self.key()
     }
 
     /// True when every exercise was done in full.
@@ -135,50 +146,50 @@ impl SessionRecord {
 pub struct SessionLog {
     /// Oldest first.
     pub records: Vec<SessionRecord>,
+    /// The sessions deleted (by a replacing import), one per id, so another tab's copy
+    /// does not bring them back. No session of the log has a tombstone.
+    pub deleted: Vec<Tombstone>,
 }
 
 impl SessionLog {
     /// Adds `record`, or replaces the one with the same id. The log stays in order of
-    /// starting time.
-    pub fn upsert(&mut self, record: SessionRecord) {
+    /// starting time. A record that was deleted comes back, newer than its deletion.
+    pub fn upsert(&mut self, mut record: SessionRecord) {
+        if let Some(deleted_at) = ids::undelete(&mut self.deleted, record.id()) {
+            if record.version() <= deleted_at {
+                record.updated_at = deleted_at.saturating_add(1);
+            }
+        }
         if let Some(existing) = self.records.iter_mut().find(|r| r.id() == record.id()) {
             *existing = record;
             return;
         }
-        let at = self
-            .records
-            .partition_point(|r| r.started_at <= record.started_at);
+        let at = self.records.partition_point(|r| r.id() <= record.id());
         self.records.insert(at, record);
     }
 
     /// The record with this id.
-    pub fn get(&self, id: Millis) -> Option<&SessionRecord> {
+    pub fn get(&self, id: impl Into<RecordId>) -> Option<&SessionRecord> {
+        let id = id.into();
         self.records.iter().find(|r| r.id() == id)
     }
 
+    /// Removes the record with this id at `now`, leaving a tombstone so a merge with a
+    /// copy that still has it does not bring it back.
+    pub fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<SessionRecord> {
+        ids::remove(&mut self.records, &mut self.deleted, id.into(), now)
+    }
+
     /// Takes in what another copy of the log holds (another tab's, or an imported one),
-    /// so that neither loses an update: every record of either is kept, and where both
-    /// have the same record the one with the higher [`SessionRecord::version`] wins (on
-    /// a tie, this log's). The log stays in order of starting time.
+    /// by the rules of [`ids::merge`], so that neither loses an update. The log stays
+    /// in order of starting time.
     pub fn merge(&mut self, other: &SessionLog) {
-        let mut by_id: BTreeMap<Millis, SessionRecord> = BTreeMap::new();
-        for record in self.records.drain(..) {
-            // Keeps the first of duplicate ids, as `get` finds it.
-            by_id.entry(record.id()).or_insert(record);
-        }
-        for record in &other.records {
-            match by_id.entry(record.id()) {
-                Entry::Vacant(slot) => {
-                    slot.insert(record.clone());
-                }
-                Entry::Occupied(mut slot) => {
-                    if record.version() > slot.get().version() {
-                        slot.insert(record.clone());
-                    }
-                }
-            }
-        }
-        self.records = by_id.into_values().collect();
+        ids::merge(
+            &mut self.records,
+            &mut self.deleted,
+            &other.records,
+            &other.deleted,
+        );
     }
 }
 
@@ -187,7 +198,8 @@ impl Record for SessionLog {
     /// 2: records gained `tz_offset_min`, `pain_before`, `pain_after`, `hurts`,
     /// `after_check` and `updated_at`. An app that reads only schema 1 would drop them
     /// when saving, so it must refuse this data as newer instead.
-    const SCHEMA: u32 = 2;
+    /// 3: records gained `salt`, and the log its tombstones (`deleted`), likewise.
+    const SCHEMA: u32 = 3;
 
     const MERGES: bool = true;
 
@@ -197,24 +209,14 @@ impl Record for SessionLog {
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
         match from {
-            // Every field added in 2 has a default: the data only has to be a log.
-            1 => {
-                check_log_shape(&data)?;
+            // Every field added in 2 and in 3 has a default: the data only has to be a
+            // log.
+            1 | 2 => {
+                ids::check_log_shape(&data)?;
                 Ok(data)
             }
             _ => Err(format!("no migration from schema {from}")),
         }
-    }
-}
-
-/// Checks that `data` looks like a stored log: an object whose `records`, if present,
-/// is a list of objects.
-fn check_log_shape(data: &Value) -> Result<(), String> {
-    let object = data.as_object().ok_or("the log is not an object")?;
-    match object.get("records") {
-        None => Ok(()),
-        Some(Value::Array(records)) if records.iter().all(Value::is_object) => Ok(()),
-        Some(_) => Err("the records are not a list of records".into()),
     }
 }
 
@@ -287,6 +289,7 @@ mod tests {
 
     fn record(started_at: Millis, name: &str) -> SessionRecord {
         SessionRecord {
+            salt: 0,
             routine_id: "gentle-start".into(),
             tz_offset_min: Some(60),
             pain_before: Some(3),
@@ -320,7 +323,7 @@ mod tests {
         log.upsert(record(30, "c"));
         log.upsert(record(10, "a"));
         log.upsert(record(20, "b"));
-        let ids: Vec<Millis> = log.records.iter().map(SessionRecord::id).collect();
+        let ids: Vec<Millis> = log.records.iter().map(|r| r.id().at).collect();
         assert_eq!(ids, [10, 20, 30]);
 
         log.upsert(record(20, "b again"));
@@ -351,12 +354,13 @@ mod tests {
     #[test]
     fn schema_1_fixture_loads() {
         let envelope = decode::<SessionLog>(SCHEMA_1).unwrap();
-        assert_eq!(envelope.schema, 2);
+        assert_eq!(envelope.schema, 3);
         let expected = SessionLog {
             records: vec![SessionRecord {
                 routine_id: "desk-break".into(),
                 routine_name: "Desk break".into(),
                 started_at: 1_763_690_000_000,
+                salt: 0,
                 ended_at: 1_763_690_400_000,
                 active_secs: 380,
                 exercises: vec![ExerciseRecord {
@@ -375,16 +379,17 @@ mod tests {
                 after_check: None,
                 updated_at: 0,
             }],
+            deleted: Vec::new(),
         };
         let log = envelope.data;
         assert_eq!(log, expected);
         let r = &log.records[0];
-        assert_eq!(r.id(), 1_763_690_000_000);
+        assert_eq!(r.id(), 1_763_690_000_000.into());
         assert_eq!(r.version(), 1_763_690_400_000);
         assert_eq!(r.exercises[0].completion(), Completion::Partly);
         assert!(!r.is_complete());
         let text = encode(&log, 5).unwrap();
-        assert!(text.starts_with(r#"{"schema":2,"#), "{text}");
+        assert!(text.starts_with(r#"{"schema":3,"#), "{text}");
         assert_eq!(decode::<SessionLog>(&text).unwrap().data, log);
 
         let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
@@ -395,13 +400,13 @@ mod tests {
     }
 
     #[test]
-    fn schema_3_is_refused_as_newer() {
-        let v3 = SCHEMA_1.replacen(r#""schema":1"#, r#""schema":3"#, 1);
+    fn schema_4_is_refused_as_newer() {
+        let v4 = SCHEMA_1.replacen(r#""schema":1"#, r#""schema":4"#, 1);
         assert_eq!(
-            decode::<SessionLog>(&v3).unwrap_err(),
+            decode::<SessionLog>(&v4).unwrap_err(),
             DecodeError::Newer {
-                found: 3,
-                supported: 2
+                found: 4,
+                supported: 3
             }
         );
     }
@@ -460,7 +465,7 @@ mod tests {
         let mut b = two.clone();
         b.merge(&one);
         assert_eq!(a, b);
-        let ids: Vec<Millis> = a.records.iter().map(SessionRecord::id).collect();
+        let ids: Vec<Millis> = a.records.iter().map(|r| r.id().at).collect();
         assert_eq!(ids, [1_000, 2_000, 2_500, 3_000]);
         assert_eq!(
             a.get(1_000).unwrap().pain_after,
@@ -531,7 +536,7 @@ mod tests {
             ) {
                 let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
                 match decode::<SessionLog>(&text) {
-                    Ok(envelope) => prop_assert_eq!(envelope.schema, 2),
+                    Ok(envelope) => prop_assert_eq!(envelope.schema, 3),
                     Err(e) => prop_assert!(!e.to_string().is_empty()),
                 }
             }

@@ -785,6 +785,7 @@ mod tests {
     fn walk(id: Millis) -> crate::domain::activity::Activity {
         crate::domain::activity::Activity {
             id,
+            salt: 0,
             day: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             kind: crate::domain::activity::ActivityKind::Walk,
             minutes: 10,

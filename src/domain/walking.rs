@@ -207,6 +207,7 @@ mod tests {
         for (i, &(back, minutes)) in walks.iter().enumerate() {
             log.upsert(Activity {
                 id: i64::try_from(i).unwrap() + 1,
+                salt: 0,
                 day: today() - Days::new(back),
                 kind,
                 minutes,

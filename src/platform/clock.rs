@@ -27,3 +27,10 @@ pub fn offset_min(at: Millis) -> i32 {
     // getTimezoneOffset is UTC minus local time.
     -(date.get_timezone_offset() as i32)
 }
+
+/// A random salt for a record's id (never 0, which marks the ids of older records), so
+/// two tabs that make a record in the same millisecond give it different ids.
+pub fn salt() -> u32 {
+    let salt = js_sys::Math::random() * f64::from(u32::MAX);
+    (salt as u32).max(1)
+}

@@ -160,7 +160,7 @@ test("schema 1 records are migrated, their old text kept until the new one is sa
   const { page } = await open("/progress", { seed: { "steadyback:sessions": v1 } });
   await page.locator(".session-row", { hasText: "A gentle start" }).waitFor();
   const now = JSON.parse(await stored(page, "steadyback:sessions"));
-  assert.equal(now.schema, 2);
+  assert.equal(now.schema, 3);
   assert.equal(now.data.records[0].routine_id, "gentle-start");
   assert.equal(await stored(page, "steadyback:backup:sessions:schema-1"), null, "copy removed once saved");
 });

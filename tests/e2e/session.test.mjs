@@ -87,8 +87,9 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   assert.ok(total > 5 * 60_000 && total < 15 * 60_000, `5–15 minutes (${total} ms)`);
 
   const log = await stored("steadyback:sessions");
-  assert.equal(log.schema, 2);
+  assert.equal(log.schema, 3);
   const [record] = log.data.records;
+  assert.ok(record.salt > 0, "a random part in its id, so two tabs never clash");
   assert.equal(record.routine_id, "gentle-start");
   assert.equal(record.started_at, started);
   assert.ok(Math.abs(record.active_secs * 1000 - total) <= 1000, "active time is the whole run");

@@ -6,9 +6,10 @@ use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::{Map, Value};
 
 use super::{Backup, APP, FORMAT};
-use crate::domain::activity::{Activity, ActivityLog, Tombstone};
+use crate::domain::activity::{Activity, ActivityLog};
 use crate::domain::dates::{plural, DAY_MS};
 use crate::domain::exercise::{check_id, DoseLevel};
+use crate::domain::ids::Tombstone;
 use crate::domain::plan::{DoseChange, Plan};
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::{SessionLog, SessionRecord};
@@ -311,6 +312,15 @@ struct PlanParts {
     updated_at: Millis,
 }
 
+/// The tombstones of a log. They are bookkeeping, not the person's records: unreadable
+/// ones are dropped without a word.
+fn tombstones(items: Vec<Value>) -> Vec<Tombstone> {
+    items
+        .into_iter()
+        .filter_map(|t| serde_json::from_value(t).ok())
+        .collect()
+}
+
 /// Reads records one at a time, noting each left out.
 struct Reader {
     now: Millis,
@@ -401,22 +411,18 @@ impl Reader {
             SessionRecord::check,
             SessionRecord::id,
         );
-        // The merge keeps one record per id, the newest, in order of starting time.
+        let deleted = tombstones(parts.deleted);
+        // The merge keeps one record per id, the newest, drops those deleted later, and
+        // puts the log in order of starting time.
         let mut log = SessionLog::default();
-        log.merge_from(&SessionLog { records });
+        log.merge_from(&SessionLog { records, deleted });
         Ok(log)
     }
 
     fn activities(&mut self, value: Value, label: &str) -> Result<ActivityLog, ImportError> {
         let parts: LogParts = Self::parts(value, label, "it is not a set of records")?;
         let records = self.each(parts.records, "Activity", Activity::check, |a| a.id);
-        // Tombstones are bookkeeping, not the person's records: unreadable ones are
-        // dropped without a word.
-        let deleted: Vec<Tombstone> = parts
-            .deleted
-            .into_iter()
-            .filter_map(|t| serde_json::from_value(t).ok())
-            .collect();
+        let deleted = tombstones(parts.deleted);
         // The merge keeps one activity per id, the newest, drops those deleted later,
         // and puts the log in order.
         let mut log = ActivityLog::default();

@@ -18,11 +18,13 @@ use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityLog;
 use super::dates::iso;
+use super::ids::Keyed;
 use super::plan::Plan;
 use super::safety::SafetyCheck;
 use super::session_record::SessionLog;
 use super::settings::Settings;
 use super::storage_schema::Record;
+use super::Millis;
 
 pub use csv::csv;
 pub use export::export;
@@ -63,16 +65,36 @@ pub enum Mode {
     Replace,
 }
 
-/// What the app holds after importing `imported` into `current`.
+/// What the app holds after importing `imported` into `current` at `now`.
 ///
 /// [`Mode::Merge`]: sessions, activities and the plan are merged by id as two tabs'
 /// copies are (the newer version of each record wins, deletions included); the current
 /// settings and safety check are kept, except that the imported safety check is taken
 /// when the current one was never answered. [`Mode::Replace`]: the imported data as it
-/// is.
-pub fn combine(current: &Backup, imported: &Backup, mode: Mode) -> Backup {
+/// is, with a tombstone for each session and activity here that the file does not have,
+/// so another tab's copy does not bring them back.
+pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> Backup {
     match mode {
-        Mode::Replace => imported.clone(),
+        Mode::Replace => {
+            let mut out = imported.clone();
+            let mut sessions = current.sessions.clone();
+            for r in &current.sessions.records {
+                if imported.sessions.get(r.id()).is_none() {
+                    sessions.remove(r.id(), now);
+                }
+            }
+            sessions.records.clear();
+            out.sessions.merge_from(&sessions);
+            let mut activities = current.activities.clone();
+            for a in &current.activities.records {
+                if imported.activities.get(a.key()).is_none() {
+                    activities.remove(a.key(), now);
+                }
+            }
+            activities.records.clear();
+            out.activities.merge_from(&activities);
+            out
+        }
         Mode::Merge => {
             let mut out = current.clone();
             out.sessions.merge_from(&imported.sessions);

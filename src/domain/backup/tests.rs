@@ -28,6 +28,7 @@ fn session(started_at: Millis, name: &str) -> SessionRecord {
         routine_id: "gentle-start".into(),
         routine_name: name.into(),
         started_at,
+        salt: 0,
         ended_at: started_at + 10 * MINUTE,
         active_secs: 570,
         exercises: vec![ExerciseRecord {
@@ -55,6 +56,7 @@ fn session(started_at: Millis, name: &str) -> SessionRecord {
 fn activity(id: Millis, day: NaiveDate, kind: ActivityKind, minutes: u16) -> Activity {
     Activity {
         id,
+        salt: 0,
         day,
         kind,
         minutes,
@@ -162,7 +164,7 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 1, "safety_check": 1, "sessions": 2, "activities": 1, "plan": 1})
+        json!({"settings": 1, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -316,13 +318,13 @@ fn a_newer_format_or_schema_is_refused() {
     ));
 
     let mut v: Value = serde_json::from_str(&export(&sample(), NOW).unwrap()).unwrap();
-    v["schemas"]["sessions"] = json!(3);
+    v["schemas"]["sessions"] = json!(4);
     let err = decode(&v.to_string(), NOW).unwrap_err();
     assert_eq!(
         err,
         ImportError::NewerSection {
             section: "sessions".into(),
-            found: 3
+            found: 4
         }
     );
     assert_eq!(
@@ -716,6 +718,7 @@ fn tombstones_in_a_file_are_kept_and_applied() {
         log.deleted,
         [Tombstone {
             id: NOV_3 + 1,
+            salt: 0,
             at: NOV_3 + 5
         }]
     );
@@ -750,7 +753,7 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
         .plan
         .set_not_for_me(["pelvic-tilt".to_string()], NOV_3 - 10);
 
-    let merged = combine(&current, &imported, Mode::Merge);
+    let merged = combine(&current, &imported, Mode::Merge, NOW);
     assert_eq!(merged.settings, current.settings);
     assert_eq!(merged.safety_check, current.safety_check);
     assert_eq!(merged.sessions.records.len(), 3);
@@ -761,15 +764,44 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
         merged.plan.is_not_for_me("dead-bug") && !merged.plan.is_not_for_me("pelvic-tilt"),
         "the plan changed later is kept"
     );
-    assert_eq!(combine(&current, &imported, Mode::Replace), imported);
+    // Replace: the file's records, and a tombstone for each one here that the file does
+    // not have, so another tab that still holds them can't bring them back.
+    let replaced = combine(&current, &imported, Mode::Replace, NOW);
+    assert_eq!(replaced.sessions.records, imported.sessions.records);
+    assert_eq!(replaced.activities.records, imported.activities.records);
+    assert_eq!(
+        (replaced.settings, &replaced.plan),
+        (imported.settings, &imported.plan)
+    );
+    let gone: Vec<Millis> = replaced.sessions.deleted.iter().map(|t| t.id).collect();
+    let here_only: Vec<Millis> = current
+        .sessions
+        .records
+        .iter()
+        .filter(|r| imported.sessions.get(r.id()).is_none())
+        .map(|r| r.started_at)
+        .collect();
+    assert!(!here_only.is_empty());
+    assert_eq!(gone, here_only);
+    let mut other_tab = current.sessions.clone();
+    other_tab.merge_from(&replaced.sessions);
+    assert_eq!(
+        other_tab.records, imported.sessions.records,
+        "another tab's copy merged with the replaced log keeps the removal"
+    );
+    assert!(replaced
+        .activities
+        .deleted
+        .iter()
+        .all(|t| replaced.activities.get(t.record()).is_none()));
 
     // An unanswered safety check takes the imported answers.
     let fresh = Backup::default();
-    let merged = combine(&fresh, &imported, Mode::Merge);
+    let merged = combine(&fresh, &imported, Mode::Merge, NOW);
     assert_eq!(merged.safety_check, imported.safety_check);
     assert_eq!(merged.settings, Settings::default());
     // Merging the same file twice changes nothing more.
-    let twice = combine(&merged, &imported, Mode::Merge);
+    let twice = combine(&merged, &imported, Mode::Merge, NOW);
     assert_eq!(twice, merged);
 }
 
@@ -933,6 +965,7 @@ mod properties {
                         routine_id: name.chars().rev().collect(),
                         routine_name: name,
                         started_at,
+                        salt: 0,
                         ended_at,
                         active_secs: active.min(longest),
                         exercises: exercises
@@ -998,6 +1031,7 @@ mod properties {
                 if keep {
                     log.upsert(Activity {
                         id,
+                        salt: 0,
                         day: earliest + chrono::TimeDelta::days(back),
                         kind,
                         minutes,
@@ -1147,8 +1181,8 @@ mod properties {
             prop_assert!(import.skipped.is_empty(), "{:?}", import.skipped);
             prop_assert_eq!(import.duplicates, 0);
             // Importing into itself, or into nothing, changes nothing.
-            prop_assert_eq!(&combine(&b, &import.backup, Mode::Merge), &b);
-            prop_assert_eq!(&combine(&b, &import.backup, Mode::Replace), &b);
+            prop_assert_eq!(&combine(&b, &import.backup, Mode::Merge, NOW), &b);
+            prop_assert_eq!(&combine(&b, &import.backup, Mode::Replace, NOW), &b);
         }
 
         #[test]

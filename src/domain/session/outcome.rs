@@ -59,6 +59,7 @@ impl Session {
             routine_id: self.routine_id.clone(),
             routine_name: self.routine_name.clone(),
             started_at,
+            salt: self.salt,
             ended_at: at,
             active_secs: ms_to_secs(self.active_ms),
             exercises,
@@ -85,13 +86,14 @@ impl Record for SavedSession {
     const NAME: &'static str = "session";
     /// 2: the session gained `pain_before` and `hurts`. An app that reads only schema 1
     /// would drop them when saving, so it must refuse this data as newer instead.
-    const SCHEMA: u32 = 2;
+    /// 3: the session gained `salt`, likewise.
+    const SCHEMA: u32 = 3;
 
     fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
             // Both fields added in 2 have defaults: the data only has to be a saved
             // session, or none.
-            1 => {
+            1 | 2 => {
                 use serde_json::Value;
                 let object = data
                     .as_object()

@@ -137,14 +137,24 @@ pub struct Session {
     /// Each "It hurts" during the session.
     #[serde(default)]
     pub(super) hurts: Vec<Hurt>,
+    /// The random part of the id of the session's record (0 in sessions saved before
+    /// it was kept).
+    #[serde(default)]
+    pub(super) salt: u32,
     /// The timeline, compiled once.
     #[serde(skip)]
     pub(super) compiled: Compiled,
 }
 
 impl Session {
-    /// A session of a plan, not started yet.
-    pub fn from_plan(routine_id: &str, routine_name: &str, plan: Vec<PlannedItem>) -> Session {
+    /// A session of a plan, not started yet. `salt` is random: with the starting time it
+    /// makes the id of the session's record.
+    pub fn from_plan(
+        routine_id: &str,
+        routine_name: &str,
+        plan: Vec<PlannedItem>,
+        salt: u32,
+    ) -> Session {
         Session {
             routine_id: routine_id.to_string(),
             routine_name: routine_name.to_string(),
@@ -162,6 +172,7 @@ impl Session {
             cue_at: Millis::MIN,
             pain_before: None,
             hurts: Vec::new(),
+            salt,
             compiled: Compiled::default(),
         }
     }

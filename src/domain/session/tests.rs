@@ -16,7 +16,7 @@ const T0: Millis = 1_763_700_000_000;
 const S: i64 = 1000;
 
 fn session(routine_id: &str) -> Session {
-    find(routine_id).unwrap().session()
+    find(routine_id).unwrap().session(0)
 }
 
 fn started(routine_id: &str) -> Session {
@@ -75,7 +75,7 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
     assert_eq!(record.hurts[1].at, T0 + 40 * S);
     assert_eq!(record.exercises[0].completion(), Completion::Partly);
     assert!(record.exercises[0].skipped);
-    let mut saved = find("gentle-start").unwrap().session();
+    let mut saved = find("gentle-start").unwrap().session(0);
     assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
     saved.set_pain_before(Some(11));
     assert_eq!(saved.pain_before(), Some(10));
@@ -112,6 +112,7 @@ fn an_exercise_stopped_for_pain_is_never_offered_again() {
             item("pelvic-tilt", 1, 5),
             item("bridge", 2, 5),
         ],
+        0,
     );
     s.start(T0);
     assert!(s.hurt(T0 + 12 * S, 8));
@@ -902,7 +903,7 @@ const SAVED_SCHEMA_1: &str = r#"{"schema":1,"saved_at":1763700012000,"data":{"se
 #[test]
 fn schema_1_fixture_of_a_saved_session_loads() {
     let envelope = decode::<SavedSession>(SAVED_SCHEMA_1).unwrap();
-    assert_eq!(envelope.schema, 2);
+    assert_eq!(envelope.schema, 3);
     let expected = Session {
         routine_id: "exercise:wall-stand".into(),
         routine_name: "Wall stand".into(),
@@ -928,6 +929,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
         cue_at: T0 + 12 * S,
         pain_before: None,
         hurts: Vec::new(),
+        salt: 0,
         compiled: Compiled::default(),
     };
     let s = envelope.data.session.unwrap();
@@ -938,7 +940,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
 
     let saved = SavedSession { session: Some(s) };
     let text = encode(&saved, T0).unwrap();
-    assert!(text.starts_with(r#"{"schema":2,"#));
+    assert!(text.starts_with(r#"{"schema":3,"#));
     assert_eq!(decode::<SavedSession>(&text).unwrap().data, saved);
     let none = r#"{"schema":1,"saved_at":1,"data":{"session":null}}"#;
     assert_eq!(
@@ -953,14 +955,14 @@ fn schema_1_fixture_of_a_saved_session_loads() {
 }
 
 #[test]
-fn a_schema_3_saved_session_is_refused_as_newer() {
-    let v3 = SAVED_SCHEMA_1.replacen(r#""schema":1"#, r#""schema":3"#, 1);
-    let err = decode::<SavedSession>(&v3).unwrap_err();
+fn a_schema_4_saved_session_is_refused_as_newer() {
+    let v4 = SAVED_SCHEMA_1.replacen(r#""schema":1"#, r#""schema":4"#, 1);
+    let err = decode::<SavedSession>(&v4).unwrap_err();
     assert_eq!(
         err,
         DecodeError::Newer {
-            found: 3,
-            supported: 2
+            found: 4,
+            supported: 3
         }
     );
 }
@@ -1019,7 +1021,7 @@ fn builtins_played_straight_through_take_their_estimate() {
             continue;
         }
         let total = i64::from(routine.estimated_secs()) * 1000;
-        let mut s = routine.session();
+        let mut s = routine.session(0);
         s.start(T0);
         assert!(!s.at(T0 + total - 1).is_finished(), "{}", routine.id);
         assert!(s.at(T0 + total).is_finished(), "{}", routine.id);
@@ -1081,7 +1083,7 @@ mod properties {
         ) {
             let routine = &routines()[which];
             let steps = routine.timeline();
-            let mut s = routine.session();
+            let mut s = routine.session(0);
             let mut t = T0;
             let mut elapsed = 0;
             let mut finished = false;
@@ -1111,7 +1113,7 @@ mod properties {
             ),
         ) {
             let routine = &builtin()[which];
-            let mut s = routine.session();
+            let mut s = routine.session(0);
             s.start(T0);
             let (mut t, mut paused_ms, mut paused_since) = (T0, 0, None);
             let mut starts = Vec::new();
@@ -1149,7 +1151,7 @@ mod properties {
         ) {
             let steps = compile(&plan);
             let total: i64 = steps.iter().map(|s| s.duration_ms.unwrap()).sum();
-            let mut s = Session::from_plan("custom", "Custom", plan);
+            let mut s = Session::from_plan("custom", "Custom", plan, 0);
             s.start(start);
             let mut t = start;
             for dt in ticks {
@@ -1209,7 +1211,7 @@ mod properties {
         ) {
             let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
             match decode::<SavedSession>(&text) {
-                Ok(envelope) => prop_assert_eq!(envelope.schema, 2),
+                Ok(envelope) => prop_assert_eq!(envelope.schema, 3),
                 Err(e) => prop_assert!(!e.to_string().is_empty()),
             }
         }

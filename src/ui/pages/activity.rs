@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
 use crate::domain::dates::iso;
+use crate::domain::ids::{Keyed, RecordId};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_long, minutes};
@@ -42,7 +43,7 @@ pub fn ActivityPage() -> impl IntoView {
     let editing = Memo::new(move |_| {
         query
             .with(|q| q.get("edit"))
-            .and_then(|id| id.parse::<i64>().ok())
+            .and_then(|id| RecordId::parse(&id))
             .filter(|id| state.records.activities.with(|log| log.get(*id).is_some()))
     });
     let form = Form {
@@ -79,8 +80,13 @@ pub fn ActivityPage() -> impl IntoView {
             }
             Ok(entry) => {
                 let now = clock::now();
+                let id = editing.get_untracked().unwrap_or(RecordId {
+                    at: now,
+                    salt: clock::salt(),
+                });
                 let activity = Activity {
-                    id: editing.get_untracked().unwrap_or(now),
+                    id: id.at,
+                    salt: id.salt,
                     updated_at: now,
                     day: entry.day,
                     kind: form.kind.get_untracked(),
@@ -232,7 +238,7 @@ fn ActivityList() -> impl IntoView {
                             <span class="activity-day">{day_long(a.day)}</span>
                             <span class="activity-what">{text}</span>
                             {note.map(|n| view! { <span class="activity-note">{n}</span> })}
-                            <a href=format!("/activity?edit={}", a.id) class="activity-edit">
+                            <a href=format!("/activity?edit={}", a.key().text()) class="activity-edit">
                                 "Edit"
                                 <span class="visually-hidden">{format!(" {} on {}", a.kind.label().to_lowercase(), day_long(a.day))}</span>
                             </a>

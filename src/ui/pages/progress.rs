@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::calendar::{self, minutes_of, session_day};
 use crate::domain::catalog;
 use crate::domain::dates;
+use crate::domain::ids::RecordId;
 use crate::domain::pain;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
@@ -222,7 +223,7 @@ fn SessionList() -> impl IntoView {
                 .map(|r| {
                     view! {
                         <li>
-                            <a class="session-row" href=format!("/progress/session/{}", r.id())>
+                            <a class="session-row" href=format!("/progress/session/{}", r.id().text())>
                                 <span class="session-day">{day_short(session_day(r, offset))}</span>
                                 <span class="session-name">{r.routine_name.clone()}</span>
                                 <span class="session-meta">
@@ -254,7 +255,7 @@ pub fn SessionDetail() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let record = move || {
-        let id = params.with(|p| p.get("id"))?.parse::<i64>().ok()?;
+        let id = RecordId::parse(&params.with(|p| p.get("id"))?)?;
         state.records.sessions.with(|log| log.get(id).cloned())
     };
     move || match record() {

@@ -259,7 +259,7 @@ fn PlayerView(routine: Routine) -> impl IntoView {
     let saved = state
         .load_record::<SavedSession>("session in progress")
         .session;
-    let fresh = || routine.session();
+    let fresh = || routine.session(clock::salt());
     let (session, pending) = match saved {
         Some(s) if s.is_stale(now) => (fresh(), Some(Pending::Stale(s))),
         // It ran to its end while the app was closed: keep the record, start afresh.

@@ -131,7 +131,7 @@ impl AppState {
                      ({err}). Download a backup, then try again."
                 )
             })?;
-        let combined = backup::combine(&current, imported, mode);
+        let combined = backup::combine(&current, imported, mode, clock::now());
         let sessions = combined.sessions.records.len();
         self.put(combined).map_err(|failed| {
             format!(

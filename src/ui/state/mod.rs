@@ -10,6 +10,7 @@ mod persisted;
 use leptos::prelude::*;
 
 use crate::domain::activity::ActivityLog;
+use crate::domain::ids::RecordId;
 use crate::domain::plan::Plan;
 use crate::domain::reminder::BackupMeta;
 use crate::domain::safety::SafetyCheck;
@@ -17,7 +18,6 @@ use crate::domain::session_record::{SessionLog, SessionRecord};
 use crate::domain::settings::Settings;
 use crate::domain::storage_schema::Record;
 use crate::domain::store::Store;
-use crate::domain::Millis;
 use crate::platform::{clock as device_clock, storage::BrowserStorage};
 
 pub use backup::BEFORE_IMPORT_KEY;
@@ -53,7 +53,7 @@ pub struct AppState {
     pub playing: RwSignal<bool>,
     /// The session whose after-check was answered "still hurting" and whose exercises
     /// the person is choosing to set aside (the answer is saved once they choose).
-    pub still_hurting: RwSignal<Option<Millis>>,
+    pub still_hurting: RwSignal<Option<RecordId>>,
     /// False when data lives only in this page's memory.
     pub persistent: bool,
     io: Io,

@@ -1,0 +1,301 @@
+//! Record ids, and the rules for a log of records that two tabs may both change: merged
+//! by id, the newer version of each record winning, deletions kept as tombstones.
+//!
+//! An id is the time a record was made and a random salt, so two tabs that make a record
+//! in the same millisecond still give them different ids. Records from before the salt
+//! was kept have salt 0 and keep their ids.
+
+use std::collections::btree_map::{BTreeMap, Entry};
+
+use serde::{Deserialize, Serialize};
+
+use super::Millis;
+
+/// A record's id: when it was made, and a random salt (0 in older records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct RecordId {
+    pub at: Millis,
+    pub salt: u32,
+}
+
+impl RecordId {
+    /// The id as an address writes it: `1763700000000`, or `1763700000000-42` with a
+    /// salt.
+    pub fn text(&self) -> String {
+        if self.salt == 0 {
+            self.at.to_string()
+        } else {
+            format!("{}-{}", self.at, self.salt)
+        }
+    }
+
+    /// An id written by [`RecordId::text`].
+    pub fn parse(text: &str) -> Option<RecordId> {
+        let (at, salt) = match text.split_once('-') {
+            Some((at, salt)) => (at, salt.parse().ok()?),
+            None => (text, 0),
+        };
+        Some(RecordId {
+            at: at.parse().ok()?,
+            salt,
+        })
+    }
+}
+
+impl From<Millis> for RecordId {
+    /// The id of a record from before the salt was kept.
+    fn from(at: Millis) -> Self {
+        RecordId { at, salt: 0 }
+    }
+}
+
+/// For serde: a salt of 0 (an older record's) is not written, so an older record
+/// round-trips unchanged.
+pub fn is_zero(salt: &u32) -> bool {
+    *salt == 0
+}
+
+/// A note that a record was deleted, kept so that another copy of the log (another
+/// tab's) that still holds the record does not bring it back when the two are merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The time part of the id of the record deleted.
+    pub id: Millis,
+    /// The salt of its id.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub salt: u32,
+    /// When it was deleted. It beats every copy of the record whose version is not
+    /// newer.
+    pub at: Millis,
+}
+
+impl Tombstone {
+    /// The id of the record deleted.
+    pub fn record(&self) -> RecordId {
+        RecordId {
+            at: self.id,
+            salt: self.salt,
+        }
+    }
+}
+
+/// How many tombstones a log keeps: the latest ones. Each is a few bytes, so a year of
+/// deletions fits with room to spare.
+pub const MAX_TOMBSTONES: usize = 1000;
+
+/// A record of a log merged by id.
+pub trait Keyed: Clone {
+    /// Its id.
+    fn key(&self) -> RecordId;
+    /// Which of two copies is the newer: the higher.
+    fn version(&self) -> Millis;
+}
+
+/// Takes `other`'s records and tombstones into `records` and `deleted`:
+///
+/// - every record of either is kept; where both have it, the higher version wins (on a
+///   tie, this copy's);
+/// - every tombstone of either is kept, the latest one for each id;
+/// - a record goes when its tombstone is as new as it or newer, and a tombstone goes
+///   when its record is newer (brought back after the deletion);
+/// - only the latest [`MAX_TOMBSTONES`] tombstones are kept.
+///
+/// The records come out in order of id (the caller puts them in its own order). The
+/// result is the same whichever copy merges the other, and merging again changes
+/// nothing.
+pub fn merge<T: Keyed>(
+    records: &mut Vec<T>,
+    deleted: &mut Vec<Tombstone>,
+    other: &[T],
+    other_deleted: &[Tombstone],
+) {
+    let mut by_id: BTreeMap<RecordId, T> = BTreeMap::new();
+    for r in records.drain(..).chain(other.iter().cloned()) {
+        match by_id.entry(r.key()) {
+            Entry::Vacant(slot) => {
+                slot.insert(r);
+            }
+            Entry::Occupied(mut slot) => {
+                if r.version() > slot.get().version() {
+                    slot.insert(r);
+                }
+            }
+        }
+    }
+    let mut gone: BTreeMap<RecordId, Millis> = BTreeMap::new();
+    for t in deleted.iter().chain(other_deleted) {
+        gone.entry(t.record())
+            .and_modify(|at| *at = (*at).max(t.at))
+            .or_insert(t.at);
+    }
+    by_id.retain(|id, r| gone.get(id).is_none_or(|at| *at < r.version()));
+    gone.retain(|id, _| !by_id.contains_key(id));
+    *deleted = latest(gone);
+    *records = by_id.into_values().collect();
+}
+
+/// Removes the record `id` at `now` and gives it back, if there was one. A tombstone
+/// records the deletion, dated no earlier than the record's version, so it beats the
+/// copy that was deleted even when clocks disagree.
+pub fn remove<T: Keyed>(
+    records: &mut Vec<T>,
+    deleted: &mut Vec<Tombstone>,
+    id: RecordId,
+    now: Millis,
+) -> Option<T> {
+    let at = records.iter().position(|r| r.key() == id)?;
+    let removed = records.remove(at);
+    let mut gone: BTreeMap<RecordId, Millis> = deleted.iter().map(|t| (t.record(), t.at)).collect();
+    let at = now.max(removed.version());
+    gone.entry(id)
+        .and_modify(|t| *t = (*t).max(at))
+        .or_insert(at);
+    *deleted = latest(gone);
+    Some(removed)
+}
+
+/// Takes back the tombstone of `id`, when a deleted record is brought back (an undo):
+/// the time of the deletion, so the record can be made newer than it.
+pub fn undelete(deleted: &mut Vec<Tombstone>, id: RecordId) -> Option<Millis> {
+    let at = deleted.iter().position(|t| t.record() == id)?;
+    Some(deleted.remove(at).at)
+}
+
+/// Checks that stored data is a log (an object whose `records`, if any, are a list of
+/// objects), for migrations that only add fields with defaults.
+pub fn check_log_shape(data: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    let object = data.as_object().ok_or("the log is not an object")?;
+    match object.get("records") {
+        None => Ok(()),
+        Some(Value::Array(records)) if records.iter().all(Value::is_object) => Ok(()),
+        Some(_) => Err("the records are not a list of records".into()),
+    }
+}
+
+/// The latest [`MAX_TOMBSTONES`] of `gone` (id → when), in order of id.
+fn latest(gone: BTreeMap<RecordId, Millis>) -> Vec<Tombstone> {
+    let mut all: Vec<Tombstone> = gone
+        .into_iter()
+        .map(|(id, at)| Tombstone {
+            id: id.at,
+            salt: id.salt,
+            at,
+        })
+        .collect();
+    if all.len() > MAX_TOMBSTONES {
+        // Latest first; the id breaks ties so the choice never depends on the order.
+        all.sort_by_key(|t| std::cmp::Reverse((t.at, t.record())));
+        all.truncate(MAX_TOMBSTONES);
+        all.sort_by_key(Tombstone::record);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_written_and_read_back() {
+        let old = RecordId {
+            at: 1_763_700_000_000,
+            salt: 0,
+        };
+        assert_eq!(old.text(), "1763700000000", "older ids keep their address");
+        let new = RecordId {
+            at: 1_763_700_000_000,
+            salt: 4_000_000_000,
+        };
+        assert_eq!(new.text(), "1763700000000-4000000000");
+        for id in [old, new] {
+            assert_eq!(RecordId::parse(&id.text()), Some(id));
+        }
+        for bad in ["", "x", "12-", "-3", "12-x", "1-2-3"] {
+            assert_eq!(RecordId::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_tombstone_of_an_older_record_is_stored_as_before() {
+        let t = Tombstone {
+            id: 5,
+            salt: 0,
+            at: 9,
+        };
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"id":5,"at":9}"#);
+        let salted: Tombstone = serde_json::from_str(r#"{"id":5,"salt":7,"at":9}"#).unwrap();
+        assert_eq!(salted.record(), RecordId { at: 5, salt: 7 });
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Note {
+        id: RecordId,
+        version: Millis,
+        text: &'static str,
+    }
+
+    impl Keyed for Note {
+        fn key(&self) -> RecordId {
+            self.id
+        }
+        fn version(&self) -> Millis {
+            self.version
+        }
+    }
+
+    #[test]
+    fn two_tabs_making_a_record_in_the_same_millisecond_keep_both() {
+        let at = 1_763_700_000_000;
+        let mine = Note {
+            id: RecordId { at, salt: 11 },
+            version: at,
+            text: "mine",
+        };
+        let theirs = Note {
+            id: RecordId { at, salt: 99 },
+            version: at,
+            text: "theirs",
+        };
+        let (mut records, mut deleted) = (vec![mine.clone()], Vec::new());
+        merge(
+            &mut records,
+            &mut deleted,
+            std::slice::from_ref(&theirs),
+            &[],
+        );
+        assert_eq!(
+            records,
+            [mine, theirs],
+            "same time, other salt: two records"
+        );
+    }
+
+    #[test]
+    fn a_deletion_beats_older_copies_and_loses_to_newer_ones() {
+        let id = RecordId { at: 10, salt: 3 };
+        let note = |version| Note {
+            id,
+            version,
+            text: "n",
+        };
+        let (mut records, mut deleted) = (vec![note(10)], Vec::new());
+        assert_eq!(remove(&mut records, &mut deleted, id, 20), Some(note(10)));
+        assert_eq!(
+            deleted,
+            [Tombstone {
+                id: 10,
+                salt: 3,
+                at: 20
+            }]
+        );
+        // Another tab still holds the old copy: it stays deleted.
+        merge(&mut records, &mut deleted, &[note(15)], &[]);
+        assert!(records.is_empty());
+        // A copy edited after the deletion comes back, and the tombstone goes.
+        merge(&mut records, &mut deleted, &[note(25)], &[]);
+        assert_eq!(records, [note(25)]);
+        assert!(deleted.is_empty());
+        assert_eq!(undelete(&mut deleted, id), None);
+    }
+}
