@@ -511,7 +511,7 @@ impl Dose {
 }
 
 /// One exercise or activity of the library.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exercise {
     /// Stable, kebab-case: used in addresses and stored records.
     pub id: &'static str,

@@ -10,15 +10,15 @@ use super::components::{nav::BottomNav, notices::Notices};
 use super::pages::{
     activity::ActivityPage,
     exercise::ExercisePage,
-    first_run::FirstRun,
-    library::Library,
-    not_found::NotFound,
-    progress::{Progress, SessionDetail},
-    safety::Safety,
+    first_run::FirstRunPage,
+    library::LibraryPage,
+    not_found::NotFoundPage,
+    progress::{ProgressPage, SessionDetailPage},
+    safety::SafetyPage,
     session::SessionPage,
     settings::SettingsPage,
-    summary::Summary,
-    today::Today,
+    summary::SummaryPage,
+    today::TodayPage,
 };
 use super::state::AppState;
 
@@ -46,18 +46,18 @@ pub fn App() -> impl IntoView {
                 <Notices />
                 <main id="main" class="page" tabindex="-1">
                     // Before anything else, the first-run safety check.
-                    <Show when=checked fallback=FirstRun>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Today />
-                        <Route path=path!("/library") view=Library />
+                    <Show when=checked fallback=FirstRunPage>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=TodayPage />
+                        <Route path=path!("/library") view=LibraryPage />
                         <Route path=path!("/exercise/:id") view=ExercisePage />
                         <Route path=path!("/session/:routine") view=SessionPage />
-                        <Route path=path!("/progress") view=Progress />
-                        <Route path=path!("/progress/summary") view=Summary />
-                        <Route path=path!("/progress/session/:id") view=SessionDetail />
+                        <Route path=path!("/progress") view=ProgressPage />
+                        <Route path=path!("/progress/summary") view=SummaryPage />
+                        <Route path=path!("/progress/session/:id") view=SessionDetailPage />
                         <Route path=path!("/activity") view=ActivityPage />
                         <Route path=path!("/settings") view=SettingsPage />
-                        <Route path=path!("/safety") view=Safety />
+                        <Route path=path!("/safety") view=SafetyPage />
                     </Routes>
                     </Show>
                 </main>

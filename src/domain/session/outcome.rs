@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::player::{Mark, Phase, Session};
 use crate::domain::session_record::{ExerciseRecord, SessionRecord};
 use crate::domain::storage_schema::Record;
+use crate::domain::Millis;
 
 impl Session {
     /// What was done, once the session has finished.
@@ -105,5 +106,52 @@ impl Record for SavedSession {
             }
             _ => Err(format!("no migration from schema {from}")),
         }
+    }
+}
+
+/// What the player does with the saved session when it opens a routine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resume {
+    /// Nothing saved: start afresh.
+    Fresh,
+    /// The saved session is of this routine: carry on with it where it is.
+    Continue(Session),
+    /// It ran to its end while the app was closed: keep its record, then start afresh.
+    EndedWhileAway(SessionRecord),
+    /// Left untouched for over an hour: ask whether to finish or discard it first.
+    Stale(Session),
+    /// Another routine is still in progress: ask whether to go back to it or discard it.
+    Other(Session),
+}
+
+impl SavedSession {
+    /// What to do with this saved session when the player opens routine `routine_id`
+    /// at `now`.
+    pub fn resume(self, routine_id: &str, now: Millis) -> Resume {
+        let Some(mut session) = self.session else {
+            return Resume::Fresh;
+        };
+        if session.is_stale(now) {
+            return Resume::Stale(session);
+        }
+        if session.at(now).is_finished() {
+            session.update(now);
+            return session
+                .record()
+                .map_or(Resume::Fresh, Resume::EndedWhileAway);
+        }
+        if session.routine_id() == routine_id {
+            Resume::Continue(session)
+        } else {
+            Resume::Other(session)
+        }
+    }
+
+    /// The session to offer to carry on with (on Today): started, not finished, and not
+    /// left for over an hour.
+    pub fn in_progress(&self, now: Millis) -> Option<&Session> {
+        self.session
+            .as_ref()
+            .filter(|s| s.started_at().is_some() && !s.is_stale(now) && !s.at(now).is_finished())
     }
 }

@@ -1217,3 +1217,51 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_saved_session_is_resumed_finished_or_asked_about() {
+    let saved = |s: Session| SavedSession { session: Some(s) };
+    assert_eq!(
+        SavedSession::default().resume("gentle-start", T0),
+        Resume::Fresh
+    );
+
+    // Playing the same routine: carry on; another: ask.
+    let going = started("gentle-start");
+    assert!(matches!(
+        saved(going.clone()).resume("gentle-start", T0 + 5 * S),
+        Resume::Continue(s) if s == going
+    ));
+    assert!(matches!(
+        saved(going.clone()).resume("desk-break", T0 + 5 * S),
+        Resume::Other(s) if s == going
+    ));
+    assert_eq!(saved(going.clone()).in_progress(T0 + 5 * S), Some(&going));
+
+    // Played to its end while the app was closed (all its steps are timed): its record.
+    let end = T0 + 30 * 60 * S;
+    assert!(going.at(end).is_finished());
+    match saved(going.clone()).resume("gentle-start", end) {
+        Resume::EndedWhileAway(record) => {
+            assert_eq!(record.started_at, T0);
+            assert!(record.is_complete());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(saved(going.clone()).in_progress(end), None);
+
+    // Paused and left for over an hour: ask, whatever the routine.
+    let mut paused = going.clone();
+    paused.pause(T0 + 5 * S);
+    let later = T0 + 5 * S + STALE_AFTER_MS + 1;
+    assert!(matches!(
+        saved(paused.clone()).resume("gentle-start", later),
+        Resume::Stale(_)
+    ));
+    assert_eq!(saved(paused.clone()).in_progress(later), None);
+    assert_eq!(saved(paused.clone()).in_progress(T0 + 6 * S), Some(&paused));
+
+    // Not started: nothing to offer on Today.
+    let not_started = find("gentle-start").unwrap().session(0);
+    assert_eq!(saved(not_started).in_progress(T0), None);
+}

@@ -124,7 +124,7 @@ pub fn BackupActions() -> impl IntoView {
 
 /// Where an import is up to.
 #[derive(Clone)]
-enum Step {
+enum ImportStep {
     Idle,
     Reading,
     Failed(String),
@@ -136,7 +136,7 @@ enum Step {
 #[component]
 pub fn ImportBackup() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let step = RwSignal::new(Step::Idle);
+    let step = RwSignal::new(ImportStep::Idle);
     let mode = RwSignal::new(Mode::Merge);
     // Undo is offered right after an import only: later, it would also take away what
     // was added since (the copy itself stays until the next import).
@@ -146,19 +146,19 @@ pub fn ImportBackup() -> impl IntoView {
         let Some(input) = input.get() else {
             return;
         };
-        step.set(Step::Reading);
+        step.set(ImportStep::Reading);
         undoable.set(false);
         leptos::task::spawn_local(async move {
             let next = match files::read_text(&input, backup::MAX_BYTES).await {
-                Err(files::ReadError::TooLarge(bytes)) => Step::Failed(format!(
+                Err(files::ReadError::TooLarge(bytes)) => ImportStep::Failed(format!(
                     "This file is {}; a Steadyback backup is far smaller. Choose the .json file \
                      Steadyback saved.",
                     bytes_text(bytes as f64)
                 )),
-                Err(err) => Step::Failed(format!("The file could not be read: {err}.")),
+                Err(err) => ImportStep::Failed(format!("The file could not be read: {err}.")),
                 Ok(text) => match backup::decode(&text, clock::now()) {
-                    Ok(import) => Step::Preview(Box::new(import)),
-                    Err(err) => Step::Failed(err.to_string()),
+                    Ok(import) => ImportStep::Preview(Box::new(import)),
+                    Err(err) => ImportStep::Failed(err.to_string()),
                 },
             };
             // The same file may be picked again after a change.
@@ -171,11 +171,11 @@ pub fn ImportBackup() -> impl IntoView {
         let result = state.apply_import(&import.backup, chosen);
         undoable.set(result.is_ok());
         let next = match result {
-            Ok(()) => Step::Done(match chosen {
+            Ok(()) => ImportStep::Done(match chosen {
                 Mode::Merge => "Imported and merged with what was here.".to_string(),
                 Mode::Replace => "Imported: the backup replaced what was here.".to_string(),
             }),
-            Err(err) => Step::Failed(err),
+            Err(err) => ImportStep::Failed(err),
         };
         step.set(next);
     };
@@ -183,8 +183,10 @@ pub fn ImportBackup() -> impl IntoView {
         let result = state.undo_import();
         undoable.set(result.is_err());
         let next = match result {
-            Ok(()) => Step::Done("Undone: your data is back as it was before the import.".into()),
-            Err(err) => Step::Failed(err.to_string()),
+            Ok(()) => {
+                ImportStep::Done("Undone: your data is back as it was before the import.".into())
+            }
+            Err(err) => ImportStep::Failed(err.to_string()),
         };
         step.set(next);
     };
@@ -201,11 +203,11 @@ pub fn ImportBackup() -> impl IntoView {
             />
         </div>
         {move || match step.get() {
-            Step::Idle => ().into_any(),
-            Step::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
-            Step::Failed(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
-            Step::Done(text) => view! { <p class="form-status" role="status">{text}</p> }.into_any(),
-            Step::Preview(import) => {
+            ImportStep::Idle => ().into_any(),
+            ImportStep::Reading => view! { <p role="status">"Reading the file…"</p> }.into_any(),
+            ImportStep::Failed(text) => view! { <p class="form-error" role="alert">{text}</p> }.into_any(),
+            ImportStep::Done(text) => view! { <p class="form-status" role="status">{text}</p> }.into_any(),
+            ImportStep::Preview(import) => {
                 let skipped = import.skipped.clone();
                 let import = StoredValue::new(*import);
                 view! {
@@ -245,7 +247,7 @@ pub fn ImportBackup() -> impl IntoView {
                         </p>
                         <div class="actions">
                             <button on:click=move |_| import.with_value(apply)>"Import"</button>
-                            <button class="secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                            <button class="secondary" on:click=move |_| step.set(ImportStep::Idle)>"Cancel"</button>
                         </div>
                     </div>
                 }

@@ -3,7 +3,9 @@
 pub mod care;
 pub mod charts;
 pub mod data;
+pub mod exercise_card;
 pub mod icons;
+pub mod missing;
 pub mod nav;
 pub mod notices;
 pub mod page;

@@ -5,9 +5,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
+use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::ExerciseGate;
-use crate::ui::pages::not_found::Missing;
 use crate::ui::state::AppState;
 
 /// Whether the person has set this exercise aside, with the way to change it.

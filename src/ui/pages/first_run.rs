@@ -51,7 +51,7 @@ fn SignList(
 /// Asks the urgent signs and the see-a-GP signs as two checklists, stores the answers
 /// with today's date, and opens the app at Today, which shows what the answers mean.
 #[component]
-pub fn FirstRun() -> impl IntoView {
+pub fn FirstRunPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let urgent = RwSignal::new(Vec::new());

@@ -5,8 +5,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::catalog::CATALOG;
-use crate::domain::exercise::{Exercise, Kind, Kit, Position, Work};
+use crate::domain::exercise::{Kind, Kit, Position};
 use crate::domain::library::Filter;
+use crate::ui::components::exercise_card::ExerciseCard;
 use crate::ui::components::page::Page;
 
 /// One `<select>` of the filter bar.
@@ -45,34 +46,8 @@ fn FilterSelect(
     }
 }
 
-/// A card in the list: name, type and position, dose and time.
 #[component]
-pub fn ExerciseCard(exercise: &'static Exercise) -> impl IntoView {
-    let time = match exercise.dose.work {
-        Work::Minutes(_) => None,
-        _ => Some(format!(
-            " · about {} min",
-            exercise.dose.estimated_minutes()
-        )),
-    };
-    let state = expect_context::<crate::ui::state::AppState>();
-    let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(exercise.id));
-    view! {
-        <li>
-            <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
-                <h2>{exercise.name}</h2>
-                <Show when=set_aside>
-                    <p class="badge">"Not for me"</p>
-                </Show>
-                <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
-                <p class="dose">{exercise.dose.summary()} {time}</p>
-            </a>
-        </li>
-    }
-}
-
-#[component]
-pub fn Library() -> impl IntoView {
+pub fn LibraryPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
     let navigate = use_navigate();

@@ -1,31 +1,12 @@
-//! Pages for addresses that lead nowhere: an unknown path, exercise or routine.
+//! The page for an address that leads nowhere.
 
 use leptos::prelude::*;
 
-use crate::ui::components::page::Page;
-
-/// "Nothing here", what was looked for, and one way back.
-#[component]
-pub fn Missing(
-    /// The page heading, e.g. "Exercise not found".
-    title: &'static str,
-    /// One sentence on what is missing.
-    text: &'static str,
-    /// Where the way back leads, and what the link says.
-    back_to: &'static str,
-    back_label: &'static str,
-) -> impl IntoView {
-    view! {
-        <Page title>
-            <p>{text}</p>
-            <a href=back_to class="button">{back_label}</a>
-        </Page>
-    }
-}
+use crate::ui::components::missing::Missing;
 
 /// Any unknown address.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Missing
             title="Page not found"

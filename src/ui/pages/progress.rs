@@ -11,9 +11,9 @@ use crate::domain::ids::RecordId;
 use crate::domain::pain;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
+use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_full, day_short};
-use crate::ui::pages::not_found::Missing;
 use crate::ui::state::AppState;
 
 /// How many weeks the charts show.
@@ -40,7 +40,7 @@ pub fn session_minutes(record: &SessionRecord) -> String {
 }
 
 #[component]
-pub fn Progress() -> impl IntoView {
+pub fn ProgressPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let empty = move || {
         state.records.sessions.with(|s| s.records.is_empty())
@@ -251,7 +251,7 @@ fn SessionList() -> impl IntoView {
 
 /// `/progress/session/<id>`: one session in full.
 #[component]
-pub fn SessionDetail() -> impl IntoView {
+pub fn SessionDetailPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let record = move || {

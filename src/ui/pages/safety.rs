@@ -31,7 +31,7 @@ fn AdviceList(items: &'static [Advice]) -> impl IntoView {
 }
 
 #[component]
-pub fn Safety() -> impl IntoView {
+pub fn SafetyPage() -> impl IntoView {
     view! {
         <Page title="Safety">
             <section class="card urgent" aria-labelledby="urgent-heading">

@@ -34,7 +34,7 @@ fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> 
 }
 
 #[component]
-pub fn Summary() -> impl IntoView {
+pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = state.clock.today();
     let offset = state.clock.offset();

@@ -48,7 +48,7 @@ fn Suggested(routine: Routine) -> impl IntoView {
 }
 
 #[component]
-pub fn Today() -> impl IntoView {
+pub fn TodayPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let urgent = move || {
         !state
@@ -70,8 +70,7 @@ pub fn Today() -> impl IntoView {
     let now = clock::now();
     let in_progress = state
         .load_record::<SavedSession>("session in progress")
-        .session
-        .filter(|s| s.started_at().is_some() && !s.is_stale(now) && !s.at(now).is_finished())
+        .in_progress(now)
         .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
     let others = move || {
         routines

@@ -1,0 +1,34 @@
+//! A card of the library's list: an exercise's name, type and position, dose and time.
+
+use leptos::prelude::*;
+
+use crate::domain::exercise::{Exercise, Work};
+
+/// A card in the list: name, type and position, dose and time.
+#[component]
+pub fn ExerciseCard(
+    /// The exercise the card shows and links to.
+    exercise: &'static Exercise,
+) -> impl IntoView {
+    let time = match exercise.dose.work {
+        Work::Minutes(_) => None,
+        _ => Some(format!(
+            " · about {} min",
+            exercise.dose.estimated_minutes()
+        )),
+    };
+    let state = expect_context::<crate::ui::state::AppState>();
+    let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(exercise.id));
+    view! {
+        <li>
+            <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
+                <h2>{exercise.name}</h2>
+                <Show when=set_aside>
+                    <p class="badge">"Not for me"</p>
+                </Show>
+                <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
+                <p class="dose">{exercise.dose.summary()} {time}</p>
+            </a>
+        </li>
+    }
+}

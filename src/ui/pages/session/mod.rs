@@ -1,0 +1,287 @@
+//! `/session/<routine>`: the guided session player.
+//!
+//! The session's truth is its state machine in `domain::session`, driven by timestamps.
+//! This page only asks it "where are we now?" on a self-adjusting timer (woken at the
+//! next whole second or step boundary, so nothing drifts and little runs), plays the
+//! cues it returns, and saves it after every change so a reload resumes it.
+
+mod hurt;
+mod pending;
+mod player;
+mod summary;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::catalog;
+use crate::domain::routine::{self, Routine};
+use crate::domain::session::{Resume, SavedSession, Session, Status};
+use crate::platform::{audio, clock, speech, wake_lock};
+use crate::ui::components::missing::Missing;
+use crate::ui::components::page::Page;
+use crate::ui::components::pain_scale::PainScale;
+use crate::ui::components::safety_check::{AdviceNote, ExerciseGate};
+use crate::ui::state::AppState;
+
+use hurt::HurtView;
+use pending::PendingChoice;
+use player::{clock_text, counters, phase_label, DeviceNotes, Player};
+use summary::SessionSummary;
+
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("routine")).unwrap_or_default();
+        let state = expect_context::<AppState>();
+        match routine::find(&id).map(|r| state.records.plan.with_untracked(|p| p.apply(&r))) {
+            Some(routine) if routine.items.is_empty() => view! {
+                <Missing
+                    title="Nothing left to play"
+                    text="You set aside every exercise of this routine as not for you. You can bring them back from their pages in the library."
+                    back_to="/library"
+                    back_label="Go to the library"
+                />
+            }
+            .into_any(),
+            // After an urgent safety answer, the emergency advice instead: a typed-in
+            // address or a session in progress opens no exercise either.
+            Some(routine) => view! {
+                <ExerciseGate page_title="Session">
+                    <PlayerView routine=routine.clone() />
+                </ExerciseGate>
+            }
+            .into_any(),
+            None => view! {
+                <Missing
+                    title="Routine not found"
+                    text="There is no routine at this address."
+                    back_to="/"
+                    back_label="Go to Today"
+                />
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The "It hurts" panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HurtPanel {
+    Closed,
+    /// Asking how bad it is.
+    Asking,
+    /// Answered with this rating.
+    Rated(u8),
+}
+
+/// A session saved earlier that needs a decision before this one starts.
+#[derive(Clone)]
+pub(super) enum Pending {
+    /// Left over an hour ago.
+    Stale(Session),
+    /// Another routine, still in progress.
+    Other(Session),
+}
+
+#[component]
+fn PlayerView(routine: Routine) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let now = clock::now();
+    let saved = state.load_record::<SavedSession>("session in progress");
+    let fresh = || routine.session(clock::salt());
+    let (session, pending) = match saved.resume(&routine.id, now) {
+        Resume::Fresh => (fresh(), None),
+        Resume::Continue(s) => (s, None),
+        Resume::EndedWhileAway(record) => {
+            state.log_session(record);
+            state.save(&SavedSession::default(), "session in progress");
+            (fresh(), None)
+        }
+        Resume::Stale(s) => (fresh(), Some(Pending::Stale(s))),
+        Resume::Other(s) => (fresh(), Some(Pending::Other(s))),
+    };
+    let pending = RwSignal::new(pending);
+    let player = Player {
+        state,
+        steps: StoredValue::new(session.timeline()),
+        session: RwSignal::new(session),
+        now: RwSignal::new(now),
+        logged: StoredValue::new(false),
+        timer: StoredValue::new(None),
+        wake_problem: RwSignal::new(None),
+        cues_ready: RwSignal::new(audio::is_unlocked()),
+    };
+    player.tick();
+    state.playing.set(true);
+
+    // Back from a locked screen or another tab: catch up at once, keep the screen on.
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            player.tick();
+            if player.snapshot().status == Status::Running {
+                player.keep_awake();
+            }
+        }
+    });
+    on_cleanup(move || {
+        state.playing.try_set(false);
+        visibility.remove();
+        if let Some(Some(timer)) = player.timer.try_get_value() {
+            timer.clear();
+        }
+        wake_lock::release();
+        speech::silence();
+    });
+
+    let snap = Memo::new(move |_| player.session.with(|s| s.at(player.now.get())));
+    let step = move || {
+        let index = snap.with(|s| s.step);
+        player.steps.with_value(|steps| steps.get(index).cloned())
+    };
+    let next = move || {
+        let index = snap.with(|s| s.step) + 1;
+        player.steps.with_value(|steps| {
+            let next = steps.get(index)?;
+            let same = steps.get(index - 1).map(|s| s.exercise) == Some(next.exercise);
+            // Within an exercise, the next rep by its counters ("Rep 2 of 5"); what is
+            // spoken for it ("2.") is too short to read.
+            Some(if same && next.is_work() {
+                format!("{} · {}", phase_label(next), counters(next))
+            } else {
+                next.say()
+            })
+        })
+    };
+    let status = move || snap.with(|s| s.status);
+
+    let start = move |_| {
+        player.ready_cues();
+        player.act(|s, t| s.start(t));
+        player.keep_awake();
+    };
+    let pause = move |_| {
+        player.act(|s, t| s.pause(t));
+        wake_lock::release();
+        speech::silence();
+    };
+    let resume = move |_| {
+        player.ready_cues();
+        player.act(|s, t| s.resume(t));
+        player.keep_awake();
+    };
+
+    let hurt = RwSignal::new(HurtPanel::Closed);
+    let open_hurt = move |_| {
+        player.act(|s, t| s.pause(t));
+        wake_lock::release();
+        speech::silence();
+        hurt.set(HurtPanel::Asking);
+    };
+    let in_play = move || matches!(status(), Status::Running | Status::Paused);
+
+    let title = routine.name.clone();
+    let routine_name = StoredValue::new(routine.name.clone());
+    let advice = routine.advice;
+    view! {
+        <Page title="Session">
+            <p class="lead routine-name">{title}</p>
+            {move || pending.get().map(|p| view! { <PendingChoice pending=p player resolve=pending /> })}
+            <Show when=move || pending.with(Option::is_none)>
+                <Show
+                    when=move || status() != Status::Finished
+                    fallback=move || view! { <SessionSummary player routine_name=routine_name.get_value() advice /> }
+                >
+                    <Show when=move || hurt.get() != HurtPanel::Closed>
+                        <HurtView player panel=hurt />
+                    </Show>
+                    <Show when=move || hurt.get() == HurtPanel::Closed>
+                    <progress
+                        class="routine-progress"
+                        max="100"
+                        value=move || snap.with(|s| (s.progress * 100.0).round() as i32)
+                        aria-label="Progress through the routine"
+                    ></progress>
+                    // data-step and data-ends-at let end-to-end tests check step
+                    // boundaries to the millisecond without knowing the timeline.
+                    <section
+                        class="card player"
+                        aria-label="Now"
+                        data-step=move || snap.with(|s| s.step)
+                        data-ends-at=move || {
+                            let t = player.now.get();
+                            snap.with(|s| s.remaining_ms.map(|r| t + r))
+                        }
+                    >
+                        {move || step().map(|st| view! {
+                            <p class="phase">{phase_label(&st)}</p>
+                            <h2 class="exercise-name">{st.exercise_name().to_string()}</h2>
+                            <p class="counters">{counters(&st)}</p>
+                        })}
+                        <div class="timer" role="timer" aria-label="Time left in this step">
+                            {move || snap.with(|s| s.remaining_ms.map(clock_text))}
+                        </div>
+                        <Show when=move || status() == Status::Running && snap.with(|s| s.remaining_ms.is_none())>
+                            <button class="done-button" on:click=move |_| player.act(|s, t| s.rep_done(t))>
+                                "Done"
+                            </button>
+                        </Show>
+                        <p class="next">{move || next().map(|n| format!("Next: {n}"))}</p>
+                        {move || step().and_then(|st| catalog::get(&st.exercise_id)).map(|e| view! {
+                            <details class="how">
+                                <summary>"How to do it"</summary>
+                                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                            </details>
+                        })}
+                    </section>
+                    // Phase changes, read out by screen readers.
+                    <p class="visually-hidden" aria-live="assertive">
+                        {move || step().map(|st| st.say())}
+                    </p>
+                    <Show when=in_play>
+                        <button class="hurts" on:click=open_hurt>"It hurts"</button>
+                    </Show>
+                    <div class="controls">
+                        <Show
+                            when=move || status() != Status::NotStarted
+                            fallback=move || view! { <button class="primary big" on:click=start>"Start"</button> }
+                        >
+                            <button class="secondary" on:click=move |_| player.act(|s, t| s.back(t))>"Back"</button>
+                            <Show
+                                when=move || status() == Status::Paused
+                                fallback=move || view! { <button class="big" on:click=pause>"Pause"</button> }
+                            >
+                                <button class="big" on:click=resume>"Resume"</button>
+                            </Show>
+                            <button class="secondary" on:click=move |_| player.act(|s, t| s.skip(t))>"Skip"</button>
+                        </Show>
+                    </div>
+                    <Show when=move || status() != Status::NotStarted>
+                        <button class="link-button stop" on:click=move |_| player.act(|s, t| s.stop(t))>
+                            "Stop"
+                        </button>
+                    </Show>
+                    <Show when=move || status() == Status::NotStarted>
+                        {advice.map(|advice| view! { <AdviceNote advice /> })}
+                        <section class="card" aria-label="Pain before you start">
+                            <PainScale
+                                question="How is your back pain right now?"
+                                value=Signal::derive(move || player.session.with(Session::pain_before))
+                                on_pick=move |n| player.session.update(|s| s.set_pain_before(Some(n)))
+                            />
+                            <p class="hint">"Optional: it helps you see how you are doing over the weeks."</p>
+                        </section>
+                    </Show>
+                    <Show when=move || status() == Status::Running && !player.cues_ready.get()>
+                        <button class="wide" on:click=move |_| {
+                            player.ready_cues();
+                            player.keep_awake();
+                        }>"Tap to turn the sound back on"</button>
+                    </Show>
+                    <DeviceNotes player />
+                    </Show>
+                </Show>
+            </Show>
+        </Page>
+    }
+}

@@ -1,0 +1,216 @@
+//! The player's engine: asks the session where it is on a self-adjusting timer, plays the
+//! cues, saves; and what the screen says about a step.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::domain::session::{
+    Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
+};
+use crate::domain::settings::Settings;
+use crate::platform::{audio, clock, speech, vibration, wake_lock};
+use crate::ui::state::{AppState, Tone};
+
+/// Seconds, as the big timer shows them: "0:05", "12:30".
+pub(super) fn clock_text(ms: i64) -> String {
+    let secs = (ms.max(0) + 999) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// What the phase is called on screen.
+pub(super) fn phase_label(step: &Step) -> &'static str {
+    match step.kind {
+        StepKind::GetReady => "Get ready",
+        StepKind::Work(Movement::Hold) => "Hold",
+        StepKind::Work(Movement::Paced) => "Move slowly",
+        StepKind::Work(Movement::Tapped) => "Your pace",
+        StepKind::Work(Movement::Minutes) => "Keep going",
+        StepKind::Rest => "Rest",
+        StepKind::SwitchSide => "Switch sides",
+        StepKind::Finished => "Finished",
+    }
+}
+
+/// "Set 1 of 2 · Rep 3 of 10 · Left side".
+pub(super) fn counters(step: &Step) -> String {
+    let mut parts = Vec::new();
+    if step.sets > 1 {
+        parts.push(format!("Set {} of {}", step.set, step.sets));
+    }
+    if step.reps > 1 {
+        parts.push(format!("Rep {} of {}", step.rep, step.reps));
+    }
+    if let Some(side) = step.side {
+        parts.push(format!("{} side", side.title()));
+    }
+    parts.join(" · ")
+}
+
+/// Plays cues as the settings allow.
+pub(super) fn play(cues: &[Cue], settings: Settings) {
+    for cue in cues {
+        if settings.sound {
+            match cue {
+                Cue::Countdown { .. } => audio::beep(660.0, 120),
+                Cue::Finished { .. } => audio::beep(880.0, 400),
+                _ => audio::beep(880.0, 200),
+            }
+        }
+        if settings.vibration {
+            match cue {
+                Cue::Countdown { .. } | Cue::Halfway { .. } => {}
+                Cue::Finished { .. } => vibration::buzz(500),
+                _ => vibration::buzz(200),
+            }
+        }
+    }
+    // Only the newest words: an older instruction is already out of date.
+    if settings.voice {
+        if let Some(text) = cues.iter().rev().find_map(Cue::say) {
+            speech::say(text);
+        }
+    }
+}
+
+/// The player's state, all `Copy`, shared by its event handlers and timer.
+#[derive(Clone, Copy)]
+pub(super) struct Player {
+    pub(super) state: AppState,
+    pub(super) session: RwSignal<Session>,
+    pub(super) now: RwSignal<i64>,
+    /// The routine's steps; they never change during a session.
+    pub(super) steps: StoredValue<Timeline>,
+    /// Set once the finished session has been logged.
+    pub(super) logged: StoredValue<bool>,
+    /// The pending wake-up of the timer.
+    pub(super) timer: StoredValue<Option<TimeoutHandle>>,
+    /// Why the screen can't be kept on, if it can't.
+    pub(super) wake_problem: RwSignal<Option<String>>,
+    /// False after a reload until the person taps: browsers keep a page silent until then.
+    pub(super) cues_ready: RwSignal<bool>,
+}
+
+impl Player {
+    /// Asks the session where it is now, plays what fell due, saves when something
+    /// changed, and schedules the next wake-up.
+    pub(super) fn tick(self) {
+        self.run(false);
+    }
+
+    pub(super) fn run(self, changed: bool) {
+        let t = clock::now();
+        let Some(cues) = self.session.try_update(|s| s.update(t)) else {
+            return; // The page is gone.
+        };
+        self.now.set(t);
+        if !cues.is_empty() {
+            play(&cues, self.state.records.settings.get_untracked());
+        }
+        let snap = self.snapshot();
+        self.after_change(&snap, changed || !cues.is_empty());
+        self.schedule(&snap);
+    }
+
+    /// Applies an event at the current time.
+    pub(super) fn act(self, event: impl FnOnce(&mut Session, i64)) {
+        let t = clock::now();
+        self.session.update(|s| event(s, t));
+        self.run(true);
+    }
+
+    pub(super) fn snapshot(self) -> Snapshot {
+        self.session
+            .with_untracked(|s| s.at(self.now.get_untracked()))
+    }
+
+    /// Saves the session in progress, or logs it once finished.
+    pub(super) fn after_change(self, snap: &Snapshot, changed: bool) {
+        if snap.is_finished() {
+            if !self.logged.get_value() {
+                self.logged.set_value(true);
+                if let Some(record) = self.session.with_untracked(Session::record) {
+                    self.state.log_session(record);
+                }
+                self.state
+                    .save(&SavedSession::default(), "session in progress");
+                wake_lock::release();
+            }
+        } else if changed {
+            let saved = SavedSession {
+                session: Some(self.session.get_untracked()),
+            };
+            self.state.save(&saved, "session in progress");
+        }
+    }
+
+    /// Wakes the timer when the shown second or the step next changes.
+    pub(super) fn schedule(self, snap: &Snapshot) {
+        let delay = match (snap.status, snap.remaining_ms) {
+            (Status::Running, Some(ms)) => match ms % 1000 {
+                0 => 1000,
+                r => r,
+            },
+            _ => 1000,
+        };
+        if let Some(Some(old)) = self.timer.try_get_value() {
+            old.clear();
+        }
+        let wait = Duration::from_millis(delay.unsigned_abs() + 1);
+        let handle = set_timeout_with_handle(move || self.tick(), wait).ok();
+        self.timer.try_set_value(handle);
+    }
+
+    /// Called from a tap: lets sound, speech and vibration play on this page.
+    pub(super) fn ready_cues(self) {
+        if let Err(err) = audio::unlock() {
+            if self.state.records.settings.get_untracked().sound {
+                self.state
+                    .notices
+                    .notify(Tone::Info, format!("Beeps are off: {err}."));
+            }
+        }
+        self.cues_ready.set(true);
+    }
+
+    pub(super) fn keep_awake(self) {
+        leptos::task::spawn_local(async move {
+            let result = wake_lock::request().await;
+            self.wake_problem
+                .try_set(result.err().map(|e| e.to_string()));
+        });
+    }
+}
+
+/// What this device can't do, for the cues the person has turned on.
+#[component]
+pub(super) fn DeviceNotes(player: Player) -> impl IntoView {
+    let settings = player.state.records.settings;
+    let notes = move || {
+        let s = settings.get();
+        let mut notes = Vec::new();
+        if s.sound && !audio::is_supported() {
+            notes.push("This browser can't play beeps.".to_string());
+        }
+        if s.voice && !speech::is_supported() {
+            notes.push("This browser can't speak the instructions.".to_string());
+        }
+        if s.vibration && !vibration::is_supported() {
+            notes.push("This device can't vibrate.".to_string());
+        }
+        if let Some(problem) = player.wake_problem.get() {
+            notes.push(format!(
+                "The screen may turn off during the session: {problem}. The timer stays \
+                 right; tap the screen to wake it."
+            ));
+        }
+        notes
+    };
+    view! {
+        <Show when=move || !notes().is_empty()>
+            <ul class="device-notes">
+                {move || notes().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+        </Show>
+    }
+}

@@ -1,0 +1,132 @@
+//! The end of a session: time spent, what was done, and pain after.
+
+use leptos::prelude::*;
+
+use super::player::Player;
+use crate::domain::catalog;
+use crate::domain::pain::{self, AfterCheckReason};
+use crate::domain::safety::{Advice, STOP_PAIN};
+use crate::domain::session::Session;
+use crate::domain::session_record::{Completion, SessionRecord};
+use crate::ui::components::pain_scale::PainScale;
+use crate::ui::components::safety_check::AdviceNote;
+
+/// A note when the last "It hurts" of the session stopped an exercise.
+pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
+    let hurt = record.hurts.last().filter(|h| h.rating >= STOP_PAIN)?;
+    let name = catalog::name_of(&hurt.exercise);
+    Some(view! {
+        <div class="card caution">
+            <p>
+                {format!("You stopped {name} with pain of {} out of 10. ", hurt.rating)}
+                "Pain of 7 or more means stop. "
+                <a href="/safety">"When to get help"</a>
+            </p>
+        </div>
+    })
+}
+
+/// After the session: pain now, and what a rise means.
+#[component]
+pub(super) fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
+    let state = player.state;
+    let id = record.id();
+    let after = Signal::derive(move || {
+        state
+            .records
+            .sessions
+            .with(|log| log.get(id).and_then(|r| r.pain_after))
+    });
+    let record = StoredValue::new(record);
+    let pick = move |n: u8| {
+        let mut updated = state
+            .records
+            .sessions
+            .with_untracked(|log| log.get(id).cloned())
+            .unwrap_or_else(|| record.get_value());
+        updated.pain_after = Some(n);
+        state.log_session(updated);
+    };
+    let advice = move || {
+        let after = after.get()?;
+        let rated = SessionRecord {
+            pain_after: Some(after),
+            ..record.get_value()
+        };
+        let text = match pain::after_check_reason(&rated) {
+            Some(AfterCheckReason::HighAfter { .. }) => {
+                "That is a lot of pain. Read when to get help if it doesn't ease. Steadyback \
+                 will ask you in 20 minutes how it is."
+            }
+            Some(AfterCheckReason::Rose { .. }) => {
+                "Your pain is higher than before you started. If it lasts more than 20 \
+                 minutes after finishing, those exercises may not be right for you: \
+                 Steadyback will ask you in 20 minutes."
+            }
+            Some(AfterCheckReason::Hurt { .. }) => {
+                "You said it hurt during the session. If the pain lasts more than 20 minutes \
+                 after finishing, that exercise may not be right for you: Steadyback will ask \
+                 you in 20 minutes."
+            }
+            None => "Thanks. Your answers build up into your pain trend on the Progress page.",
+        };
+        let high = after >= STOP_PAIN;
+        Some(view! {
+            <p class="pain-advice" role="status">{text}</p>
+            {high.then(|| view! { <p><a href="/safety">"When to get help"</a></p> })}
+        })
+    };
+    view! {
+        <PainScale question="How is your back pain now?" value=after on_pick=pick />
+        {advice}
+    }
+}
+
+/// The end: time spent, what was done and skipped.
+#[component]
+pub(super) fn SessionSummary(
+    player: Player,
+    /// The routine's name as played.
+    routine_name: String,
+    /// The routine's own advice from the sources, if it has some.
+    advice: Option<&'static Advice>,
+) -> impl IntoView {
+    let record: Option<SessionRecord> = player.session.with_untracked(Session::record);
+    let Some(record) = record else {
+        return view! { <p>"This session was stopped before it began."</p> }.into_any();
+    };
+    let time = match (record.active_secs / 60, record.active_secs % 60) {
+        (0, secs) => format!("{secs} s"),
+        (minutes, 0) => format!("{minutes} min"),
+        (minutes, secs) => format!("{minutes} min {secs} s"),
+    };
+    let rows = record
+        .exercises
+        .iter()
+        .map(|e| {
+            let name = catalog::name_of(&e.exercise);
+            let what = match e.completion() {
+                Completion::Done => "done".to_string(),
+                Completion::Partly if e.sets_done == 0 => "started".to_string(),
+                Completion::Partly => format!("{} of {} sets done", e.sets_done, e.sets_planned),
+                Completion::NotDone => "skipped".to_string(),
+            };
+            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
+        })
+        .collect_view();
+    view! {
+        <section class="card summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">
+                {if record.is_complete() { "Well done" } else { "Session ended" }}
+            </h2>
+            <p>{routine_name} ": " {time} " of exercise."</p>
+            <ul class="summary-list">{rows}</ul>
+            {stopped_for_pain(&record)}
+            {advice.map(|advice| view! { <AdviceNote advice /> })}
+            <PainAfter player record=record.clone() />
+            <p class="hint">"Saved to your history on this device."</p>
+            <a href="/" class="button">"Back to Today"</a>
+        </section>
+    }
+    .into_any()
+}
