@@ -81,7 +81,10 @@ pub fn AfterCheckCard() -> impl IntoView {
 /// After "still hurting": choose which of the session's exercises to set aside. Only
 /// those the person said "It hurts" in start ticked.
 #[component]
-fn NotForMe(record: SessionRecord) -> impl IntoView {
+fn NotForMe(
+    /// The session whose exercises are offered.
+    record: SessionRecord,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let choices = pain::after_check_choices(&record);
     let any = !choices.is_empty();

@@ -59,7 +59,10 @@ fn x_labels(mondays: &[chrono::NaiveDate]) -> impl IntoView {
 
 /// Minutes per week as bars, with the line of the weekly 150.
 #[component]
-pub fn MinutesChart(weeks: Vec<WeekTotal>) -> impl IntoView {
+pub fn MinutesChart(
+    /// The weeks to draw, oldest first.
+    weeks: Vec<WeekTotal>,
+) -> impl IntoView {
     let n = weeks.len();
     let top = weeks.iter().map(WeekTotal::minutes).max().unwrap_or(0);
     // The scale reaches past the goal, in steps of 50.
@@ -155,7 +158,10 @@ fn rating_text(value: Option<f32>) -> String {
 
 /// Average pain before and after sessions, week by week, as two lines.
 #[component]
-pub fn PainChart(weeks: Vec<PainWeek>) -> impl IntoView {
+pub fn PainChart(
+    /// The weeks to draw, oldest first.
+    weeks: Vec<PainWeek>,
+) -> impl IntoView {
     let n = weeks.len();
     let points = |get: fn(&PainWeek) -> Option<f32>| -> Vec<Option<(i32, i32)>> {
         weeks

@@ -31,7 +31,10 @@ impl IconName {
 
 /// A decorative icon: hidden from screen readers, since its label is always beside it.
 #[component]
-pub fn Icon(name: IconName) -> impl IntoView {
+pub fn Icon(
+    /// Which icon.
+    name: IconName,
+) -> impl IntoView {
     view! {
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d=name.path() />

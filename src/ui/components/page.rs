@@ -9,6 +9,7 @@ use super::care::AfterCheckCard;
 pub fn Page(
     /// The page's name, shown as its heading and in the title bar.
     title: &'static str,
+    /// The page's content, under its heading.
     children: Children,
 ) -> impl IntoView {
     document().set_title(&format!("{title} · Steadyback"));

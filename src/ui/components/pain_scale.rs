@@ -12,6 +12,7 @@ pub fn PainScale(
     /// The answer given so far, if any.
     #[prop(into)]
     value: Signal<Option<u8>>,
+    /// What to do with the number picked.
     on_pick: impl Fn(u8) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let buttons = (0..=10u8)

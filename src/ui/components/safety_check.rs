@@ -74,6 +74,7 @@ pub fn ExerciseGate(
     /// When the gate is the whole page: the page's title, shown above the advice.
     #[prop(optional)]
     page_title: Option<&'static str>,
+    /// The way into exercise, shown while the safety check allows it.
     children: ChildrenFn,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();

@@ -12,7 +12,10 @@ use crate::ui::state::AppState;
 
 /// Whether the person has set this exercise aside, with the way to change it.
 #[component]
-fn SetAside(exercise: &'static Exercise) -> impl IntoView {
+fn SetAside(
+    /// The exercise.
+    exercise: &'static Exercise,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = exercise.id;
     let aside = move || state.records.plan.with(|p| p.is_not_for_me(id));
@@ -50,7 +53,12 @@ fn SetAside(exercise: &'static Exercise) -> impl IntoView {
 
 /// Links to other exercises by id ("Easier: Pelvic tilt").
 #[component]
-fn Swaps(label: &'static str, ids: &'static [&'static str]) -> impl IntoView {
+fn Swaps(
+    /// "Easier" or "Harder".
+    label: &'static str,
+    /// The catalogue ids of the exercises to swap to.
+    ids: &'static [&'static str],
+) -> impl IntoView {
     let links = ids
         .iter()
         .filter_map(|id| catalog::get(id))
@@ -74,7 +82,10 @@ fn bullets(items: &'static [&'static str]) -> impl IntoView {
 }
 
 #[component]
-fn Detail(exercise: &'static Exercise) -> impl IntoView {
+fn Detail(
+    /// The exercise.
+    exercise: &'static Exercise,
+) -> impl IntoView {
     let e = exercise;
     let kit = e
         .kit

@@ -12,8 +12,11 @@ use crate::ui::state::AppState;
 /// A group of signs to tick. Returns the signal of ticked ids.
 #[component]
 fn SignList(
+    /// The question the group asks.
     legend: &'static str,
+    /// The signs to tick.
     signs: &'static [Advice],
+    /// The ids ticked so far; updated as boxes are ticked.
     ticked: RwSignal<Vec<&'static str>>,
 ) -> impl IntoView {
     view! {

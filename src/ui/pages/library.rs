@@ -13,14 +13,17 @@ use crate::ui::components::page::Page;
 /// One `<select>` of the filter bar.
 #[component]
 fn FilterSelect(
+    /// The select's label.
     label: &'static str,
     /// Every choice, as (URL value, label).
     options: Vec<(&'static str, &'static str)>,
+    /// The filter now in the address.
     filter: Memo<Filter>,
     /// The current value of this part of the filter.
     get: fn(&Filter) -> Option<&'static str>,
     /// Sets this part of the filter from a URL value ("" for any).
     set: fn(&mut Filter, &str),
+    /// Called with the filter as the person changed it.
     on_change: Callback<Filter>,
 ) -> impl IntoView {
     let id = format!("filter-{}", label.to_lowercase());

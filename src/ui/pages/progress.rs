@@ -273,7 +273,10 @@ pub fn SessionDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn SessionView(record: SessionRecord) -> impl IntoView {
+fn SessionView(
+    /// The session to show.
+    record: SessionRecord,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let day: NaiveDate = session_day(&record, state.clock.offset());
     let exercises = record

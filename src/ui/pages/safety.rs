@@ -11,7 +11,10 @@ use crate::ui::components::safety_check::{CheckSummary, SourceTag};
 
 /// A list of advice, each item with its sources.
 #[component]
-fn AdviceList(items: &'static [Advice]) -> impl IntoView {
+fn AdviceList(
+    /// The advice to list.
+    items: &'static [Advice],
+) -> impl IntoView {
     view! {
         <ul class="advice">
             {items

@@ -23,7 +23,10 @@ fn source_names(routine: &Routine) -> String {
 
 /// The suggested routine, with its one Start button.
 #[component]
-fn Suggested(routine: Routine) -> impl IntoView {
+fn Suggested(
+    /// The routine, as the person plays it.
+    routine: Routine,
+) -> impl IntoView {
     let names = routine
         .items
         .iter()

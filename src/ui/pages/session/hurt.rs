@@ -10,7 +10,12 @@ use super::HurtPanel;
 
 /// After "It hurts": how bad, then what to do about it.
 #[component]
-pub(super) fn HurtView(player: Player, panel: RwSignal<HurtPanel>) -> impl IntoView {
+pub(super) fn HurtView(
+    /// The player of the session.
+    player: Player,
+    /// Which part of the panel shows; closed to go back to the session.
+    panel: RwSignal<HurtPanel>,
+) -> impl IntoView {
     let close = move || panel.set(HurtPanel::Closed);
     // Plays on from where the session waits: the same exercise after a low rating, the
     // next one after a high rating (the session already moved past the stopped one).

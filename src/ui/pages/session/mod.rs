@@ -85,7 +85,10 @@ pub(super) enum Pending {
 }
 
 #[component]
-fn PlayerView(routine: Routine) -> impl IntoView {
+fn PlayerView(
+    /// The routine to play, as the person plays it.
+    routine: Routine,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let now = clock::now();
     let saved = state.load_record::<SavedSession>("session in progress");

@@ -11,8 +11,11 @@ use super::Pending;
 /// The choice about a session saved earlier.
 #[component]
 pub(super) fn PendingChoice(
+    /// The session saved earlier, and why it needs a decision.
     pending: Pending,
+    /// The player of the session about to start.
     player: Player,
+    /// Cleared once the person has decided.
     resolve: RwSignal<Option<Pending>>,
 ) -> impl IntoView {
     let navigate = use_navigate();

@@ -184,7 +184,10 @@ impl Player {
 
 /// What this device can't do, for the cues the person has turned on.
 #[component]
-pub(super) fn DeviceNotes(player: Player) -> impl IntoView {
+pub(super) fn DeviceNotes(
+    /// The player, for the settings and what the device could not do.
+    player: Player,
+) -> impl IntoView {
     let settings = player.state.records.settings;
     let notes = move || {
         let s = settings.get();

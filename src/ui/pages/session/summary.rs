@@ -28,7 +28,12 @@ pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> 
 
 /// After the session: pain now, and what a rise means.
 #[component]
-pub(super) fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView {
+pub(super) fn PainAfter(
+    /// The player of the finished session.
+    player: Player,
+    /// The finished session's record.
+    record: SessionRecord,
+) -> impl IntoView {
     let state = player.state;
     let id = record.id();
     let after = Signal::derive(move || {
@@ -85,6 +90,7 @@ pub(super) fn PainAfter(player: Player, record: SessionRecord) -> impl IntoView 
 /// The end: time spent, what was done and skipped.
 #[component]
 pub(super) fn SessionSummary(
+    /// The player of the finished session.
     player: Player,
     /// The routine's name as played.
     routine_name: String,
