@@ -4,6 +4,7 @@
 // Test code: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use chrono::Datelike;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use steadyback::ui::app::App;
 use steadyback::ui::pages::settings::SettingsPage;
@@ -178,28 +179,72 @@ async fn a_newcomer_takes_the_check_then_moves_around_by_the_bottom_bar() {
     assert_eq!(window().location().pathname().unwrap(), "/safety");
 }
 
+/// Runs JavaScript in the page and gives back what it returns.
+fn js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(code).unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn device_adapters_detect_support_and_fail_soft() {
+async fn device_adapters_drive_the_browser_apis_and_fail_soft() {
     use steadyback::platform::{audio, speech, vibration, wake_lock};
     // Headless Chromium has Web Audio, speech synthesis and the wake lock API.
     assert!(audio::is_supported());
     assert!(speech::is_supported());
     assert!(wake_lock::is_supported());
-    // Before a tap unlocks audio, a beep is silently skipped; after, it plays.
-    audio::beep(440.0, 10);
     assert_eq!(audio::unlock(), Ok(()));
-    audio::beep(440.0, 10);
-    speech::say("Test.");
+    assert!(audio::is_unlocked(), "a tap unlocks sound");
+
+    // Speech: each instruction cancels the one before it, then is spoken; silence
+    // cancels. The synthesiser is replaced by a recorder.
+    js("window.__said = []; \
+        speechSynthesis.speak = (u) => __said.push('speak:' + u.text); \
+        speechSynthesis.cancel = () => __said.push('cancel');");
+    speech::say("Get ready: Bridge.");
     speech::silence();
-    // Vibration is present on this desktop build of Chromium or not; either way, no panic.
-    let _ = vibration::is_supported();
-    vibration::buzz(1);
-    // The browser may refuse the wake lock here (a hidden headless page), but the
-    // answer is a typed result, never a panic or "unsupported".
+    assert_eq!(
+        js("__said.join('|')").as_string().unwrap(),
+        "cancel|speak:Get ready: Bridge.|cancel"
+    );
+
+    // Vibration: a buzz asks the device for that many milliseconds.
+    js("window.__buzz = []; \
+        Object.defineProperty(navigator, 'vibrate', { configurable: true, \
+          value: (ms) => { __buzz.push(ms); return true; } });");
+    assert!(vibration::is_supported());
+    // Before the person has tapped, the browser would refuse: nothing is asked.
+    let activation = |active: bool| {
+        js(&format!(
+            "Object.defineProperty(navigator, 'userActivation', {{ configurable: true, \
+               value: {{ hasBeenActive: {active} }} }});"
+        ));
+    };
+    activation(false);
+    vibration::buzz(100);
+    activation(true);
+    vibration::buzz(200);
+    assert_eq!(js("__buzz.join(',')").as_string().unwrap(), "200");
+
+    // The wake lock: asked for the screen, and released.
+    js("window.__lock = []; \
+        Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { \
+          request: (type) => { __lock.push('request:' + type); \
+            return Promise.resolve({ released: false, \
+              release() { this.released = true; __lock.push('release'); \
+                return Promise.resolve(); } }); } } });");
+    assert_eq!(wake_lock::request().await, Ok(()));
+    wake_lock::release();
+    assert_eq!(
+        js("__lock.join('|')").as_string().unwrap(),
+        "request:screen|release"
+    );
+    // Refused (a hidden page, say): a typed error with the browser's reason.
+    js("navigator.wakeLock.request = () => \
+        Promise.reject(new DOMException('The page is hidden.', 'NotAllowedError'));");
     match wake_lock::request().await {
-        Ok(()) => wake_lock::release(),
-        Err(wake_lock::WakeLockError::Refused(reason)) => assert!(!reason.is_empty()),
-        Err(other) => panic!("unexpected: {other}"),
+        Err(wake_lock::WakeLockError::Refused(reason)) => {
+            assert!(reason.contains("hidden"), "{reason}")
+        }
+        other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
@@ -236,15 +281,33 @@ async fn the_pain_scale_offers_0_to_10_and_marks_the_answer() {
 }
 
 #[wasm_bindgen_test]
-fn the_clock_gives_the_devices_offset_from_utc() {
+fn the_clock_gives_the_days_the_browser_gives() {
+    use steadyback::domain::dates::local_day;
     use steadyback::platform::clock;
-    let now = clock::now();
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now as f64));
-    assert_eq!(clock::offset_min(now), -(date.get_timezone_offset() as i32));
-    assert!(
-        clock::offset_min(now).abs() <= 14 * 60,
-        "within the world's time zones"
-    );
+    // Instants across a year, both sides of any daylight-saving change: the local day
+    // worked out from the offset is the day the browser's own calendar shows.
+    let start = 1_767_225_600_000_i64; // 2026-01-01T00:00:00Z
+    for hours in (0..366 * 24).step_by(37) {
+        let at = start + hours * 3_600_000;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+        let day = local_day(at, clock::offset_min(at));
+        assert_eq!(
+            (day.year(), day.month(), day.day()),
+            (
+                date.get_full_year() as i32,
+                date.get_month() + 1,
+                date.get_date()
+            ),
+            "at {at}"
+        );
+    }
+    // This machine's browser runs in UTC unless told otherwise.
+    let zone = js("Intl.DateTimeFormat().resolvedOptions().timeZone")
+        .as_string()
+        .unwrap();
+    if zone == "UTC" || zone == "Etc/UTC" {
+        assert_eq!(clock::offset_min(start), 0);
+    }
 }
 
 #[wasm_bindgen_test]

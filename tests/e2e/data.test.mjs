@@ -278,7 +278,11 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
 
 test("Settings says how the browser keeps the data and how much is used", async () => {
   const { page } = await open("/settings", { seed: fixture.storage() });
-  await page.getByText(/Kept safe:|Not protected yet:|can't say whether/).waitFor();
+  // A fresh headless Chromium profile has not been granted persistent storage: the
+  // page must say so, and offer to ask.
+  assert.equal(await page.evaluate(() => navigator.storage.persisted()), false);
+  await page.getByText("Not protected yet:").waitFor();
+  assert.equal(await page.getByText(/Kept safe:|can't say whether/).count(), 0);
   await page.getByText(/Steadyback uses about .* of the .* this browser allows it\./).waitFor();
   await page.getByText("7 days without a visit").waitFor();
 });
