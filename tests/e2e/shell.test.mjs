@@ -69,9 +69,17 @@ test("a changed setting is saved and kept across a reload", async () => {
 test("after the service worker is active, deep links load offline", async () => {
   await s.page.goto("/");
   await appReady(s.page);
+  // Ready once it is active; on a first visit it may still be activating then.
   const active = await s.page.evaluate(() =>
     Promise.race([
-      navigator.serviceWorker.ready.then((r) => r.active?.state === "activated"),
+      navigator.serviceWorker.ready.then(
+        (r) =>
+          new Promise((ok) => {
+            const done = () => r.active?.state === "activated" && ok(true);
+            r.active?.addEventListener("statechange", done);
+            done();
+          }),
+      ),
       new Promise((ok) => setTimeout(() => ok(false), 15000)),
     ]),
   );
