@@ -8,7 +8,7 @@ use crate::domain::exercise::Sides;
 /// What one rep of a [`PlannedItem`] is, with its time. The stored mirror of
 /// [`Work`](crate::domain::exercise::Work), holding only the starting values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "StoredWork")]
 pub enum PlannedWork {
     /// Held still for this many seconds.
     Hold { secs: u16 },
@@ -18,6 +18,36 @@ pub enum PlannedWork {
     Tapped,
     /// A timed activity of this many minutes.
     Minutes { minutes: u16 },
+}
+
+/// [`PlannedWork`] as stored (`{"kind": "hold", "secs": 5}`), read as a plain struct:
+/// far less code than serde's reading of a tagged enum.
+#[derive(Deserialize)]
+struct StoredWork {
+    kind: String,
+    secs: Option<u16>,
+    minutes: Option<u16>,
+}
+
+impl TryFrom<StoredWork> for PlannedWork {
+    type Error = String;
+
+    fn try_from(w: StoredWork) -> Result<Self, String> {
+        let need = |n: Option<u16>, what: &str| n.ok_or(format!("a {} step has no {what}", w.kind));
+        Ok(match w.kind.as_str() {
+            "hold" => PlannedWork::Hold {
+                secs: need(w.secs, "secs")?,
+            },
+            "paced" => PlannedWork::Paced {
+                secs: need(w.secs, "secs")?,
+            },
+            "tapped" => PlannedWork::Tapped,
+            "minutes" => PlannedWork::Minutes {
+                minutes: need(w.minutes, "minutes")?,
+            },
+            other => return Err(format!("unknown kind of work {other:?}")),
+        })
+    }
 }
 
 /// The stored form of [`Sides`].

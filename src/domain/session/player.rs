@@ -87,12 +87,38 @@ impl Snapshot {
 /// The stored state of a session's life. `Running` keeps when the current stretch of
 /// playing began.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case", try_from = "StoredPhase")]
 pub(super) enum Phase {
     NotStarted,
     Running { since: Millis },
     Paused,
     Finished { at: Millis },
+}
+
+/// [`Phase`] as stored (`{"state": "running", "since": 1763700000000}`), read as a plain
+/// struct: far less code than serde's reading of a tagged enum.
+#[derive(Deserialize)]
+struct StoredPhase {
+    state: String,
+    since: Option<Millis>,
+    at: Option<Millis>,
+}
+
+impl TryFrom<StoredPhase> for Phase {
+    type Error = String;
+
+    fn try_from(p: StoredPhase) -> Result<Self, String> {
+        let need = |t: Option<Millis>| t.ok_or(format!("a {} session has no time", p.state));
+        Ok(match p.state.as_str() {
+            "not_started" => Phase::NotStarted,
+            "running" => Phase::Running {
+                since: need(p.since)?,
+            },
+            "paused" => Phase::Paused,
+            "finished" => Phase::Finished { at: need(p.at)? },
+            other => return Err(format!("unknown state {other:?}")),
+        })
+    }
 }
 
 /// What became of a step: history the timeline alone cannot tell.

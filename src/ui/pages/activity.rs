@@ -96,7 +96,7 @@ pub fn ActivityPage() -> impl IntoView {
                 status.set(Some(format!(
                     "Saved: {} of {} on {}.",
                     minutes(u32::from(activity.minutes)),
-                    activity.kind.label().to_lowercase(),
+                    activity.kind.label().to_ascii_lowercase(),
                     day_long(activity.day)
                 )));
                 state.records.activities.update(|log| log.upsert(activity));
@@ -240,7 +240,7 @@ fn ActivityList() -> impl IntoView {
                             {note.map(|n| view! { <span class="activity-note">{n}</span> })}
                             <a href=format!("/activity?edit={}", a.key().text()) class="activity-edit">
                                 "Edit"
-                                <span class="visually-hidden">{format!(" {} on {}", a.kind.label().to_lowercase(), day_long(a.day))}</span>
+                                <span class="visually-hidden">{format!(" {} on {}", a.kind.label().to_ascii_lowercase(), day_long(a.day))}</span>
                             </a>
                         </li>
                     }

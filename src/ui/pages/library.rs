@@ -26,7 +26,7 @@ fn FilterSelect(
     /// Called with the filter as the person changed it.
     on_change: Callback<Filter>,
 ) -> impl IntoView {
-    let id = format!("filter-{}", label.to_lowercase());
+    let id = format!("filter-{}", label.to_ascii_lowercase());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

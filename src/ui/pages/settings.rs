@@ -23,7 +23,7 @@ fn Switch(
     supported: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
+    let id = format!("setting-{}", label.to_ascii_lowercase().replace(' ', "-"));
     let hint_id = format!("{id}-hint");
     view! {
         <div class="setting">

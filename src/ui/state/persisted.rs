@@ -69,7 +69,7 @@ impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
 
 impl<T> Persisted<T>
 where
-    T: Record + Clone + PartialEq + Send + Sync + 'static,
+    T: Record + Clone + Send + Sync + 'static,
 {
     /// Loads the record (the person's `what`), reporting anything unusual.
     pub fn load(io: Io, what: &'static str) -> Self {
@@ -123,22 +123,19 @@ where
         if let Err(err) = &saved.result {
             self.io.notices.report_save(err, self.what);
         }
-        self.show(saved.value);
+        self.value.set(saved.value);
     }
 
-    /// Changes the value and saves it like [`Persisted::update`], but says nothing when
-    /// the save fails: for a note whose loss is no news (that a backup was made, while
-    /// storage is full).
+    /// Changes the value and saves it as it is, saying nothing when the save fails: for
+    /// a note whose loss is no news (that a backup was made, while storage is full).
     pub fn update_quietly(&self, change: impl FnOnce(&mut T)) {
         let mut value = self.value.get_untracked();
         change(&mut value);
-        if let Some(saved) = self
-            .io
+        let now = clock::now();
+        self.io
             .store
-            .try_update_value(|store| store.save_merged(&value, clock::now()))
-        {
-            self.show(saved.value);
-        }
+            .try_update_value(|store| store.save(&value, now));
+        self.value.set(value);
     }
 
     /// Replaces the value and saves it exactly as it is (no merge: an import that has
@@ -146,7 +143,7 @@ where
     /// either way.
     pub fn replace(&self, value: T) -> Result<(), &'static str> {
         let result = self.io.save(&value, self.what);
-        self.show(value);
+        self.value.set(value);
         result
     }
 
@@ -160,20 +157,13 @@ where
             .try_update_value(|store| store.reload(&current, clock::now()));
         if let Some((value, status)) = reloaded {
             self.io.notices.report_load(&status, self.what);
-            self.show(value);
+            self.value.set(value);
         }
     }
 
     /// Back to the defaults in memory, after storage was cleared.
     pub fn reset(&self) {
-        self.show(T::default());
-    }
-
-    /// Sets the signal when the value differs, so nothing redraws for nothing.
-    fn show(&self, value: T) {
-        if self.value.with_untracked(|v| *v != value) {
-            self.value.set(value);
-        }
+        self.value.set(T::default());
     }
 }
 
