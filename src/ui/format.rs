@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::dates::{month_of, weekday_of};
+use crate::domain::dates::{month_of, plural, weekday_of};
 
 /// The first three letters of a name: "Nov", "Sat".
 fn short(name: &str) -> &str {
@@ -36,11 +36,7 @@ pub fn month_short(day: NaiveDate) -> &'static str {
 
 /// "1 minute", "30 minutes".
 pub fn minutes(n: u32) -> String {
-    if n == 1 {
-        "1 minute".to_string()
-    } else {
-        format!("{n} minutes")
-    }
+    plural(n as usize, "minute", "minutes")
 }
 
 /// `value` to one decimal place, "4.5", without the weight of float formatting.

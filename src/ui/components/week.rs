@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar::{self, WEEKLY_GOAL_MINUTES};
+use crate::domain::dates::plural;
 use crate::domain::walking;
 use crate::ui::format::minutes;
 use crate::ui::state::AppState;
@@ -37,8 +38,10 @@ pub fn WeekCard() -> impl IntoView {
     };
     let streak = move || match week.with(|(_, s)| *s) {
         0 => "No active days in a row yet: today can be the first.".to_string(),
-        1 => "1 active day so far in a row.".to_string(),
-        n => format!("{n} active days in a row."),
+        n => format!(
+            "{} so far in a row.",
+            plural(n as usize, "active day", "active days")
+        ),
     };
     view! {
         <section class="card week" aria-labelledby="week-heading">

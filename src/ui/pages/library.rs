@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::catalog::CATALOG;
+use crate::domain::dates::plural;
 use crate::domain::exercise::{Kind, Kit, Position};
 use crate::domain::library::Filter;
 use crate::ui::components::exercise_card::ExerciseCard;
@@ -65,10 +66,7 @@ pub fn LibraryPage() -> impl IntoView {
         );
     });
     let results = Memo::new(move |_| filter.with(|f| f.apply(CATALOG)));
-    let count = move || match results.with(Vec::len) {
-        1 => "1 exercise".to_string(),
-        n => format!("{n} exercises"),
-    };
+    let count = move || plural(results.with(Vec::len), "exercise", "exercises");
     view! {
         <Page title="Library">
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::calendar::{self, minutes_of, session_day};
 use crate::domain::catalog;
-use crate::domain::dates;
+use crate::domain::dates::{self, plural};
 use crate::domain::ids::RecordId;
 use crate::domain::pain;
 use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
@@ -182,8 +182,7 @@ fn ActiveDays() -> impl IntoView {
             <p class="streak">
                 {move || match streak() {
                     0 => "No active days in a row right now.".to_string(),
-                    1 => "1 active day in a row.".to_string(),
-                    n => format!("{n} active days in a row."),
+                    n => format!("{} in a row.", plural(n as usize, "active day", "active days")),
                 }}
             </p>
             <div class="month-bar">
