@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::domain::calendar::{self, WEEKLY_GOAL_MINUTES};
-use crate::domain::dates::plural;
 use crate::domain::walking;
 use crate::ui::format::minutes;
 use crate::ui::state::AppState;
@@ -38,10 +37,8 @@ pub fn WeekCard() -> impl IntoView {
     };
     let streak = move || match week.with(|(_, s)| *s) {
         0 => "No active days in a row yet: today can be the first.".to_string(),
-        n => format!(
-            "{} so far in a row.",
-            plural(n as usize, "active day", "active days")
-        ),
+        1 => "1 active day so far in a row.".to_string(),
+        n => format!("{n} active days in a row."),
     };
     view! {
         <section class="card week" aria-labelledby="week-heading">
