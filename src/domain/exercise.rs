@@ -348,6 +348,9 @@ pub fn check_id(id: &str) -> Result<&str, String> {
     }
 }
 
+/// The most words in a sentence written for listening.
+pub const MAX_SPOKEN_WORDS: usize = 15;
+
 /// Seconds allowed for a tapped rep when estimating time (the app's own figure).
 pub const TAPPED_REP_ESTIMATE_SECS: u32 = 5;
 /// Seconds to change sides between the sets of an [`Sides::EachSide`] exercise.
@@ -522,6 +525,14 @@ pub struct Exercise {
     pub position: Position,
     /// How to get into the starting position.
     pub start: &'static str,
+    /// The starting position in one sentence for listening (spoken while getting ready):
+    /// at most [`MAX_SPOKEN_WORDS`] words, no brackets or symbols.
+    pub say_start: &'static str,
+    /// The move in one sentence for listening (spoken as the first rep begins).
+    pub say_move: &'static str,
+    /// What changes sides, for an exercise done on each side in turn ("leg": "Now the
+    /// left leg."); `None` where the side is named plainly.
+    pub side_part: Option<&'static str>,
     /// What it is done on or with.
     pub kit: &'static [Kit],
     /// What to do, in order.

@@ -46,6 +46,7 @@ impl RoutineItem {
             rest_reps_secs: d.rest_reps.start,
             rest_sets_secs: d.rest_sets.start,
             sides: d.sides,
+            describe: false,
         }
     }
 }
@@ -101,9 +102,13 @@ impl Routine {
     }
 
     /// A session of this routine, not started yet, with `salt` (random) for the id of
-    /// its record.
-    pub fn session(&self, salt: u32) -> Session {
-        Session::from_plan(&self.id, &self.name, self.plan(), salt)
+    /// its record, describing the exercises for which `describe` says so.
+    pub fn session(&self, salt: u32, describe: impl Fn(&str) -> bool) -> Session {
+        let mut plan = self.plan();
+        for item in &mut plan {
+            item.describe = describe(&item.exercise);
+        }
+        Session::from_plan(&self.id, &self.name, plan, salt)
     }
 
     /// How long the routine takes, in seconds, get-ready countdowns included. It is the

@@ -174,6 +174,18 @@ impl SessionLog {
         self.records.iter().find(|r| r.id() == id)
     }
 
+    /// How many sessions tried this exercise (a rep done, or time spent on it).
+    pub fn times_done(&self, exercise_id: &str) -> usize {
+        self.records
+            .iter()
+            .filter(|r| {
+                r.exercises
+                    .iter()
+                    .any(|e| e.exercise == exercise_id && (e.reps_done > 0 || e.work_secs > 0))
+            })
+            .count()
+    }
+
     /// Removes the record with this id at `now`, leaving a tombstone so a merge with a
     /// copy that still has it does not bring it back.
     pub fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<SessionRecord> {
@@ -315,6 +327,29 @@ mod tests {
                 work_secs: 100,
             }],
         }
+    }
+
+    #[test]
+    fn times_done_counts_the_sessions_that_tried_an_exercise() {
+        let mut log = SessionLog::default();
+        let tried = |at: Millis, reps_done: u32, work_secs: u32| SessionRecord {
+            exercises: vec![ExerciseRecord {
+                exercise: "bridge".into(),
+                reps_done,
+                work_secs,
+                ..ExerciseRecord::default()
+            }],
+            ..record(at, "x")
+        };
+        log.upsert(tried(1, 3, 20));
+        log.upsert(tried(2, 0, 4));
+        log.upsert(tried(3, 0, 0));
+        assert_eq!(
+            log.times_done("bridge"),
+            2,
+            "skipped without a second spent: not done"
+        );
+        assert_eq!(log.times_done("pelvic-tilt"), 0);
     }
 
     #[test]

@@ -46,6 +46,8 @@ fn app_texts() -> Vec<(String, &'static str)> {
         texts.push((place("name"), e.name));
         texts.push((place("purpose"), e.purpose));
         texts.push((place("start"), e.start));
+        texts.push((place("spoken start"), e.say_start));
+        texts.push((place("spoken move"), e.say_move));
         for t in e.steps {
             texts.push((place("step"), *t));
         }
@@ -79,6 +81,8 @@ fn instructions() -> Vec<(String, &'static str)> {
     let mut texts = Vec::new();
     for e in CATALOG {
         texts.push((format!("{} start", e.id), e.start));
+        texts.push((format!("{} spoken start", e.id), e.say_start));
+        texts.push((format!("{} spoken move", e.id), e.say_move));
         for t in e.steps.iter().chain(e.cautions) {
             texts.push((format!("{} step", e.id), *t));
         }

@@ -224,6 +224,38 @@ test("another routine still in progress can be gone back to or discarded", async
   assert.equal((await stored("steadyback:session")).data.session, null);
 });
 
+test("a new exercise is described aloud at get-ready and first rep; not on the 4th time", async () => {
+  await openFresh("/session/exercise:bridge");
+  const before = (await spoken()).length;
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(11_000); // the get-ready, into the first rep
+  const said = (await spoken()).slice(before);
+  assert.equal(said[0], "Get ready: Bridge. Lie on your back, knees bent, feet flat.");
+  assert.match(said.at(-1), /^Squeeze your bottom and lift it off the floor, then lower slowly\. Bridge\./);
+  await s.page.getByRole("button", { name: "Stop" }).click();
+
+  // Three sessions that did the bridge: the fourth only names it and counts.
+  const record = (n) => ({
+    routine_id: "exercise:bridge", routine_name: "Bridge",
+    started_at: Date.UTC(2026, 10, 10 + n, 9), ended_at: Date.UTC(2026, 10, 10 + n, 9, 5),
+    active_secs: 300, tz_offset_min: 0,
+    exercises: [{ exercise: "bridge", sets_planned: 2, sets_done: 2, reps_planned: 20, reps_done: 20, skipped: false, work_secs: 200 }],
+  });
+  await s.page.evaluate((records) => {
+    localStorage.setItem("steadyback:sessions", JSON.stringify({ schema: 3, saved_at: 1, data: { records } }));
+    localStorage.removeItem("steadyback:session");
+  }, [1, 2, 3].map(record));
+  await s.page.goto("/session/exercise:bridge");
+  await appReady(s.page);
+  const again = (await spoken()).length;
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(11_000);
+  const fourth = (await spoken()).slice(again);
+  assert.equal(fourth[0], "Get ready: Bridge.");
+  assert.match(fourth.at(-1), /^Bridge\. Set 1 of 2\./);
+  await s.page.getByRole("button", { name: "Stop" }).click();
+});
+
 test("Try it plays one exercise alone", async () => {
   await openFresh("/exercise/bridge");
   await s.page.getByRole("link", { name: "Try it" }).click();

@@ -54,9 +54,9 @@ test("a changed setting is saved and kept across a reload", async () => {
   await beeps.click();
   assert.equal(await beeps.isChecked(), false);
   const stored = JSON.parse(await s.page.evaluate(() => localStorage.getItem("steadyback:settings")));
-  assert.equal(stored.schema, 1);
+  assert.equal(stored.schema, 2);
   assert.equal(typeof stored.saved_at, "number");
-  assert.deepEqual(stored.data, { sound: false, voice: true, vibration: true });
+  assert.deepEqual(stored.data, { sound: false, voice: true, vibration: true, describe: "first_times" });
 
   await s.page.reload();
   await appReady(s.page);

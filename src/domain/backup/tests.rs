@@ -71,6 +71,7 @@ fn sample() -> Backup {
             sound: false,
             voice: true,
             vibration: false,
+            describe: Default::default(),
         },
         safety_check: SafetyCheck::answered(NOV_3 - 86_400_000, &[], &["lump"]),
         ..Backup::default()
@@ -164,7 +165,7 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 1, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1})
+        json!({"settings": 2, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -732,6 +733,7 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
             sound: true,
             voice: false,
             vibration: true,
+            describe: Default::default(),
         },
         safety_check: SafetyCheck::answered(NOV_3, &["chest-pain"], &[]),
         ..Backup::default()
@@ -908,6 +910,7 @@ mod properties {
                 sound,
                 voice,
                 vibration,
+                describe: Default::default(),
             }
         })
     }

@@ -16,6 +16,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Comfortable shoes and somewhere you like to walk.",
+        say_start: "Put on comfortable shoes and find a place to walk.",
+        say_move: "Walk briskly, standing tall with a relaxed, natural posture.",
+        side_part: None,
         kit: &[Kit::Nothing],
         steps: &[
             "Walk at a brisk pace: a bit faster than a stroll.",
@@ -51,6 +54,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::InWater,
         start: "A pool, at a time that suits you.",
+        say_start: "Find a pool where you can swim at your own pace.",
+        say_move: "Swim gently, on your back or with a relaxed breaststroke.",
+        side_part: None,
         kit: &[Kit::Pool],
         steps: &[
             "Choose gentle strokes: backstroke, or a relaxed breaststroke.",
@@ -72,6 +78,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::Sitting,
         start: "A bike, or an exercise bike.",
+        say_start: "Get comfortable on your bike or exercise bike.",
+        say_move: "Pedal at an easy, steady pace.",
+        side_part: None,
         kit: &[Kit::Bike],
         steps: &[
             "Ride at an easy, steady pace.",
@@ -93,6 +102,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Whichever you enjoy most.",
+        say_start: "Choose the activity you enjoy most.",
+        say_move: "Start gently, and stop if anything makes your back worse.",
+        side_part: None,
         kit: &[Kit::Nothing],
         steps: &[
             "Pick something you enjoy: you are more likely to keep it up.",
@@ -113,6 +125,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "A beginners' class, or a session at home on a mat.",
+        say_start: "Find a beginners' class, or a mat at home.",
+        say_move: "Go at your own pace, and leave out any move that gives sharp pain.",
+        side_part: None,
         kit: &[Kit::Floor],
         steps: &[
             "Start with a class or session for beginners.",
@@ -136,6 +151,9 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Wherever your day takes you.",
+        say_start: "Look for small ways to move during your day.",
+        say_move: "Walk where you can, and keep moving a little all day.",
+        side_part: None,
         kit: &[Kit::Nothing],
         steps: &[
             "Walk to the shops instead of taking the car.",

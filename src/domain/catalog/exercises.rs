@@ -16,6 +16,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat on the floor.",
+        say_start: "Lie on your back, knees bent and feet flat on the floor.",
+        say_move: "Gently tilt your hips to press your lower back into the floor, then relax.",
+        side_part: None,
         kit: &[Kit::Floor],
         steps: &[
             "Lie on your back, knees bent, feet flat on the floor.",
@@ -45,6 +48,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         position: Position::OnBack,
         start: "Lie on your back on a bed or the floor, knees bent and pointing up, feet \
                 together.",
+        say_start: "Lie on your back, knees bent and together, feet flat.",
+        say_move: "Let both knees roll slowly to one side, then back to the middle.",
+        side_part: None,
         kit: &[Kit::Bed, Kit::Floor],
         steps: &[
             "Lie on your back with your knees bent and pointing at the ceiling, feet together.",
@@ -74,6 +80,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
+        say_start: "Lie on your back, legs together, knees bent, feet flat.",
+        say_move: "Bring both knees up to your chest and hold them gently.",
+        side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
             "Lie on your back. Keep your legs together, knees bent and feet flat.",
@@ -103,6 +112,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
+        say_start: "Lie on your back, legs together, knees bent, feet flat.",
+        say_move: "Bring one knee up to your chest and hold it gently.",
+        side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
             "Lie on your back. Keep your legs together, knees bent and feet flat.",
@@ -132,6 +144,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back close to the left edge of your bed.",
+        say_start: "Lie on your back near the edge of your bed.",
+        say_move: "Let the leg by the edge hang down, relaxed, and breathe easily.",
+        side_part: Some("leg"),
         kit: &[Kit::Bed],
         steps: &[
             "Lie on your back close to the left edge of your bed.",
@@ -162,6 +177,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::Sitting,
         start: "Sit or stand tall.",
+        say_start: "Sit or stand tall, hands behind your head, elbows forward.",
+        say_move: "Slowly draw your elbows back, hold, then bring them forward again.",
+        side_part: None,
         kit: &[Kit::Chair, Kit::Nothing],
         steps: &[
             "Sit or stand tall.",
@@ -191,6 +209,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat on the floor.",
+        say_start: "Lie on your back, knees bent, feet flat.",
+        say_move: "Tighten your tummy to flatten your lower back, and keep breathing.",
+        side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
             "Lie on your back, knees bent, feet flat on the floor.",
@@ -224,6 +245,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         position: Position::OnBack,
         start: "Lie on your back with your arms straight up above your chest, hips and knees \
                 bent at right angles.",
+        say_start: "Lie on your back, arms up, hips and knees bent at right angles.",
+        say_move: "Lower one arm behind you and straighten the other leg, then come back.",
+        side_part: None,
         kit: &[Kit::Floor],
         steps: &[
             "Lie on your back and lift your arms straight up above your chest.",
@@ -256,6 +280,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat.",
+        say_start: "Lie on your back, knees bent, feet flat.",
+        say_move: "Squeeze your bottom and lift it off the floor, then lower slowly.",
+        side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
             "Lie on your back, knees bent, feet flat.",
@@ -286,6 +313,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         position: Position::FaceDown,
         start: "Lie face down on a bed with a pillow under your tummy and your arms by your \
                 sides.",
+        say_start: "Lie face down on the bed, a pillow under your tummy.",
+        say_move: "Squeeze your shoulder blades and lift your chest a little, looking down.",
+        side_part: None,
         kit: &[Kit::Bed],
         steps: &[
             "Lie face down on a bed with a pillow under your tummy and your arms by your sides.",
@@ -316,6 +346,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Posture,
         position: Position::Standing,
         start: "Stand with your back against a wall.",
+        say_start: "Stand with your back against a wall.",
+        say_move: "Press your heels, bottom and back to the wall, and stand tall.",
+        side_part: None,
         kit: &[Kit::Wall],
         steps: &[
             "Stand with your back against a wall.",
@@ -345,6 +378,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Posture,
         position: Position::OnBack,
         start: "Lie flat on your back on the floor or a firm bed.",
+        say_start: "Lie flat on your back with your arms by your sides.",
+        say_move: "Stay still, breathe slowly, and let your upper back settle.",
+        side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
         steps: &[
             "Lie flat on your back on the floor or a firm bed.",
@@ -373,6 +409,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Stretch,
         position: Position::Sitting,
         start: "Sit near the front edge of a steady chair.",
+        say_start: "Sit near the front of a steady chair, back tall.",
+        say_move: "Stretch one leg out, heel down, and lean forward from your hips.",
+        side_part: Some("leg"),
         kit: &[Kit::Chair],
         steps: &[
             "Sit near the front edge of a steady chair, back tall.",
@@ -408,6 +447,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         position: Position::Sitting,
         start: "Sit on a chair with a foam roller across the top of the chair back, against \
                 your upper back.",
+        say_start: "Sit with the roller across the chair back, behind your upper back.",
+        say_move: "Tighten your tummy and lean back gently over the roller.",
+        side_part: None,
         kit: &[Kit::FoamRoller, Kit::Chair],
         steps: &[
             "Sit on a chair. Put a foam roller across the top of the chair back, against your \
@@ -440,6 +482,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat.",
+        say_start: "Lie on your back, knees bent, feet flat.",
+        say_move: "Lift just your head and shoulder blades, then lower slowly.",
+        side_part: None,
         kit: &[Kit::Floor],
         steps: &[
             "Lie on your back, knees bent, feet flat.",
@@ -472,6 +517,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing the side or the end of your bed.",
+        say_start: "Stand facing your bed and rest your forearms on it.",
+        say_move: "Walk your feet back until your body is straight, and hold.",
+        side_part: None,
         kit: &[Kit::Bed],
         steps: &[
             "Stand facing the side or the end of your bed.",
@@ -502,6 +550,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing a wall, a little more than arm's length away.",
+        say_start: "Stand facing a wall, hands on it at shoulder height.",
+        say_move: "Bend your elbows to bring your chest to the wall, then push back.",
+        side_part: None,
         kit: &[Kit::Wall],
         steps: &[
             "Stand facing a wall. Put your hands on it at shoulder height.",
@@ -532,6 +583,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand with your back against a wall, feet a little way out in front of you.",
+        say_start: "Stand with your back to a wall, feet a little forward.",
+        say_move: "Slide slowly down the wall, only as far as is comfortable, then back up.",
+        side_part: None,
         kit: &[Kit::Wall],
         steps: &[
             "Stand with your back against a wall, feet a little way out in front of you.",
@@ -560,6 +614,9 @@ pub const EXERCISES: [Exercise; COUNT] = [
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand ready to pick up something light.",
+        say_start: "Stand ready to pick up something light.",
+        say_move: "Tighten your tummy a little before you lift, and keep breathing.",
+        side_part: None,
         kit: &[Kit::Nothing],
         steps: &[
             "Before you lift or carry, tighten your tummy a little. Do the same to squat or pull.",

@@ -191,6 +191,32 @@ mod tests {
     }
 
     #[test]
+    fn every_entry_can_be_followed_by_ear() {
+        use crate::domain::exercise::{Sides, MAX_SPOKEN_WORDS};
+        for e in CATALOG {
+            for text in [e.say_start, e.say_move] {
+                let words = text.split_whitespace().count();
+                assert!(
+                    (3..=MAX_SPOKEN_WORDS).contains(&words),
+                    "{}: {words} words: {text}",
+                    e.id
+                );
+                assert!(text.ends_with('.'), "{}: {text}", e.id);
+                assert!(
+                    !text.contains(['(', ')', '[', ']', '/', '&', '%', '+', '=', ';']),
+                    "{}: read aloud, symbols and brackets trip up: {text}",
+                    e.id
+                );
+            }
+            // A sided exercise done on each side in turn names what changes sides.
+            if e.dose.sides == Sides::EachSide {
+                assert!(e.side_part.is_some(), "{} names its side part", e.id);
+            }
+        }
+        assert_eq!(get("hip-flexor-stretch").unwrap().side_part, Some("leg"));
+    }
+
+    #[test]
     fn every_swap_points_at_another_existing_entry() {
         for e in CATALOG {
             for id in e.easier.iter().chain(e.harder) {

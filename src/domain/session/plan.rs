@@ -79,4 +79,9 @@ pub struct PlannedItem {
     /// How the two sides are worked.
     #[serde(with = "SidesDef")]
     pub sides: Sides,
+    /// True when the voice describes the exercise (see [`Describe`]).
+    ///
+    /// [`Describe`]: crate::domain::settings::Describe
+    #[serde(default)]
+    pub describe: bool,
 }

@@ -16,7 +16,7 @@ const T0: Millis = 1_763_700_000_000;
 const S: i64 = 1000;
 
 fn session(routine_id: &str) -> Session {
-    find(routine_id).unwrap().session(0)
+    find(routine_id).unwrap().session(0, |_| false)
 }
 
 fn started(routine_id: &str) -> Session {
@@ -34,6 +34,7 @@ fn plan(sets: u16, reps: u16, work: PlannedWork, sides: Sides) -> PlannedItem {
         rest_reps_secs: 3,
         rest_sets_secs: 30,
         sides,
+        describe: false,
     }
 }
 
@@ -75,7 +76,7 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
     assert_eq!(record.hurts[1].at, T0 + 40 * S);
     assert_eq!(record.exercises[0].completion(), Completion::Partly);
     assert!(record.exercises[0].skipped);
-    let mut saved = find("gentle-start").unwrap().session(0);
+    let mut saved = find("gentle-start").unwrap().session(0, |_| false);
     assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
     saved.set_pain_before(Some(11));
     assert_eq!(saved.pain_before(), Some(10));
@@ -367,11 +368,11 @@ fn steps_say_what_to_do() {
     let ham = says("exercise:seated-hamstring-stretch");
     assert_eq!(
         ham[1],
-        "Seated hamstring stretch. Left side. Hold for 20 seconds."
+        "Seated hamstring stretch. Now the left leg. Hold for 20 seconds."
     );
     assert_eq!(ham[3], "Rep 2 of 3. Hold for 20 seconds.");
-    assert_eq!(ham[6], "Switch to the right side.");
-    assert_eq!(ham[7], "Right side. Hold for 20 seconds.");
+    assert_eq!(ham[6], "Now the right leg.");
+    assert_eq!(ham[7], "Right leg. Hold for 20 seconds.");
 
     let knee = says("exercise:knee-rolls");
     assert_eq!(knee[1], "Knee rolls. Left side. Hold for 3 seconds.");
@@ -756,7 +757,11 @@ fn switch_sides_halfway_and_finished_are_cued() {
         .iter()
         .find(|(_, c)| matches!(c, Cue::SwitchSides { .. }))
         .unwrap();
-    assert_eq!(switch.1.say(), Some("Switch to the right side."));
+    assert_eq!(
+        switch.1.say(),
+        Some("Now the right leg."),
+        "the hip flexor names the leg"
+    );
     // Get ready 10 s, 3 holds of 20 s, 2 rests of 5 s.
     assert_eq!(switch.0, 80 * S);
     let finished: Vec<&(Millis, Cue)> = cues
@@ -915,6 +920,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
             rest_reps_secs: 10,
             rest_sets_secs: 30,
             sides: Sides::Together,
+            describe: false,
         }],
         phase: Phase::Running { since: T0 },
         started_at: Some(T0),
@@ -1021,7 +1027,7 @@ fn builtins_played_straight_through_take_their_estimate() {
             continue;
         }
         let total = i64::from(routine.estimated_secs()) * 1000;
-        let mut s = routine.session(0);
+        let mut s = routine.session(0, |_| false);
         s.start(T0);
         assert!(!s.at(T0 + total - 1).is_finished(), "{}", routine.id);
         assert!(s.at(T0 + total).is_finished(), "{}", routine.id);
@@ -1071,6 +1077,7 @@ mod properties {
                 rest_reps_secs,
                 rest_sets_secs,
                 sides,
+                describe: false,
             },
         )
     }
@@ -1083,7 +1090,7 @@ mod properties {
         ) {
             let routine = &routines()[which];
             let steps = routine.timeline();
-            let mut s = routine.session(0);
+            let mut s = routine.session(0, |_| false);
             let mut t = T0;
             let mut elapsed = 0;
             let mut finished = false;
@@ -1113,7 +1120,7 @@ mod properties {
             ),
         ) {
             let routine = &builtin()[which];
-            let mut s = routine.session(0);
+            let mut s = routine.session(0, |_| false);
             s.start(T0);
             let (mut t, mut paused_ms, mut paused_since) = (T0, 0, None);
             let mut starts = Vec::new();
@@ -1262,6 +1269,79 @@ fn a_saved_session_is_resumed_finished_or_asked_about() {
     assert_eq!(saved(paused.clone()).in_progress(T0 + 6 * S), Some(&paused));
 
     // Not started: nothing to offer on Today.
-    let not_started = find("gentle-start").unwrap().session(0);
+    let not_started = find("gentle-start").unwrap().session(0, |_| false);
     assert_eq!(saved(not_started).in_progress(T0), None);
+}
+
+#[test]
+fn a_described_exercise_says_where_to_start_and_what_to_do() {
+    let bridge = find("exercise:bridge").unwrap();
+    let said = |describe: bool| -> Vec<String> {
+        let steps = bridge.session(0, |_| describe).timeline();
+        steps.iter().map(Step::say).collect()
+    };
+    let plain = said(false);
+    let told = said(true);
+    assert_eq!(plain[0], "Get ready: Bridge.");
+    assert_eq!(
+        told[0],
+        "Get ready: Bridge. Lie on your back, knees bent, feet flat."
+    );
+    assert!(told[1].starts_with("Squeeze your bottom and lift it off the floor"));
+    assert!(
+        told[1].ends_with(&plain[1]),
+        "then the usual words: {}",
+        told[1]
+    );
+    assert_eq!(
+        told[2..],
+        plain[2..],
+        "only the get-ready and the first rep"
+    );
+    // Only the exercises chosen are described.
+    let gentle = find("gentle-start").unwrap();
+    let steps = gentle.session(0, |id| id == "knee-rolls").timeline();
+    let ready: Vec<String> = steps
+        .iter()
+        .filter(|s| s.kind == StepKind::GetReady)
+        .map(Step::say)
+        .collect();
+    assert_eq!(ready[0], "Get ready: Pelvic tilt.");
+    assert!(ready[1].starts_with("Get ready: Knee rolls. Lie on your back"));
+    assert_eq!(ready[2], "Get ready: Double knee hug.");
+}
+
+#[test]
+fn the_get_ready_lasts_long_enough_for_its_words() {
+    let ready_secs = |id: &str, describe: bool| {
+        let steps = find(&format!("exercise:{id}"))
+            .unwrap()
+            .session(0, |_| describe)
+            .timeline();
+        steps[0].duration_ms.unwrap() / 1000
+    };
+    // "Get ready: Bridge. Lie on your back, knees bent, feet flat." is 11 words: 5 s at
+    // 150 a minute, and 4 s of countdown after it fit in the usual 10.
+    assert_eq!(
+        speech_secs("Get ready: Bridge. Lie on your back, knees bent, feet flat."),
+        5
+    );
+    assert_eq!(ready_secs("bridge", true), i64::from(GET_READY_SECS));
+    // The dead bug's 16 words take 7 s: the get-ready grows to 11 s, so the beeps at
+    // 3, 2 and 1 never talk over it.
+    assert_eq!(ready_secs("dead-bug", true), 11);
+    assert_eq!(ready_secs("dead-bug", false), i64::from(GET_READY_SECS));
+    // Every entry's get-ready, described, ends its words before the countdown.
+    for e in crate::domain::catalog::CATALOG {
+        let steps = find(&format!("exercise:{}", e.id))
+            .unwrap()
+            .session(0, |_| true)
+            .timeline();
+        let words = speech_secs(&steps[0].say());
+        assert!(
+            i64::from(words) + 3 < steps[0].duration_ms.unwrap() / 1000,
+            "{}",
+            e.id
+        );
+    }
 }

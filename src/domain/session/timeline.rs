@@ -92,6 +92,9 @@ pub struct Step {
     pub side: Option<Side>,
     /// How long the step lasts; `None` for a tapped rep, which waits for the person.
     pub duration_ms: Option<i64>,
+    /// True when the voice describes the exercise: its starting position while getting
+    /// ready, and its move as the first rep begins.
+    pub describe: bool,
 }
 
 impl Step {
@@ -119,17 +122,34 @@ impl Step {
     pub fn say(&self) -> String {
         let secs = self.duration_ms.unwrap_or(0) / 1000;
         match self.kind {
-            StepKind::GetReady => format!("Get ready: {}.", self.exercise_name()),
+            StepKind::GetReady => get_ready_words(&self.exercise_id, self.describe),
             StepKind::Rest if self.rep == 1 && self.set > 1 => {
                 format!("Rest {} before set {}.", count(secs, "second"), self.set)
             }
             StepKind::Rest => format!("Rest {}.", count(secs, "second")),
-            StepKind::SwitchSide => format!(
-                "Switch to the {} side.",
-                self.side.unwrap_or(Side::Right).label()
-            ),
+            StepKind::SwitchSide => {
+                let side = self.side.unwrap_or(Side::Right);
+                match self.side_part() {
+                    Some(part) => format!("Now the {} {part}.", side.label()),
+                    None => format!("Switch to the {} side.", side.label()),
+                }
+            }
             StepKind::Finished => "Well done. Session finished.".to_string(),
             StepKind::Work(movement) => self.work_say(movement, secs),
+        }
+    }
+
+    /// What changes sides, where the exercise names it ("leg").
+    fn side_part(&self) -> Option<&'static str> {
+        catalog::get(&self.exercise_id).and_then(|e| e.side_part)
+    }
+
+    /// The move in words, before the first rep when the exercise is described.
+    fn described(&self, text: String) -> String {
+        let first = self.set == 1 && self.rep == 1 && self.side != Some(Side::Right);
+        match catalog::get(&self.exercise_id).filter(|_| self.describe && first) {
+            Some(e) => format!("{} {text}", e.say_move),
+            None => text,
         }
     }
 
@@ -139,7 +159,9 @@ impl Step {
             Movement::Hold => format!("Hold for {}.", count(secs, "second")),
             Movement::Paced => format!("Move slowly, about {} each time.", count(secs, "second")),
             Movement::Tapped => "Tap when done.".to_string(),
-            Movement::Minutes => return format!("{name} for {}.", count(secs / 60, "minute")),
+            Movement::Minutes => {
+                return self.described(format!("{name} for {}.", count(secs / 60, "minute")))
+            }
         };
         // The first movement of a set says what it is.
         if self.rep == 1 && self.side != Some(Side::Right) {
@@ -147,10 +169,14 @@ impl Step {
             if self.sets > 1 {
                 text.push_str(&format!(" Set {} of {}.", self.set, self.sets));
             }
-            if let Some(side) = self.side {
-                text.push_str(&format!(" {} side.", side.title()));
+            match (self.side, self.side_part()) {
+                (Some(side), Some(part)) if self.sides == Sides::EachSide => {
+                    text.push_str(&format!(" Now the {} {part}.", side.label()));
+                }
+                (Some(side), _) => text.push_str(&format!(" {} side.", side.title())),
+                (None, _) => {}
             }
-            return format!("{text} {action}");
+            return self.described(format!("{text} {action}"));
         }
         let alternating = self.sides == Sides::Alternating;
         let turns = self.sides == Sides::TakingTurns;
@@ -167,15 +193,45 @@ impl Step {
             (Movement::Paced, Some(Side::Right)) if alternating => "Right.".to_string(),
             (Movement::Paced, Some(Side::Left)) if alternating => format!("{}, left.", self.rep),
             (Movement::Paced, _) if self.rep > 1 => format!("{}.", self.rep),
-            (_, Some(Side::Right)) if self.rep == 1 || alternating => {
-                format!("Right side. {action}")
-            }
+            (_, Some(Side::Right)) if self.rep == 1 || alternating => match self.side_part() {
+                Some(part) if self.sides == Sides::EachSide => format!("Right {part}. {action}"),
+                _ => format!("Right side. {action}"),
+            },
             (_, Some(Side::Left)) if alternating => {
                 format!("Rep {} of {}, left side. {action}", self.rep, self.reps)
             }
             _ => format!("Rep {} of {}. {action}", self.rep, self.reps),
         }
     }
+}
+
+/// Words a second the app allows for speech when it times the get-ready (its own,
+/// unhurried estimate: 150 words a minute).
+const WORDS_PER_MINUTE: usize = 150;
+/// Seconds of the countdown at the end of a get-ready, which speech must not cover.
+const COUNTDOWN_CLEAR_SECS: u32 = 4;
+
+/// What is said as the get-ready of exercise `id` starts: its name and, when
+/// `describe`, its starting position.
+fn get_ready_words(id: &str, describe: bool) -> String {
+    match catalog::get(id) {
+        Some(e) if describe => format!("Get ready: {}. {}", e.name, e.say_start),
+        Some(e) => format!("Get ready: {}.", e.name),
+        None => format!("Get ready: {id}."),
+    }
+}
+
+/// Seconds `text` takes to say at [`WORDS_PER_MINUTE`], rounded up.
+pub fn speech_secs(text: &str) -> u32 {
+    let words = text.split_whitespace().count();
+    u32::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX)
+}
+
+/// How long the get-ready of `item` lasts: [`GET_READY_SECS`], or longer when what it
+/// says would still be spoken as the countdown beeps begin.
+pub fn get_ready_secs(item: &PlannedItem) -> u32 {
+    let words = get_ready_words(&item.exercise, item.describe);
+    GET_READY_SECS.max(speech_secs(&words) + COUNTDOWN_CLEAR_SECS)
 }
 
 /// "1 second", "10 seconds".
@@ -222,7 +278,8 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
             rep: 1,
             reps,
             side: first_side,
-            duration_ms: Some(secs_ms(GET_READY_SECS)),
+            duration_ms: Some(secs_ms(get_ready_secs(item))),
+            describe: item.describe,
         };
         if movement == Movement::Minutes {
             let base = Step {
@@ -305,6 +362,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
         reps: 0,
         side: None,
         duration_ms: Some(0),
+        describe: false,
     });
     steps
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::settings::Settings;
+use crate::domain::settings::{Describe, Settings};
 use crate::platform::{audio, speech, vibration};
 use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
 use crate::ui::components::page::Page;
@@ -49,6 +49,38 @@ fn Switch(
     }
 }
 
+/// When the voice describes each move: always, the first times, never.
+#[component]
+fn DescribeChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let choices = Describe::ALL
+        .into_iter()
+        .map(|choice| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="describe"
+                        prop:checked=move || state.records.settings.with(|s| s.describe == choice)
+                        on:change=move |_| state.records.settings.update(|s| s.describe = choice)
+                    />
+                    <span>{choice.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="chips describe-choice" aria-describedby="describe-hint">
+            <legend>"Describe each move aloud"</legend>
+            {choices}
+        </fieldset>
+        <p class="hint" id="describe-hint">
+            "While you get ready the voice says how to start, and as you begin, what to do. "
+            "The first 3 times is the app's own choice: enough to learn a move."
+        </p>
+    }
+}
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
@@ -69,6 +101,7 @@ pub fn SettingsPage() -> impl IntoView {
                     set=|s, on| s.voice = on
                     supported=speech::is_supported()
                 />
+                <DescribeChoice />
                 <Switch
                     label="Vibration"
                     hint="The phone buzzes at each change, where it can."

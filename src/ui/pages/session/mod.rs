@@ -92,7 +92,19 @@ fn PlayerView(
     let state = expect_context::<AppState>();
     let now = clock::now();
     let saved = state.load_record::<SavedSession>("session in progress");
-    let fresh = || routine.session(clock::salt());
+    // The voice describes an exercise as the setting says, counting the sessions that
+    // tried it before (and not at all with the voice off: no get-ready grows for it).
+    let (voice, describe) = state
+        .records
+        .settings
+        .with_untracked(|s| (s.voice, s.describe));
+    let fresh = || {
+        state.records.sessions.with_untracked(|log| {
+            routine.session(clock::salt(), |id| {
+                voice && describe.wants(log.times_done(id))
+            })
+        })
+    };
     let (session, pending) = match saved.resume(&routine.id, now) {
         Resume::Fresh => (fresh(), None),
         Resume::Continue(s) => (s, None),
