@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod dates;
 pub mod exercise;
+pub mod figure;
 pub mod ids;
 pub mod library;
 pub mod pain;
