@@ -101,6 +101,10 @@ impl Keyed for Activity {
     fn version(&self) -> Millis {
         self.updated_at.max(self.id)
     }
+
+    fn renew(&mut self, at: Millis) {
+        self.updated_at = self.updated_at.max(at);
+    }
 }
 
 /// The most minutes one activity may have: the app's own check against typing mistakes.

@@ -89,6 +89,40 @@ pub trait Keyed: Clone {
     fn key(&self) -> RecordId;
     /// Which of two copies is the newer: the higher.
     fn version(&self) -> Millis;
+    /// Makes this copy newer than `at` (a deletion it must outlive).
+    fn renew(&mut self, at: Millis);
+}
+
+/// Makes `records` and `deleted` (a file's) take the place of `current` and
+/// `current_deleted` at `now`, so that merging with any copy of the current log (another
+/// tab's) gives the file's records: each one made newer than any deletion of it here,
+/// and a tombstone for each record here that the file does not have.
+pub fn replace<T: Keyed>(
+    records: &mut Vec<T>,
+    deleted: &mut Vec<Tombstone>,
+    current: &[T],
+    current_deleted: &[Tombstone],
+    now: Millis,
+) {
+    for r in records.iter_mut() {
+        if let Some(t) = current_deleted.iter().find(|t| t.record() == r.key()) {
+            if r.version() <= t.at {
+                r.renew(t.at.saturating_add(1));
+            }
+        }
+    }
+    let mut gone: Vec<Tombstone> = current_deleted.to_vec();
+    for r in current {
+        if !records.iter().any(|f| f.key() == r.key()) {
+            let id = r.key();
+            gone.push(Tombstone {
+                id: id.at,
+                salt: id.salt,
+                at: now.max(r.version()),
+            });
+        }
+    }
+    merge(records, deleted, &[], &gone);
 }
 
 /// Takes `other`'s records and tombstones into `records` and `deleted`:
@@ -241,6 +275,9 @@ mod tests {
         }
         fn version(&self) -> Millis {
             self.version
+        }
+        fn renew(&mut self, at: Millis) {
+            self.version = self.version.max(at);
         }
     }
 

@@ -12,7 +12,7 @@ use super::catalog;
 use super::dates::DAY_MS;
 use super::dates::{local_day, short_date, EARLIEST_MS};
 use super::exercise::{check_id, Amount, DoseLevel, Origin, Work};
-use super::routine::{Routine, NHS_START_REPS, SINGLE_PREFIX};
+use super::routine::{self, Routine, NHS_START_REPS, SINGLE_PREFIX};
 use super::sources::Source;
 use super::storage_schema::Record;
 use super::Millis;
@@ -106,8 +106,10 @@ impl Plan {
         if !accepted {
             return;
         }
+        // Back at the library's own dose, nothing needs keeping, unless a routine starts
+        // the exercise below it: there, only the kept level lifts it.
         let library = catalog::get(exercise).map(|e| DoseLevel::of(&e.dose));
-        if library == Some(to) {
+        if library == Some(to) && !routine::starts_at_nhs_five(exercise) {
             self.levels.remove(exercise);
         } else {
             self.levels.insert(exercise.to_string(), to);
@@ -314,9 +316,10 @@ mod tests {
         };
         back.answer(&mut plan, true, 3_000);
         assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
-        assert!(
-            plan.levels.is_empty(),
-            "back at the library's own: nothing stored"
+        assert_eq!(
+            plan.levels.get("bridge"),
+            Some(&level(10, Some(5))),
+            "back at the library's own, but kept: core stability starts the bridge at 5"
         );
 
         let answers: Vec<(Millis, bool, u16)> = plan
@@ -502,6 +505,32 @@ mod tests {
             .unwrap();
         assert_eq!(hug_item.dose.reps.start, 7);
         assert_eq!(hug_item.dose.work, Work::Hold(Amount::app(10)));
+    }
+
+    #[test]
+    fn core_stability_keeps_a_level_that_reaches_the_librarys_figure() {
+        // The dead bug climbs from core stability's 5 to the source's 10: the 10 is kept,
+        // or the routine would fall back to 5.
+        let mut plan = Plan::default();
+        plan.decide("dead-bug", (level(9, None), level(10, None)), true, 1_000);
+        assert_eq!(plan.levels.get("dead-bug"), Some(&level(10, None)));
+        let core = plan.apply(&routine::find("core-stability").unwrap());
+        let bug = core
+            .items
+            .iter()
+            .find(|i| i.exercise == "dead-bug")
+            .unwrap();
+        assert_eq!(bug.dose.reps.start, 10);
+        // An exercise no routine starts low is not kept at the library's own figure.
+        plan.decide(
+            "double-knee-hug",
+            (level(7, Some(5)), level(5, Some(5))),
+            true,
+            2_000,
+        );
+        assert!(!plan.levels.contains_key("double-knee-hug"));
+        assert!(routine::starts_at_nhs_five("abdominal-bracing"));
+        assert!(!routine::starts_at_nhs_five("pelvic-tilt"));
     }
 
     #[test]

@@ -188,6 +188,20 @@ pub fn start_at_nhs_five(dose: &mut Dose) {
 /// NHS Inform: "start with 5 reps of each exercise".
 pub const NHS_START_REPS: u16 = 5;
 
+/// True when a built-in routine plays this exercise from NHS Inform's 5 reps (see
+/// [`start_at_nhs_five`]): there, the person's level is what lifts it, even a level equal
+/// to the library's own figure.
+pub fn starts_at_nhs_five(exercise_id: &str) -> bool {
+    builtin().iter().any(|r| {
+        r.items.iter().any(|i| {
+            i.exercise == exercise_id
+                && i.dose.reps.origin == Origin::From(Source::NhsInform)
+                && i.dose.reps.start == NHS_START_REPS
+                && catalog::get(exercise_id).is_some_and(|e| e.dose.reps.start > NHS_START_REPS)
+        })
+    })
+}
+
 /// The routines that come with the app. Every one takes 5 to 15 minutes.
 pub fn builtin() -> Vec<Routine> {
     vec![

@@ -35,9 +35,14 @@ pub const BEFORE_YOU_START: &[Advice] = &[
     },
     Advice {
         id: "unsure-new-severe",
-        text: "Not sure these exercises suit you? Is your pain new, or severe? Then see a GP \
-               or physiotherapist before you begin.",
-        sources: &[Source::NhsExercises, Source::SpineHealth, Source::PhysioBox],
+        text: "Not sure these exercises suit you? Did your pain come on suddenly, or is it \
+               severe? Then see a GP or physiotherapist before you begin.",
+        sources: &[
+            Source::NhsExercises,
+            Source::SpineHealth,
+            Source::PhysioBox,
+            Source::ClevelandClinic,
+        ],
     },
 ];
 

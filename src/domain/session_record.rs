@@ -123,6 +123,10 @@ impl Keyed for SessionRecord {
     fn version(&self) -> Millis {
         self.updated_at.max(self.ended_at)
     }
+
+    fn renew(&mut self, at: Millis) {
+        self.updated_at = self.updated_at.max(at);
+    }
 }
 
 impl SessionRecord {

@@ -23,7 +23,7 @@ test("with no warning signs, the app opens", async () => {
   const { app, page } = await firstVisit("/library");
   // The advice to ask a GP or physiotherapist first comes before anything else.
   const before = await page.getByRole("region", { name: "Before you begin" }).textContent();
-  assert.match(before, /Not sure these exercises suit you\? Is your pain new, or severe\?/);
+  assert.match(before, /Not sure these exercises suit you\? Did your pain come on suddenly, or is it severe\?/);
   assert.match(before, /see a GP or physiotherapist before you begin/);
   await page.getByRole("button", { name: "Continue" }).click();
   await appReady(page);

@@ -200,7 +200,12 @@ fn no_future_times(backup: &mut Backup, now: Millis) {
     for a in &mut backup.activities.records {
         cap(&mut a.updated_at);
     }
-    for t in &mut backup.activities.deleted {
+    for t in backup
+        .activities
+        .deleted
+        .iter_mut()
+        .chain(backup.sessions.deleted.iter_mut())
+    {
         cap(&mut t.at);
     }
     let plan = &mut backup.plan;

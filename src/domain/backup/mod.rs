@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityLog;
 use super::dates::iso;
-use super::ids::Keyed;
+use super::ids::{self, Keyed};
 use super::plan::Plan;
 use super::safety::SafetyCheck;
-use super::session_record::SessionLog;
+use super::session_record::{SessionLog, SessionRecord};
 use super::settings::Settings;
 use super::storage_schema::Record;
 use super::Millis;
@@ -77,22 +77,23 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
     match mode {
         Mode::Replace => {
             let mut out = imported.clone();
-            let mut sessions = current.sessions.clone();
-            for r in &current.sessions.records {
-                if imported.sessions.get(r.id()).is_none() {
-                    sessions.remove(r.id(), now);
-                }
-            }
-            sessions.records.clear();
-            out.sessions.merge_from(&sessions);
-            let mut activities = current.activities.clone();
-            for a in &current.activities.records {
-                if imported.activities.get(a.key()).is_none() {
-                    activities.remove(a.key(), now);
-                }
-            }
-            activities.records.clear();
-            out.activities.merge_from(&activities);
+            let (s, a) = (&mut out.sessions, &mut out.activities);
+            ids::replace(
+                &mut s.records,
+                &mut s.deleted,
+                &current.sessions.records,
+                &current.sessions.deleted,
+                now,
+            );
+            s.records.sort_by_key(SessionRecord::id);
+            ids::replace(
+                &mut a.records,
+                &mut a.deleted,
+                &current.activities.records,
+                &current.activities.deleted,
+                now,
+            );
+            a.records.sort_by_key(|r| (r.day, r.key()));
             out
         }
         Mode::Merge => {

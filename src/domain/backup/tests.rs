@@ -1270,3 +1270,57 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn replace_keeps_what_the_file_has_even_where_this_device_deleted_it() {
+    // This device logged a walk and deleted it; the file (an older backup) has it.
+    let walk = activity(NOV_3, date(2026, 11, 3), ActivityKind::Walk, 20);
+    let mut current = Backup::default();
+    current.activities.upsert(walk.clone());
+    current.activities.remove(walk.key(), NOV_3 + 10 * MINUTE);
+    let mut file = Backup::default();
+    file.activities.upsert(walk.clone());
+    file.sessions.upsert(session(NOV_3, "A gentle start"));
+    let replaced = combine(&current, &file, Mode::Replace, NOW);
+    assert_eq!(
+        replaced.activities.records.len(),
+        1,
+        "the file's walk is kept"
+    );
+    assert!(replaced.activities.deleted.is_empty());
+    // Another tab still holds the deletion: merging keeps the walk.
+    let mut other_tab = current.activities.clone();
+    other_tab.merge_from(&replaced.activities);
+    assert_eq!(other_tab.records.len(), 1);
+
+    // Undo is a replace with the copy from before: the walk goes again, and the
+    // session the import brought is removed, in this tab and any other.
+    let undone = combine(&replaced, &current, Mode::Replace, NOW + MINUTE);
+    assert!(undone.activities.records.is_empty());
+    assert!(undone.sessions.records.is_empty());
+    let mut tab_with_import = replaced.clone();
+    tab_with_import.sessions.merge_from(&undone.sessions);
+    tab_with_import.activities.merge_from(&undone.activities);
+    assert!(tab_with_import.sessions.records.is_empty());
+    assert!(tab_with_import.activities.records.is_empty());
+}
+
+#[test]
+fn undoing_a_replace_brings_records_back_in_every_tab() {
+    let mut before = Backup::default();
+    before.sessions.upsert(session(NOV_3, "A gentle start"));
+    // The file lacks the session: replacing deletes it, with a tombstone.
+    let replaced = combine(&before, &Backup::default(), Mode::Replace, NOW);
+    assert!(replaced.sessions.records.is_empty());
+    assert_eq!(replaced.sessions.deleted.len(), 1);
+    // Undo puts it back, newer than the deletion another tab still holds.
+    let undone = combine(&replaced, &before, Mode::Replace, NOW + MINUTE);
+    let mut other_tab = replaced.sessions.clone();
+    other_tab.merge_from(&undone.sessions);
+    assert_eq!(
+        other_tab.records.len(),
+        1,
+        "back in the tab that took in the import"
+    );
+    assert!(other_tab.deleted.is_empty());
+}

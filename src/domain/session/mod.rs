@@ -17,6 +17,5 @@ pub use outcome::{Resume, SavedSession};
 pub use plan::{PlannedItem, PlannedWork};
 pub use player::{Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS};
 pub use timeline::{
-    compile, get_ready_secs, planned_ms, speech_secs, Movement, Side, Step, StepKind, Timeline,
-    GET_READY_SECS,
+    compile, planned_ms, speech_secs, Movement, Side, Step, StepKind, Timeline, GET_READY_SECS,
 };

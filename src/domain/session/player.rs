@@ -232,17 +232,19 @@ impl Session {
             .map(|s| s.exercise_id.clone())
             .unwrap_or_default();
         self.pause(now);
-        let stop = rating >= STOP_PAIN;
-        // Moved on first, so what was played of the exercise counts; from then on its
-        // steps are passed over.
-        if stop {
-            self.skip_exercise(now);
-        }
-        self.hurts.push(Hurt {
+        let hurt = Hurt {
             exercise,
             rating,
             at: now.max(self.last_seen),
-        });
+        };
+        let stop = rating >= STOP_PAIN;
+        if stop {
+            // What was played of the exercise counts first; then, with the hurt kept, its
+            // steps are passed over, so the move lands past every turn of it.
+            self.skip_exercise_then(now, |s| s.hurts.push(hurt));
+        } else {
+            self.hurts.push(hurt);
+        }
         stop
     }
 
@@ -361,7 +363,14 @@ impl Session {
 
     /// Goes on to the next exercise, counting what is left of this one as skipped.
     pub fn skip_exercise(&mut self, now: Millis) {
+        self.skip_exercise_then(now, |_| {});
+    }
+
+    /// [`Session::skip_exercise`], doing `before_moving` once what was played is counted
+    /// and before the session moves on (or, when it is not playing, at once).
+    fn skip_exercise_then(&mut self, now: Millis, before_moving: impl FnOnce(&mut Self)) {
         let Some((steps, now, cur, off)) = self.begin_move(now) else {
+            before_moving(self);
             return;
         };
         let exercise = steps.get(cur).map_or(usize::MAX, |s| s.exercise);
@@ -374,6 +383,7 @@ impl Session {
                 self.set_mark(i, Mark::Skipped);
             }
         }
+        before_moving(self);
         self.jump(&steps, now, next);
     }
 

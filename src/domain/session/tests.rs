@@ -1275,19 +1275,24 @@ fn a_saved_session_is_resumed_finished_or_asked_about() {
 
 #[test]
 fn a_described_exercise_says_where_to_start_and_what_to_do() {
-    let bridge = find("exercise:bridge").unwrap();
-    let said = |describe: bool| -> Vec<String> {
-        let steps = bridge.session(0, |_| describe).timeline();
+    let said = |id: &str, describe: bool| -> Vec<String> {
+        let steps = find(&format!("exercise:{id}"))
+            .unwrap()
+            .session(0, |_| describe)
+            .timeline();
         steps.iter().map(Step::say).collect()
     };
-    let plain = said(false);
-    let told = said(true);
-    assert_eq!(plain[0], "Get ready: Bridge.");
+    // A 20 s hold leaves time to hear the move as the first rep begins.
+    let (plain, told) = (
+        said("hip-flexor-stretch", false),
+        said("hip-flexor-stretch", true),
+    );
+    assert_eq!(plain[0], "Get ready: Hip flexor stretch.");
     assert_eq!(
         told[0],
-        "Get ready: Bridge. Lie on your back, knees bent, feet flat."
+        "Get ready: Hip flexor stretch. Lie on your back near the edge of your bed."
     );
-    assert!(told[1].starts_with("Squeeze your bottom and lift it off the floor"));
+    assert!(told[1].starts_with("Let the leg by the edge hang down, relaxed"));
     assert!(
         told[1].ends_with(&plain[1]),
         "then the usual words: {}",
@@ -1298,6 +1303,14 @@ fn a_described_exercise_says_where_to_start_and_what_to_do() {
         plain[2..],
         "only the get-ready and the first rep"
     );
+    // A 5 s hold does not: the move is said while getting ready, after the position.
+    let (plain, told) = (said("bridge", false), said("bridge", true));
+    assert_eq!(
+        told[0],
+        "Get ready: Bridge. Lie on your back, knees bent, feet flat. Then: squeeze your \
+         bottom and lift it off the floor, then lower slowly."
+    );
+    assert_eq!(told[1..], plain[1..]);
     // Only the exercises chosen are described.
     let gentle = find("gentle-start").unwrap();
     let steps = gentle.session(0, |id| id == "knee-rolls").timeline();
@@ -1320,28 +1333,58 @@ fn the_get_ready_lasts_long_enough_for_its_words() {
             .timeline();
         steps[0].duration_ms.unwrap() / 1000
     };
-    // "Get ready: Bridge. Lie on your back, knees bent, feet flat." is 11 words: 5 s at
-    // 150 a minute, and 4 s of countdown after it fit in the usual 10.
+    // The hip flexor's get-ready words, 15 at 150 a minute, take 6 s: with 4 s of
+    // countdown after them they fit in the usual 10.
     assert_eq!(
-        speech_secs("Get ready: Bridge. Lie on your back, knees bent, feet flat."),
-        5
+        ready_secs("hip-flexor-stretch", true),
+        i64::from(GET_READY_SECS)
     );
-    assert_eq!(ready_secs("bridge", true), i64::from(GET_READY_SECS));
-    // The dead bug's 16 words take 7 s: the get-ready grows to 11 s, so the beeps at
-    // 3, 2 and 1 never talk over it.
-    assert_eq!(ready_secs("dead-bug", true), 11);
-    assert_eq!(ready_secs("dead-bug", false), i64::from(GET_READY_SECS));
-    // Every entry's get-ready, described, ends its words before the countdown.
+    // The bridge's, with its move, 24 words: 10 s, so its get-ready grows to 14 s and
+    // the beeps at 3, 2 and 1 never talk over it.
+    assert_eq!(ready_secs("bridge", true), 14);
+    assert_eq!(ready_secs("bridge", false), i64::from(GET_READY_SECS));
+    // Every entry, described: the get-ready's words end before the countdown, and where
+    // the move is said at the first rep, the rep's words end before the rep does.
     for e in crate::domain::catalog::CATALOG {
-        let steps = find(&format!("exercise:{}", e.id))
-            .unwrap()
-            .session(0, |_| true)
-            .timeline();
-        let words = speech_secs(&steps[0].say());
+        let routine = find(&format!("exercise:{}", e.id)).unwrap();
+        let steps = routine.session(0, |_| true).timeline();
+        let plain = routine.session(0, |_| false).timeline();
+        let ready = speech_secs(&steps[0].say());
         assert!(
-            i64::from(words) + 3 < steps[0].duration_ms.unwrap() / 1000,
+            i64::from(ready) + 3 < steps[0].duration_ms.unwrap() / 1000,
             "{}",
             e.id
         );
+        if let (Some(ms), true) = (steps[1].duration_ms, steps[1].say() != plain[1].say()) {
+            let rep = speech_secs(&steps[1].say());
+            assert!(
+                i64::from(rep) * 1000 <= ms,
+                "{}: {rep} s of words in {ms} ms",
+                e.id
+            );
+        }
     }
+}
+
+#[test]
+fn a_stop_for_pain_before_the_last_turns_of_an_exercise_ends_and_logs_the_session() {
+    // Pelvic tilt, then the bridge twice: a stop in the first bridge leaves nothing to
+    // play, so the session ends there, with its record.
+    let mut s = Session::from_plan(
+        "own",
+        "Own",
+        vec![
+            item("pelvic-tilt", 1, 5),
+            item("bridge", 2, 5),
+            item("bridge", 2, 5),
+        ],
+        0,
+    );
+    s.start(T0);
+    assert!(s.hurt(T0 + 27 * S, 8), "in the first bridge");
+    assert!(s.at(T0 + 28 * S).is_finished());
+    let record = s.record().expect("a finished session has its record");
+    assert_eq!(record.hurts.len(), 1);
+    assert_eq!(record.exercises[0].completion(), Completion::Done);
+    assert_eq!(record.exercises[2].completion(), Completion::NotDone);
 }

@@ -95,6 +95,9 @@ pub struct Step {
     /// True when the voice describes the exercise: its starting position while getting
     /// ready, and its move as the first rep begins.
     pub describe: bool,
+    /// True when the first rep is too short to hear the move in: it is said while
+    /// getting ready instead, after the starting position.
+    pub move_in_ready: bool,
 }
 
 impl Step {
@@ -122,7 +125,9 @@ impl Step {
     pub fn say(&self) -> String {
         let secs = self.duration_ms.unwrap_or(0) / 1000;
         match self.kind {
-            StepKind::GetReady => get_ready_words(&self.exercise_id, self.describe),
+            StepKind::GetReady => {
+                get_ready_words(&self.exercise_id, self.describe, self.move_in_ready)
+            }
             StepKind::Rest if self.rep == 1 && self.set > 1 => {
                 format!("Rest {} before set {}.", count(secs, "second"), self.set)
             }
@@ -147,7 +152,8 @@ impl Step {
     /// The move in words, before the first rep when the exercise is described.
     fn described(&self, text: String) -> String {
         let first = self.set == 1 && self.rep == 1 && self.side != Some(Side::Right);
-        match catalog::get(&self.exercise_id).filter(|_| self.describe && first) {
+        let at_rep = self.describe && !self.move_in_ready && first;
+        match catalog::get(&self.exercise_id).filter(|_| at_rep) {
             Some(e) => format!("{} {text}", e.say_move),
             None => text,
         }
@@ -212,13 +218,44 @@ const WORDS_PER_MINUTE: usize = 150;
 const COUNTDOWN_CLEAR_SECS: u32 = 4;
 
 /// What is said as the get-ready of exercise `id` starts: its name and, when
-/// `describe`, its starting position.
-fn get_ready_words(id: &str, describe: bool) -> String {
+/// `describe`, its starting position, and its move too when `with_move`.
+fn get_ready_words(id: &str, describe: bool, with_move: bool) -> String {
     match catalog::get(id) {
+        Some(e) if describe && with_move => {
+            format!(
+                "Get ready: {}. {} Then: {}",
+                e.name,
+                e.say_start,
+                lower_first(e.say_move)
+            )
+        }
         Some(e) if describe => format!("Get ready: {}. {}", e.name, e.say_start),
         Some(e) => format!("Get ready: {}.", e.name),
         None => format!("Get ready: {id}."),
     }
+}
+
+/// `text` with its first letter in lower case ("Squeeze" → "squeeze").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_ascii_lowercase().to_string() + chars.as_str()
+    })
+}
+
+/// Words the first rep says besides the move (name, set, side, what to do): a
+/// generous count for timing.
+const FIRST_REP_WORDS: usize = 9;
+
+/// True when the move, said as the first rep of `item` begins, would still be spoken as
+/// the rep ends: then it is said while getting ready.
+fn move_in_ready(item: &PlannedItem, work_ms: Option<i64>) -> bool {
+    let (Some(e), Some(ms)) = (catalog::get(&item.exercise), work_ms) else {
+        return false; // A tapped rep waits for the person.
+    };
+    let words = e.say_move.split_whitespace().count() + FIRST_REP_WORDS;
+    let secs = i64::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(i64::MAX);
+    item.describe && secs.saturating_mul(1000) > ms
 }
 
 /// Seconds `text` takes to say at [`WORDS_PER_MINUTE`], rounded up.
@@ -229,8 +266,8 @@ pub fn speech_secs(text: &str) -> u32 {
 
 /// How long the get-ready of `item` lasts: [`GET_READY_SECS`], or longer when what it
 /// says would still be spoken as the countdown beeps begin.
-pub fn get_ready_secs(item: &PlannedItem) -> u32 {
-    let words = get_ready_words(&item.exercise, item.describe);
+fn get_ready_secs(item: &PlannedItem, with_move: bool) -> u32 {
+    let words = get_ready_words(&item.exercise, item.describe, with_move);
     GET_READY_SECS.max(speech_secs(&words) + COUNTDOWN_CLEAR_SECS)
 }
 
@@ -264,6 +301,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
         if sets == 0 || reps == 0 || work_ms == Some(0) {
             continue;
         }
+        let early = move_in_ready(item, work_ms);
         let first_side = match item.sides {
             Sides::Together => None,
             Sides::EachSide | Sides::Alternating | Sides::TakingTurns => Some(Side::Left),
@@ -278,8 +316,9 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
             rep: 1,
             reps,
             side: first_side,
-            duration_ms: Some(secs_ms(get_ready_secs(item))),
+            duration_ms: Some(secs_ms(get_ready_secs(item, early))),
             describe: item.describe,
+            move_in_ready: early,
         };
         if movement == Movement::Minutes {
             let base = Step {
@@ -363,6 +402,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
         side: None,
         duration_ms: Some(0),
         describe: false,
+        move_in_ready: false,
     });
     steps
 }

@@ -158,6 +158,10 @@ impl AppState {
         let before = self
             .before_import()
             .ok_or("The copy from before the import could not be read.")?;
+        // Put back as a replacing import is: what comes back is made newer than its
+        // deletion, and what the import added gets a tombstone, so another open tab
+        // that took in the import can't undo the undo.
+        let before = backup::combine(&self.current_backup(), &before, Mode::Replace, clock::now());
         self.put(before).map_err(|failed| {
             format!(
                 "Not everything could be put back ({failed}); the copy from before the \
