@@ -17,6 +17,9 @@ pub struct Settings {
     pub vibration: bool,
     /// When the voice describes each move.
     pub describe: Describe,
+    /// Figures that move; off, they show each pose still (as with the device's own
+    /// "reduce motion").
+    pub motion: bool,
 }
 
 /// When the voice describes the starting position and the move of an exercise.
@@ -65,13 +68,14 @@ impl Default for Settings {
             voice: true,
             vibration: true,
             describe: Describe::FirstTimes,
+            motion: true,
         }
     }
 }
 
 impl Record for Settings {
     const NAME: &'static str = "settings";
-    /// 2: gained `describe`. An app that reads only schema 1 would drop it when saving,
+    /// 2: gained `describe` and `motion`. An app that reads only schema 1 would drop it when saving,
     /// so it must refuse this data as newer instead.
     const SCHEMA: u32 = 2;
 
@@ -101,6 +105,7 @@ mod tests {
                 voice: true,
                 vibration: false,
                 describe: Describe::FirstTimes,
+                motion: true,
             },
             "schema 1 is read, describing the first times"
         );

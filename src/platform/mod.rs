@@ -30,3 +30,14 @@ pub fn has_been_active() -> bool {
         .and_then(|v| v.as_bool())
         .unwrap_or(true)
 }
+
+/// True when the person asked their device for less motion (`prefers-reduced-motion`).
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}

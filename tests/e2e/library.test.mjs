@@ -16,6 +16,13 @@ test("the library lists all 25 entries with their dose and time", async () => {
   const bridge = s.page.locator(".exercise-card", { hasText: "Bridge" });
   assert.equal(await bridge.locator(".dose").textContent(), "2 × 10–15 · hold 5 s · about 4 min");
   assert.match(await bridge.locator(".meta").textContent(), /Core and strength · Lying on your back/);
+  // Every card shows its move, drawn, with a name a screen reader reads.
+  const labels = await s.page.locator(".exercise-card svg[role=img]").evaluateAll((svgs) =>
+    svgs.map((svg) => svg.getAttribute("aria-label")),
+  );
+  assert.equal(labels.length, 25);
+  assert.ok(labels.every((l) => /\. Working: .+\.$/.test(l)), labels.join("\n"));
+  assert.match(await bridge.locator("svg").getAttribute("aria-label"), /Squeeze your bottom.*Working: the buttocks/);
 });
 
 test("filters combine, live in the address and survive a reload", async () => {

@@ -166,6 +166,11 @@ test("after three minutes hidden, the right step shows at once and missed cues s
   const next = boundaries.find((b) => b.at > offset);
   const left = (await endsAt()) - (await clockNow());
   assert.ok(Math.abs(left - (next.at - offset)) <= 50, "and the same time left");
+  // The figure is in the pose of that step at once.
+  const phase = await s.page.locator(".phase").textContent();
+  const figPhase = await s.page.locator(".player-figure").getAttribute("data-phase");
+  if (["Get ready", "Rest", "Switch sides"].includes(phase)) assert.equal(figPhase, "start", phase);
+  else assert.notEqual(figPhase, "start", phase);
   const newWords = (await spoken()).length - before;
   assert.ok(newWords <= 2, `missed cues are not replayed (${newWords} spoken)`);
 });
@@ -261,6 +266,52 @@ test("a new exercise is described aloud at get-ready and first rep; not on the 4
   assert.equal(fourth[0], "Get ready: Hip flexor stretch.");
   assert.equal(fourth.at(-1), "Hip flexor stretch. Now the left leg. Hold for 20 seconds.");
   await s.page.getByRole("button", { name: "Stop" }).click();
+});
+
+test("the figure moves with the timer: still at the end of a hold, at the start in a rest", async () => {
+  await openFresh("/session/exercise:hip-flexor-stretch");
+  const fig = s.page.locator(".player-figure");
+  assert.equal(await fig.getAttribute("data-phase"), "start", "getting ready: the start pose");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  await s.page.clock.runFor(10_500); // half a second into the first 20 s hold
+  assert.equal(await fig.getAttribute("data-phase"), "in", "moving into the stretch");
+  await s.page.clock.runFor(2_000);
+  assert.equal(await fig.getAttribute("data-phase"), "end");
+  const held = await fig.innerHTML();
+  await s.page.clock.runFor(5_000);
+  assert.equal(await fig.getAttribute("data-phase"), "end");
+  assert.equal(await fig.innerHTML(), held, "a hold is still");
+  assert.match(await fig.locator("svg").getAttribute("aria-label"), /Let the leg by the edge hang down.*Working: the front of the hip\./);
+  await s.page.clock.runFor(13_500); // into the rest after the first hold
+  assert.equal(await s.page.locator(".phase").textContent(), "Rest");
+  assert.equal(await fig.getAttribute("data-phase"), "start", "resting: back at the start");
+  await s.page.getByRole("button", { name: "Stop" }).click();
+});
+
+test("with less motion asked for, figures show each pose still", async () => {
+  await s.page.emulateMedia({ reducedMotion: "reduce" });
+  try {
+    await openFresh("/exercise/bridge");
+    await s.page.locator(".figure-frames .figure").first().waitFor();
+    assert.equal(await s.page.locator(".figure.moving").count(), 0, "no loop");
+    assert.deepEqual(await s.page.locator(".figure-frames figcaption").allTextContents(), ["Start", "End"]);
+    await s.page.goto("/session/exercise:pelvic-tilt");
+    await appReady(s.page);
+    await s.page.getByRole("button", { name: "Start", exact: true }).click();
+    for (let i = 0; i < 40 && (await s.page.locator(".phase").textContent()) !== "Move slowly"; i++) {
+      await s.page.clock.runFor(1000);
+    }
+    await s.page.clock.runFor(500); // into a paced tilt, which would be moving
+    const fig = s.page.locator(".player-figure");
+    assert.equal(await fig.getAttribute("data-phase"), "end", "the pose of the phase");
+    const first = await fig.innerHTML();
+    await s.page.clock.runFor(1_200);
+    assert.equal(await fig.innerHTML(), first, "nothing moves");
+    assert.equal(await s.page.evaluate(() => document.getAnimations().length), 0);
+    await s.page.getByRole("button", { name: "Stop" }).click();
+  } finally {
+    await s.page.emulateMedia({ reducedMotion: "no-preference" });
+  }
 });
 
 test("Try it plays one exercise alone", async () => {

@@ -56,7 +56,7 @@ test("a changed setting is saved and kept across a reload", async () => {
   const stored = JSON.parse(await s.page.evaluate(() => localStorage.getItem("steadyback:settings")));
   assert.equal(stored.schema, 2);
   assert.equal(typeof stored.saved_at, "number");
-  assert.deepEqual(stored.data, { sound: false, voice: true, vibration: true, describe: "first_times" });
+  assert.deepEqual(stored.data, { sound: false, voice: true, vibration: true, describe: "first_times", motion: true });
 
   await s.page.reload();
   await appReady(s.page);

@@ -72,6 +72,7 @@ fn sample() -> Backup {
             voice: true,
             vibration: false,
             describe: Default::default(),
+            motion: true,
         },
         safety_check: SafetyCheck::answered(NOV_3 - 86_400_000, &[], &["lump"]),
         ..Backup::default()
@@ -734,6 +735,7 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
             voice: false,
             vibration: true,
             describe: Default::default(),
+            motion: true,
         },
         safety_check: SafetyCheck::answered(NOV_3, &["chest-pain"], &[]),
         ..Backup::default()
@@ -911,6 +913,7 @@ mod properties {
                 voice,
                 vibration,
                 describe: Default::default(),
+                motion: true,
             }
         })
     }

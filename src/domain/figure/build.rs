@@ -31,12 +31,19 @@ pub const LEG_FLAT: Leg = Leg {
 /// The two-bone chain from `root` (bone lengths `a` then `b`) whose end is at `target`,
 /// or as near as it reaches: the angles of both bones. `bend_left` picks which way the
 /// middle joint points, seen from the root towards the target.
+// Bounds by max and min, not `f32::clamp`: its panic message would bring float printing
+// into the app (about 9 KB).
+#[allow(clippy::manual_clamp)]
 pub fn reach(root: Point, target: Point, a: f32, b: f32, bend_left: bool) -> (f32, f32) {
-    let d = root.dist(target).clamp((a - b).abs() + 0.01, a + b - 0.01);
+    let d = root
+        .dist(target)
+        .max((a - b).abs() + 0.01)
+        .min(a + b - 0.01);
     let base = (-(target.y - root.y)).atan2(target.x - root.x).to_degrees();
     // The angle at the root between the target and the first bone (law of cosines).
     let inner = ((a * a + d * d - b * b) / (2.0 * a * d))
-        .clamp(-1.0, 1.0)
+        .max(-1.0)
+        .min(1.0)
         .acos()
         .to_degrees();
     let first = if bend_left {

@@ -326,12 +326,9 @@ fn feet_shapes(roll: f32, work: Part, out: &mut Vec<Shape>) {
 /// `p` turned `deg` degrees about `about` (to the person's left, seen from the feet: the
 /// viewer's right).
 fn rotate(p: Point, about: Point, deg: f32) -> Point {
-    let r = (-deg).to_radians();
+    let (sin, cos) = body::sin_cos(-deg);
     let (dx, dy) = (p.x - about.x, p.y - about.y);
-    Point::new(
-        about.x + dx * r.cos() - dy * r.sin(),
-        about.y + dx * r.sin() + dy * r.cos(),
-    )
+    Point::new(about.x + dx * cos - dy * sin, about.y + dx * sin + dy * cos)
 }
 
 fn rect(x: f32, y: f32, w: f32, h: f32) -> Shape {
@@ -487,37 +484,136 @@ pub fn view_box(figure: &Figure) -> (f32, f32, f32, f32) {
     (x0, y0, x1 - x0, y1 - y0)
 }
 
-/// An SVG document of `shapes`, for reviewing figures outside the app (the contact
-/// sheet). The app draws the same shapes with its own styles.
-pub fn svg(shapes: &[Shape], (vx, vy, vw, vh): (f32, f32, f32, f32)) -> String {
-    let colour = |ink: Ink| match ink {
-        Ink::Setting => "#b9c4be",
-        Ink::Far => "#7d8c85",
-        Ink::Body => "#33413a",
-        Ink::Work => "#1d6b57",
-    };
+/// The class an ink is drawn with; the app's styles colour each (light and dark).
+pub fn ink_class(ink: Ink) -> &'static str {
+    match ink {
+        Ink::Setting => "fig-setting",
+        Ink::Far => "fig-far",
+        Ink::Body => "fig-body",
+        Ink::Work => "fig-work",
+    }
+}
+
+/// A tenth of a unit, as a whole number: the SVG is written in tenths, so no float
+/// formatting is needed (it would weigh on the app's size).
+fn tenths(v: f32) -> i32 {
+    (v * 10.0).round() as i32
+}
+
+/// An SVG image of `shapes` in the view box `(x, y, width, height)`, named `label` for
+/// screen readers (`role="img"`), each shape with its ink's class.
+pub fn svg(shapes: &[Shape], (vx, vy, vw, vh): (f32, f32, f32, f32), label: &str) -> String {
+    let label = label.replace(['<', '>', '&', '"'], " ");
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{vx:.0} {vy:.0} {vw:.0} {vh:.0}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" role="img" aria-label="{label}">"#,
+        tenths(vx),
+        tenths(vy),
+        tenths(vw),
+        tenths(vh)
     );
     for s in shapes {
         out.push_str(&match *s {
             Shape::Line { a, b, width, ink } => format!(
-                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="{width}" stroke-linecap="round"/>"#,
-                a.x, a.y, b.x, b.y, colour(ink)
+                r#"<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke-width="{}"/>"#,
+                ink_class(ink),
+                tenths(a.x),
+                tenths(a.y),
+                tenths(b.x),
+                tenths(b.y),
+                tenths(width)
             ),
             Shape::Circle { c, r, ink } => format!(
-                r#"<circle cx="{:.1}" cy="{:.1}" r="{r}" fill="{}"/>"#,
-                c.x, c.y, colour(ink)
+                r#"<circle class="{}" cx="{}" cy="{}" r="{}"/>"#,
+                ink_class(ink),
+                tenths(c.x),
+                tenths(c.y),
+                tenths(r)
             ),
             Shape::Rect { x, y, w, h, ink } => format!(
-                r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="2" fill="{}"/>"#,
-                colour(ink)
+                r#"<rect class="{}" x="{}" y="{}" width="{}" height="{}" rx="20"/>"#,
+                ink_class(ink),
+                tenths(x),
+                tenths(y),
+                tenths(w),
+                tenths(h)
             ),
         });
     }
     out.push_str("</svg>");
     out
 }
+
+/// The figure's accessible name in `pose`: the position in words, the move when it is
+/// shown, and the part that works.
+pub fn label(exercise: &crate::domain::exercise::Exercise, at_end: bool, work: Part) -> String {
+    let what = if at_end {
+        format!("{} {}", exercise.say_start, exercise.say_move)
+    } else {
+        exercise.say_start.to_string()
+    };
+    format!("{what} Working: {}.", work.label())
+}
+
+/// How far into its move a rep is, for the figure: the phase of a step of `duration_ms`
+/// (or none, for a tapped rep) `elapsed_ms` in, and whether the figure is moving then.
+///
+/// A hold moves in over its first [`MOVE_MS`] (or half of it, when shorter), then stays
+/// still; a paced rep moves in for half its time and back for the other half; a tapped
+/// rep and an activity loop at a calm pace until they end.
+pub fn rep_phase(kind: RepKind, elapsed_ms: i64, duration_ms: Option<i64>) -> (Phase, bool) {
+    let frac = |t: i64, span: i64| body::unit(t as f32 / span.max(1) as f32);
+    match kind {
+        RepKind::Hold => {
+            let span = duration_ms.map_or(MOVE_MS, |d| MOVE_MS.min(d / 2));
+            if elapsed_ms < span {
+                (Phase::In(frac(elapsed_ms, span)), true)
+            } else {
+                (Phase::End, false)
+            }
+        }
+        RepKind::Paced => {
+            let half = duration_ms.unwrap_or(2 * MOVE_MS) / 2;
+            if elapsed_ms < half {
+                (Phase::In(frac(elapsed_ms, half)), true)
+            } else {
+                (Phase::Back(frac(elapsed_ms - half, half)), true)
+            }
+        }
+        RepKind::Loop => loop_phase(elapsed_ms),
+        RepKind::Still => (Phase::Start, false),
+    }
+}
+
+/// The loop the exercise page plays, and tapped reps and activities in the player:
+/// in, hold, back, rest, over [`LOOP_MS`]; moving except while still.
+pub fn loop_phase(elapsed_ms: i64) -> (Phase, bool) {
+    let t = elapsed_ms.rem_euclid(LOOP_MS);
+    let q = LOOP_MS / 4;
+    match t / q {
+        0 => (Phase::In(t as f32 / q as f32), true),
+        1 => (Phase::End, false),
+        2 => (Phase::Back((t - 2 * q) as f32 / q as f32), true),
+        _ => (Phase::Start, false),
+    }
+}
+
+/// What a step is, for the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepKind {
+    /// Into the end pose, then still.
+    Hold,
+    /// In and back within the step.
+    Paced,
+    /// A calm loop (a tapped rep, an activity).
+    Loop,
+    /// At the start pose (getting ready, resting).
+    Still,
+}
+
+/// Time to move into a held pose.
+pub const MOVE_MS: i64 = 1_500;
+/// One turn of the calm loop.
+pub const LOOP_MS: i64 = 4_000;
 
 #[cfg(test)]
 mod tests;

@@ -240,16 +240,94 @@ fn writes_a_contact_sheet() {
     let mut html = String::from(
         "<!doctype html><meta charset=utf-8><style>body{font:14px sans-serif;margin:8px}\
          div{display:inline-block;width:340px;margin:4px;vertical-align:top}\
-         svg{width:160px;height:110px;border:1px solid #ddd}</style>",
+         svg{width:160px;height:110px;border:1px solid #ddd;stroke-linecap:round}\
+         .fig-setting{fill:#b9c4be;stroke:#b9c4be}.fig-far{fill:#7d8c85;stroke:#7d8c85}\
+         .fig-body{fill:#33413a;stroke:#33413a}.fig-work{fill:#1d6b57;stroke:#1d6b57}</style>",
     );
     for e in CATALOG {
         let f = figure(e.id).unwrap();
         html.push_str(&format!("<div><b>{}</b><br>", e.name));
         for pose in [f.start(), f.end(Worked::Near)] {
-            html.push_str(&svg(&draw(&f, &pose), view_box(&f)));
+            html.push_str(&svg(&draw(&f, &pose), view_box(&f), e.name));
         }
         html.push_str("</div>");
     }
     std::fs::write(dir.join("contact-sheet.html"), &html).unwrap();
     assert!(html.matches("<svg").count() == 2 * CATALOG.len());
+}
+
+#[test]
+fn the_figure_follows_the_rep() {
+    // A 5 s hold: in over 1.5 s, then still at the end pose.
+    assert_eq!(
+        rep_phase(RepKind::Hold, 0, Some(5_000)),
+        (Phase::In(0.0), true)
+    );
+    assert_eq!(
+        rep_phase(RepKind::Hold, 750, Some(5_000)),
+        (Phase::In(0.5), true)
+    );
+    assert_eq!(
+        rep_phase(RepKind::Hold, 1_500, Some(5_000)),
+        (Phase::End, false)
+    );
+    assert_eq!(
+        rep_phase(RepKind::Hold, 4_900, Some(5_000)),
+        (Phase::End, false)
+    );
+    // A 2 s hold moves in over its first second.
+    assert_eq!(
+        rep_phase(RepKind::Hold, 1_000, Some(2_000)),
+        (Phase::End, false)
+    );
+    // A 4 s paced rep: in for 2 s, back for 2 s.
+    assert_eq!(
+        rep_phase(RepKind::Paced, 1_000, Some(4_000)),
+        (Phase::In(0.5), true)
+    );
+    assert_eq!(
+        rep_phase(RepKind::Paced, 3_000, Some(4_000)),
+        (Phase::Back(0.5), true)
+    );
+    // Getting ready and resting: still, at the start.
+    assert_eq!(
+        rep_phase(RepKind::Still, 3_000, Some(10_000)),
+        (Phase::Start, false)
+    );
+    // The calm loop: in, hold, back, rest, and round again.
+    assert_eq!(loop_phase(500), (Phase::In(0.5), true));
+    assert_eq!(loop_phase(1_500), (Phase::End, false));
+    assert_eq!(loop_phase(2_500), (Phase::Back(0.5), true));
+    assert_eq!(loop_phase(3_500), (Phase::Start, false));
+    assert_eq!(loop_phase(4_500), loop_phase(500));
+}
+
+#[test]
+fn a_figure_is_an_image_with_a_name() {
+    let bridge = crate::domain::catalog::get("bridge").unwrap();
+    let f = figure("bridge").unwrap();
+    let name = label(bridge, true, f.work);
+    assert_eq!(
+        name,
+        "Lie on your back, knees bent, feet flat. Squeeze your bottom and lift it off the \
+         floor, then lower slowly. Working: the buttocks."
+    );
+    let text = svg(&draw(&f, &f.end(Worked::Near)), view_box(&f), &name);
+    assert!(text.starts_with("<svg") && text.contains(r#"role="img""#));
+    assert!(text.contains(&format!(r#"aria-label="{name}""#)));
+    assert!(
+        text.contains(r#"class="fig-work""#),
+        "the working part is marked"
+    );
+    let view = text
+        .split(r#"viewBox=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    assert!(
+        view.split(' ').all(|n| n.parse::<i32>().is_ok()),
+        "whole numbers (tenths of a unit): {view}"
+    );
 }

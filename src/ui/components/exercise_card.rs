@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::exercise::{Exercise, Work};
+use crate::ui::components::figure::FigureStill;
 
 /// A card in the list: name, type and position, dose and time.
 #[component]
@@ -22,6 +23,7 @@ pub fn ExerciseCard(
     view! {
         <li>
             <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
+                <FigureStill exercise class="card-figure" />
                 <h2>{exercise.name}</h2>
                 <Show when=set_aside>
                     <p class="badge">"Not for me"</p>

@@ -4,6 +4,7 @@ pub mod care;
 pub mod charts;
 pub mod data;
 pub mod exercise_card;
+pub mod figure;
 pub mod icons;
 pub mod missing;
 pub mod nav;

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
+use crate::ui::components::figure::FigureLoop;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::ExerciseGate;
@@ -102,6 +103,7 @@ fn Detail(
                 <li>{e.position.label()}</li>
                 <li>{kit}</li>
             </ul>
+            <FigureLoop exercise=e />
             <SetAside exercise=e />
             <ExerciseGate>
                 <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>

@@ -103,6 +103,13 @@ pub fn SettingsPage() -> impl IntoView {
                 />
                 <DescribeChoice />
                 <Switch
+                    label="Moving figures"
+                    hint="The drawn figure shows each move as it happens. Off, it shows each pose still."
+                    get=|s| s.motion
+                    set=|s, on| s.motion = on
+                    supported=true
+                />
+                <Switch
                     label="Vibration"
                     hint="The phone buzzes at each change, where it can."
                     get=|s| s.vibration

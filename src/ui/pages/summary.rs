@@ -12,6 +12,7 @@ use crate::domain::dates::{self, monday_of};
 use crate::domain::pain;
 use crate::domain::safety::{SafetyCheck, STOP_PAIN};
 use crate::domain::session_record::SessionLog;
+use crate::ui::components::figure::FigureStill;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_full, day_month, day_short, pain_trend, tenths};
 use crate::ui::state::AppState;
@@ -98,7 +99,10 @@ pub fn SummaryPage() -> impl IntoView {
             let changed = plan.levels.contains_key(id).then_some(" (changed)");
             Some(view! {
                 <tr>
-                    <th scope="row">{exercise.name}</th>
+                    <th scope="row">
+                        <FigureStill exercise class="list-figure" />
+                        {exercise.name}
+                    </th>
                     <td>{*times}</td>
                     <td class="date">{day_month(*last)}</td>
                     <td>{dose}{changed}</td>

@@ -10,6 +10,7 @@ use crate::domain::session::SavedSession;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
 use crate::ui::components::data::BackupReminder;
+use crate::ui::components::figure::FigureStill;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{AdviceNote, CheckOutcome};
 use crate::ui::components::week::{WalkCard, WeekCard};
@@ -31,7 +32,14 @@ fn Suggested(
         .items
         .iter()
         .filter_map(|item| catalog::get(&item.exercise))
-        .map(|e| view! { <li><a href=format!("/exercise/{}", e.id)>{e.name}</a></li> })
+        .map(|e| {
+            view! {
+                <li>
+                    <FigureStill exercise=e class="list-figure" />
+                    <a href=format!("/exercise/{}", e.id)>{e.name}</a>
+                </li>
+            }
+        })
         .collect_view();
     view! {
         <section class="card suggested" aria-labelledby="suggested-heading">

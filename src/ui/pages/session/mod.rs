@@ -5,6 +5,7 @@
 //! next whole second or step boundary, so nothing drifts and little runs), plays the
 //! cues it returns, and saves it after every change so a reload resumes it.
 
+mod figure;
 mod hurt;
 mod pending;
 mod player;
@@ -23,6 +24,7 @@ use crate::ui::components::pain_scale::PainScale;
 use crate::ui::components::safety_check::{AdviceNote, ExerciseGate};
 use crate::ui::state::AppState;
 
+use figure::PlayerFigure;
 use hurt::HurtView;
 use pending::PendingChoice;
 use player::{clock_text, counters, phase_label, DeviceNotes, Player};
@@ -228,6 +230,7 @@ fn PlayerView(
                             snap.with(|s| s.remaining_ms.map(|r| t + r))
                         }
                     >
+                        <PlayerFigure player />
                         {move || step().map(|st| view! {
                             <p class="phase">{phase_label(&st)}</p>
                             <h2 class="exercise-name">{st.exercise_name().to_string()}</h2>

@@ -1,0 +1,138 @@
+//! The drawn figure of an exercise: still, looping on the exercise page, or in step with
+//! the session in the player. The domain poses it (`domain::figure`); this draws it as an
+//! SVG image with an accessible name, animating only while it moves.
+
+use leptos::prelude::*;
+
+use crate::domain::exercise::Exercise;
+use crate::domain::figure::{self, Figure, KeyPose, Phase, Worked};
+use crate::platform::{self, clock};
+use crate::ui::state::AppState;
+
+/// The SVG of `exercise`'s figure in `pose`; `at_end` names the move in its label.
+pub fn markup(exercise: &Exercise, figure: &Figure, pose: &KeyPose, at_end: bool) -> String {
+    let label = figure::label(exercise, at_end, figure.work);
+    figure::svg(
+        &figure::draw(figure, pose),
+        figure::view_box(figure),
+        &label,
+    )
+}
+
+/// "start", "in", "end" or "back": what the figure shows, for styles and tests.
+pub fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Start => "start",
+        Phase::In(_) => "in",
+        Phase::End => "end",
+        Phase::Back(_) => "back",
+    }
+}
+
+/// True when figures may move: the person's setting, and not asked otherwise by the
+/// device ("reduce motion").
+pub fn motion_allowed(state: &AppState) -> bool {
+    state.records.settings.with(|s| s.motion) && !platform::prefers_reduced_motion()
+}
+
+/// Calls `frame` on every animation frame while `moving()` holds, and again whenever it
+/// starts to hold; stops when the owner goes. Nothing runs while the figure is still.
+pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
+    let handle: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage> =
+        StoredValue::new_local(None);
+    fn tick(
+        moving: Signal<bool>,
+        frame: RwSignal<i64>,
+        handle: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage>,
+    ) {
+        if !moving.get_untracked() {
+            handle.try_set_value(None);
+            return;
+        }
+        frame.try_set(clock::now());
+        let next = request_animation_frame_with_handle(move || tick(moving, frame, handle)).ok();
+        handle.try_set_value(next);
+    }
+    Effect::new(move |_| {
+        if moving.get() && handle.with_value(Option::is_none) {
+            tick(moving, frame, handle);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(h)) = handle.try_get_value() {
+            h.cancel();
+        }
+    });
+}
+
+/// A still of `exercise`'s figure: its end pose (the move), or its start.
+#[component]
+pub fn FigureStill(
+    /// The exercise drawn.
+    exercise: &'static Exercise,
+    /// Show the start pose instead of the end.
+    #[prop(optional)]
+    start: bool,
+    /// Extra class, for the size it is shown at.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    figure::figure(exercise.id).map(|f| {
+        let pose = if start {
+            f.start()
+        } else {
+            f.end(Worked::Near)
+        };
+        let html = markup(exercise, &f, &pose, !start);
+        view! { <div class=format!("figure still {class}") inner_html=html></div> }
+    })
+}
+
+/// The exercise page's figure: the move playing in a loop, with a pause control; the
+/// start and end poses labelled beneath. With less motion asked for, only the two poses.
+#[component]
+pub fn FigureLoop(
+    /// The exercise drawn.
+    exercise: &'static Exercise,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(f) = figure::figure(exercise.id) else {
+        return ().into_any();
+    };
+    let f = StoredValue::new(f);
+    let playing = RwSignal::new(true);
+    let started = clock::now();
+    let frame = RwSignal::new(started);
+    let allowed = move || motion_allowed(&state);
+    animate(Signal::derive(move || playing.get() && allowed()), frame);
+    let phase = move || figure::loop_phase(frame.get() - started).0;
+    let html = move || {
+        let phase = phase();
+        f.with_value(|f| markup(exercise, f, &f.pose_at(phase, Worked::Near), true))
+    };
+    view! {
+        <div class="figure-block">
+            <Show when=allowed>
+                <div class="figure moving" data-phase=move || phase_name(phase()) inner_html=html></div>
+                <button
+                    class="secondary figure-pause"
+                    aria-pressed=move || (!playing.get()).to_string()
+                    on:click=move |_| playing.update(|p| *p = !*p)
+                >
+                    {move || if playing.get() { "Pause the figure" } else { "Play the figure" }}
+                </button>
+            </Show>
+            <div class="figure-frames">
+                <figure>
+                    <FigureStill exercise start=true />
+                    <figcaption>"Start"</figcaption>
+                </figure>
+                <figure>
+                    <FigureStill exercise />
+                    <figcaption>"End"</figcaption>
+                </figure>
+            </div>
+        </div>
+    }
+    .into_any()
+}
