@@ -134,6 +134,8 @@ if (flag("--timer")) {
   console.log(`  display lag, idle         worst ${t.idle.worst} ms · p95 ${t.idle.p95} ms`);
   console.log(`  display lag, busy thread  worst ${t.busy.worst} ms · p95 ${t.busy.p95} ms`);
   console.log(`  main-thread time per UI update  ${t.msPerUpdate.toFixed(2)} ms`);
+  console.log(`  figure, per frame while moving  ${t.figure.msPerFrame.toFixed(2)} ms (${t.figure.frames} frames in 5 s)`);
+  console.log(`  figure, frames during a still hold  ${t.figure.stillFrames} in 4 s`);
 }
 
 console.log("");

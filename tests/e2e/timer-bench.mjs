@@ -4,7 +4,9 @@
 //     timer, the wall time of the change minus the moment the true remaining time crossed
 //     into the value shown (the step's end time is the session's own timestamp);
 //   - the main-thread time per UI update (Chrome's TaskDuration per timer change), with
-//     the page otherwise idle.
+//     the page otherwise idle;
+//   - the figure's cost: main-thread time per animation frame while it moves (the
+//     exercise page's loop), and how many frames it asks for during a still hold.
 // The first minute runs idle; the rest with a busy main thread (irregular blocks of
 // 50–250 ms, about a third of the time).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,6 +15,38 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE } from "./harness.mjs";
+
+/** Counts animation frames the page asks for, from now on. */
+const countFrames = () => {
+  window.__frames = 0;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((t) => {
+    window.__frames += 1;
+    cb(t);
+  });
+};
+
+/** The figure's frame cost on `page` (the app open at `base`), measured with `taskTime`. */
+async function figureBench(page, base, taskTime) {
+  // The exercise page loops its figure: time per frame while it moves.
+  await page.goto(`${base}/exercise/bridge`);
+  await page.locator(".figure.moving").waitFor();
+  await page.evaluate(countFrames);
+  const t0 = await taskTime();
+  await page.waitForTimeout(5_000);
+  const t1 = await taskTime();
+  const frames = await page.evaluate(() => window.__frames);
+  // A hold in the player: after moving in, no frames at all. (The timed routine is left
+  // behind first.)
+  await page.evaluate(() => localStorage.removeItem("steadyback:session"));
+  await page.goto(`${base}/session/exercise:hip-flexor-stretch`);
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.waitForTimeout(12_500); // get ready, then into the 20 s hold
+  await page.evaluate(countFrames);
+  await page.waitForTimeout(4_000);
+  const stillFrames = await page.evaluate(() => window.__frames);
+  return { msPerFrame: ((t1 - t0) * 1000) / Math.max(1, frames), frames, stillFrames };
+}
 
 export async function timerBench(dist, minutes = 10, routine = "core-stability") {
   const server = await serve(dist);
@@ -70,6 +104,7 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
     });
     await page.waitForTimeout(minutes * 60_000 - idleMs);
     const changes = await page.evaluate(() => window.__changes);
+    const figure = await figureBench(page, server.url, taskTime);
 
     // Lateness of each change: the value shown became true at endsAt - shown*1000.
     const late = changes
@@ -88,6 +123,7 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
       idle: { worst: worst(idle), p95: p95(idle) },
       busy: { worst: worst(busy), p95: p95(busy) },
       msPerUpdate: ((t1 - t0) * 1000) / Math.max(1, idleUpdates),
+      figure,
     };
   } finally {
     await context.close();
