@@ -45,7 +45,8 @@ pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
         frame: RwSignal<i64>,
         handle: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage>,
     ) {
-        if !moving.get_untracked() {
+        // The figure may be gone by the time a frame comes (the session ended).
+        if moving.try_get_untracked() != Some(true) {
             handle.try_set_value(None);
             return;
         }
@@ -54,7 +55,7 @@ pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
         handle.try_set_value(next);
     }
     Effect::new(move |_| {
-        if moving.get() && handle.with_value(Option::is_none) {
+        if moving.get() && handle.try_with_value(Option::is_none) == Some(true) {
             tick(moving, frame, handle);
         }
     });
