@@ -281,44 +281,57 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     out.push(limb(j.near_elbow, j.near_hand, arm_ink));
 }
 
-/// Lying on the back seen from the feet: the head and shoulders beyond, the pelvis on
-/// the floor, both knees up and turned `roll` degrees about the pelvis, feet together on
+/// Lying on the back seen from the feet, the eye a little above the floor: the pelvis on
+/// the floor, the trunk going away (so higher up the picture) to the shoulders and the
+/// head, both knees up together and turned `roll` degrees about the pelvis, the feet on
 /// the floor.
 fn feet_shapes(roll: f32, work: Part, out: &mut Vec<Shape>) {
     let floor = build::FLOOR;
     let centre = WIDTH / 2.0;
-    // The head and shoulders, beyond the pelvis, on the floor.
-    out.push(line(
-        Point::new(centre - 22.0, floor - 7.0),
-        Point::new(centre + 22.0, floor - 7.0),
-        TRUNK,
-        Ink::Body,
-    ));
-    out.push(Shape::Circle {
-        c: Point::new(centre, floor - 16.0),
-        r: len::HEAD,
-        ink: Ink::Body,
-    });
-    let pelvis = Point::new(centre, floor - 8.0);
-    let ink = if matches!(work, Part::LowerBack) {
+    // The mat the body lies along, going away from the eye.
+    out.push(rect(centre - 34.0, floor - 74.0, 68.0, 74.0));
+    let pelvis = Point::new(centre, floor - 9.0);
+    let shoulders = Point::new(centre, floor - 58.0);
+    // The trunk away from the eye, the shoulders across it, the head beyond.
+    let lower = if matches!(work, Part::LowerBack) {
         Ink::Work
     } else {
         Ink::Body
     };
+    let waist = pelvis.lerp(shoulders, 0.5);
+    out.push(line(shoulders, waist, TRUNK + 3.0, Ink::Body));
+    out.push(line(waist, pelvis, TRUNK + 3.0, lower));
     out.push(line(
-        pelvis.toward(-roll * 0.3, 13.0),
-        pelvis.toward(180.0 - roll * 0.3, 13.0),
-        TRUNK,
-        ink,
+        shoulders.toward(180.0, 15.0),
+        shoulders.toward(0.0, 15.0),
+        TRUNK - 2.0,
+        Ink::Body,
     ));
-    // Knees turn about the pelvis; the feet stay together on the floor.
-    for (dx, behind) in [(-5.0_f32, true), (5.0, false)] {
-        let hip = pelvis.toward(-roll * 0.3 + if dx > 0.0 { 0.0 } else { 180.0 }, 6.0);
-        let knee = Point::new(centre + dx, floor - 8.0 - 36.0).toward(-90.0, 0.0);
-        let knee = rotate(knee, pelvis, roll);
-        let foot = Point::new(centre + dx * 0.8, floor - 3.0);
+    out.push(Shape::Circle {
+        c: shoulders.toward(90.0, 13.0),
+        r: len::HEAD,
+        ink: Ink::Body,
+    });
+    // The pelvis across the floor, tipping a little with the knees.
+    out.push(line(
+        pelvis.toward(-roll * 0.25, 12.0),
+        pelvis.toward(180.0 - roll * 0.25, 12.0),
+        TRUNK,
+        lower,
+    ));
+    // Both legs: thighs up from the hips to the knees, shins down to the feet, turning
+    // about the pelvis; the leg on the far side of the roll drawn behind.
+    let legs = [(-5.0_f32, roll < 0.0), (5.0, roll >= 0.0)];
+    for (dx, behind) in legs {
+        let hip = rotate(Point::new(centre + dx, floor - 9.0), pelvis, roll * 0.25);
+        let knee = rotate(Point::new(centre + dx * 0.8, floor - 44.0), pelvis, roll);
+        let foot = rotate(
+            Point::new(centre + dx * 1.6, floor - 3.0),
+            pelvis,
+            roll * 0.15,
+        );
         let ink = if behind { Ink::Far } else { Ink::Body };
-        out.push(line(hip, knee, LIMB + 1.5, ink));
+        out.push(line(hip, knee, LIMB + 2.0, ink));
         out.push(line(knee, foot, LIMB, ink));
     }
 }
