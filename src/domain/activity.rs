@@ -172,6 +172,11 @@ impl ActivityLog {
             &other.records,
             &other.deleted,
         );
+        self.put_in_order();
+    }
+
+    /// Puts the log in its order: by day, then by id.
+    pub fn put_in_order(&mut self) {
         self.records.sort_by_key(|a| (a.day, a.key()));
     }
 }

@@ -91,7 +91,7 @@ pub fn after_check_choices(record: &SessionRecord) -> Vec<(String, bool)> {
     record
         .exercises
         .iter()
-        .filter(|e| e.reps_done > 0 || e.work_secs > 0 || hurt(&e.exercise))
+        .filter(|e| e.tried() || hurt(&e.exercise))
         .filter(|e| seen.insert(e.exercise.as_str()))
         .map(|e| (e.exercise.clone(), hurt(&e.exercise)))
         .collect()

@@ -153,22 +153,12 @@ fn in_window(day: NaiveDate, today: NaiveDate) -> bool {
     first <= day && day <= today
 }
 
-/// True when some of the exercise was done in the session: a rep, or time spent on it.
-fn tried(record: &SessionRecord, exercise_id: &str) -> bool {
-    record
-        .exercises
-        .iter()
-        .any(|e| e.exercise == exercise_id && (e.reps_done > 0 || e.work_secs > 0))
-}
-
 /// Reps in each set of the exercise as the session played it, when it was tried.
 fn reps_played(record: &SessionRecord, exercise_id: &str) -> Option<u16> {
     record
         .exercises
         .iter()
-        .find(|e| {
-            e.exercise == exercise_id && e.sets_planned > 0 && (e.reps_done > 0 || e.work_secs > 0)
-        })
+        .find(|e| e.exercise == exercise_id && e.sets_planned > 0 && e.tried())
         .and_then(|e| u16::try_from(e.reps_planned / u32::from(e.sets_planned)).ok())
 }
 
@@ -302,7 +292,7 @@ pub fn suggest(
 
     let worse = window
         .iter()
-        .any(|r| (tried(r, exercise_id) && pain_rose(r)) || hurt_badly(r, exercise_id));
+        .any(|r| (r.tried(exercise_id) && pain_rose(r)) || hurt_badly(r, exercise_id));
     if worse {
         // Back to the level before the last step up, else to the library's start when
         // above it; otherwise stay.
@@ -352,7 +342,7 @@ pub fn suggestions(
             continue;
         }
         for e in &record.exercises {
-            if e.reps_done > 0 || e.work_secs > 0 {
+            if e.tried() {
                 ids.insert(e.exercise.as_str());
             }
         }

@@ -40,11 +40,16 @@ pub struct ExerciseRecord {
 }
 
 impl ExerciseRecord {
+    /// True when some of it was done: a rep, or time spent on it.
+    pub fn tried(&self) -> bool {
+        self.reps_done > 0 || self.work_secs > 0
+    }
+
     /// Whether it was done in full, in part, or not at all.
     pub fn completion(&self) -> Completion {
         if self.reps_done >= self.reps_planned {
             Completion::Done
-        } else if self.reps_done > 0 || self.work_secs > 0 {
+        } else if self.tried() {
             Completion::Partly
         } else {
             Completion::NotDone
@@ -130,6 +135,13 @@ impl Keyed for SessionRecord {
 }
 
 impl SessionRecord {
+    /// True when some of the exercise was done in the session: a rep, or time spent on it.
+    pub fn tried(&self, exercise_id: &str) -> bool {
+        self.exercises
+            .iter()
+            .any(|e| e.exercise == exercise_id && e.tried())
+    }
+
     /// The record's stable id: when the session started, and a random salt, so two
     /// tabs never give two sessions the same id.
     pub fn id(&self) -> RecordId {
@@ -180,14 +192,7 @@ impl SessionLog {
 
     /// How many sessions tried this exercise (a rep done, or time spent on it).
     pub fn times_done(&self, exercise_id: &str) -> usize {
-        self.records
-            .iter()
-            .filter(|r| {
-                r.exercises
-                    .iter()
-                    .any(|e| e.exercise == exercise_id && (e.reps_done > 0 || e.work_secs > 0))
-            })
-            .count()
+        self.records.iter().filter(|r| r.tried(exercise_id)).count()
     }
 
     /// Removes the record with this id at `now`, leaving a tombstone so a merge with a

@@ -9,7 +9,7 @@ use super::{Backup, APP, FORMAT};
 use crate::domain::activity::{Activity, ActivityLog};
 use crate::domain::dates::{plural, DAY_MS};
 use crate::domain::exercise::{check_id, DoseLevel};
-use crate::domain::ids::Tombstone;
+use crate::domain::ids::{Keyed, Tombstone};
 use crate::domain::plan::{DoseChange, Plan};
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::{SessionLog, SessionRecord};
@@ -338,7 +338,8 @@ impl Reader {
         self.skipped.push(reason);
     }
 
-    /// A section read as a whole; the default, with `reason` noted, when it can't be.
+    /// A section, or one part of the plan, read as a whole; the default, with `reason`
+    /// noted, when it can't be.
     fn whole<T: DeserializeOwned + Default>(&mut self, value: Value, reason: &str) -> T {
         if value.is_null() {
             return T::default();
@@ -365,18 +366,6 @@ impl Reader {
             Value::Object(_) => serde_json::from_value(value).map_err(|_| damaged()),
             _ => Err(damaged()),
         }
-    }
-
-    /// One part of the plan as `T`; the default, with `reason` noted, when it is of
-    /// another kind.
-    fn part<T: DeserializeOwned + Default>(&mut self, value: Value, reason: &str) -> T {
-        if value.is_null() {
-            return T::default();
-        }
-        serde_json::from_value(value).unwrap_or_else(|_| {
-            self.skip(reason.to_string());
-            T::default()
-        })
     }
 
     /// Each of `items` read as `T` and checked by `check` (with its place in the list,
@@ -426,7 +415,7 @@ impl Reader {
 
     fn activities(&mut self, value: Value, label: &str) -> Result<ActivityLog, ImportError> {
         let parts: LogParts = Self::parts(value, label, "it is not a set of records")?;
-        let records = self.each(parts.records, "Activity", Activity::check, |a| a.id);
+        let records = self.each(parts.records, "Activity", Activity::check, Keyed::key);
         let deleted = tombstones(parts.deleted);
         // The merge keeps one activity per id, the newest, drops those deleted later,
         // and puts the log in order.
@@ -443,9 +432,9 @@ impl Reader {
             ..Plan::default()
         };
         let not_for_me: Vec<Value> =
-            self.part(parts.not_for_me, "The exercises set aside can't be read.");
-        let levels: BTreeMap<String, Value> = self.part(parts.levels, "The doses can't be read.");
-        let history: Vec<Value> = self.part(parts.history, "The dose changes can't be read.");
+            self.whole(parts.not_for_me, "The exercises set aside can't be read.");
+        let levels: BTreeMap<String, Value> = self.whole(parts.levels, "The doses can't be read.");
+        let history: Vec<Value> = self.whole(parts.history, "The dose changes can't be read.");
         for id in not_for_me {
             match serde_json::from_value::<String>(id) {
                 Ok(id) => match check_id(&id) {

@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityLog;
 use super::dates::iso;
-use super::ids::{self, Keyed};
+use super::ids;
 use super::plan::Plan;
 use super::safety::SafetyCheck;
-use super::session_record::{SessionLog, SessionRecord};
+use super::session_record::SessionLog;
 use super::settings::Settings;
 use super::storage_schema::Record;
 use super::Millis;
@@ -85,7 +85,6 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
                 &current.sessions.deleted,
                 now,
             );
-            s.records.sort_by_key(SessionRecord::id);
             ids::replace(
                 &mut a.records,
                 &mut a.deleted,
@@ -93,7 +92,7 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
                 &current.activities.deleted,
                 now,
             );
-            a.records.sort_by_key(|r| (r.day, r.key()));
+            a.put_in_order();
             out
         }
         Mode::Merge => {

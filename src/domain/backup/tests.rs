@@ -10,6 +10,7 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::activity::{Activity, ActivityLog, Tombstone};
 use crate::domain::dates::DAY_MS;
 use crate::domain::exercise::DoseLevel;
+use crate::domain::ids::Keyed;
 use crate::domain::plan::DoseChange;
 use crate::domain::session_record::SessionRecord;
 use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
@@ -670,6 +671,18 @@ fn duplicates_are_counted_and_the_newest_kept() {
     assert_eq!(import.backup.activities.records.len(), 1);
     assert_eq!(import.backup.activities.records[0].minutes, 45);
     assert!(import.summary().ends_with(" 4 duplicates left out."));
+}
+
+#[test]
+fn activities_logged_in_the_same_millisecond_by_two_tabs_are_not_duplicates() {
+    // Two tabs logged a walk at the same moment: their salts tell them apart, and the
+    // merge keeps both, so the summary must not call one a duplicate.
+    let mut other_tab = good_activity();
+    other_tab["salt"] = json!(7);
+    let text = file(json!({"activities": {"records": [good_activity(), other_tab]}}));
+    let import = decode(&text, NOW).unwrap();
+    assert_eq!(import.duplicates, 0);
+    assert_eq!(import.backup.activities.records.len(), 2);
 }
 
 #[test]
