@@ -47,31 +47,33 @@ pub(super) fn start_cue(step: &Step, index: usize) -> Cue {
     }
 }
 
-/// The cues of step `index`, each with the ms into the step at which it falls due.
-pub(super) fn cue_points(steps: &[Step], index: usize) -> Vec<(i64, Cue)> {
+/// The cues of step `index` that fall due at offsets (ms into the step) for which `due`
+/// holds, in order. Only those are made: the player asks on every tick, and the start
+/// cue's sentence is long.
+pub(super) fn cue_points(steps: &[Step], index: usize, due: impl Fn(i64) -> bool) -> Vec<Cue> {
     let Some(step) = steps.get(index) else {
         return Vec::new();
     };
-    let mut cues = vec![(0, start_cue(step, index))];
+    let mut cues = Vec::new();
+    if due(0) {
+        cues.push(start_cue(step, index));
+    }
     let duration = step.duration_ms.unwrap_or(0);
     match step.kind {
         StepKind::GetReady | StepKind::Rest | StepKind::SwitchSide => {
             for secs_left in COUNTDOWN_SECS {
                 let at = duration - i64::from(secs_left) * 1000;
-                if at > 0 {
-                    cues.push((at, Cue::Countdown { secs_left }));
+                if at > 0 && due(at) {
+                    cues.push(Cue::Countdown { secs_left });
                 }
             }
         }
         StepKind::Work(Movement::Hold | Movement::Minutes)
-            if duration >= secs_ms(HALFWAY_FROM_SECS) =>
+            if duration >= secs_ms(HALFWAY_FROM_SECS) && due(duration / 2) =>
         {
-            cues.push((
-                duration / 2,
-                Cue::Halfway {
-                    say: "Halfway.".to_string(),
-                },
-            ));
+            cues.push(Cue::Halfway {
+                say: "Halfway.".to_string(),
+            });
         }
         _ => {}
     }

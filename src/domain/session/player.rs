@@ -513,11 +513,8 @@ impl Session {
                     if steps.get(index).is_some_and(|s| self.passed_over(s)) {
                         continue;
                     }
-                    for (at, cue) in cue_points(&steps, index) {
-                        if (index, at) > given && (index < cur || at <= off) {
-                            cues.push(cue);
-                        }
-                    }
+                    let due = |at: i64| (index, at) > given && (index < cur || at <= off);
+                    cues.extend(cue_points(&steps, index, due));
                 }
             }
             self.cue_step = cur;

@@ -253,14 +253,17 @@ fn move_in_ready(item: &PlannedItem, work_ms: Option<i64>) -> bool {
     let (Some(e), Some(ms)) = (catalog::get(&item.exercise), work_ms) else {
         return false; // A tapped rep waits for the person.
     };
-    let words = e.say_move.split_whitespace().count() + FIRST_REP_WORDS;
-    let secs = i64::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(i64::MAX);
-    item.describe && secs.saturating_mul(1000) > ms
+    let secs = words_secs(e.say_move.split_whitespace().count() + FIRST_REP_WORDS);
+    item.describe && i64::from(secs) * 1000 > ms
 }
 
 /// Seconds `text` takes to say at [`WORDS_PER_MINUTE`], rounded up.
-pub fn speech_secs(text: &str) -> u32 {
-    let words = text.split_whitespace().count();
+pub(super) fn speech_secs(text: &str) -> u32 {
+    words_secs(text.split_whitespace().count())
+}
+
+/// Seconds `words` words take to say at [`WORDS_PER_MINUTE`], rounded up.
+fn words_secs(words: usize) -> u32 {
     u32::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX)
 }
 
