@@ -5,18 +5,37 @@
 use leptos::prelude::*;
 
 use crate::domain::exercise::Exercise;
-use crate::domain::figure::{self, Figure, KeyPose, Phase, Worked};
+use crate::domain::figure::{self, Figure, Phase, Worked};
 use crate::platform::{self, clock};
 use crate::ui::state::AppState;
 
-/// The SVG of `exercise`'s figure in `pose`; `at_end` names the move in its label.
-pub fn markup(exercise: &Exercise, figure: &Figure, pose: &KeyPose, at_end: bool) -> String {
-    let label = figure::label(exercise, at_end, figure.work);
-    figure::svg(
-        &figure::draw(figure, pose),
-        figure::view_box(figure),
-        &label,
-    )
+/// An exercise's figure with what stays the same while it moves (its frame and its two
+/// labels), worked out once per exercise rather than on every frame.
+#[derive(Clone, PartialEq)]
+pub struct Drawing {
+    figure: Figure,
+    view_box: (f32, f32, f32, f32),
+    /// The label of the start pose, then of the move.
+    labels: [String; 2],
+}
+
+impl Drawing {
+    /// The drawing of `exercise`, if it has a figure.
+    pub fn of(exercise: &Exercise) -> Option<Self> {
+        let figure = figure::figure(exercise.id)?;
+        Some(Drawing {
+            view_box: figure::view_box(&figure),
+            labels: [false, true].map(|at_end| figure::label(exercise, at_end, figure.work)),
+            figure,
+        })
+    }
+
+    /// The SVG of the figure at `phase`; `at_end` names the move in its label.
+    pub fn markup(&self, phase: Phase, worked: Worked, at_end: bool) -> String {
+        let pose = self.figure.pose_at(phase, worked);
+        let label = &self.labels[usize::from(at_end)];
+        figure::svg(&figure::draw(&self.figure, &pose), self.view_box, label)
+    }
 }
 
 /// "start", "in", "end" or "back": what the figure shows, for styles and tests.
@@ -29,10 +48,12 @@ pub fn phase_name(phase: Phase) -> &'static str {
     }
 }
 
-/// True when figures may move: the person's setting, and not asked otherwise by the
-/// device ("reduce motion").
-pub fn motion_allowed(state: &AppState) -> bool {
-    state.records.settings.with(|s| s.motion) && !platform::prefers_reduced_motion()
+/// Whether figures may move: the person's setting, and not asked otherwise by the device
+/// ("reduce motion"). The device is asked once, here, not on every frame.
+pub fn motion_allowed(state: &AppState) -> impl Fn() -> bool + Copy + 'static {
+    let reduced = platform::prefers_reduced_motion();
+    let settings = state.records.settings;
+    move || !reduced && settings.with(|s| s.motion)
 }
 
 /// Calls `frame` on every animation frame while `moving()` holds, and again whenever it
@@ -78,13 +99,12 @@ pub fn FigureStill(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    figure::figure(exercise.id).map(|f| {
-        let pose = if start {
-            f.start()
+    Drawing::of(exercise).map(|d| {
+        let html = if start {
+            d.markup(Phase::Start, Worked::Near, false)
         } else {
-            f.end(Worked::Near)
+            d.markup(Phase::End, Worked::Near, true)
         };
-        let html = markup(exercise, &f, &pose, !start);
         view! { <div class=format!("figure still {class}") inner_html=html></div> }
     })
 }
@@ -97,20 +117,17 @@ pub fn FigureLoop(
     exercise: &'static Exercise,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(f) = figure::figure(exercise.id) else {
+    let Some(drawing) = Drawing::of(exercise) else {
         return ().into_any();
     };
-    let f = StoredValue::new(f);
+    let drawing = StoredValue::new(drawing);
     let playing = RwSignal::new(true);
     let started = clock::now();
     let frame = RwSignal::new(started);
-    let allowed = move || motion_allowed(&state);
+    let allowed = motion_allowed(&state);
     animate(Signal::derive(move || playing.get() && allowed()), frame);
     let phase = move || figure::loop_phase(frame.get() - started).0;
-    let html = move || {
-        let phase = phase();
-        f.with_value(|f| markup(exercise, f, &f.pose_at(phase, Worked::Near), true))
-    };
+    let html = move || drawing.with_value(|d| d.markup(phase(), Worked::Near, true));
     view! {
         <div class="figure-block">
             <Show when=allowed>

@@ -9,7 +9,7 @@ use crate::domain::catalog;
 use crate::domain::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
 use crate::platform::clock;
-use crate::ui::components::figure::{animate, markup, motion_allowed, phase_name};
+use crate::ui::components::figure::{animate, motion_allowed, phase_name, Drawing};
 
 /// The figure of the step being played.
 #[component]
@@ -18,15 +18,14 @@ pub(super) fn PlayerFigure(
     player: Player,
 ) -> impl IntoView {
     let frame = RwSignal::new(clock::now());
-    let state = player.state;
+    let motion = motion_allowed(&player.state);
     // Where the figure is: the step at the later of the player's tick and the last frame.
     let shown = Memo::new(move |_| {
         let t = frame.get().max(player.now.get());
         let snap = player.session.with(|s| s.at(t));
-        let motion = motion_allowed(&state);
+        let motion = motion();
         player.steps.with_value(|steps| {
             let step = steps.get(snap.step)?;
-            let exercise = catalog::get(&step.exercise_id)?;
             let kind = match step.kind {
                 StepKind::Work(Movement::Hold) => RepKind::Hold,
                 StepKind::Work(Movement::Paced) => RepKind::Paced,
@@ -45,26 +44,54 @@ pub(super) fn PlayerFigure(
             } else {
                 Worked::Near
             };
-            Some((
-                exercise,
+            Some(Shown {
+                step: snap.step,
                 phase,
                 worked,
-                moving && snap.status == Status::Running,
-            ))
+                moving: moving && snap.status == Status::Running,
+            })
         })
     });
     animate(
-        Signal::derive(move || shown.with(|s| s.is_some_and(|s| s.3))),
+        Signal::derive(move || shown.with(|s| s.is_some_and(|s| s.moving))),
         frame,
     );
-    move || {
-        shown.get().and_then(|(exercise, phase, worked, _)| {
-            let f = figure::figure(exercise.id)?;
-            let pose = f.pose_at(phase, worked);
-            let html = markup(exercise, &f, &pose, phase != Phase::Start);
-            Some(view! {
-                <div class="figure player-figure" data-phase=phase_name(phase) inner_html=html></div>
+    // The exercise is looked up once per step, and its drawing made once per exercise,
+    // not on every frame.
+    let step = Memo::new(move |_| shown.with(|s| s.map(|s| s.step)));
+    let exercise = Memo::new(move |_| {
+        let i = step.get()?;
+        player
+            .steps
+            .with_value(|steps| catalog::get(&steps.get(i)?.exercise_id))
+    });
+    let drawing = Memo::new(move |_| exercise.get().and_then(Drawing::of));
+    let phase = move || shown.with(|s| s.map_or(Phase::Start, |s| s.phase));
+    // One element for the whole session; each frame only replaces the drawing in it.
+    let html = move || {
+        let Some(s) = shown.get() else {
+            return String::new();
+        };
+        drawing.with(|d| {
+            d.as_ref().map_or_else(String::new, |d| {
+                d.markup(s.phase, s.worked, s.phase != Phase::Start)
             })
         })
+    };
+    view! {
+        <Show when=move || drawing.with(Option::is_some)>
+            <div class="figure player-figure" data-phase=move || phase_name(phase()) inner_html=html></div>
+        </Show>
     }
+}
+
+/// What the player's figure shows at a moment.
+#[derive(Clone, Copy, PartialEq)]
+struct Shown {
+    /// The step, in the session's list.
+    step: usize,
+    phase: Phase,
+    worked: Worked,
+    /// Whether it moves now (so frames are drawn).
+    moving: bool,
 }

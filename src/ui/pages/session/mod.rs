@@ -152,12 +152,17 @@ fn PlayerView(
     });
 
     let snap = Memo::new(move |_| player.session.with(|s| s.at(player.now.get())));
+    // The step and the status change far less often than the time left: what shows
+    // only them is not redone on every tick.
+    let index = Memo::new(move |_| snap.with(|s| s.step));
+    let status = Memo::new(move |_| snap.with(|s| s.status));
+    let status = move || status.get();
     let step = move || {
-        let index = snap.with(|s| s.step);
+        let index = index.get();
         player.steps.with_value(|steps| steps.get(index).cloned())
     };
     let next = move || {
-        let index = snap.with(|s| s.step) + 1;
+        let index = index.get() + 1;
         player.steps.with_value(|steps| {
             let next = steps.get(index)?;
             let same = steps.get(index - 1).map(|s| s.exercise) == Some(next.exercise);
@@ -170,7 +175,6 @@ fn PlayerView(
             })
         })
     };
-    let status = move || snap.with(|s| s.status);
 
     let start = move |_| {
         player.ready_cues();
