@@ -11,5 +11,6 @@ pub mod nav;
 pub mod notices;
 pub mod page;
 pub mod pain_scale;
+pub mod results;
 pub mod safety_check;
 pub mod week;

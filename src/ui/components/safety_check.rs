@@ -146,3 +146,27 @@ pub fn AdviceNote(
         </p>
     }
 }
+
+/// A list of advice, each item with its sources.
+#[component]
+pub fn AdviceList(
+    /// The advice to list.
+    items: &'static [Advice],
+) -> impl IntoView {
+    view! {
+        <ul class="advice">
+            {items
+                .iter()
+                .map(|a| {
+                    view! {
+                        <li>
+                            {a.text}
+                            " "
+                            <SourceTag sources=a.sources />
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

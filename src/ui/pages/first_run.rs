@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::safety::{Advice, SafetyCheck, BEFORE_YOU_START, SEE_A_PROFESSIONAL, URGENT};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
-use crate::ui::components::safety_check::SourceTag;
+use crate::ui::components::safety_check::AdviceList;
 use crate::ui::state::AppState;
 
 /// A group of signs to tick. Returns the signal of ticked ids.
@@ -81,12 +81,7 @@ pub fn FirstRunPage() -> impl IntoView {
                 <p class="hint">"If none of them are true, leave them all unticked."</p>
                 <section class="card before-you-start" aria-labelledby="before-heading">
                     <h2 id="before-heading">"Before you begin"</h2>
-                    <ul class="advice">
-                        {BEFORE_YOU_START
-                            .iter()
-                            .map(|a| view! { <li>{a.text} " " <SourceTag sources=a.sources /></li> })
-                            .collect_view()}
-                    </ul>
+                    <AdviceList items=BEFORE_YOU_START />
                 </section>
                 <button type="submit" class="wide">"Continue"</button>
             </form>

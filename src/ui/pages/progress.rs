@@ -9,10 +9,11 @@ use crate::domain::catalog;
 use crate::domain::dates::{self, plural};
 use crate::domain::ids::RecordId;
 use crate::domain::pain;
-use crate::domain::session_record::{AfterCheck, Completion, SessionRecord};
+use crate::domain::session_record::{AfterCheck, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
+use crate::ui::components::results::ExerciseResults;
 use crate::ui::format::{day_full, day_short};
 use crate::ui::state::AppState;
 
@@ -278,19 +279,6 @@ fn SessionView(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let day: NaiveDate = session_day(&record, state.clock.offset());
-    let exercises = record
-        .exercises
-        .iter()
-        .map(|e| {
-            let name = catalog::name_of(&e.exercise);
-            let what = match e.completion() {
-                Completion::Done => "done".to_string(),
-                Completion::Partly => format!("{} of {} reps", e.reps_done, e.reps_planned),
-                Completion::NotDone => "skipped".to_string(),
-            };
-            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
-        })
-        .collect_view();
     let hurts = record
         .hurts
         .iter()
@@ -311,7 +299,7 @@ fn SessionView(
                 <p>"Pain before → after: " <strong>{pain_change(&record)}</strong></p>
                 {after_check.map(|t| view! { <p>{t}</p> })}
                 <h3>"Exercises"</h3>
-                <ul class="summary-list">{exercises}</ul>
+                <ExerciseResults exercises=record.exercises.clone() />
                 {(!record.hurts.is_empty()).then(|| view! {
                     <h3>"“It hurts” during the session"</h3>
                     <ul class="summary-list">{hurts}</ul>

@@ -3,35 +3,11 @@
 use leptos::prelude::*;
 
 use crate::domain::safety::{
-    Advice, BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, URGENT, URGENT_ACTION, WHEN_TO_STOP,
+    BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, URGENT, URGENT_ACTION, WHEN_TO_STOP,
 };
 use crate::domain::sources::Source;
 use crate::ui::components::page::Page;
-use crate::ui::components::safety_check::{CheckSummary, SourceTag};
-
-/// A list of advice, each item with its sources.
-#[component]
-fn AdviceList(
-    /// The advice to list.
-    items: &'static [Advice],
-) -> impl IntoView {
-    view! {
-        <ul class="advice">
-            {items
-                .iter()
-                .map(|a| {
-                    view! {
-                        <li>
-                            {a.text}
-                            " "
-                            <SourceTag sources=a.sources />
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
-}
+use crate::ui::components::safety_check::{AdviceList, CheckSummary};
 
 #[component]
 pub fn SafetyPage() -> impl IntoView {

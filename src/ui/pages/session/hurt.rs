@@ -75,8 +75,9 @@ pub(super) fn HurtView(
                 // worded so it is not the advice; this one is not offered again.
                 HurtPanel::Rated(n) if n >= STOP_PAIN => view! {
                     <p>
-                        "Pain of 7 out of 10 or more means stop. This exercise has stopped "
-                        "and won't come up again in this session. Your answer is saved."
+                        {format!("Pain of {STOP_PAIN} out of 10 or more means stop. ")}
+                        "This exercise has stopped and won't come up again in this session. "
+                        "Your answer is saved."
                     </p>
                     <p>
                         <a href="/safety">"When to get help"</a>
@@ -92,8 +93,11 @@ pub(super) fn HurtView(
                 .into_any(),
                 HurtPanel::Rated(_) => view! {
                     <p>
-                        "Some discomfort is normal. Carry on gently only if it stays "
-                        "manageable, and stop if it reaches 7 out of 10 or the pain is sharp."
+                        {format!(
+                            "Some discomfort is normal. Carry on gently only if it stays \
+                             manageable, and stop if it reaches {STOP_PAIN} out of 10 or the pain \
+                             is sharp."
+                        )}
                     </p>
                     <div class="actions">
                         <button on:click=play_on>"Carry on"</button>

@@ -7,8 +7,9 @@ use crate::domain::catalog;
 use crate::domain::pain::{self, AfterCheckReason};
 use crate::domain::safety::{Advice, STOP_PAIN};
 use crate::domain::session::Session;
-use crate::domain::session_record::{Completion, SessionRecord};
+use crate::domain::session_record::SessionRecord;
 use crate::ui::components::pain_scale::PainScale;
+use crate::ui::components::results::ExerciseResults;
 use crate::ui::components::safety_check::AdviceNote;
 
 /// A note when the last "It hurts" of the session stopped an exercise.
@@ -19,7 +20,7 @@ pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> 
         <div class="card caution">
             <p>
                 {format!("You stopped {name} with pain of {} out of 10. ", hurt.rating)}
-                "Pain of 7 or more means stop. "
+                {format!("Pain of {STOP_PAIN} or more means stop. ")}
                 <a href="/safety">"When to get help"</a>
             </p>
         </div>
@@ -106,27 +107,13 @@ pub(super) fn SessionSummary(
         (minutes, 0) => format!("{minutes} min"),
         (minutes, secs) => format!("{minutes} min {secs} s"),
     };
-    let rows = record
-        .exercises
-        .iter()
-        .map(|e| {
-            let name = catalog::name_of(&e.exercise);
-            let what = match e.completion() {
-                Completion::Done => "done".to_string(),
-                Completion::Partly if e.sets_done == 0 => "started".to_string(),
-                Completion::Partly => format!("{} of {} sets done", e.sets_done, e.sets_planned),
-                Completion::NotDone => "skipped".to_string(),
-            };
-            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
-        })
-        .collect_view();
     view! {
         <section class="card summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">
                 {if record.is_complete() { "Well done" } else { "Session ended" }}
             </h2>
             <p>{routine_name} ": " {time} " of exercise."</p>
-            <ul class="summary-list">{rows}</ul>
+            <ExerciseResults exercises=record.exercises.clone() />
             {stopped_for_pain(&record)}
             {advice.map(|advice| view! { <AdviceNote advice /> })}
             <PainAfter player record=record.clone() />

@@ -1,0 +1,34 @@
+//! What became of each exercise of a session, as the summary and Progress list it.
+
+use leptos::prelude::*;
+
+use crate::domain::catalog;
+use crate::domain::session_record::{Completion, ExerciseRecord};
+
+/// A few words on how much of `e` was done: "done", "2 of 3 sets done", "started",
+/// "skipped".
+pub fn done_text(e: &ExerciseRecord) -> String {
+    match e.completion() {
+        Completion::Done => "done".to_string(),
+        Completion::Partly if e.sets_done == 0 => "started".to_string(),
+        Completion::Partly => format!("{} of {} sets done", e.sets_done, e.sets_planned),
+        Completion::NotDone => "skipped".to_string(),
+    }
+}
+
+/// The exercises of a session, each with how much of it was done.
+#[component]
+pub fn ExerciseResults(
+    /// The session's exercises, in the order played.
+    exercises: Vec<ExerciseRecord>,
+) -> impl IntoView {
+    let rows = exercises
+        .iter()
+        .map(|e| {
+            let name = catalog::name_of(&e.exercise);
+            let what = done_text(e);
+            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
+        })
+        .collect_view();
+    view! { <ul class="summary-list">{rows}</ul> }
+}
