@@ -1,18 +1,23 @@
 // Steadyback's service worker: makes the app work offline after the first visit.
 //
-// scripts/sw-precache.mjs fills in VERSION and FILES when the release is built, from the
-// hashed files of that build. Each build gets its own cache; old ones are deleted when a
-// new worker takes over. A new worker waits until every tab of the old version is closed,
+// scripts/post-build.mjs fills in VERSION and FILES when the app is built, from the files
+// of that build. FILES are relative to this script, so the app works at the root of a
+// domain or under a sub-path alike. Each build gets its own cache; old ones are deleted
+// when a new worker takes over. A new worker waits until the app asks it to take over
+// (the person chose "Reload" on its notice) or every tab of the old version is closed,
 // so a running app never loses the files it was loaded with.
 const VERSION = "dev";
 const FILES = [];
 const CACHE = `steadyback-${VERSION}`;
+const INDEX = new URL("index.html", self.registration.scope).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))),
+      .then((cache) =>
+        cache.addAll(FILES.map((f) => new Request(new URL(f, self.location).href, { cache: "reload" }))),
+      ),
   );
 });
 
@@ -31,6 +36,10 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
@@ -41,7 +50,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       caches
         .open(CACHE)
-        .then((cache) => cache.match("/index.html"))
+        .then((cache) => cache.match(INDEX))
         .then((cached) => cached || fetch(request)),
     );
     return;

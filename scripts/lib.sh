@@ -7,6 +7,9 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # The release build the end-to-end tests and the benchmark share (kept apart from the
 # dist/ that `trunk serve` writes, so serving and testing never trample each other).
 RELEASE_DIST="$ROOT/target/dist"
+# The same code built for a sub-path, and a second version of it (the hosting tests).
+RELEASE_DIST_SUB="$ROOT/target/dist-sub"
+RELEASE_DIST_NEXT="$ROOT/target/dist-next"
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -23,4 +26,12 @@ locked_wasm_bindgen_version() {
 release_build() {
   say "Release build → ${RELEASE_DIST#"$ROOT/"}"
   (cd "$ROOT" && trunk build --release --dist "$RELEASE_DIST")
+}
+
+# The release again, under the sub-path /steadyback/ and as a second version (a label
+# mixed into its version): each reuses the compiled wasm, so about 15 s each.
+hosting_builds() {
+  say "Release builds for the hosting tests → ${RELEASE_DIST_SUB#"$ROOT/"}, ${RELEASE_DIST_NEXT#"$ROOT/"}"
+  (cd "$ROOT" && trunk build --release --public-url /steadyback/ --dist "$RELEASE_DIST_SUB")
+  (cd "$ROOT" && STEADYBACK_BUILD_LABEL=next trunk build --release --dist "$RELEASE_DIST_NEXT")
 }

@@ -2,6 +2,7 @@
 //! browser supports its feature and reports failures as typed errors, never panics.
 
 pub mod audio;
+pub mod base_path;
 pub mod clock;
 pub mod files;
 pub mod persistence;

@@ -38,9 +38,10 @@ pub fn App() -> impl IntoView {
     {
         on_cleanup(move || ticker.clear());
     }
+    state.updates.watch();
     let checked = move || state.records.safety_check.with(|c| c.is_answered());
     view! {
-        <Router>
+        <Router base=crate::platform::base_path::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <div class="shell">
                 <Notices />

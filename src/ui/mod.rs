@@ -9,19 +9,19 @@ pub mod state;
 
 use leptos::prelude::*;
 
-/// Starts the app in the page: replaces the loading note with the app and registers the
-/// service worker (release builds only, so development builds never serve stale files).
+/// Starts the app in the page: replaces the loading note with the app (which registers
+/// the service worker, see [`state::Updates::watch`]).
 pub fn mount() {
     console_error_panic_hook::set_once();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
-    if !cfg!(debug_assertions) {
-        leptos::task::spawn_local(async {
-            if let Err(err) = crate::platform::service_worker::register().await {
-                leptos::logging::warn!("Offline use is not available: {err}");
-            }
-        });
-    }
+}
+
+/// The address of the app's page at `path` ("/library"), under the path the app is
+/// served at (see [`crate::platform::base_path`]). Links written as plain `<a>` need it;
+/// the router's own `A` and `navigate` add it themselves.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", crate::platform::base_path::base())
 }

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: one static server over the release build and
 // Debian's Chromium, launched with the flags this machine needs.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { before, after } from "node:test";
@@ -21,7 +22,12 @@ export const CHROMIUM_ARGS = [
 export const PHONE = { width: 412, height: 823 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-const DIST = resolve(process.env.DIST ?? "../../target/dist");
+export const DIST = resolve(process.env.DIST ?? "../../target/dist");
+/** The same code built for a sub-path (scripts/test builds it), and that sub-path. */
+export const DIST_SUB = resolve(process.env.DIST_SUB ?? "../../target/dist-sub");
+export const SUB = "/steadyback/";
+/** A second version of the same code (scripts/test builds it), to deploy over the first. */
+export const DIST_NEXT = resolve(process.env.DIST_NEXT ?? "../../target/dist-next");
 
 /** The stored form of a safety check answered with no warning signs. */
 export const CLEAR_CHECK = JSON.stringify({
@@ -42,8 +48,11 @@ export async function start({
   firstRun = false,
   timezoneId = undefined,
   seed = undefined,
+  dist = DIST,
+  base = "/",
+  server: serveWith = (dir, opts) => serve(dir, opts),
 } = {}) {
-  const server = await serve(DIST);
+  const server = await serveWith(dist, { base });
   const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -51,7 +60,7 @@ export async function start({
     viewport,
     colorScheme,
     timezoneId,
-    baseURL: server.url,
+    baseURL: server.origin,
   });
   if (seed) {
     // Stored records put in place before the app first loads (and never again, so the
@@ -75,6 +84,9 @@ export async function start({
   context.on("weberror", (e) => errors.push(String(e.error())));
   return {
     url: server.url,
+    server,
+    /** The address of the app's page `path` ("/library") under the app's base. */
+    at: (path) => `${base.replace(/\/$/, "")}${path}`,
     context,
     /** Uncaught page errors seen so far: a test fails on any. */
     errors,
@@ -118,3 +130,18 @@ export function useApp(options = {}, setup = async () => {}) {
 /** Waits for the page's heading to read `name` (the router renders asynchronously). */
 export const expectHeading = (page, name) =>
   page.getByRole("heading", { level: 1, name, exact: true }).waitFor({ timeout: 5000 });
+
+/** GET `url` with `headers`; resolves to { status, headers, body } (body as sent, not decoded). */
+export const get = (url, headers = {}) =>
+  new Promise((ok, fail) => {
+    request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on("error", fail)
+      .end();
+  });
+
+/** The build's hashed wasm file name. */
+export const wasmName = (dist) => readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));

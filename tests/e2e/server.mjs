@@ -1,9 +1,15 @@
-// A small static server for the release build, as a host would serve it: real files by
-// path, index.html for every other path (the app's router handles those), and the right
-// MIME types (wasm must be application/wasm to be compiled while it streams).
+// A small static server for the release build that serves it as a static host does:
+// real files by path; every other path under the app's base the app's index.html, as the
+// build's _redirects says; the build's _headers (the security headers and the content
+// policy, long caching for hashed files, `no-cache` for the rest); the right MIME types
+// (wasm must be application/wasm to be compiled while it streams); and brotli or gzip
+// when the browser accepts it, from the build's precompressed files or compressed here.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import { COMPRESSIBLE, headersFor, parseHeaders } from "../../scripts/hosting.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -27,42 +33,108 @@ async function isFile(path) {
   }
 }
 
-/** Serves `dir` on 127.0.0.1 at `port` (0: any free port). Resolves to { url, close }. */
-export async function serve(dir, port = 0) {
-  const root = resolve(dir);
-  if (!(await isFile(join(root, "index.html")))) {
-    throw new Error(`${root}/index.html is missing: build the release first`);
+/** The `_redirects` rule for app pages: [from-prefix, to], or null. */
+function spaRule(root) {
+  const path = join(root, "_redirects");
+  if (!existsSync(path)) return null;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const [from, to, status] = line.trim().split(/\s+/);
+    if (from?.endsWith("*") && status === "200") return [from.slice(0, -1), to];
   }
+  return null;
+}
+
+/**
+ * Serves the build in `dir` on 127.0.0.1 (port 0: any free port) at `base` ("/" or a
+ * sub-path like "/steadyback/"); with `compress: false` every file goes out as it is.
+ * Resolves to { url, origin, close }: `url` is the app's address, `origin` the server's.
+ * `setDir` serves another build from then on (a new version deployed).
+ */
+export async function serve(dir, { port = 0, base = "/", compress = true } = {}) {
+  let root = resolve(dir);
+  let rules = [];
+  let spa = null;
+  const cache = new Map();
+  const load = async (next) => {
+    if (!(await isFile(join(next, "index.html")))) {
+      throw new Error(`${next}/index.html is missing: build the release first`);
+    }
+    root = next;
+    rules = existsSync(join(root, "_headers")) ? parseHeaders(readFileSync(join(root, "_headers"), "utf8")) : [];
+    spa = spaRule(root) ?? [base, `${base}index.html`];
+    cache.clear();
+  };
+  await load(root);
+
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = normalize(join(root, path));
+    const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (`${urlPath}/` === base) {
+      res.writeHead(301, { location: base }).end();
+      return;
+    }
+    if (!urlPath.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let path = urlPath;
+    let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root) || !(await isFile(file))) {
-      // Unknown paths with an extension are real 404s; the rest are app routes.
-      if (extname(path)) {
+      // Unknown paths with an extension are real 404s; the rest are app pages.
+      if (extname(path) || !path.startsWith(spa[0])) {
         res.writeHead(404).end("not found");
         return;
       }
-      file = join(root, "index.html");
+      path = spa[1];
+      file = join(root, path.slice(base.length));
     }
-    const type = TYPES[extname(file)] ?? "application/octet-stream";
-    // Hashed files never change; the rest must be revalidated.
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
-    res.writeHead(200, {
-      "content-type": type,
-      "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
-    });
-    res.end(await readFile(file));
+    const headers = {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      ...Object.fromEntries(Object.entries(headersFor(rules, path)).map(([k, v]) => [k.toLowerCase(), v])),
+    };
+    let body = await readFile(file);
+    if (compress && COMPRESSIBLE.test(file)) {
+      headers.vary = "Accept-Encoding";
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+      if (encoding) {
+        const ext = encoding === "br" ? ".br" : ".gz";
+        const key = file + ext;
+        if (!cache.has(key)) {
+          cache.set(
+            key,
+            (await isFile(key))
+              ? await readFile(key)
+              : encoding === "br"
+                ? brotliCompressSync(body)
+                : gzipSync(body, { level: 9 }),
+          );
+        }
+        body = cache.get(key);
+        headers["content-encoding"] = encoding;
+      }
+    }
+    headers["content-length"] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
-  const url = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${server.address().port}`;
   return {
-    url,
-    close: () => new Promise((ok) => server.close(ok)),
+    url: `${origin}${base}`,
+    origin,
+    setDir: (next) => load(resolve(next)),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(ok);
+      }),
   };
 }
 
-// `node server.mjs DIR [PORT]` serves DIR until stopped.
+// `node server.mjs DIR [PORT] [BASE]` serves DIR until stopped.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serve(process.argv[2] ?? "../../target/dist", Number(process.argv[3] ?? 8080));
+  const [dir = "../../target/dist", port = "8080", base = "/"] = process.argv.slice(2);
+  const { url } = await serve(dir, { port: Number(port), base });
   console.log(`serving on ${url}`);
 }

@@ -1,50 +1,13 @@
-// The app shell against the release build: navigation, deep links, a setting kept across
-// reloads, offline reloads through the service worker, and corrupt storage quarantined.
+// The app shell against the release build: navigation, deep links, offline reloads through
+// the service worker (app-shell.mjs), a setting kept across reloads, and corrupt storage
+// quarantined.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useApp, appReady, expectHeading } from "./harness.mjs";
+import { useApp, appReady } from "./harness.mjs";
+import { shellTests } from "./app-shell.mjs";
 
 const s = useApp();
-
-test("the bottom bar moves between every page", async () => {
-  await s.page.goto("/");
-  await appReady(s.page);
-  await expectHeading(s.page, "Today");
-  assert.equal(await s.page.title(), "Today · Steadyback");
-  for (const [name, path] of [
-    ["Library", "/library"],
-    ["Progress", "/progress"],
-    ["Safety", "/safety"],
-    ["Settings", "/settings"],
-    ["Today", "/"],
-  ]) {
-    const link = s.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
-    await link.click();
-    await s.page.waitForURL((url) => url.pathname === path);
-    await expectHeading(s.page, name);
-    assert.equal(await link.getAttribute("aria-current"), "page", `${name} is marked current`);
-    const current = await s.page.locator('nav.bottom-nav [aria-current="page"]').count();
-    assert.equal(current, 1, "exactly one link is current");
-  }
-});
-
-test("each page loads from a deep link, and unknown paths say so", async () => {
-  for (const [path, name] of [
-    ["/library", "Library"],
-    ["/progress", "Progress"],
-    ["/settings", "Settings"],
-    ["/safety", "Safety"],
-  ]) {
-    await s.page.goto(path);
-    await appReady(s.page);
-    await expectHeading(s.page, name);
-  }
-  await s.page.goto("/no/such/page");
-  await appReady(s.page);
-  await expectHeading(s.page, "Page not found");
-  await s.page.getByRole("link", { name: "Go to Today" }).click();
-  await expectHeading(s.page, "Today");
-});
+shellTests(s);
 
 test("a changed setting is saved and kept across a reload", async () => {
   await s.page.goto("/settings");
@@ -64,49 +27,6 @@ test("a changed setting is saved and kept across a reload", async () => {
   assert.equal(await s.page.getByRole("switch", { name: "Spoken instructions" }).isChecked(), true);
   // Put it back for the tests that follow.
   await s.page.getByRole("switch", { name: "Beeps" }).click();
-});
-
-test("after the service worker is active, deep links load offline", async () => {
-  await s.page.goto("/");
-  await appReady(s.page);
-  // Ready once it is active; on a first visit it may still be activating then.
-  const active = await s.page.evaluate(() =>
-    Promise.race([
-      navigator.serviceWorker.ready.then(
-        (r) =>
-          new Promise((ok) => {
-            const done = () => r.active?.state === "activated" && ok(true);
-            r.active?.addEventListener("statechange", done);
-            done();
-          }),
-      ),
-      new Promise((ok) => setTimeout(() => ok(false), 15000)),
-    ]),
-  );
-  assert.equal(active, true, "the service worker activated");
-  const cached = await s.page.evaluate(async () => {
-    const names = await caches.keys();
-    const cache = await caches.open(names.find((n) => n.startsWith("steadyback-")));
-    return (await cache.keys()).map((r) => new URL(r.url).pathname);
-  });
-  for (const file of ["/index.html", "/manifest.webmanifest", "/icons/icon-512.png"]) {
-    assert.ok(cached.includes(file), `${file} is precached`);
-  }
-  assert.ok(cached.some((f) => f.endsWith(".wasm")), "the wasm is precached");
-
-  await s.app.context.setOffline(true);
-  try {
-    await s.page.goto("/library");
-    await appReady(s.page);
-    await expectHeading(s.page, "Library");
-    await s.page.reload();
-    await appReady(s.page);
-    await expectHeading(s.page, "Library");
-    await s.page.getByRole("link", { name: "Safety" }).click();
-    await expectHeading(s.page, "Safety");
-  } finally {
-    await s.app.context.setOffline(false);
-  }
 });
 
 test("garbage under the settings key is kept aside and the app starts with defaults", async () => {

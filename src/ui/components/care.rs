@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::domain::catalog::name_of;
 use crate::domain::pain::{self, AfterCheckReason};
 use crate::domain::progression::{self, Direction, Suggestion};
@@ -151,7 +153,7 @@ fn NotForMe(
             })}
             <p>
                 "If the pain doesn't ease, or you notice any of "
-                <a href="/safety">"the warning signs"</a> ", get advice."
+                <a href=href("/safety")>"the warning signs"</a> ", get advice."
             </p>
             <div class="actions">
                 {if any {
@@ -193,7 +195,7 @@ pub fn NudgeCard() -> impl IntoView {
                     "it doesn't, a GP or physiotherapist can help find out why and what "
                     "suits you."
                 </p>
-                <p><a href="/safety">"When to get help"</a></p>
+                <p><a href=href("/safety")>"When to get help"</a></p>
                 <div class="actions">
                     <button class="secondary" on:click=snooze>"Remind me in a week"</button>
                 </div>

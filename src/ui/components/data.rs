@@ -142,6 +142,10 @@ pub fn ImportBackup() -> impl IntoView {
     // was added since (the copy itself stays until the next import).
     let undoable = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
+    // A new version's "Reload" waits while a backup is being read or looked at.
+    state.updates.hold_while(move || {
+        step.with(|s| matches!(s, ImportStep::Reading | ImportStep::Preview(_)))
+    });
     let picked = move |_| {
         let Some(input) = input.get() else {
             return;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::domain::exercise::{Exercise, Work};
 use crate::ui::components::figure::FigureStill;
 
@@ -22,7 +24,7 @@ pub fn ExerciseCard(
     let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(exercise.id));
     view! {
         <li>
-            <a class="card exercise-card" href=format!("/exercise/{}", exercise.id)>
+            <a class="card exercise-card" href=href(&format!("/exercise/{}", exercise.id))>
                 <FigureStill exercise class="card-figure" />
                 <h2>{exercise.name}</h2>
                 <Show when=set_aside>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::ui::components::page::Page;
 
 /// "Nothing here", what was looked for, and one way back.
@@ -20,7 +22,7 @@ pub fn Missing(
     view! {
         <Page title>
             <p>{text}</p>
-            <a href=back_to class="button">{back_label}</a>
+            <a href=href(back_to) class="button">{back_label}</a>
         </Page>
     }
 }

@@ -1,10 +1,11 @@
-//! Messages about the app itself (storage problems and the like), shown above every page.
+//! Messages about the app itself (storage problems, a new version), shown above every page.
 
 use leptos::prelude::*;
 
 use crate::ui::state::{AppState, NoticeAction, Tone};
 
-/// Lists the current notices, each with its way out (if any) and a button to dismiss it.
+/// Lists the current notices, each with its way out (if any) and a button to dismiss it,
+/// and the offer of a new version when nothing would be lost by reloading.
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -31,6 +32,17 @@ pub fn Notices() -> impl IntoView {
                     </div>
                 </div>
             </For>
+            <Show when=move || state.updates.offer(state.playing.get())>
+                <div class="notice update">
+                    <p>"A new version of Steadyback is ready."</p>
+                    <div class="notice-actions">
+                        <button on:click=move |_| state.updates.apply()>"Reload"</button>
+                        <button class="secondary" on:click=move |_| state.updates.put_off()>
+                            "Later"
+                        </button>
+                    </div>
+                </div>
+            </Show>
         </div>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::domain::calendar::{self, WEEKLY_GOAL_MINUTES};
 use crate::domain::walking;
 use crate::ui::format::minutes;
@@ -63,7 +65,7 @@ pub fn WeekCard() -> impl IntoView {
             <p class="streak">{streak}</p>
             <p class="source-tag">"At least 150 minutes a week, built up gradually: NHS"</p>
             <div class="actions">
-                <a class="button secondary" href="/activity">"Log activity"</a>
+                <a class="button secondary" href=href("/activity")>"Log activity"</a>
             </div>
         </section>
     }
@@ -93,7 +95,7 @@ pub fn WalkCard() -> impl IntoView {
                 <p>{walking::why()}</p>
             </details>
             <div class="actions">
-                <a class="button secondary" href="/activity">"Log a walk"</a>
+                <a class="button secondary" href=href("/activity")>"Log a walk"</a>
             </div>
         </section>
     }

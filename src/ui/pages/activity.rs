@@ -1,6 +1,8 @@
 //! `/activity`: log walks, swims, rides and other activity; edit or delete them.
 
 use leptos::prelude::*;
+
+use crate::ui::href;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
@@ -55,6 +57,10 @@ pub fn ActivityPage() -> impl IntoView {
     };
     let status = RwSignal::new(None::<String>);
     let deleted = RwSignal::new(None::<Activity>);
+    // A new version's "Reload" waits while something typed is not saved yet.
+    state.updates.hold_while(move || {
+        form.minutes.with(|m| !m.is_empty()) || form.note.with(|n| !n.is_empty())
+    });
     // Refills the form when what is edited changes, and only then: not when the clock
     // moves on, which would wipe what is being typed.
     Effect::new(move |_| {
@@ -238,7 +244,7 @@ fn ActivityList() -> impl IntoView {
                             <span class="activity-day">{day_long(a.day)}</span>
                             <span class="activity-what">{text}</span>
                             {note.map(|n| view! { <span class="activity-note">{n}</span> })}
-                            <a href=format!("/activity?edit={}", a.key().text()) class="activity-edit">
+                            <a href=href(&format!("/activity?edit={}", a.key().text())) class="activity-edit">
                                 "Edit"
                                 <span class="visually-hidden">{format!(" {} on {}", a.kind.label().to_ascii_lowercase(), day_long(a.day))}</span>
                             </a>

@@ -1,6 +1,8 @@
 //! `/exercise/<id>`: everything about one exercise.
 
 use leptos::prelude::*;
+
+use crate::ui::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalog;
@@ -63,7 +65,7 @@ fn Swaps(
     let links = ids
         .iter()
         .filter_map(|id| catalog::get(id))
-        .map(|e| view! { <li><a href=format!("/exercise/{}", e.id)>{e.name}</a></li> })
+        .map(|e| view! { <li><a href=href(&format!("/exercise/{}", e.id))>{e.name}</a></li> })
         .collect_view();
     (!ids.is_empty()).then(|| {
         view! {
@@ -106,7 +108,7 @@ fn Detail(
             <FigureLoop exercise=e />
             <SetAside exercise=e />
             <ExerciseGate>
-                <a class="button big try-it" href=format!("/session/exercise:{}", e.id)>
+                <a class="button big try-it" href=href(&format!("/session/exercise:{}", e.id))>
                     "Try it"
                 </a>
             </ExerciseGate>
@@ -141,7 +143,7 @@ fn Detail(
                 {bullets(e.cautions)}
                 <p>
                     "Stop if the pain reaches 7 out of 10, or if a move gives you sharp pain. "
-                    <a href="/safety">"When to stop, and when to get help"</a>
+                    <a href=href("/safety")>"When to stop, and when to get help"</a>
                 </p>
             </section>
             {has_swaps
@@ -158,7 +160,7 @@ fn Detail(
                 <h2 id="sources-heading">"Sources"</h2>
                 <ul>{e.sources.iter().map(|s| view! { <li>{s.full()}</li> }).collect_view()}</ul>
             </section>
-            <p><a href="/library">"Back to the library"</a></p>
+            <p><a href=href("/library")>"Back to the library"</a></p>
         </Page>
     }
 }

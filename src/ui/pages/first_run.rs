@@ -67,7 +67,13 @@ pub fn FirstRunPage() -> impl IntoView {
             &see_professional.get_untracked(),
         );
         state.records.safety_check.set(check);
-        navigate("/", Default::default());
+        // Today, written out: the router would write it under a sub-path as `/app`,
+        // outside the app's scope `/app/`.
+        let options = leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&crate::ui::href("/"), options);
     };
     view! {
         <Page title="Welcome to Steadyback">

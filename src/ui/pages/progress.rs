@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
+
+use crate::ui::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::calendar::{self, minutes_of, session_day};
@@ -56,8 +58,8 @@ pub fn ProgressPage() -> impl IntoView {
                         <h2>"Nothing here yet"</h2>
                         <p>"After your first session or walk, your minutes and how your pain changes show up here."</p>
                         <div class="actions">
-                            <a class="button" href="/">"Go to Today"</a>
-                            <a class="button secondary" href="/activity">"Log activity"</a>
+                            <a class="button" href=href("/")>"Go to Today"</a>
+                            <a class="button secondary" href=href("/activity")>"Log activity"</a>
                         </div>
                     </section>
                 }
@@ -68,7 +70,7 @@ pub fn ProgressPage() -> impl IntoView {
                 <section class="card" aria-labelledby="summary-link-heading">
                     <h2 id="summary-link-heading">"For your GP or physiotherapist"</h2>
                     <p>"A one or two page summary to print or save as a PDF. It is made on this device; nothing is sent anywhere."</p>
-                    <a class="button secondary" href="/progress/summary">"Open the summary"</a>
+                    <a class="button secondary" href=href("/progress/summary")>"Open the summary"</a>
                 </section>
             </Show>
         </Page>
@@ -223,7 +225,7 @@ fn SessionList() -> impl IntoView {
                 .map(|r| {
                     view! {
                         <li>
-                            <a class="session-row" href=format!("/progress/session/{}", r.id().text())>
+                            <a class="session-row" href=href(&format!("/progress/session/{}", r.id().text()))>
                                 <span class="session-day">{day_short(session_day(r, offset))}</span>
                                 <span class="session-name">{r.routine_name.clone()}</span>
                                 <span class="session-meta">
@@ -305,7 +307,7 @@ fn SessionView(
                     <ul class="summary-list">{hurts}</ul>
                 })}
             </section>
-            <a class="button secondary" href="/progress">"Back to Progress"</a>
+            <a class="button secondary" href=href("/progress")>"Back to Progress"</a>
         </Page>
     }
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::domain::calendar::{self, session_day};
 use crate::domain::catalog;
 use crate::domain::dates::{self, monday_of};
@@ -169,7 +171,7 @@ pub fn SummaryPage() -> impl IntoView {
         <Page title="Summary">
             <div class="print-actions">
                 <button on:click=move |_| { let _ = window().print(); }>"Print or save as PDF"</button>
-                <a class="button secondary" href="/progress">"Back to Progress"</a>
+                <a class="button secondary" href=href("/progress")>"Back to Progress"</a>
             </div>
             <article class="summary-sheet">
                 <header>

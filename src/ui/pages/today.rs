@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use crate::domain::catalog;
 use crate::domain::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::routine::Routine;
@@ -36,7 +38,7 @@ fn Suggested(
             view! {
                 <li>
                     <FigureStill exercise=e class="list-figure" />
-                    <a href=format!("/exercise/{}", e.id)>{e.name}</a>
+                    <a href=href(&format!("/exercise/{}", e.id))>{e.name}</a>
                 </li>
             }
         })
@@ -52,7 +54,7 @@ fn Suggested(
                 " exercises"
             </p>
             <ul class="routine-exercises">{names}</ul>
-            <a class="button big" href=format!("/session/{}", routine.id)>"Start"</a>
+            <a class="button big" href=href(&format!("/session/{}", routine.id))>"Start"</a>
             <p class="source-tag">"Exercises from " {source_names(&routine)}</p>
         </section>
     }
@@ -90,7 +92,7 @@ pub fn TodayPage() -> impl IntoView {
             .map(|r| {
                 view! {
                     <li>
-                        <a href=format!("/session/{}", r.id)>{r.name.clone()}</a>
+                        <a href=href(&format!("/session/{}", r.id))>{r.name.clone()}</a>
                         <span class="meta">
                             " · about " {r.estimated_minutes()} " min · from " {source_names(&r)}
                         </span>
@@ -111,7 +113,7 @@ pub fn TodayPage() -> impl IntoView {
                             <section class="card caution" aria-labelledby="continue-heading">
                                 <h2 id="continue-heading">"Session in progress"</h2>
                                 <p>"You started " {name} " and haven't finished it yet."</p>
-                                <a class="button" href=format!("/session/{id}")>"Continue"</a>
+                                <a class="button" href=href(&format!("/session/{id}"))>"Continue"</a>
                             </section>
                         }
                     })}
@@ -126,7 +128,7 @@ pub fn TodayPage() -> impl IntoView {
                                 "You marked them as not for you. Bring back the ones you want "
                                 "to try again from their pages in the library, or log a walk."
                             </p>
-                            <a class="button" href="/library">"Go to the library"</a>
+                            <a class="button" href=href("/library")>"Go to the library"</a>
                         </section>
                     }
                     .into_any(),
@@ -155,8 +157,8 @@ pub fn TodayPage() -> impl IntoView {
                         "pain. Resting for a long time tends to make pain and stiffness worse."
                     </p>
                     <div class="actions">
-                        <a href="/library" class="button secondary">"Browse exercises"</a>
-                        <a href="/safety" class="button secondary">"Safety advice"</a>
+                        <a href=href("/library") class="button secondary">"Browse exercises"</a>
+                        <a href=href("/safety") class="button secondary">"Safety advice"</a>
                     </div>
                 </section>
                 </Show>

@@ -6,6 +6,7 @@ mod backup;
 mod clock;
 mod notices;
 mod persisted;
+mod updates;
 
 use leptos::prelude::*;
 
@@ -24,6 +25,7 @@ pub use backup::BEFORE_IMPORT_KEY;
 pub use clock::Clock;
 pub use notices::{Notice, NoticeAction, Notices, Tone};
 pub use persisted::{Io, Persisted};
+pub use updates::Updates;
 
 persisted::records! {
     /// The person's choices of beeps, voice and vibration.
@@ -54,6 +56,8 @@ pub struct AppState {
     /// The session whose after-check was answered "still hurting" and whose exercises
     /// the person is choosing to set aside (the answer is saved once they choose).
     pub still_hurting: RwSignal<Option<RecordId>>,
+    /// A new version of the app waiting to take over, offered when nothing would be lost.
+    pub updates: Updates,
     /// False when data lives only in this page's memory.
     pub persistent: bool,
     io: Io,
@@ -84,6 +88,7 @@ impl AppState {
             notices,
             playing: RwSignal::new(false),
             still_hurting: RwSignal::new(None),
+            updates: Updates::new(),
             persistent,
             io,
         }

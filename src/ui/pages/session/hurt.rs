@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use super::player::Player;
 use crate::domain::safety::STOP_PAIN;
 use crate::ui::components::pain_scale::PainScale;
@@ -80,7 +82,7 @@ pub(super) fn HurtView(
                         "Your answer is saved."
                     </p>
                     <p>
-                        <a href="/safety">"When to get help"</a>
+                        <a href=href("/safety")>"When to get help"</a>
                         " lists the signs that need a doctor."
                     </p>
                     <div class="actions">

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::href;
+
 use super::player::Player;
 use crate::domain::catalog;
 use crate::domain::pain::{self, AfterCheckReason};
@@ -21,7 +23,7 @@ pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> 
             <p>
                 {format!("You stopped {name} with pain of {} out of 10. ", hurt.rating)}
                 {format!("Pain of {STOP_PAIN} or more means stop. ")}
-                <a href="/safety">"When to get help"</a>
+                <a href=href("/safety")>"When to get help"</a>
             </p>
         </div>
     })
@@ -79,7 +81,7 @@ pub(super) fn PainAfter(
         let high = after >= STOP_PAIN;
         Some(view! {
             <p class="pain-advice" role="status">{text}</p>
-            {high.then(|| view! { <p><a href="/safety">"When to get help"</a></p> })}
+            {high.then(|| view! { <p><a href=href("/safety")>"When to get help"</a></p> })}
         })
     };
     view! {
@@ -118,7 +120,7 @@ pub(super) fn SessionSummary(
             {advice.map(|advice| view! { <AdviceNote advice /> })}
             <PainAfter player record=record.clone() />
             <p class="hint">"Saved to your history on this device."</p>
-            <a href="/" class="button">"Back to Today"</a>
+            <a href=href("/") class="button">"Back to Today"</a>
         </section>
     }
     .into_any()

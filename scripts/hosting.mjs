@@ -1,0 +1,98 @@
+// What a host needs to serve Steadyback safely, in one place: the content policy and the
+// other security headers, the app's loader, and the files a build writes for static hosts
+// (_headers, _redirects). Used by scripts/post-build.mjs when the app is built, and by
+// the test servers and tests, so that what is tested is what is shipped.
+import { createHash } from "node:crypto";
+
+// Starts the app. It replaces Trunk's own inline loader, which names this build's hashed
+// files: this one reads them from the preload links Trunk writes into the same page, so
+// its text, and so its hash in the content policy, stays the same from build to build
+// and at any sub-path. The policy in the README's nginx snippet depends on that.
+export const LOADER = `
+// Starts Steadyback: the module and the wasm are the ones this page preloads.
+const url = (selector) => document.querySelector(selector).href;
+const app = await import(url('link[rel="modulepreload"]'));
+await app.default({ module_or_path: url('link[rel="preload"][type="application/wasm"]') });
+`;
+
+/** The CSP source for an inline script: 'sha256-…' of its exact text. */
+export const scriptHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/**
+ * The content policy. Scripts only from the app itself and the inline scripts hashed at
+ * build time; `wasm-unsafe-eval` lets the browser compile the app's wasm (it allows no
+ * JavaScript eval). `frame-ancestors` only works as a header: in a `<meta>` the browser
+ * ignores it (with a console error), so `meta` leaves it out.
+ */
+export function contentPolicy(inlineScriptHashes, { meta = false } = {}) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...inlineScriptHashes].join(" "),
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    ...(meta ? [] : ["frame-ancestors 'none'"]),
+  ].join("; ");
+}
+
+/** Every browser feature the app may use (keeping the screen on); none other. */
+export const PERMISSIONS_POLICY =
+  "screen-wake-lock=(self), camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(), display-capture=()";
+
+/** The security headers for every response, beside the content policy. */
+export const SECURITY_HEADERS = {
+  "Referrer-Policy": "no-referrer",
+  "X-Content-Type-Options": "nosniff",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+};
+
+/** Files whose name carries their content's hash: they never change, so cache them for a year. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** Files worth compressing (the rest, PNG icons, are compressed already). */
+export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
+
+/** `_headers` (Netlify, Cloudflare Pages): the security headers on every path under `base`, long caching for hashed files. */
+export function headersFile(base, policy, files) {
+  const lines = [
+    "# Written by scripts/post-build.mjs for hosts that read _headers (Netlify, Cloudflare Pages).",
+    `${base}*`,
+    `  Content-Security-Policy: ${policy}`,
+    ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
+  ];
+  for (const file of files.filter((f) => HASHED.test(f))) {
+    lines.push("", `${base}${file}`, `  Cache-Control: ${IMMUTABLE}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** `_redirects` (Netlify, Cloudflare Pages): every other path under `base` is a page of the app. */
+export const redirectsFile = (base) =>
+  `# Written by scripts/post-build.mjs: every path that is not a file is a page of the app.\n${base}*  ${base}index.html  200\n`;
+
+/** Reads a `_headers` file: [{ path, headers }] in order (a path ending in `*` is a prefix). */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trimStart().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+    } else if (rules.length) {
+      const i = line.indexOf(":");
+      rules.at(-1).headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** The headers a `_headers` file gives `path`: those of every rule that matches, in order. */
+export function headersFor(rules, path) {
+  const out = {};
+  for (const rule of rules) {
+    const match = rule.path.endsWith("*") ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (match) Object.assign(out, rule.headers);
+  }
+  return out;
+}

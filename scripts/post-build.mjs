@@ -1,0 +1,132 @@
+// Trunk post_build hook: makes the build ready for any static host, at the root of a
+// domain or under a sub-path (Trunk's public URL, `trunk build --public-url /app/`).
+//
+// 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
+//    every root-relative address put under the public URL, the public URL written into
+//    <meta name="steadyback-base"> for the app's router, and the content policy, with the
+//    hash of every inline script, as a <meta http-equiv>. 404.html is a copy (GitHub
+//    Pages serves it for deep links, and it boots the app).
+// 2. sw.js: the build's version and the files to precache, relative to sw.js.
+// 3. _headers and _redirects for hosts that read them.
+// 4. Release builds: a .br and a .gz beside every text file, for hosts that serve
+//    precompressed files (nginx gzip_static and brotli_static, Caddy precompressed).
+//
+// STEADYBACK_BUILD_LABEL, when set, is mixed into the version: the end-to-end tests use
+// it to make a second version of the same code.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import {
+  COMPRESSIBLE,
+  LOADER,
+  contentPolicy,
+  headersFile,
+  redirectsFile,
+  scriptHash,
+} from "./hosting.mjs";
+
+const fail = (message) => {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+};
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("TRUNK_STAGING_DIR is not set (run through trunk)");
+const rawBase = process.env.TRUNK_PUBLIC_URL || "/";
+if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(rawBase.endsWith("/") ? rawBase : `${rawBase}/`)) {
+  fail(`the public URL must be a path like /app/, not ${JSON.stringify(rawBase)}`);
+}
+const base = rawBase.endsWith("/") ? rawBase : `${rawBase}/`;
+const release = process.env.TRUNK_PROFILE === "release";
+
+function walk(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+}
+const files = () =>
+  walk(dir)
+    .map((path) => relative(dir, path).split(sep).join("/"))
+    .sort();
+
+// 1. index.html
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const trunkLoaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+if (trunkLoaders.length !== 1 || !/module_or_path/.test(trunkLoaders[0][1])) {
+  fail("expected exactly one inline loader from Trunk (has Trunk's output changed?)");
+}
+html = html.replace(trunkLoaders[0][0], `<script type="module">${LOADER}</script>`);
+if (!/<link rel="modulepreload"/.test(html) || !/<link rel="preload"[^>]*type="application\/wasm"/.test(html)) {
+  fail("the loader needs Trunk's modulepreload and wasm preload links, and they are missing");
+}
+// Root-relative addresses (the manifest, icons) under the public URL; Trunk's own links
+// are there already.
+html = html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (all, attr, path) =>
+  path.startsWith(base) ? all : `${attr}="${base}${path.slice(1)}"`,
+);
+const baseMeta = '<meta name="steadyback-base" content="/" />';
+if (!html.includes(baseMeta)) fail(`index.html must hold ${baseMeta}`);
+html = html.replace(baseMeta, `<meta name="steadyback-base" content="${base}" />`);
+
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map(scriptHash);
+const metaPolicy = contentPolicy(hashes, { meta: true });
+// The policy governs what comes after it: first thing after <meta charset>.
+const charset = '<meta charset="utf-8" />';
+if (!html.includes(charset)) fail(`index.html must start its head with ${charset}`);
+html = html.replace(
+  charset,
+  `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}" />`,
+);
+
+// 2. The version: every file the app is made of (index.html as it is now), and the label.
+const hash = createHash("sha256");
+for (const name of files().filter((f) => f !== "index.html" && f !== "sw.js")) {
+  hash.update(name);
+  hash.update(readFileSync(join(dir, name)));
+}
+hash.update(html);
+hash.update(process.env.STEADYBACK_BUILD_LABEL ?? "");
+const version = hash.digest("hex").slice(0, 16);
+html = html.replace(
+  /(<meta name="steadyback-base"[^>]*>)/,
+  `$1\n    <meta name="steadyback-version" content="${version}" />`,
+);
+writeFileSync(indexPath, html);
+writeFileSync(join(dir, "404.html"), html);
+
+const SW = "sw.js";
+const precache = files().filter((f) => f !== SW && f !== "404.html");
+const swPath = join(dir, SW);
+const template = readFileSync(swPath, "utf8");
+const filled = template
+  .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version)};`)
+  .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(precache)};`);
+if (filled === template || !filled.includes(version)) fail("could not find the VERSION and FILES lines in sw.js");
+writeFileSync(swPath, filled);
+
+// 3. Host configuration.
+writeFileSync(join(dir, "_headers"), headersFile(base, contentPolicy(hashes), files()));
+writeFileSync(join(dir, "_redirects"), redirectsFile(base));
+
+// 4. Precompressed copies.
+let compressed = 0;
+if (release) {
+  for (const name of files().filter((f) => COMPRESSIBLE.test(f))) {
+    const bytes = readFileSync(join(dir, name));
+    const br = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    });
+    const gz = gzipSync(bytes, { level: 9 });
+    if (br.length < bytes.length) writeFileSync(join(dir, `${name}.br`), br);
+    if (gz.length < bytes.length) writeFileSync(join(dir, `${name}.gz`), gz);
+    compressed += 1;
+  }
+}
+console.log(
+  `post-build: at ${base}, version ${version}, ${precache.length} files precached, ` +
+    `${inline.length} inline script(s) hashed, ${compressed} compressed`,
+);
