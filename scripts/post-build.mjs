@@ -3,8 +3,8 @@
 //
 // 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
 //    every root-relative address put under the public URL, the public URL written into
-//    <meta name="steadyback-base"> for the app's router, and the content policy, with the
-//    hash of every inline script, as a <meta http-equiv>. 404.html is a copy (GitHub
+//    <meta name="steadyback-base"> for the app's router, and (release builds) the content
+//    policy, with the hash of every inline script, as a <meta http-equiv>. 404.html is a copy (GitHub
 //    Pages serves it for deep links, and it boots the app).
 // 2. sw.js: the build's version and the files to precache, relative to sw.js.
 // 3. _headers and _redirects for hosts that read them.
@@ -73,14 +73,18 @@ html = html.replace(baseMeta, `<meta name="steadyback-base" content="${base}" />
 
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map(scriptHash);
-const metaPolicy = contentPolicy(hashes, { meta: true });
-// The policy governs what comes after it: first thing after <meta charset>.
+// The policy governs what comes after it: first thing after <meta charset>. Not in debug
+// builds: `trunk serve` rewrites its live-reload script as it serves it, so no hash made
+// here could match it.
 const charset = '<meta charset="utf-8" />';
 if (!html.includes(charset)) fail(`index.html must start its head with ${charset}`);
-html = html.replace(
-  charset,
-  `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}" />`,
-);
+if (release) {
+  const metaPolicy = contentPolicy(hashes, { meta: true });
+  html = html.replace(
+    charset,
+    `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${metaPolicy}" />`,
+  );
+}
 
 // 2. The version: every file the app is made of (index.html as it is now), and the label.
 const hash = createHash("sha256");

@@ -366,3 +366,20 @@ fn storage_exceptions_are_classified_by_name_and_legacy_code() {
         Other("a plain string".into())
     );
 }
+
+#[wasm_bindgen_test]
+fn the_base_path_is_read_from_the_page_and_only_a_plain_path_counts() {
+    use steadyback::platform::base_path::{base, normalise};
+    assert_eq!(normalise("/"), "");
+    assert_eq!(normalise(""), "");
+    assert_eq!(normalise("/steadyback/"), "/steadyback");
+    assert_eq!(normalise("steadyback"), "/steadyback");
+    assert_eq!(normalise("/a/b/"), "/a/b");
+    assert_eq!(normalise("https://elsewhere.example/"), "");
+    assert_eq!(normalise("/../up/"), "");
+    assert_eq!(normalise("//x"), "/x");
+    // This test page has no <meta name="steadyback-base">: the app is at the root.
+    assert_eq!(base(), "");
+    assert_eq!(steadyback::ui::href("/library"), "/library");
+    assert_eq!(steadyback::ui::href("/"), "/");
+}

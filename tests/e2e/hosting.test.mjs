@@ -193,6 +193,9 @@ test("a new version is offered only once the session ends, and Reload brings it 
     await offer(other).waitFor({ state: "detached" });
     await other.getByLabel("Minutes").fill("");
     await offer(other).waitFor();
+    // "Later" puts it off for this visit.
+    await other.getByRole("button", { name: "Later" }).click();
+    await offer(other).waitFor({ state: "detached" });
     await other.close();
     // ...and never in the session, which goes on.
     assert.equal(await offer(page).count(), 0, "no offer during the session");

@@ -52,19 +52,16 @@ function spaRule(root) {
  */
 export async function serve(dir, { port = 0, base = "/", compress = true } = {}) {
   let root = resolve(dir);
-  let rules = [];
-  let spa = null;
-  const cache = new Map();
-  const load = async (next) => {
+  const setDir = async (next) => {
     if (!(await isFile(join(next, "index.html")))) {
       throw new Error(`${next}/index.html is missing: build the release first`);
     }
     root = next;
-    rules = existsSync(join(root, "_headers")) ? parseHeaders(readFileSync(join(root, "_headers"), "utf8")) : [];
-    spa = spaRule(root) ?? [base, `${base}index.html`];
-    cache.clear();
   };
-  await load(root);
+  await setDir(root);
+  // Compressed here (for files the build did not precompress), by path, time and size:
+  // a rebuild in place (scripts/serve) is picked up at once.
+  const compressed = new Map();
 
   const server = createServer(async (req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -76,6 +73,10 @@ export async function serve(dir, { port = 0, base = "/", compress = true } = {})
       res.writeHead(404).end("not found");
       return;
     }
+    // Read for every request, so a rebuild or a new version is served at once.
+    const headersPath = join(root, "_headers");
+    const rules = existsSync(headersPath) ? parseHeaders(readFileSync(headersPath, "utf8")) : [];
+    const spa = spaRule(root) ?? [base, `${base}index.html`];
     let path = urlPath;
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(root) || !(await isFile(file))) {
@@ -98,19 +99,17 @@ export async function serve(dir, { port = 0, base = "/", compress = true } = {})
       const accepts = String(req.headers["accept-encoding"] ?? "");
       const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
       if (encoding) {
-        const ext = encoding === "br" ? ".br" : ".gz";
-        const key = file + ext;
-        if (!cache.has(key)) {
-          cache.set(
-            key,
-            (await isFile(key))
-              ? await readFile(key)
-              : encoding === "br"
-                ? brotliCompressSync(body)
-                : gzipSync(body, { level: 9 }),
-          );
+        const ready = `${file}${encoding === "br" ? ".br" : ".gz"}`;
+        if (await isFile(ready)) {
+          body = await readFile(ready);
+        } else {
+          const { mtimeMs, size } = await stat(file);
+          const key = `${encoding}:${file}:${mtimeMs}:${size}`;
+          if (!compressed.has(key)) {
+            compressed.set(key, encoding === "br" ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+          }
+          body = compressed.get(key);
         }
-        body = cache.get(key);
         headers["content-encoding"] = encoding;
       }
     }
@@ -123,7 +122,7 @@ export async function serve(dir, { port = 0, base = "/", compress = true } = {})
   return {
     url: `${origin}${base}`,
     origin,
-    setDir: (next) => load(resolve(next)),
+    setDir: (next) => setDir(resolve(next)),
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
