@@ -2,6 +2,7 @@
 // domain or under a sub-path (Trunk's public URL, `trunk build --public-url /app/`).
 //
 // 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
+//    the first screen (assets/first-screen.html) put in <div id="boot">,
 //    every root-relative address put under the public URL, the public URL written into
 //    <meta name="steadyback-base"> for the app's router, and (release builds) the content
 //    policy, with the hash of every inline script, as a <meta http-equiv>. 404.html is a copy (GitHub
@@ -59,6 +60,11 @@ if (trunkLoaders.length !== 1 || !/module_or_path/.test(trunkLoaders[0][1])) {
   fail("expected exactly one inline loader from Trunk (has Trunk's output changed?)");
 }
 html = html.replace(trunkLoaders[0][0], `<script type="module">${LOADER}</script>`);
+// The first screen, made from the app (tests/e2e/first-screen.mjs).
+const boot = '<div id="boot"></div>';
+if (!html.includes(boot)) fail(`index.html must hold ${boot} for the first screen`);
+const firstScreen = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? ".", "assets", "first-screen.html"), "utf8");
+html = html.replace(boot, `<div id="boot">\n${firstScreen}</div>`);
 if (!/<link rel="modulepreload"/.test(html) || !/<link rel="preload"[^>]*type="application\/wasm"/.test(html)) {
   fail("the loader needs Trunk's modulepreload and wasm preload links, and they are missing");
 }

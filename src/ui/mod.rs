@@ -3,20 +3,19 @@
 
 pub mod app;
 pub mod components;
+pub mod first_screen;
 pub mod format;
 pub mod pages;
 pub mod state;
 
-use leptos::prelude::*;
-
-/// Starts the app in the page: replaces the loading note with the app (which registers
-/// the service worker, see [`state::Updates::watch`]).
+/// Starts the app in the page: takes over the first screen index.html painted (see
+/// [`first_screen`]) with the app, which registers the service worker (see
+/// [`state::Updates::watch`]).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    let meanwhile = first_screen::take_over();
     leptos::mount::mount_to_body(app::App);
+    meanwhile.restore();
 }
 
 /// The address of the app's page at `path` ("/library"), under the path the app is

@@ -5,7 +5,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { start, appReady } from "./harness.mjs";
+import { start, appReady, appStarted } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -68,6 +68,7 @@ test("the first-run check and its outcomes pass axe", async () => {
   apps.push(app);
   const page = await app.page();
   await page.goto("/");
+  await appStarted(page);
   await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
   const failures = await violations(page, "welcome");
   await page.getByLabel("You have a high temperature.").check();

@@ -2,7 +2,7 @@
 // closing every way into exercise, a session in progress included.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, appReady, expectHeading } from "./harness.mjs";
+import { start, appReady, expectHeading, appStarted } from "./harness.mjs";
 
 const apps = [];
 after(async () => {
@@ -14,6 +14,7 @@ async function firstVisit(path = "/") {
   apps.push(app);
   const page = await app.page();
   await page.goto(path);
+  await appStarted(page);
   await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
   assert.equal(await page.locator("nav.bottom-nav").count(), 0, "nothing else before the check");
   return { app, page };
@@ -64,6 +65,7 @@ test("an urgent sign shows the emergency advice and no exercise", async () => {
 
   // The check can be taken again; this time with a see-a-GP sign only.
   await page.getByRole("button", { name: "Take the safety check again" }).click();
+  await appStarted(page);
   await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
   await page.getByLabel("You have a high temperature.").check();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -88,6 +90,7 @@ test("an urgent answer closes every way into exercise until the check is taken a
   // They take the check again and tick an urgent sign.
   await page.goto("/safety");
   await page.getByRole("button", { name: "Take the safety check again" }).click();
+  await appStarted(page);
   await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
   await page.getByLabel("Numbness, tingling or weakness in both legs.").check();
   await page.getByRole("button", { name: "Continue" }).click();
@@ -116,6 +119,7 @@ test("an urgent answer closes every way into exercise until the check is taken a
 
   // Taken again with no signs: the session can be continued.
   await page.getByRole("button", { name: "Take the safety check again" }).click();
+  await appStarted(page);
   await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("heading", { name: "Session in progress" }).waitFor();

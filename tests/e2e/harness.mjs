@@ -105,8 +105,12 @@ export async function start({
   };
 }
 
-/** Waits until the app has replaced its loading note with the shell. */
+/** Waits until the app has taken over the first screen (index.html's static one). */
+export const appStarted = (page) => page.locator("#boot").waitFor({ state: "detached" });
+
+/** Waits until the app has taken over the first screen and drawn its shell. */
 export async function appReady(page) {
+  await appStarted(page);
   await page.locator("nav.bottom-nav").waitFor();
 }
 
@@ -127,9 +131,11 @@ export function useApp(options = {}, setup = async () => {}) {
   return shared;
 }
 
-/** Waits for the page's heading to read `name` (the router renders asynchronously). */
-export const expectHeading = (page, name) =>
-  page.getByRole("heading", { level: 1, name, exact: true }).waitFor({ timeout: 5000 });
+/** Waits for the app's page heading to read `name` (the router renders asynchronously). */
+export async function expectHeading(page, name) {
+  await appStarted(page);
+  await page.getByRole("heading", { level: 1, name, exact: true }).waitFor({ timeout: 5000 });
+}
 
 /** GET `url` with `headers`; resolves to { status, headers, body } (body as sent, not decoded). */
 export const get = (url, headers = {}) =>

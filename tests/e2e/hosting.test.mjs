@@ -14,6 +14,11 @@ import { LOADER, contentPolicy, scriptHash, IMMUTABLE } from "../../scripts/host
 const versionOf = (page) => page.locator('meta[name="steadyback-version"]').getAttribute("content");
 const versionIn = (dist) => readFileSync(join(dist, "index.html"), "utf8").match(/steadyback-version" content="([0-9a-f]+)"/)[1];
 
+/** The text of every inline script of `html`, in order. */
+const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+/** The hashes the built index.html's policy must carry: one per inline script. */
+const POLICY_HASHES = () => inlineScripts(readFileSync(join(DIST, "index.html"), "utf8")).map(scriptHash);
+
 /** Resolves once this page is controlled by an activated service worker. */
 const controlled = (page) =>
   page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", null, { timeout: 15000 });
@@ -38,11 +43,13 @@ describe("the content policy", () => {
     });
   });
 
-  test("index.html carries the policy with the loader's hash, and the loader is the app's own", () => {
+  test("index.html carries the policy with the hash of each inline script, before any script", () => {
     const html = readFileSync(join(DIST, "index.html"), "utf8");
-    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.deepEqual(inline, [LOADER], "one inline script: the app's loader");
-    const policy = contentPolicy([scriptHash(LOADER)], { meta: true });
+    const source = readFileSync(new URL("../../index.html", import.meta.url), "utf8");
+    const [firstPaint] = inlineScripts(source);
+    assert.match(firstPaint, /classList\.add\("returning"\)/, "the source's first-paint script");
+    assert.deepEqual(inlineScripts(html), [firstPaint, LOADER], "that one, then the app's loader: no other");
+    const policy = contentPolicy(POLICY_HASHES(), { meta: true });
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`));
     assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\s\*/);
     assert.ok(html.indexOf("Content-Security-Policy") < html.indexOf("<script"), "the policy comes before any script");
@@ -104,7 +111,7 @@ describe("the content policy", () => {
     assert.equal(page.status, 200);
     assert.equal(page.headers["content-encoding"], "br");
     assert.equal(page.headers["cache-control"], "no-cache");
-    assert.equal(page.headers["content-security-policy"], contentPolicy([scriptHash(LOADER)]));
+    assert.equal(page.headers["content-security-policy"], contentPolicy(POLICY_HASHES()));
     assert.match(page.headers["content-security-policy"], /frame-ancestors 'none'/);
     assert.equal(page.headers["referrer-policy"], "no-referrer");
     assert.equal(page.headers["x-content-type-options"], "nosniff");

@@ -16,9 +16,11 @@ fn SignList(
     legend: &'static str,
     /// The signs to tick.
     signs: &'static [Advice],
-    /// The ids ticked so far; updated as boxes are ticked.
+    /// The ids ticked so far (at first, those ticked on the first screen before the app
+    /// ran); updated as boxes are ticked.
     ticked: RwSignal<Vec<&'static str>>,
 ) -> impl IntoView {
+    let at_first = ticked.get_untracked();
     view! {
         <fieldset class="card checklist">
             <legend>{legend}</legend>
@@ -31,6 +33,7 @@ fn SignList(
                             <input
                                 type="checkbox"
                                 name=id
+                                prop:checked=at_first.contains(&id)
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     ticked
@@ -57,8 +60,17 @@ fn SignList(
 pub fn FirstRunPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
-    let urgent = RwSignal::new(Vec::new());
-    let see_professional = RwSignal::new(Vec::new());
+    // Boxes ticked on the first screen while the app was still loading stay ticked.
+    let carried = crate::ui::first_screen::ticked();
+    let from = |signs: &'static [Advice]| -> Vec<&'static str> {
+        signs
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| carried.iter().any(|c| c == id))
+            .collect()
+    };
+    let urgent = RwSignal::new(from(URGENT));
+    let see_professional = RwSignal::new(from(SEE_A_PROFESSIONAL));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let check = SafetyCheck::answered(
