@@ -4,7 +4,10 @@
 // --check, fails when the first-load brotli total exceeds the budget in budget.json or
 // accessibility scores below its floor in any run.
 //
-//   node bench.mjs --dist DIR [--check] [--runs N] [--skip-lighthouse] [--timer [MINUTES]]
+//   node bench.mjs --dist DIR [--check] [--runs N] [--skip-lighthouse] [--skip-interactions] [--timer [MINUTES]]
+//
+// The interaction benchmark (interactions-bench.mjs) times every tap and keypress of a
+// scripted walk with the CPU slowed 4×: the worst and the 75th percentile.
 //
 // --timer plays a routine on the real clock for MINUTES (default 10) and reports how far
 // the displayed time ever lags the wall clock, idle and with a busy main thread, and the
@@ -20,6 +23,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serve } from "./server.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
 import { timerBench } from "./timer-bench.mjs";
+import { interactionsBench } from "./interactions-bench.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -166,6 +170,18 @@ if (!flag("--skip-lighthouse")) {
     name: `Lighthouse accessibility ${a11y} ≥ ${budget.lighthouse_accessibility_min}`,
     ok: a11y >= budget.lighthouse_accessibility_min,
   });
+}
+
+if (!flag("--skip-interactions")) {
+  // Interactions shorter than 16 ms are not reported by the browser: they count as fast.
+  const runs = Math.max(1, Number(option("--runs", "1")) || 1);
+  const results = [];
+  for (let i = 0; i < runs; i += 1) results.push(await interactionsBench(dist));
+  const worst = median(results.map((r) => r.worst));
+  const p75 = median(results.map((r) => r.p75));
+  console.log(`\nInteractions (Event Timing, CPU ${results[0].slowdown}× slower, ${results[0].count} of ≥ 16 ms in a scripted walk), median of ${runs}`);
+  console.log(`  worst ${Math.round(worst)} ms (${results.map((r) => `${Math.round(r.worst)} ms: ${r.worstWhat}`).join("; ")})`);
+  console.log(`  75th percentile ${Math.round(p75)} ms`);
 }
 
 if (flag("--timer")) {

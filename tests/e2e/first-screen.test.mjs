@@ -52,7 +52,8 @@ test("a newcomer sees the welcome before the wasm, ticks, and the app takes over
   const app = await start({ firstRun: true });
   try {
     const { page, release } = await openHeld(app, "/");
-    await expectHeading(page, "Welcome to Steadyback");
+    // The static screen's heading (expectHeading would wait for the app).
+    await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
     assert.ok(await page.locator("#boot").isVisible(), "this is the first screen, not the app");
     assert.equal(await page.getByRole("checkbox").count(), 12);
     assert.equal(await page.locator("nav.bottom-nav").isVisible(), false, "no bottom bar before the check");
