@@ -25,7 +25,7 @@ pub fn ExerciseCard(
     view! {
         <li>
             <a class="card exercise-card" href=href(&format!("/exercise/{}", exercise.id))>
-                <FigureStill exercise class="card-figure" />
+                <FigureStill exercise class="card-figure" later=true />
                 <h2>{exercise.name}</h2>
                 <Show when=set_aside>
                     <p class="badge">"Not for me"</p>

@@ -95,18 +95,58 @@ pub fn FigureStill(
     /// Show the start pose instead of the end.
     #[prop(optional)]
     start: bool,
-    /// Extra class, for the size it is shown at.
+    /// Extra class, for the size it is shown at (fixed by the class, so a still drawn
+    /// later moves nothing).
     #[prop(optional)]
     class: &'static str,
+    /// Drawn just after the page has been painted, not before: for lists of many
+    /// figures, so a tap that opens the list is answered at once.
+    #[prop(optional)]
+    later: bool,
 ) -> impl IntoView {
-    Drawing::of(exercise).map(|d| {
-        let html = if start {
-            d.markup(Phase::Start, Worked::Near, false)
-        } else {
-            d.markup(Phase::End, Worked::Near, true)
-        };
-        view! { <div class=format!("figure still {class}") inner_html=html></div> }
+    let class = format!("figure still {class}");
+    if !later {
+        let html = still_markup(exercise, start);
+        return (!html.is_empty())
+            .then(|| view! { <div class=class inner_html=html></div> }.into_any());
+    }
+    let html = RwSignal::new(String::new());
+    after_next_paint(move || {
+        html.try_set(still_markup(exercise, start));
+    });
+    Some(view! { <div class=class inner_html=move || html.get()></div> }.into_any())
+}
+
+/// The SVG of a still, drawn once per exercise and pose for as long as the app runs.
+fn still_markup(exercise: &'static Exercise, start: bool) -> String {
+    thread_local! {
+        static STILLS: std::cell::RefCell<Vec<(&'static str, bool, String)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let cached = STILLS.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(id, at_start, _)| *id == exercise.id && *at_start == start)
+            .map(|(_, _, html)| html.clone())
+    });
+    cached.unwrap_or_else(|| {
+        let html = Drawing::of(exercise)
+            .map(|d| {
+                if start {
+                    d.markup(Phase::Start, Worked::Near, false)
+                } else {
+                    d.markup(Phase::End, Worked::Near, true)
+                }
+            })
+            .unwrap_or_default();
+        STILLS.with(|s| s.borrow_mut().push((exercise.id, start, html.clone())));
+        html
     })
+}
+
+/// Runs `f` in a task of its own just after the next paint.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// The exercise page's figure: the move playing in a loop, with a pause control; the

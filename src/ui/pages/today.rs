@@ -37,7 +37,7 @@ fn Suggested(
         .map(|e| {
             view! {
                 <li>
-                    <FigureStill exercise=e class="list-figure" />
+                    <FigureStill exercise=e class="list-figure" later=true />
                     <a href=href(&format!("/exercise/{}", e.id))>{e.name}</a>
                 </li>
             }
