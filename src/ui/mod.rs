@@ -18,6 +18,25 @@ pub fn mount() {
     meanwhile.restore();
 }
 
+/// Runs `f` in a task of its own just after the next paint; in a hidden page, which
+/// paints nothing, after a tenth of a second.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let later = run.clone();
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(later, Duration::ZERO);
+    });
+    leptos::prelude::set_timeout(run, Duration::from_millis(100));
+}
+
 /// The address of the app's page at `path` ("/library"), under the path the app is
 /// served at (see [`crate::platform::base_path`]). Links written as plain `<a>` need it;
 /// the router's own `A` and `navigate` add it themselves.

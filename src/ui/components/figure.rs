@@ -111,7 +111,7 @@ pub fn FigureStill(
             .then(|| view! { <div class=class inner_html=html></div> }.into_any());
     }
     let html = RwSignal::new(String::new());
-    after_next_paint(move || {
+    crate::ui::after_next_paint(move || {
         html.try_set(still_markup(exercise, start));
     });
     Some(view! { <div class=class inner_html=move || html.get()></div> }.into_any())
@@ -142,11 +142,6 @@ fn still_markup(exercise: &'static Exercise, start: bool) -> String {
         STILLS.with(|s| s.borrow_mut().push((exercise.id, start, html.clone())));
         html
     })
-}
-
-/// Runs `f` in a task of its own just after the next paint.
-fn after_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// The exercise page's figure: the move playing in a loop, with a pause control; the
