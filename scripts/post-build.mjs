@@ -1,6 +1,8 @@
 // Trunk post_build hook: makes the build ready for any static host, at the root of a
 // domain or under a sub-path (Trunk's public URL, `trunk build --public-url /app/`).
 //
+// 0. Release builds: the wasm split into the first load and a piece per page opened
+//    later (scripts/split-wasm.mjs).
 // 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
 //    the first screen (assets/first-screen.html) put in <div id="boot">,
 //    every root-relative address put under the public URL, the public URL written into
@@ -26,6 +28,7 @@ import {
   redirectsFile,
   scriptHash,
 } from "./hosting.mjs";
+import { splitWasm } from "./split-wasm.mjs";
 
 const fail = (message) => {
   console.error(`post-build: ${message}`);
@@ -52,9 +55,21 @@ const files = () =>
     .map((path) => relative(dir, path).split(sep).join("/"))
     .sort();
 
-// 1. index.html
+// 0. Release builds: the wasm cut into the first load and a piece per later page.
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+let pieces = 0;
+if (release) {
+  const name = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"))?.replace(/-[0-9a-f]{16}_bg\.wasm$/, "");
+  const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR ?? ".", "target");
+  try {
+    ({ html, pieces } = splitWasm({ dir, raw: join(target, "wasm32-unknown-unknown", "release", `${name}.wasm`), html }));
+  } catch (err) {
+    fail(err.message);
+  }
+}
+
+// 1. index.html
 const trunkLoaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (trunkLoaders.length !== 1 || !/module_or_path/.test(trunkLoaders[0][1])) {
   fail("expected exactly one inline loader from Trunk (has Trunk's output changed?)");
@@ -138,5 +153,5 @@ if (release) {
 }
 console.log(
   `post-build: at ${base}, version ${version}, ${precache.length} files precached, ` +
-    `${inline.length} inline script(s) hashed, ${compressed} compressed`,
+    `${inline.length} inline script(s) hashed, ${pieces} wasm pieces split off, ${compressed} compressed`,
 );

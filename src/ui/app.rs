@@ -5,6 +5,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+#[cfg(not(debug_assertions))]
+use leptos_router::{lazy_route, Lazy, LazyRoute};
 
 use super::components::{nav::BottomNav, notices::Notices};
 use super::pages::{
@@ -21,6 +23,55 @@ use super::pages::{
     today::TodayPage,
 };
 use super::state::AppState;
+
+/// Release builds fetch the code of every page but Today and the first-run check the
+/// first time it is opened: each `…Route` here is split off into a wasm of its own by
+/// wasm-split (scripts/post-build.mjs), which the service worker then precaches for
+/// offline use. Debug builds (development, the browser tests) keep every page in one
+/// wasm, as the split step only runs on release builds.
+macro_rules! later_pages {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        #[cfg(not(debug_assertions))]
+        struct $route;
+
+        #[cfg(not(debug_assertions))]
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    )*};
+}
+
+later_pages! {
+    LibraryRoute => LibraryPage,
+    ExerciseRoute => ExercisePage,
+    SessionRoute => SessionPage,
+    ProgressRoute => ProgressPage,
+    SummaryRoute => SummaryPage,
+    SessionDetailRoute => SessionDetailPage,
+    ActivityRoute => ActivityPage,
+    SettingsRoute => SettingsPage,
+    SafetyRoute => SafetyPage,
+}
+
+/// A page of `later_pages!` for a route: fetched when opened in release builds.
+#[cfg(not(debug_assertions))]
+macro_rules! later {
+    ($route:ident, $page:ident) => {
+        Lazy::<$route>::new()
+    };
+}
+#[cfg(debug_assertions)]
+macro_rules! later {
+    ($route:ident, $page:ident) => {
+        $page
+    };
+}
 
 /// The whole app.
 #[component]
@@ -50,15 +101,15 @@ pub fn App() -> impl IntoView {
                     <Show when=checked fallback=FirstRunPage>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=TodayPage />
-                        <Route path=path!("/library") view=LibraryPage />
-                        <Route path=path!("/exercise/:id") view=ExercisePage />
-                        <Route path=path!("/session/:routine") view=SessionPage />
-                        <Route path=path!("/progress") view=ProgressPage />
-                        <Route path=path!("/progress/summary") view=SummaryPage />
-                        <Route path=path!("/progress/session/:id") view=SessionDetailPage />
-                        <Route path=path!("/activity") view=ActivityPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                        <Route path=path!("/safety") view=SafetyPage />
+                        <Route path=path!("/library") view={later!(LibraryRoute, LibraryPage)} />
+                        <Route path=path!("/exercise/:id") view={later!(ExerciseRoute, ExercisePage)} />
+                        <Route path=path!("/session/:routine") view={later!(SessionRoute, SessionPage)} />
+                        <Route path=path!("/progress") view={later!(ProgressRoute, ProgressPage)} />
+                        <Route path=path!("/progress/summary") view={later!(SummaryRoute, SummaryPage)} />
+                        <Route path=path!("/progress/session/:id") view={later!(SessionDetailRoute, SessionDetailPage)} />
+                        <Route path=path!("/activity") view={later!(ActivityRoute, ActivityPage)} />
+                        <Route path=path!("/settings") view={later!(SettingsRoute, SettingsPage)} />
+                        <Route path=path!("/safety") view={later!(SafetyRoute, SafetyPage)} />
                     </Routes>
                     </Show>
                 </main>

@@ -217,6 +217,7 @@ test("a reload mid-session keeps everything recorded before and resumes the sess
   await appReady(page);
   assert.equal(await page.locator("section.player").getAttribute("data-step"), step);
   await page.goto("/progress");
+  await appReady(page);
   assert.equal(await page.locator(".session-row").count(), 10, "history untouched");
 });
 

@@ -108,10 +108,14 @@ export async function start({
 /** Waits until the app has taken over the first screen (index.html's static one). */
 export const appStarted = (page) => page.locator("#boot").waitFor({ state: "detached" });
 
-/** Waits until the app has taken over the first screen and drawn its shell. */
+/**
+ * Waits until the app has taken over the first screen and drawn its shell and the page
+ * (whose code, in a release build, may first have to be fetched: see `later_pages!`).
+ */
 export async function appReady(page) {
   await appStarted(page);
   await page.locator("nav.bottom-nav").waitFor();
+  await page.locator("main h1").first().waitFor();
 }
 
 /**
