@@ -2,8 +2,10 @@
 //
 // scripts/post-build.mjs fills in VERSION and FILES when the app is built, from the files
 // of that build. FILES are relative to this script, so the app works at the root of a
-// domain or under a sub-path alike. Each build gets its own cache; old ones are deleted
-// when a new worker takes over. A new worker waits until the app asks it to take over
+// domain or under a sub-path alike. Each build gets its own cache. When a new worker
+// takes over it keeps the cache of the version before it (a tab still running that
+// version may yet fetch the code of a page it has not opened) and deletes older ones.
+// A new worker waits until the app asks it to take over
 // (the person chose "Reload" on its notice) or every tab of the old version is closed,
 // so a running app never loses the files it was loaded with.
 const VERSION = "dev";
@@ -21,18 +23,27 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// The cache this worker replaces, kept (see above) until the next version takes over.
+const PREVIOUS = "steadyback-previous";
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys
-            .filter((key) => key.startsWith("steadyback-") && key !== CACHE)
-            .map((key) => caches.delete(key)),
-        ),
-      )
-      .then(() => self.clients.claim()),
+    (async () => {
+      const keys = (await caches.keys()).filter((key) => key.startsWith("steadyback-") && key !== CACHE);
+      const replaced = keys.filter((key) => key !== PREVIOUS);
+      if (replaced.length) {
+        // The version just replaced becomes the previous one; the one before goes.
+        await caches.delete(PREVIOUS);
+        const old = await caches.open(replaced[0]);
+        const kept = await caches.open(PREVIOUS);
+        for (const request of await old.keys()) {
+          const response = await old.match(request);
+          if (response) await kept.put(request, response);
+        }
+        await Promise.all(replaced.map((key) => caches.delete(key)));
+      }
+      await self.clients.claim();
+    })(),
   );
 });
 
@@ -55,10 +66,13 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // This version's files first; a file only the version before had (hashed names never
+  // clash) for a tab still running it; else the network.
   event.respondWith(
     caches
       .open(CACHE)
       .then((cache) => cache.match(request))
+      .then((cached) => cached || caches.open(PREVIOUS).then((kept) => kept.match(request)))
       .then((cached) => cached || fetch(request)),
   );
 });

@@ -47,8 +47,11 @@ export const SECURITY_HEADERS = {
   "Permissions-Policy": PERMISSIONS_POLICY,
 };
 
-/** Files whose name carries their content's hash: they never change, so cache them for a year. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/**
+ * Files whose name carries their content's hash: they never change, so cache them for a
+ * year. (Trunk writes its 64-bit hashes without leading zeros: 12 to 16 digits.)
+ */
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** Files worth compressing (the rest, PNG icons, are compressed already). */

@@ -60,7 +60,9 @@ const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 let pieces = 0;
 if (release) {
-  const name = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"))?.replace(/-[0-9a-f]{16}_bg\.wasm$/, "");
+  // The crate's binary, as index.html names it for Trunk.
+  const name = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? ".", "index.html"), "utf8").match(/data-bin="([^"]+)"/)?.[1];
+  if (!name) fail('index.html must name the binary with data-bin="…"');
   const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR ?? ".", "target");
   try {
     ({ html, pieces } = splitWasm({ dir, raw: join(target, "wasm32-unknown-unknown", "release", `${name}.wasm`), html }));

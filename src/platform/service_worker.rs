@@ -92,7 +92,8 @@ pub fn on_update_waiting(registration: &ServiceWorkerRegistration, ready: impl F
 
 /// Lets the waiting version take over, then reloads this page once it has (the other
 /// open tabs of the app keep the version they run until they are reloaded). With no
-/// version waiting, just reloads.
+/// version waiting, just reloads; and if the take-over is not seen within three seconds
+/// (the waiting version was itself replaced meanwhile), reloads all the same.
 pub fn apply_update(registration: &ServiceWorkerRegistration) {
     let reload = || {
         if let Some(w) = web_sys::window() {
@@ -111,5 +112,11 @@ pub fn apply_update(registration: &ServiceWorkerRegistration) {
         .is_err()
     {
         reload();
+        return;
+    }
+    let fallback = Closure::once_into_js(reload);
+    if let Some(w) = web_sys::window() {
+        let _ = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 3_000);
     }
 }

@@ -102,3 +102,22 @@ test("someone returning gets the app's frame before the wasm, never the welcome"
     await app.close();
   }
 });
+
+test("after 'take the check again' the first screen is the welcome, not the app's frame", async () => {
+  const reset = JSON.stringify({
+    schema: 1,
+    saved_at: 1763700000000,
+    data: { answered_at: null, urgent: [], see_professional: [] },
+  });
+  const app = await start({ firstRun: true, seed: { "steadyback:safety-check": reset } });
+  try {
+    const { page, release } = await openHeld(app, "/");
+    await page.getByRole("heading", { level: 1, name: "Welcome to Steadyback" }).waitFor();
+    assert.equal(await page.locator(".static-placeholder").isVisible(), false);
+    release();
+    await expectHeading(page, "Welcome to Steadyback");
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+  } finally {
+    await app.close();
+  }
+});

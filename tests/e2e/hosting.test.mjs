@@ -126,6 +126,9 @@ describe("the content policy", () => {
     assert.equal(raw.headers["content-encoding"], undefined);
     assert.equal(raw.body.length, readFileSync(join(DIST, wasm)).length);
     assert.equal((await get(`${origin}/nothing.png`)).status, 404);
+    assert.equal((await get(`${origin}/..%2Fdist-sub%2Findex.html`)).status, 404, "nothing outside the build");
+    assert.equal((await get(`${origin}/%E0%A4%A`)).status, 400, "a broken address is refused, the server stays up");
+    assert.equal((await get(`${origin}/library`)).status, 200);
   });
 
   test("no uncaught errors", () => {
@@ -218,7 +221,11 @@ test("a new version is offered only once the session ends, and Reload brings it 
     });
     await appReady(page);
     const caches = await page.evaluate(() => caches.keys());
-    assert.deepEqual(caches, [`steadyback-${versionIn(DIST_NEXT)}`], "the old version's cache is gone");
+    assert.deepEqual(
+      caches.sort(),
+      [`steadyback-${versionIn(DIST_NEXT)}`, "steadyback-previous"],
+      "the new version's cache, and the one before kept for tabs still running it",
+    );
     const log = await page.evaluate(() => JSON.parse(localStorage.getItem("steadyback:sessions")).data.records);
     assert.equal(log.length, 1, "the session played before the update is kept");
     assert.equal(await offer(page).count(), 0, "the new version is not offered again");

@@ -46,6 +46,11 @@ for (const [where, dist, base] of [
       const raw = await get(`${origin}${base}${wasm}`);
       assert.equal(raw.headers["content-encoding"], undefined);
       assert.equal(raw.body.length, readFileSync(join(dist, wasm)).length);
+      if (base !== "/") {
+        const bare = await get(`${origin}${base.slice(0, -1)}`);
+        assert.equal(bare.status, 301, "the sub-path without its slash is sent to the app");
+        assert.match(bare.headers.location, new RegExp(`${base}$`));
+      }
       const manifest = await get(`${origin}${base}manifest.webmanifest`);
       assert.equal(manifest.headers["content-type"], "application/manifest+json");
       assert.equal(manifest.headers["x-content-type-options"], "nosniff");

@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { COMPRESSIBLE, headersFor, parseHeaders } from "../../scripts/hosting.mjs";
 
@@ -64,7 +64,13 @@ export async function serve(dir, { port = 0, base = "/", compress = true } = {})
   const compressed = new Map();
 
   const server = createServer(async (req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let urlPath;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      res.writeHead(400).end("bad address");
+      return;
+    }
     if (`${urlPath}/` === base) {
       res.writeHead(301, { location: base }).end();
       return;
@@ -79,7 +85,7 @@ export async function serve(dir, { port = 0, base = "/", compress = true } = {})
     const spa = spaRule(root) ?? [base, `${base}index.html`];
     let path = urlPath;
     let file = normalize(join(root, path.slice(base.length)));
-    if (!file.startsWith(root) || !(await isFile(file))) {
+    if (!file.startsWith(root + sep) || !(await isFile(file))) {
       // Unknown paths with an extension are real 404s; the rest are app pages.
       if (extname(path) || !path.startsWith(spa[0])) {
         res.writeHead(404).end("not found");

@@ -270,7 +270,11 @@ fn go_home() {
     let window = window();
     if let Ok(history) = window.history() {
         if history
-            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+            .push_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&crate::ui::href("/")),
+            )
             .is_ok()
         {
             if let Ok(event) = web_sys::PopStateEvent::new("popstate") {
