@@ -15,6 +15,10 @@ const app = await import(url('link[rel="modulepreload"]'));
 await app.default({ module_or_path: url('link[rel="preload"][type="application/wasm"]') });
 `;
 
+/** The text of every inline script (one without `src`) of an HTML page, in order. */
+export const inlineScripts = (html) =>
+  [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+
 /** The CSP source for an inline script: 'sha256-…' of its exact text. */
 export const scriptHash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 

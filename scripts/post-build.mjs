@@ -25,6 +25,7 @@ import {
   LOADER,
   contentPolicy,
   headersFile,
+  inlineScripts,
   redirectsFile,
   scriptHash,
 } from "./hosting.mjs";
@@ -94,7 +95,7 @@ const baseMeta = '<meta name="steadyback-base" content="/" />';
 if (!html.includes(baseMeta)) fail(`index.html must hold ${baseMeta}`);
 html = html.replace(baseMeta, `<meta name="steadyback-base" content="${base}" />`);
 
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inline = inlineScripts(html);
 const hashes = inline.map(scriptHash);
 // The policy governs what comes after it: first thing after <meta charset>. Not in debug
 // builds: `trunk serve` rewrites its live-reload script as it serves it, so no hash made

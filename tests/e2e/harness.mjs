@@ -50,7 +50,7 @@ export async function start({
   seed = undefined,
   dist = DIST,
   base = "/",
-  server: serveWith = (dir, opts) => serve(dir, opts),
+  server: serveWith = serve,
 } = {}) {
   const server = await serveWith(dist, { base });
   const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));

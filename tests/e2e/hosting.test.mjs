@@ -8,14 +8,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { useApp, start, appReady, expectHeading, get, wasmName, DIST, DIST_SUB, DIST_NEXT, SUB } from "./harness.mjs";
 import { shellTests } from "./app-shell.mjs";
-import { LOADER, contentPolicy, scriptHash, IMMUTABLE } from "../../scripts/hosting.mjs";
+import { LOADER, contentPolicy, inlineScripts, scriptHash, IMMUTABLE } from "../../scripts/hosting.mjs";
 
 /** The version a page runs (the build writes it into index.html). */
 const versionOf = (page) => page.locator('meta[name="steadyback-version"]').getAttribute("content");
 const versionIn = (dist) => readFileSync(join(dist, "index.html"), "utf8").match(/steadyback-version" content="([0-9a-f]+)"/)[1];
 
-/** The text of every inline script of `html`, in order. */
-const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 /** The hashes the built index.html's policy must carry: one per inline script. */
 const POLICY_HASHES = () => inlineScripts(readFileSync(join(DIST, "index.html"), "utf8")).map(scriptHash);
 

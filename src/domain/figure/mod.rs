@@ -426,30 +426,16 @@ fn setting_shapes(setting: Setting) -> Vec<Shape> {
                 r: 15.0,
                 ink: Ink::Setting,
             });
-            out.push(line(
-                Point::new(80.0, 104.0),
-                Point::new(132.0, 100.0),
-                3.0,
-                Ink::Setting,
-            ));
-            out.push(line(
-                Point::new(132.0, 100.0),
-                Point::new(180.0, 104.0),
-                3.0,
-                Ink::Setting,
-            ));
-            out.push(line(
-                Point::new(104.0, 72.0),
-                Point::new(132.0, 100.0),
-                3.0,
-                Ink::Setting,
-            ));
-            out.push(line(
-                Point::new(150.0, 54.0),
-                Point::new(160.0, 104.0),
-                3.0,
-                Ink::Setting,
-            ));
+            // The frame: wheel to crank to wheel, the seat post, the handlebar stem.
+            for (from, to) in [
+                ((80.0, 104.0), (132.0, 100.0)),
+                ((132.0, 100.0), (180.0, 104.0)),
+                ((104.0, 72.0), (132.0, 100.0)),
+                ((150.0, 54.0), (160.0, 104.0)),
+            ] {
+                let (a, b) = (Point::new(from.0, from.1), Point::new(to.0, to.1));
+                out.push(line(a, b, 3.0, Ink::Setting));
+            }
         }
     }
     out
