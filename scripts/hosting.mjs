@@ -8,12 +8,50 @@ import { createHash } from "node:crypto";
 // files: this one reads them from the preload links Trunk writes into the same page, so
 // its text, and so its hash in the content policy, stays the same from build to build
 // and at any sub-path. The policy in the README's nginx snippet depends on that.
+//
+// The build holds those links back (`data-rel` in place of `rel`, see holdPreloads): the
+// loader turns them into real preloads, with their integrity, only once the browser has
+// shown the first screen (reported its first contentful paint; at once in a hidden page
+// or a browser that does not time paints; at most 3 s). On a slow line the stylesheet
+// and the first screen then come first, not shared with the wasm; and the first
+// screen's paint stays the page's largest contentful paint (Chrome forgets a paint it
+// had not timed yet when the app replaces it, as it does when the wasm arrives within a
+// frame or two).
 export const LOADER = `
-// Starts Steadyback: the module and the wasm are the ones this page preloads.
+// Starts Steadyback once the first screen is shown: the module and the wasm are the ones
+// this page holds preload links for.
+const contentful = (entries) => entries.some((p) => p.name === "first-contentful-paint");
+if (!document.hidden && PerformanceObserver.supportedEntryTypes?.includes("paint") && !contentful(performance.getEntriesByType("paint"))) {
+  await new Promise((go) => {
+    new PerformanceObserver((list, observer) => contentful(list.getEntries()) && (observer.disconnect(), go())).observe({ type: "paint" });
+    document.addEventListener("visibilitychange", go, { once: true });
+    setTimeout(go, 3000);
+  });
+}
+for (const held of document.querySelectorAll("link[data-rel]")) {
+  const link = held.cloneNode();
+  link.rel = held.dataset.rel;
+  held.replaceWith(link);
+}
 const url = (selector) => document.querySelector(selector).href;
 const app = await import(url('link[rel="modulepreload"]'));
 await app.default({ module_or_path: url('link[rel="preload"][type="application/wasm"]') });
+// Then, when the page is idle, the pages split off (release builds), so that opening one
+// for the first time does not wait for its wasm: first the bottom bar's and the pages
+// Today links to, in the order people open them.
+const pieces = document.querySelector('link[rel="modulepreload"][href*="/__wasm_split-"]');
+if (pieces) {
+  const idle = () => new Promise((go) => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 2000 }) : setTimeout(go, 200)));
+  (await import(pieces.href)).preloadPages(idle, ["library", "exercise", "session_route", "progress", "safety", "settings"]);
+}
 `;
+
+/**
+ * Holds back the page's preload links for the app's module, its loader of split pieces
+ * and its wasm: `rel="…"` becomes `data-rel="…"`, which the browser ignores until the
+ * loader (LOADER) turns it back.
+ */
+export const holdPreloads = (html) => html.replace(/<link rel="(modulepreload|preload)"(?=[^>]*\.(?:js|wasm)")/g, '<link data-rel="$1"');
 
 /** The text of every inline script (one without `src`) of an HTML page, in order. */
 export const inlineScripts = (html) =>

@@ -4,7 +4,8 @@
 // 0. Release builds: the wasm split into the first load and a piece per page opened
 //    later (scripts/split-wasm.mjs).
 // 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
-//    the first screen (assets/first-screen.html) put in <div id="boot">,
+//    the preloads of the app's files held back for it to start once the first screen
+//    is shown, the first screen (assets/first-screen.html) put in <div id="boot">,
 //    every root-relative address put under the public URL, the public URL written into
 //    <meta name="steadyback-base"> for the app's router, and (release builds) the content
 //    policy, with the hash of every inline script, as a <meta http-equiv>. 404.html is a copy (GitHub
@@ -23,6 +24,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import {
   COMPRESSIBLE,
   LOADER,
+  holdPreloads,
   contentPolicy,
   headersFile,
   inlineScripts,
@@ -86,6 +88,8 @@ html = html.replace(boot, `<div id="boot">\n${firstScreen}</div>`);
 if (!/<link rel="modulepreload"/.test(html) || !/<link rel="preload"[^>]*type="application\/wasm"/.test(html)) {
   fail("the loader needs Trunk's modulepreload and wasm preload links, and they are missing");
 }
+// The loader starts fetching the app only once the first screen is shown.
+html = holdPreloads(html);
 // Root-relative addresses (the manifest, icons) under the public URL; Trunk's own links
 // are there already.
 html = html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (all, attr, path) =>

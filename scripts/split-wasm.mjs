@@ -27,6 +27,23 @@ function run(tool, args) {
   }
 }
 
+const PRELOAD = `const pages = [];
+/**
+ * Loads every page's piece, one at a time, each after \`between()\` resolves: first those
+ * whose name holds one of \`first\` ("library"), in that order, then the rest.
+ */
+export async function preloadPages(between, first = []) {
+    const rank = ({ name }) => {
+        const i = first.findIndex((part) => name.includes(part));
+        return i < 0 ? first.length : i;
+    };
+    for (const { load } of [...pages].sort((a, b) => rank(a) - rank(b))) {
+        await between();
+        await load().catch(() => {});
+    }
+}
+`;
+
 /**
  * Splits the build in `dir` (Trunk's staging folder), whose wasm cargo left at `raw`.
  * Returns `html` (index.html's text) with the new integrity hashes and the loader's
@@ -77,6 +94,18 @@ export function splitWasm({ dir, raw, html }) {
       if (!loader.includes(ref)) throw new Error(`the split loader does not name ${piece}`);
       loader = loader.replaceAll(ref, `"./${hashed}"`);
     }
+    // Every page's loader (the memoised load that wrapAsyncCb awaits) also kept in a
+    // list with its name, for the app's loader to fetch and compile the pages ahead of a tap
+    // (preloadPages; see LOADER in scripts/hosting.mjs). A failed preload is left for the
+    // page's own load to try again (the split loader memoises successes only).
+    const wrap = "function wrapAsyncCb(callee) {";
+    const exported = /export const (\w+) = wrapAsyncCb\(/g;
+    if (!loader.includes(wrap) || !exported.test(loader)) {
+      throw new Error("the split loader has no wrapAsyncCb(callee) per page (has wasm-split changed?)");
+    }
+    loader = loader
+      .replace(wrap, `${PRELOAD}function wrapAsyncCb(name, callee) {\n    pages.push({ name, load: callee });`)
+      .replace(exported, 'export const $1 = wrapAsyncCb("$1", ');
     const loaderName = `__wasm_split-${hash16(loader)}.js`;
     writeFileSync(join(dir, loaderName), loader);
     const js = readFileSync(join(out, `${name}.js`), "utf8");

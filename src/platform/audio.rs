@@ -1,7 +1,9 @@
 //! Short beeps through Web Audio. Browsers only allow sound after a tap, so
 //! [`unlock`] must be called from one (the Start button) before the first [`beep`].
+//! [`prepare`] makes the audio context ahead of that tap, when the page is idle: making
+//! one is slow (about 70 ms on a slow phone), too slow to do while a tap waits.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsValue;
 use web_sys::{AudioContext, OscillatorType};
@@ -10,6 +12,7 @@ use super::Unsupported;
 
 thread_local! {
     static CONTEXT: RefCell<Option<AudioContext>> = const { RefCell::new(None) };
+    static UNLOCKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// True when this browser has Web Audio.
@@ -21,7 +24,28 @@ pub fn is_supported() -> bool {
 
 /// True once [`unlock`] has run on this page.
 pub fn is_unlocked() -> bool {
-    CONTEXT.with(|cell| cell.borrow().is_some())
+    UNLOCKED.get()
+}
+
+/// Makes the audio context ahead of the tap that [`unlock`]s it, silent until then. Only
+/// once the person has tapped on the page (else the browser warns that the context may
+/// not start); does nothing where Web Audio is missing or the context exists.
+pub fn prepare() {
+    if !is_supported() || !super::has_been_active() {
+        return;
+    }
+    CONTEXT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            if let Ok(ctx) = AudioContext::new() {
+                // Made after a tap, it starts running: quiet until the Start button.
+                if !UNLOCKED.get() {
+                    let _ = ctx.suspend();
+                }
+                *slot = Some(ctx);
+            }
+        }
+    });
 }
 
 /// Creates (or wakes) the audio context. Call from a tap.
@@ -37,6 +61,7 @@ pub fn unlock() -> Result<(), Unsupported> {
         if let Some(ctx) = slot.as_ref() {
             let _ = ctx.resume();
         }
+        UNLOCKED.set(true);
         Ok(())
     })
 }

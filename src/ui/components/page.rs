@@ -9,14 +9,38 @@ use super::care::AfterCheckCard;
 pub fn Page(
     /// The page's name, shown as its heading and in the title bar.
     title: &'static str,
+    /// Draw the content just after the heading has been painted, not before: for pages
+    /// that take long to draw the first time they are opened, so the tap that opens them
+    /// is answered at once (the heading and the bottom bar change in the next frame).
+    #[prop(optional)]
+    later: bool,
     /// The page's content, under its heading.
     children: Children,
 ) -> impl IntoView {
     document().set_title(&format!("{title} · Steadyback"));
+    let content = if later {
+        let children = StoredValue::new_local(Some(children));
+        let shown = RwSignal::new(false);
+        crate::ui::after_next_paint(move || {
+            shown.try_set(true);
+        });
+        // Drawn once: `shown` only ever turns true.
+        (move || {
+            shown.get().then(|| {
+                children
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .map(|c| c())
+            })
+        })
+        .into_any()
+    } else {
+        children().into_any()
+    };
     view! {
         <h1>{title}</h1>
         // The check after a session that raised the pain, under the page's heading.
         <AfterCheckCard />
-        {children()}
+        {content}
     }
 }

@@ -68,7 +68,7 @@ pub fn LibraryPage() -> impl IntoView {
     let results = Memo::new(move |_| filter.with(|f| f.apply(CATALOG)));
     let count = move || plural(results.with(Vec::len), "exercise", "exercises");
     view! {
-        <Page title="Library">
+        <Page title="Library" later=true>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="field search">
                     <label for="filter-search">"Search"</label>

@@ -12,7 +12,7 @@ use crate::ui::components::safety_check::{AdviceList, CheckSummary};
 #[component]
 pub fn SafetyPage() -> impl IntoView {
     view! {
-        <Page title="Safety">
+        <Page title="Safety" later=true>
             <section class="card urgent" aria-labelledby="urgent-heading">
                 <h2 id="urgent-heading">"Get help now if you have"</h2>
                 <AdviceList items=URGENT />

@@ -131,6 +131,11 @@ fn PlayerView(
     };
     player.tick();
     state.playing.set(true);
+    // The beeps' audio context, made while the person looks at the page, not while the
+    // Start button waits for it.
+    if state.records.settings.get_untracked().sound {
+        crate::ui::after_next_paint(audio::prepare);
+    }
 
     // Back from a locked screen or another tab: catch up at once, keep the screen on.
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
