@@ -160,6 +160,8 @@ pub enum Origin {
     From(Source),
     /// The sources are silent; this is the app's own conservative choice.
     App,
+    /// Chosen by the person for their own routine.
+    Person,
 }
 
 impl Origin {
@@ -168,6 +170,7 @@ impl Origin {
         match self {
             Origin::From(source) => format!("from {}", source.short()),
             Origin::App => "suggested by the app".to_string(),
+            Origin::Person => "set in your routine".to_string(),
         }
     }
 }
@@ -209,6 +212,16 @@ impl Amount {
             min: n,
             max: n,
             origin: Origin::App,
+        }
+    }
+
+    /// Exactly `n`, as the person chose for their own routine.
+    pub const fn person(n: u16) -> Amount {
+        Amount {
+            start: n,
+            min: n,
+            max: n,
+            origin: Origin::Person,
         }
     }
 

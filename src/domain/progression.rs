@@ -126,7 +126,8 @@ pub fn rep_cap(reps: &Amount) -> u16 {
     match reps.origin {
         Origin::From(_) if reps.is_range() => reps.max,
         Origin::From(Source::NhsInform) => reps.start.saturating_mul(2),
-        Origin::From(_) | Origin::App => reps.start,
+        // The person's own figure is never raised by a suggestion.
+        Origin::From(_) | Origin::App | Origin::Person => reps.start,
     }
 }
 
@@ -141,7 +142,7 @@ pub fn hold_cap(hold: &Amount) -> u16 {
     match hold.origin {
         Origin::From(_) if hold.is_range() => hold.max,
         Origin::App => hold.start.saturating_add(APP_HOLD_GROWTH_SECS),
-        Origin::From(_) => hold.start,
+        Origin::From(_) | Origin::Person => hold.start,
     }
 }
 

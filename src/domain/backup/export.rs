@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Backup, APP, FORMAT};
 use crate::domain::activity::ActivityLog;
+use crate::domain::own_routine::OwnRoutines;
 use crate::domain::plan::Plan;
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::SessionLog;
@@ -19,6 +20,7 @@ struct Schemas {
     sessions: u32,
     activities: u32,
     plan: u32,
+    routines: u32,
 }
 
 /// The file as written.
@@ -46,6 +48,7 @@ pub fn export(backup: &Backup, now: Millis) -> Result<String, String> {
             sessions: SessionLog::SCHEMA,
             activities: ActivityLog::SCHEMA,
             plan: Plan::SCHEMA,
+            routines: OwnRoutines::SCHEMA,
         },
         data: backup,
     };

@@ -10,6 +10,7 @@ use crate::domain::activity::{Activity, ActivityLog};
 use crate::domain::dates::{plural, DAY_MS};
 use crate::domain::exercise::{check_id, DoseLevel};
 use crate::domain::ids::{Keyed, Tombstone};
+use crate::domain::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
 use crate::domain::plan::{DoseChange, Plan};
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::{SessionLog, SessionRecord};
@@ -53,6 +54,15 @@ impl Import {
             ),
             plural(b.plan.history.len(), "dose change", "dose changes"),
         );
+        if !b.routines.records.is_empty() {
+            out.insert_str(
+                out.len() - 1,
+                &format!(
+                    ", {}",
+                    plural(b.routines.records.len(), "own routine", "own routines")
+                ),
+            );
+        }
         if !self.skipped.is_empty() {
             out.push(' ');
             out.push_str(&plural(
@@ -157,6 +167,7 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
     let sessions = section::<SessionLog>(&mut data, &schemas, "sessions", "sessions")?;
     let activities = section::<ActivityLog>(&mut data, &schemas, "activities", "activities")?;
     let plan = section::<Plan>(&mut data, &schemas, "plan", "plan")?;
+    let routines = section::<OwnRoutines>(&mut data, &schemas, "routines", "own routines")?;
 
     let mut reader = Reader {
         now,
@@ -175,6 +186,7 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         sessions: reader.sessions(sessions, "sessions")?,
         activities: reader.activities(activities, "activities")?,
         plan: reader.plan(plan, "plan")?,
+        routines: reader.routines(routines, "own routines")?,
     };
     no_future_times(&mut backup, now);
     Ok(Import {
@@ -200,11 +212,18 @@ fn no_future_times(backup: &mut Backup, now: Millis) {
     for a in &mut backup.activities.records {
         cap(&mut a.updated_at);
     }
+    for r in &mut backup.routines.records {
+        cap(&mut r.updated_at);
+    }
+    if let Some(pin) = backup.routines.pinned.as_mut() {
+        cap(&mut pin.at);
+    }
     for t in backup
         .activities
         .deleted
         .iter_mut()
         .chain(backup.sessions.deleted.iter_mut())
+        .chain(backup.routines.deleted.iter_mut())
     {
         cap(&mut t.at);
     }
@@ -303,6 +322,15 @@ fn section<T: Record>(
 struct LogParts {
     records: Vec<Value>,
     deleted: Vec<Value>,
+}
+
+/// The own routines as stored: each routine read on its own.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RoutineParts {
+    records: Vec<Value>,
+    deleted: Vec<Value>,
+    pinned: Value,
 }
 
 /// The plan section as stored, each entry read on its own so one bad entry costs only
@@ -422,6 +450,37 @@ impl Reader {
         let mut log = ActivityLog::default();
         log.merge_from(&ActivityLog { records, deleted });
         Ok(log)
+    }
+
+    fn routines(&mut self, value: Value, label: &str) -> Result<OwnRoutines, ImportError> {
+        let parts: RoutineParts = Self::parts(value, label, "it is not a set of routines")?;
+        let records = self.each(
+            parts.records,
+            "Own routine",
+            |r: &OwnRoutine, n, _| {
+                own_routine::check(&r.name, &r.items)
+                    .map_err(|problem| format!("Own routine {n} in the file: {problem}"))
+                    .and_then(|name| {
+                        (name == r.name).then_some(()).ok_or_else(|| {
+                            format!("Own routine {n} in the file has a name with extra spaces.")
+                        })
+                    })
+            },
+            Keyed::key,
+        );
+        let deleted = tombstones(parts.deleted);
+        let pinned: Option<Pin> = self.whole(
+            parts.pinned,
+            "The routine pinned for Today can't be read; Today chooses one.",
+        );
+        let pinned = pinned.filter(|p| p.routine.as_deref().is_none_or(|id| check_id(id).is_ok()));
+        let mut out = OwnRoutines::default();
+        out.merge_from(&OwnRoutines {
+            records,
+            deleted,
+            pinned,
+        });
+        Ok(out)
     }
 
     fn plan(&mut self, value: Value, label: &str) -> Result<Plan, ImportError> {

@@ -11,6 +11,7 @@ use crate::domain::activity::{Activity, ActivityLog, Tombstone};
 use crate::domain::dates::DAY_MS;
 use crate::domain::exercise::DoseLevel;
 use crate::domain::ids::Keyed;
+use crate::domain::own_routine::OwnRoutines;
 use crate::domain::plan::DoseChange;
 use crate::domain::session_record::SessionRecord;
 use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
@@ -167,14 +168,79 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 2, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1})
+        json!({"settings": 2, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["activities", "plan", "safety_check", "sessions", "settings"]
+        [
+            "activities",
+            "plan",
+            "routines",
+            "safety_check",
+            "sessions",
+            "settings"
+        ]
     );
     assert_eq!(v["data"]["activities"]["records"][0]["day"], "2026-11-03");
+}
+
+#[test]
+fn own_routines_are_kept_checked_merged_and_replaced() {
+    use crate::domain::catalog;
+    use crate::domain::own_routine::OwnItem;
+    let bridge = OwnItem::of(catalog::get("bridge").unwrap());
+    let mut mine = OwnRoutines::default();
+    let id = mine.save(None, "Mine".into(), vec![bridge.clone()], NOW - 10_000, 3);
+    mine.pin(Some(&id), NOW - 5_000);
+    let backup = Backup {
+        routines: mine.clone(),
+        ..sample()
+    };
+    let import = decode(&export(&backup, NOW).unwrap(), NOW).unwrap();
+    assert_eq!(import.backup.routines, mine);
+    assert!(
+        import.summary().contains("1 own routine."),
+        "{}",
+        import.summary()
+    );
+
+    // A file from before own routines: none, and nothing skipped.
+    let old = decode(&file(json!({})), NOW).unwrap();
+    assert_eq!(old.backup.routines, OwnRoutines::default());
+
+    // A bad routine is left out with a reason; the good one is kept.
+    let mut heavy = bridge.clone();
+    heavy.sets = 10_000;
+    let text = file(json!({"routines": {"records": [
+        {"id": 1, "updated_at": 1, "name": "Too much", "items": [heavy]},
+        {"id": 2, "updated_at": 2, "name": "  ", "items": [bridge]},
+        {"id": 3, "updated_at": 3, "name": "Fine", "items": [bridge]},
+        {"id": 4, "updated_at": 4, "name": "Nothing", "items": []},
+    ]}}));
+    let import = decode(&text, NOW).unwrap();
+    assert_eq!(import.backup.routines.records.len(), 1);
+    assert_eq!(import.backup.routines.records[0].name, "Fine");
+    assert_eq!(import.skipped.len(), 3, "{:?}", import.skipped);
+    assert!(
+        import.skipped[0].starts_with("Own routine 1 in the file: Bridge"),
+        "{:?}",
+        import.skipped
+    );
+
+    // Merge keeps both sides' routines; replace leaves a tombstone for the one here.
+    let mut here = OwnRoutines::default();
+    let here_id = here.save(None, "Here".into(), vec![bridge.clone()], NOW - 1_000, 9);
+    let current = Backup {
+        routines: here,
+        ..Backup::default()
+    };
+    let merged = combine(&current, &backup, Mode::Merge, NOW);
+    assert_eq!(merged.routines.records.len(), 2);
+    let replaced = combine(&current, &backup, Mode::Replace, NOW);
+    assert_eq!(replaced.routines.records.len(), 1);
+    assert!(replaced.routines.get(&here_id).is_none());
+    assert_eq!(replaced.routines.deleted.len(), 1);
 }
 
 #[test]
@@ -1127,6 +1193,7 @@ mod properties {
                 sessions,
                 activities,
                 plan,
+                routines: OwnRoutines::default(),
             },
         )
     }

@@ -30,6 +30,7 @@ impl AppState {
             sessions: r.sessions.get_untracked(),
             activities: r.activities.get_untracked(),
             plan: r.plan.get_untracked(),
+            routines: r.routines.get_untracked(),
         }
     }
 
@@ -184,6 +185,7 @@ impl AppState {
             r.sessions.replace(backup.sessions),
             r.activities.replace(backup.activities),
             r.plan.replace(backup.plan),
+            r.routines.replace(backup.routines),
         ]
         .into_iter()
         .filter_map(Result::err)

@@ -12,8 +12,10 @@ use leptos::prelude::*;
 
 use crate::domain::activity::ActivityLog;
 use crate::domain::ids::RecordId;
+use crate::domain::own_routine::{OwnRoutines, OWN_PREFIX};
 use crate::domain::plan::Plan;
 use crate::domain::reminder::BackupMeta;
+use crate::domain::routine::{self, Routine};
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::{SessionLog, SessionRecord};
 use crate::domain::settings::Settings;
@@ -38,6 +40,8 @@ persisted::records! {
     activities: ActivityLog, "activity log";
     /// The person's own changes: doses, exercises marked "not for me".
     plan: Plan, "exercise plan";
+    /// The person's own routines, and the routine pinned for Today.
+    routines: OwnRoutines, "own routines";
     /// Backups made and reminders put off; whether the browser was asked to keep data.
     backup_meta: BackupMeta, "backup reminders";
 }
@@ -118,6 +122,18 @@ impl AppState {
             change(plan);
             plan.touch(device_clock::now());
         });
+    }
+
+    /// The routine with this id as it is defined (built-in, one exercise alone, or the
+    /// person's own), before the person's plan is applied; tracks own routines.
+    pub fn routine(&self, id: &str) -> Option<Routine> {
+        if id.starts_with(OWN_PREFIX) {
+            return self
+                .records
+                .routines
+                .with(|own| own.get(id).map(|r| r.routine()));
+        }
+        routine::find(id)
     }
 
     /// Loads a record that is not kept as a [`Persisted`] value (the session in

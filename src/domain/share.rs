@@ -1,0 +1,333 @@
+//! A routine written into a link, to pass on with no server in between.
+//!
+//! The routine goes in the address's fragment (after `#`), which browsers never send to
+//! a host. The format is short enough for a QR code and versioned:
+//!
+//! ```text
+//! 1.My%20physio%20routine.single-knee-hug*2*10*5*3*30.bridge*1*10*5*5*30
+//! ```
+//!
+//! The format's version, the name (UTF-8, percent-encoded except letters, digits, `-` and
+//! `_`), then each exercise as its library id and the five numbers of an
+//! [`OwnItem`]: sets, reps, hold (or seconds per rep, or minutes; 0 for none), rest
+//! between reps, rest between sets. Reading a link checks everything a routine made in
+//! the app is checked for, so a link can never bring in a routine the editor would
+//! refuse.
+
+use super::own_routine::{check, OwnItem, RoutineError, MAX_ITEMS};
+
+/// The version of the format this app writes; it reads this and older ones.
+pub const VERSION: u32 = 1;
+/// The longest fragment read, in bytes: a link longer than this is refused unread.
+pub const MAX_CHARS: usize = 4096;
+/// The page of the app a shared link opens.
+pub const PATH: &str = "/shared";
+
+/// Why a link could not be read. Each message is shown to the person as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    #[error("This link is too long to be a Steadyback routine (over 4 KB), so it was not read.")]
+    TooLong,
+    #[error("This link does not hold a routine Steadyback can read. It may have been cut short when it was copied: ask for it again.")]
+    Unreadable,
+    #[error("This routine was shared from a newer version of Steadyback (format {0}). Open Steadyback while online so it updates, then open the link again.")]
+    Newer(u32),
+    #[error("The routine names an exercise this version of Steadyback does not have (\"{0}\"). Open Steadyback while online so it updates, then open the link again.")]
+    UnknownExercise(String),
+    #[error("The routine has more than {MAX_ITEMS} exercises, more than a routine can hold.")]
+    TooMany,
+    #[error("The routine can't be added: {0}")]
+    Invalid(RoutineError),
+}
+
+/// A routine read from a link: checked, ready to preview and add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    pub name: String,
+    pub items: Vec<OwnItem>,
+}
+
+/// The fragment (without `#`) that carries this routine.
+pub fn encode(name: &str, items: &[OwnItem]) -> String {
+    let mut out = format!("{VERSION}.{}", percent_encode(name));
+    for i in items {
+        out.push_str(&format!(
+            ".{}*{}*{}*{}*{}*{}",
+            i.exercise, i.sets, i.reps, i.work, i.rest_reps, i.rest_sets
+        ));
+    }
+    out
+}
+
+/// The whole link: `app` is the app's address with its trailing `/`
+/// (`https://example.org/steadyback/`).
+pub fn link(app: &str, name: &str, items: &[OwnItem]) -> String {
+    format!(
+        "{}{}#{}",
+        app.trim_end_matches('/'),
+        PATH,
+        encode(name, items)
+    )
+}
+
+/// Reads a fragment (with or without its `#`). Never panics, whatever the text.
+pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
+    if fragment.len() > MAX_CHARS {
+        return Err(ShareError::TooLong);
+    }
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut parts = text.split('.');
+    let version = parts.next().unwrap_or_default();
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ShareError::Unreadable);
+    }
+    match version.parse::<u32>() {
+        Ok(VERSION) => {}
+        Ok(0) => return Err(ShareError::Unreadable),
+        Ok(newer) => return Err(ShareError::Newer(newer)),
+        // Digits too many for a number: a far newer format.
+        Err(_) => return Err(ShareError::Newer(u32::MAX)),
+    }
+    let name = parts
+        .next()
+        .and_then(percent_decode)
+        .ok_or(ShareError::Unreadable)?;
+    let items = parts.map(item).collect::<Result<Vec<_>, _>>()?;
+    if items.len() > MAX_ITEMS {
+        return Err(ShareError::TooMany);
+    }
+    let name = check(&name, &items).map_err(ShareError::Invalid)?;
+    Ok(Shared { name, items })
+}
+
+fn item(text: &str) -> Result<OwnItem, ShareError> {
+    let fields: Vec<&str> = text.split('*').collect();
+    let [id, numbers @ ..] = fields.as_slice() else {
+        return Err(ShareError::Unreadable);
+    };
+    if numbers.len() != 5 || id.is_empty() {
+        return Err(ShareError::Unreadable);
+    }
+    if super::catalog::get(id).is_none() {
+        let shown: String = id.chars().take(40).collect();
+        return Err(ShareError::UnknownExercise(shown));
+    }
+    let mut n = [0u16; 5];
+    for (slot, field) in n.iter_mut().zip(numbers) {
+        if field.is_empty() || !field.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ShareError::Unreadable);
+        }
+        // Past u16 is past every cap: the check below refuses it in words.
+        *slot = field.parse().unwrap_or(u16::MAX);
+    }
+    Ok(OwnItem {
+        exercise: (*id).to_string(),
+        sets: n[0],
+        reps: n[1],
+        work: n[2],
+        rest_reps: n[3],
+        rest_sets: n[4],
+    })
+}
+
+/// UTF-8 percent-encoded, all but ASCII letters, digits, `-` and `_`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The text [`percent_encode`] wrote; also takes what a browser or messenger may leave
+/// unencoded. `None` for a broken escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog;
+    use crate::domain::own_routine::{Field, MAX_REST_SECS};
+    use crate::domain::routine;
+
+    fn of(id: &str) -> OwnItem {
+        OwnItem::of(catalog::get(id).unwrap())
+    }
+
+    #[test]
+    fn every_built_in_routine_round_trips() {
+        for r in routine::builtin() {
+            let items: Vec<OwnItem> = r.items.iter().map(|i| of(&i.exercise)).collect();
+            let text = encode(&r.name, &items);
+            assert_eq!(
+                decode(&format!("#{text}")),
+                Ok(Shared {
+                    name: r.name.clone(),
+                    items
+                }),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_format_is_as_documented() {
+        let mut knee = of("single-knee-hug");
+        knee.sets = 2;
+        assert_eq!(
+            encode("My physio's routine", &[knee.clone()]),
+            format!(
+                "1.My%20physio%27s%20routine.single-knee-hug*2*{}*{}*{}*{}",
+                knee.reps, knee.work, knee.rest_reps, knee.rest_sets
+            )
+        );
+        assert_eq!(
+            link("https://example.org/app/", "A", &[knee])
+                .split('#')
+                .next(),
+            Some("https://example.org/app/shared")
+        );
+    }
+
+    #[test]
+    fn six_exercises_fit_a_qr_code() {
+        // The six longest ids in the library, at their own doses, and a usual name.
+        let mut ids: Vec<&str> = catalog::CATALOG.iter().map(|e| e.id).collect();
+        ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+        let items: Vec<OwnItem> = ids[..6].iter().map(|id| of(id)).collect();
+        let url = link("https://steadyback.example/", "My physio's routine", &items);
+        assert!(url.len() < 300, "{} characters: {url}", url.len());
+    }
+
+    #[test]
+    fn bad_links_say_what_is_wrong() {
+        let good = encode("Mine", &[of("bridge")]);
+        assert_eq!(decode(&"1".repeat(MAX_CHARS + 1)), Err(ShareError::TooLong));
+        for text in [
+            "",
+            "#",
+            "x.Mine",
+            "1",
+            "1.Mine.bridge*1*2",
+            "1.%zz.bridge*1*1*1*1*1",
+            "1.%FF.bridge*1*1*1*1*1",
+            "1.Mine.bridge*1*-2*1*1*1",
+            "0.Mine.bridge*1*1*1*1*1",
+        ] {
+            assert_eq!(decode(text), Err(ShareError::Unreadable), "{text:?}");
+        }
+        assert_eq!(
+            decode(&good.replacen('1', "2", 1)),
+            Err(ShareError::Newer(2))
+        );
+        assert_eq!(
+            decode("99999999999.x.bridge*1*1*1*1*1"),
+            Err(ShareError::Newer(u32::MAX))
+        );
+        assert_eq!(
+            decode("1.Mine.no-such-move*1*1*1*1*1"),
+            Err(ShareError::UnknownExercise("no-such-move".into()))
+        );
+        let mut heavy = of("bridge");
+        heavy.set(Field::RestSets, MAX_REST_SECS + 1);
+        assert!(matches!(
+            decode(&encode("Mine", &[heavy])),
+            Err(ShareError::Invalid(RoutineError::Dose { .. }))
+        ));
+        assert!(matches!(
+            decode("1.Mine.bridge*1*99999999*5*5*5"),
+            Err(ShareError::Invalid(RoutineError::Dose { .. }))
+        ));
+        let many = vec![of("bridge"); MAX_ITEMS + 1];
+        assert_eq!(decode(&encode("Mine", &many)), Err(ShareError::TooMany));
+        assert_eq!(
+            decode(&encode("  ", &[of("bridge")])),
+            Err(ShareError::Invalid(RoutineError::NoName))
+        );
+        assert_eq!(
+            decode("1.Mine"),
+            Err(ShareError::Invalid(RoutineError::NoItems))
+        );
+        assert!(decode(&good).is_ok());
+    }
+
+    /// Property tests: native only, as proptest does not build for the browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_item() -> impl Strategy<Value = OwnItem> {
+            (0..catalog::CATALOG.len(), any::<[u16; 5]>()).prop_map(|(i, n)| {
+                let mut item = OwnItem::of(&catalog::CATALOG[i]);
+                // Any value the editor accepts for each number the exercise uses.
+                for (f, v) in Field::ALL.into_iter().zip(n) {
+                    match item.field(f) {
+                        Some((_, min, max)) => item.set(f, min + v % (max - min + 1)),
+                        None => item.set(f, 0),
+                    }
+                }
+                item
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn a_routine_round_trips(
+                name in "[^\u{0}-\u{1f}]{1,60}",
+                items in proptest::collection::vec(any_item(), 1..=MAX_ITEMS),
+            ) {
+                if let Ok(name) = crate::domain::own_routine::check_name(&name) {
+                    let decoded = decode(&encode(&name, &items));
+                    prop_assert_eq!(decoded, Ok(Shared { name, items }));
+                }
+            }
+
+            #[test]
+            fn any_text_is_read_without_panic_and_never_past_the_caps(text in ".{0,600}") {
+                if let Ok(shared) = decode(&text) {
+                    prop_assert!(!shared.items.is_empty() && shared.items.len() <= MAX_ITEMS);
+                    for item in &shared.items {
+                        prop_assert_eq!(item.check(), Ok(()));
+                    }
+                }
+            }
+
+            #[test]
+            fn near_misses_of_a_good_link_are_read_safely(
+                items in proptest::collection::vec(any_item(), 1..8),
+                cut in 0usize..400,
+                junk in "[0-9*.%a-z-]{0,12}",
+            ) {
+                let good = encode("Mine", &items);
+                let at = cut.min(good.len());
+                for text in [format!("{}{junk}", &good[..at]), format!("{junk}{}", &good[at..])] {
+                    if let Ok(shared) = decode(&text) {
+                        for item in &shared.items {
+                            prop_assert_eq!(item.check(), Ok(()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
