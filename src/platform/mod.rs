@@ -7,6 +7,7 @@ pub mod clock;
 pub mod files;
 pub mod persistence;
 pub mod service_worker;
+pub mod share;
 pub mod speech;
 pub mod storage;
 pub mod vibration;

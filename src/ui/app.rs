@@ -16,6 +16,7 @@ use super::pages::{
     library::LibraryPage,
     not_found::NotFoundPage,
     progress::{ProgressPage, SessionDetailPage},
+    routines::{editor::EditorPage, shared::SharedPage, RoutinePage, RoutinesPage},
     safety::SafetyPage,
     session::SessionPage,
     settings::SettingsPage,
@@ -57,6 +58,10 @@ later_pages! {
     ActivityRoute => ActivityPage,
     SettingsRoute => SettingsPage,
     SafetyRoute => SafetyPage,
+    RoutinesRoute => RoutinesPage,
+    RoutineRoute => RoutinePage,
+    EditorRoute => EditorPage,
+    SharedRoute => SharedPage,
 }
 
 /// A page of `later_pages!` for a route: fetched when opened in release builds.
@@ -110,6 +115,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/activity") view={later!(ActivityRoute, ActivityPage)} />
                         <Route path=path!("/settings") view={later!(SettingsRoute, SettingsPage)} />
                         <Route path=path!("/safety") view={later!(SafetyRoute, SafetyPage)} />
+                        <Route path=path!("/routines") view={later!(RoutinesRoute, RoutinesPage)} />
+                        <Route path=path!("/routines/new") view={later!(EditorRoute, EditorPage)} />
+                        <Route path=path!("/routines/:id/edit") view={later!(EditorRoute, EditorPage)} />
+                        <Route path=path!("/routines/:id") view={later!(RoutineRoute, RoutinePage)} />
+                        <Route path=path!("/shared") view={later!(SharedRoute, SharedPage)} />
                     </Routes>
                     </Show>
                 </main>

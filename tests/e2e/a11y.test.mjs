@@ -24,6 +24,12 @@ const PAGES = [
   `/activity?edit=${fixture.activities()[0].id}`,
   "/safety",
   "/settings",
+  "/routines",
+  "/routines/gentle-start",
+  "/routines/new",
+  "/routines/new?from=desk-break",
+  "/shared#1.A%20shared%20routine.bridge*2*10*5*5*30.pelvic-tilt*1*10*5*5*30",
+  "/shared#7.Newer",
   "/no-such-page",
 ];
 

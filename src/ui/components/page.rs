@@ -8,7 +8,8 @@ use super::care::AfterCheckCard;
 #[component]
 pub fn Page(
     /// The page's name, shown as its heading and in the title bar.
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// Draw the content just after the heading has been painted, not before: for pages
     /// that take long to draw the first time they are opened, so the tap that opens them
     /// is answered at once (the heading and the bottom bar change in the next frame).

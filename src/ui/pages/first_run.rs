@@ -85,7 +85,15 @@ pub fn FirstRunPage() -> impl IntoView {
             resolve: false,
             ..Default::default()
         };
-        navigate(&crate::ui::href("/"), options);
+        // A routine shared as a link stays in view: its preview shows once the check is
+        // answered.
+        let on_shared = window()
+            .location()
+            .pathname()
+            .is_ok_and(|p| p.ends_with(crate::domain::share::PATH));
+        if !on_shared {
+            navigate(&crate::ui::href("/"), options);
+        }
     };
     view! {
         <Page title="Welcome to Steadyback">

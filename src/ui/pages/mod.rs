@@ -6,6 +6,7 @@ pub mod first_run;
 pub mod library;
 pub mod not_found;
 pub mod progress;
+pub mod routines;
 pub mod safety;
 pub mod session;
 pub mod settings;

@@ -6,6 +6,9 @@ use crate::domain::settings::{Describe, Settings};
 use crate::platform::{audio, speech, vibration};
 use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
 use crate::ui::components::page::Page;
+use crate::ui::components::reminder::ReminderForm;
+use crate::ui::href;
+use crate::ui::pages::routines::app_address;
 use crate::ui::state::AppState;
 
 /// One on/off preference.
@@ -116,6 +119,21 @@ pub fn SettingsPage() -> impl IntoView {
                     set=|s, on| s.vibration = on
                     supported=vibration::is_supported()
                 />
+            </section>
+            <section class="card" aria-labelledby="reminders-heading">
+                <h2 id="reminders-heading">"Reminders"</h2>
+                <ReminderForm
+                    uid="steadyback-today".to_string()
+                    title="Steadyback: time for your exercises".to_string()
+                    link=app_address()
+                    minutes=15
+                    file="steadyback-reminder".to_string()
+                />
+                <p class="hint">
+                    "A reminder that opens one routine is on that routine's page, under "
+                    <a href=href("/routines")>"Routines"</a>
+                    "."
+                </p>
             </section>
             <section class="card" aria-labelledby="data-heading">
                 <h2 id="data-heading">"Your data"</h2>

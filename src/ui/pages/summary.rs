@@ -112,6 +112,57 @@ pub fn SummaryPage() -> impl IntoView {
             })
         })
         .collect_view();
+    // Routines played, by routine: the name it had when last played, how often, when.
+    let mut played: BTreeMap<String, (String, u32, NaiveDate)> = BTreeMap::new();
+    for r in &sessions.records {
+        let day = session_day(r, offset);
+        let entry = played
+            .entry(r.routine_id.clone())
+            .or_insert((r.routine_name.clone(), 0, day));
+        entry.1 += 1;
+        if day >= entry.2 {
+            entry.2 = day;
+            entry.0.clone_from(&r.routine_name);
+        }
+    }
+    let mut played: Vec<_> = played.into_iter().collect();
+    played.sort_by_key(|(_, (_, _, last))| std::cmp::Reverse(*last));
+    let routine_rows = played
+        .iter()
+        .map(|(id, (name, times, last))| {
+            let own = id.starts_with(crate::domain::own_routine::OWN_PREFIX);
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}{own.then_some(" (own routine)")}</th>
+                    <td>{*times}</td>
+                    <td class="date">{day_month(*last)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let own_routines = state
+        .records
+        .routines
+        .get_untracked()
+        .records
+        .into_iter()
+        .map(|r| {
+            let doses = r
+                .items
+                .iter()
+                .filter_map(|i| {
+                    Some(format!(
+                        "{} {}",
+                        catalog::get(&i.exercise)?.name,
+                        i.dose()?.summary()
+                    ))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! { <li><strong>{r.name}</strong>": " {doses}</li> }
+        })
+        .collect::<Vec<_>>();
+    let has_own = !own_routines.is_empty();
     let not_for_me = plan
         .not_for_me
         .iter()
@@ -204,6 +255,24 @@ pub fn SummaryPage() -> impl IntoView {
                         <tbody>{week_rows}</tbody>
                     </table>
                     </div>
+                </section>
+                <section>
+                    <h2>"Routines played"</h2>
+                    <table class="summary-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Routine"</th>
+                                <th scope="col">"Sessions"</th>
+                                <th scope="col">"Last"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{routine_rows}</tbody>
+                    </table>
+                    {has_own.then(|| view! {
+                        <h3>"The person's own routines"</h3>
+                        <p class="hint">"Made in the app by the person (or given to them as a link), with these doses."</p>
+                        <ul>{own_routines}</ul>
+                    })}
                 </section>
                 <section>
                     <h2>"Pain (0 to 10)"</h2>

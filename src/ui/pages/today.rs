@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use crate::domain::catalog;
+use crate::domain::own_routine::OWN_PREFIX;
 use crate::domain::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::routine::Routine;
 use crate::domain::safety::SafetyCheck;
@@ -29,7 +30,13 @@ fn source_names(routine: &Routine) -> String {
 fn Suggested(
     /// The routine, as the person plays it.
     routine: Routine,
+    /// True when the person pinned it (else Today chose it).
+    pinned: bool,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let unpin = move |_| {
+        state.records.routines.update(|r| r.pin(None, clock::now()));
+    };
     let names = routine
         .items
         .iter()
@@ -45,7 +52,9 @@ fn Suggested(
         .collect_view();
     view! {
         <section class="card suggested" aria-labelledby="suggested-heading">
-            <p class="eyebrow">"Today's routine"</p>
+            <p class="eyebrow">
+                {if pinned { "Today's routine · pinned by you" } else { "Today's routine" }}
+            </p>
             <h2 id="suggested-heading">{routine.name.clone()}</h2>
             <p>{routine.description.clone()}</p>
             {routine.advice.map(|advice| view! { <AdviceNote advice /> })}
@@ -55,7 +64,20 @@ fn Suggested(
             </p>
             <ul class="routine-exercises">{names}</ul>
             <a class="button big" href=href(&format!("/session/{}", routine.id))>"Start"</a>
-            <p class="source-tag">"Exercises from " {source_names(&routine)}</p>
+            {if pinned {
+                view! {
+                    <p class="hint">
+                        "You pinned this routine. "
+                        <button class="link-button" on:click=unpin>"Let Today choose"</button>
+                    </p>
+                }
+                    .into_any()
+            } else if routine.id.starts_with(OWN_PREFIX) {
+                ().into_any()
+            } else {
+                view! { <p class="source-tag">"Exercises from " {source_names(&routine)}</p> }
+                    .into_any()
+            }}
         </section>
     }
 }
@@ -78,7 +100,20 @@ pub fn TodayPage() -> impl IntoView {
                 .with(|plan| rotation::for_today(log, plan, offset))
         })
     });
-    let suggested = move || routines.with(|r| r.suggested.clone());
+    // The routine the person pinned, as they play it, when it still exists and has
+    // something left to play; else the one Today chose.
+    let pinned = move || {
+        let id = state
+            .records
+            .routines
+            .with(|r| r.pinned_id().map(str::to_string))?;
+        let routine = state.routine(&id)?;
+        Some(state.records.plan.with(|p| p.apply(&routine))).filter(|r| !r.items.is_empty())
+    };
+    let suggested = move || match pinned() {
+        Some(routine) => Some((routine, true)),
+        None => routines.with(|r| r.suggested.clone()).map(|r| (r, false)),
+    };
     // A session started and not finished: offer to carry on with it.
     let now = clock::now();
     let in_progress = state
@@ -86,15 +121,36 @@ pub fn TodayPage() -> impl IntoView {
         .in_progress(now)
         .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
     let others = move || {
-        routines
-            .with(|r| r.others.clone())
+        let shown = suggested().map(|(r, _)| r.id);
+        let chosen = routines.with(|r| {
+            r.suggested
+                .iter()
+                .chain(&r.others)
+                .cloned()
+                .collect::<Vec<_>>()
+        });
+        let own = state.records.routines.with(|own| {
+            own.records
+                .iter()
+                .map(|r| state.records.plan.with(|p| p.apply(&r.routine())))
+                .filter(|r| !r.items.is_empty())
+                .collect::<Vec<_>>()
+        });
+        chosen
             .into_iter()
+            .chain(own)
+            .filter(|r| Some(&r.id) != shown.as_ref())
             .map(|r| {
                 view! {
                     <li>
                         <a href=href(&format!("/session/{}", r.id))>{r.name.clone()}</a>
                         <span class="meta">
-                            " · about " {r.estimated_minutes()} " min · from " {source_names(&r)}
+                            " · about " {r.estimated_minutes()} " min · "
+                            {if r.id.starts_with(OWN_PREFIX) {
+                                "your own".to_string()
+                            } else {
+                                format!("from {}", source_names(&r))
+                            }}
                         </span>
                     </li>
                 }
@@ -120,7 +176,7 @@ pub fn TodayPage() -> impl IntoView {
                 <NudgeCard />
                 <BackupReminder />
                 {move || match suggested() {
-                    Some(routine) => view! { <Suggested routine /> }.into_any(),
+                    Some((routine, pinned)) => view! { <Suggested routine pinned /> }.into_any(),
                     None => view! {
                         <section class="card">
                             <h2>"Every routine's exercises are set aside"</h2>
@@ -139,6 +195,9 @@ pub fn TodayPage() -> impl IntoView {
                 <section class="card" aria-labelledby="others-heading">
                     <h2 id="others-heading">"Other routines"</h2>
                     <ul class="routine-list">{others}</ul>
+                    <a class="button secondary" href=href("/routines")>
+                        "All routines, and making your own"
+                    </a>
                     <Show when=move || routines.with(|r| r.starting_out)>
                         <p class="hint starting-out">
                             {format!(

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalog;
-use crate::domain::routine::{self, Routine};
+use crate::domain::routine::Routine;
 use crate::domain::session::{Resume, SavedSession, Session, Status};
 use crate::platform::{audio, clock, speech, wake_lock};
 use crate::ui::components::missing::Missing;
@@ -36,7 +36,10 @@ pub fn SessionPage() -> impl IntoView {
     move || {
         let id = params.with(|p| p.get("routine")).unwrap_or_default();
         let state = expect_context::<AppState>();
-        match routine::find(&id).map(|r| state.records.plan.with_untracked(|p| p.apply(&r))) {
+        match state
+            .routine(&id)
+            .map(|r| state.records.plan.with_untracked(|p| p.apply(&r)))
+        {
             Some(routine) if routine.items.is_empty() => view! {
                 <Missing
                     title="Nothing left to play"

@@ -1,0 +1,106 @@
+//! `/shared#…`: a routine someone passed on as a link (see [`crate::domain::share`]).
+//! It is previewed, and stored only when the person chooses "Add to my routines".
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::own_routine::OwnRoutine;
+use crate::domain::share::{self, Shared};
+use crate::platform::clock;
+use crate::ui::components::page::Page;
+use crate::ui::components::safety_check::ExerciseGate;
+use crate::ui::href;
+use crate::ui::state::{AppState, Tone};
+
+use super::RoutineItems;
+
+/// The address's fragment, as the browser holds it (percent-encoded as typed).
+fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// `/shared`.
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    // Read again when only the fragment changes (another link opened in this tab).
+    let text = RwSignal::new(fragment());
+    let listener = window_event_listener_untyped("hashchange", move |_| text.set(fragment()));
+    on_cleanup(move || listener.remove());
+    view! {
+        <ExerciseGate page_title="Shared routine">
+            {move || match share::decode(&text.get()) {
+                Ok(shared) => view! { <Preview shared /> }.into_any(),
+                Err(err) => view! {
+                    <Page title="This link can't be used">
+                        <p role="alert">{err.to_string()}</p>
+                        <p>"Nothing was added to your routines."</p>
+                        <a class="button" href=href("/")>"Go to Today"</a>
+                    </Page>
+                }
+                .into_any(),
+            }}
+        </ExerciseGate>
+    }
+}
+
+#[component]
+fn Preview(shared: Shared) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let Shared { name, items } = shared;
+    let minutes = OwnRoutine {
+        id: 0,
+        salt: 0,
+        updated_at: 0,
+        name: name.clone(),
+        items: items.clone(),
+    }
+    .routine()
+    .estimated_minutes();
+    let add = {
+        let (name, items) = (name.clone(), items.clone());
+        let navigate = navigate.clone();
+        move |_| {
+            let mut id = String::new();
+            state.records.routines.update(|r| {
+                id = r.save(
+                    None,
+                    name.clone(),
+                    items.clone(),
+                    clock::now(),
+                    clock::salt(),
+                );
+            });
+            state.notices.notify(
+                Tone::Info,
+                format!("Added \u{201c}{name}\u{201d} to your routines."),
+            );
+            navigate(&href(&format!("/routines/{id}")), Default::default());
+        }
+    };
+    let not_now = move |_| navigate(&href("/"), Default::default());
+    let count = items.len();
+    view! {
+        <Page title="Shared routine">
+            <section class="card" aria-labelledby="shared-name">
+                <p class="eyebrow">"From a link"</p>
+                <h2 id="shared-name">{name.clone()}</h2>
+                <p class="meta">
+                    "About " {minutes} " minutes · " {count} " exercise"
+                    {(count != 1).then_some("s")}
+                </p>
+                <RoutineItems items=items.clone() />
+            </section>
+            <p class="card caution">
+                "Someone shared this routine with you as a link. Steadyback did not make it "
+                "and has not checked that it suits you: if you are not sure, ask your GP or "
+                "physiotherapist before you do it."
+            </p>
+            <div class="actions">
+                <button class="big" on:click=add>"Add to my routines"</button>
+                <button class="secondary" on:click=not_now>"Not now"</button>
+            </div>
+            <p class="hint">"Nothing is kept unless you add it."</p>
+        </Page>
+    }
+}
