@@ -36,13 +36,17 @@ for (const held of document.querySelectorAll("link[data-rel]")) {
 const url = (selector) => document.querySelector(selector).href;
 const app = await import(url('link[rel="modulepreload"]'));
 await app.default({ module_or_path: url('link[rel="preload"][type="application/wasm"]') });
-// Then, when the page is idle, the pages split off (release builds), so that opening one
-// for the first time does not wait for its wasm: first the bottom bar's and the pages
-// Today links to, in the order people open them.
+// Then, when the page is idle, the pages one tap away from Today (the bottom bar's, a
+// session, an exercise), split off in release builds, so that opening one for the first
+// time does not wait for its wasm; the others are fetched when first opened. At once for
+// someone returning (html.returning); for a newcomer only once they have answered the
+// safety check (the app calls steadybackPreload), as no other page opens before that.
 const pieces = document.querySelector('link[rel="modulepreload"][href*="/__wasm_split-"]');
 if (pieces) {
   const idle = () => new Promise((go) => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 2000 }) : setTimeout(go, 200)));
-  (await import(pieces.href)).preloadPages(idle, ["library", "exercise", "session_route", "progress", "safety", "settings"]);
+  const preload = async () => (await import(pieces.href)).preloadPages(idle, ["library", "session_route", "exercise", "progress", "settings", "safety"]);
+  if (document.documentElement.classList.contains("returning")) preload();
+  else window.steadybackPreload = preload;
 }
 `;
 

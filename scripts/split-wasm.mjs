@@ -29,17 +29,15 @@ function run(tool, args) {
 
 const PRELOAD = `const pages = [];
 /**
- * Loads every page's piece, one at a time, each after \`between()\` resolves: first those
- * whose name holds one of \`first\` ("library"), in that order, then the rest.
+ * Loads the pieces of the pages whose name holds one of \`which\` ("library"), in that
+ * order, one at a time, each after \`between()\` resolves. The others load when opened.
  */
-export async function preloadPages(between, first = []) {
-    const rank = ({ name }) => {
-        const i = first.findIndex((part) => name.includes(part));
-        return i < 0 ? first.length : i;
-    };
-    for (const { load } of [...pages].sort((a, b) => rank(a) - rank(b))) {
+export async function preloadPages(between, which) {
+    for (const part of which) {
+        const page = pages.find(({ name }) => name.includes(part));
+        if (!page) continue;
         await between();
-        await load().catch(() => {});
+        await page.load().catch(() => {});
     }
 }
 `;

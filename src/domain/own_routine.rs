@@ -429,19 +429,23 @@ impl OwnRoutines {
     /// A name for a copy of `name` that no routine here has yet: "… (copy)", "… (copy 2)".
     pub fn copy_name(&self, name: &str) -> String {
         let taken = |n: &str| self.records.iter().any(|r| r.name == n);
-        let base: String = name.chars().take(MAX_NAME_CHARS - 9).collect();
-        let mut candidate = format!("{base} (copy)");
+        let with = |suffix: String| {
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let base: String = name.chars().take(room).collect();
+            format!("{}{suffix}", base.trim_end())
+        };
+        let mut candidate = with(" (copy)".to_string());
         let mut n = 2;
         while taken(&candidate) {
-            candidate = format!("{base} (copy {n})");
+            candidate = with(format!(" (copy {n})"));
             n += 1;
         }
         candidate
     }
 }
 
-/// The routine being made or changed, kept as it is typed (`steadyback:routine-draft`),
-/// so a reload or a closed tab loses nothing. One at a time; empty when there is none.
+/// A routine being made or changed, kept as it is typed, so a reload or a closed tab
+/// loses nothing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RoutineDraft {
@@ -453,21 +457,45 @@ pub struct RoutineDraft {
     pub items: Vec<OwnItem>,
 }
 
-impl Record for RoutineDraft {
-    const NAME: &'static str = "routine-draft";
+impl RoutineDraft {
+    /// True when this is the draft of the editor opened for `editing` (an own routine's
+    /// id) or, for a new routine, copied `from` a routine (or from nothing).
+    pub fn is_for(&self, editing: Option<&str>, from: Option<&str>) -> bool {
+        match editing {
+            Some(id) => self.editing.as_deref() == Some(id),
+            None => self.editing.is_none() && self.from.as_deref() == from,
+        }
+    }
+}
+
+/// Every unsaved draft, one per editor (`steadyback:routine-drafts`): leaving one
+/// routine's editor for another's keeps both.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoutineDrafts {
+    pub drafts: Vec<RoutineDraft>,
+}
+
+impl Record for RoutineDrafts {
+    const NAME: &'static str = "routine-drafts";
     const SCHEMA: u32 = 1;
 }
 
-impl RoutineDraft {
-    /// True when this is a draft (not empty) of the editor opened for `editing` (an own
-    /// routine's id) or, for a new routine, copied `from` a routine (or from nothing).
-    pub fn is_for(&self, editing: Option<&str>, from: Option<&str>) -> bool {
-        let empty = self.name.is_empty() && self.items.is_empty();
-        !empty
-            && match editing {
-                Some(id) => self.editing.as_deref() == Some(id),
-                None => self.editing.is_none() && self.from.as_deref() == from,
-            }
+impl RoutineDrafts {
+    /// The draft of this editor, if any.
+    pub fn find(&self, editing: Option<&str>, from: Option<&str>) -> Option<&RoutineDraft> {
+        self.drafts.iter().find(|d| d.is_for(editing, from))
+    }
+
+    /// Keeps `draft` in place of its editor's earlier one.
+    pub fn keep(&mut self, draft: RoutineDraft) {
+        self.forget(draft.editing.as_deref(), draft.from.as_deref());
+        self.drafts.push(draft);
+    }
+
+    /// Drops this editor's draft (saved or discarded).
+    pub fn forget(&mut self, editing: Option<&str>, from: Option<&str>) {
+        self.drafts.retain(|d| !d.is_for(editing, from));
     }
 }
 
@@ -630,30 +658,40 @@ mod tests {
         );
         assert_eq!(own.copy_name("A gentle start"), "A gentle start (copy 2)");
         let long = "x".repeat(MAX_NAME_CHARS);
-        assert!(check_name(&own.copy_name(&long)).is_ok());
+        for n in 0..12 {
+            let name = own.copy_name(&long);
+            assert!(check_name(&name).is_ok(), "{name}");
+            own.save(None, name, vec![item("bridge")], 10 + n, 1);
+        }
     }
 
     #[test]
-    fn a_draft_belongs_to_the_editor_it_was_made_in() {
-        let draft = RoutineDraft {
+    fn each_editor_keeps_its_own_draft() {
+        let copy = RoutineDraft {
             editing: None,
             from: Some("desk-break".into()),
             name: "Desk break (copy)".into(),
             items: vec![item("bridge")],
         };
-        assert!(draft.is_for(None, Some("desk-break")));
-        assert!(!draft.is_for(None, None));
-        assert!(!draft.is_for(Some("own:1"), None));
-        let editing = RoutineDraft {
+        assert!(copy.is_for(None, Some("desk-break")));
+        assert!(!copy.is_for(None, None));
+        assert!(!copy.is_for(Some("own:1"), None));
+        let change = RoutineDraft {
             editing: Some("own:1".into()),
-            ..draft
+            ..copy.clone()
         };
-        assert!(editing.is_for(Some("own:1"), None));
-        assert!(!editing.is_for(Some("own:2"), None));
-        assert!(
-            !RoutineDraft::default().is_for(None, None),
-            "an empty draft is none"
-        );
+        let mut drafts = RoutineDrafts::default();
+        drafts.keep(copy.clone());
+        drafts.keep(change.clone());
+        drafts.keep(RoutineDraft {
+            name: "Renamed".into(),
+            ..change
+        });
+        assert_eq!(drafts.drafts.len(), 2, "one per editor");
+        assert_eq!(drafts.find(Some("own:1"), None).unwrap().name, "Renamed");
+        drafts.forget(Some("own:1"), None);
+        assert_eq!(drafts.find(None, Some("desk-break")), Some(&copy));
+        assert_eq!(drafts.find(Some("own:1"), None), None);
     }
 
     #[test]

@@ -33,6 +33,21 @@ pub fn has_been_active() -> bool {
         .unwrap_or(true)
 }
 
+/// Asks the page's loader (`LOADER` in `scripts/hosting.mjs`) to fetch the pages one tap
+/// away from Today in the background, once a newcomer can reach them. Nothing happens
+/// where the loader did not offer it (debug builds, someone returning: already done).
+pub fn preload_pages() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let preload = js_sys::Reflect::get(&window, &JsValue::from_str("steadybackPreload")).ok();
+    if let Some(f) = preload.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = f.call0(&window);
+        let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str("steadybackPreload"));
+    }
+}
+
 /// True when the person asked their device for less motion (`prefers-reduced-motion`).
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -117,9 +117,10 @@ pub fn ReminderForm(
             <p class="hint" role="status">{move || done.get()}</p>
         </form>
         <p class="hint">
-            "To change the days or the time, download it again: most calendars then update "
-            "the same event (if yours shows both, delete the old one). To stop the "
-            "reminders, delete the event in your calendar."
+            "To change the days or the time, download it again. Some calendars then update "
+            "the same event; if yours shows both, delete the old one. To stop the "
+            "reminders, delete the event in your calendar. Some calendars use their own "
+            "alert time for added events: check it once the reminder is in."
         </p>
     }
 }

@@ -79,6 +79,8 @@ pub fn FirstRunPage() -> impl IntoView {
             &see_professional.get_untracked(),
         );
         state.records.safety_check.set(check);
+        // Every page can open now: fetch the nearest ones in the background.
+        crate::platform::preload_pages();
         // Today, written out: the router would write it under a sub-path as `/app`,
         // outside the app's scope `/app/`.
         let options = leptos_router::NavigateOptions {

@@ -125,13 +125,15 @@ impl AppState {
     }
 
     /// The routine with this id as it is defined (built-in, one exercise alone, or the
-    /// person's own), before the person's plan is applied; tracks own routines.
+    /// person's own), before the person's plan is applied. Not tracked: a page showing
+    /// it is not rebuilt (losing what is typed, or a session in progress) when the
+    /// routines change; what must follow them reads `records.routines` itself.
     pub fn routine(&self, id: &str) -> Option<Routine> {
         if id.starts_with(OWN_PREFIX) {
             return self
                 .records
                 .routines
-                .with(|own| own.get(id).map(|r| r.routine()));
+                .with_untracked(|own| own.get(id).map(|r| r.routine()));
         }
         routine::find(id)
     }

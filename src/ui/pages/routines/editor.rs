@@ -12,7 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::domain::catalog::{self, CATALOG};
 use crate::domain::exercise::Exercise;
 use crate::domain::library::Filter;
-use crate::domain::own_routine::{self, Field, OwnItem, OwnRoutine, RoutineDraft};
+use crate::domain::own_routine::{self, Field, OwnItem, OwnRoutine, RoutineDraft, RoutineDrafts};
 use crate::platform::clock;
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::missing::Missing;
@@ -87,14 +87,33 @@ fn Editor(
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let initial = (name.clone(), items.clone());
-    // A draft left for this same routine wins: the person's unsaved changes.
-    let draft: RoutineDraft = state.load_record("unsaved routine");
-    let restored = draft.is_for(editing.as_deref(), from.as_deref())
-        && (draft.name != name || draft.items != items);
-    let (name, items) = if restored {
-        (draft.name, draft.items)
-    } else {
-        (name, items)
+    // A draft left in this same editor wins: the person's unsaved changes.
+    let drafts: RoutineDrafts = state.load_record("unsaved routines");
+    let draft = drafts
+        .find(editing.as_deref(), from.as_deref())
+        .filter(|d| d.name != name || d.items != items)
+        .cloned();
+    let restored = draft.is_some();
+    let (name, items) = match draft {
+        Some(d) => (d.name, d.items),
+        None => (name, items),
+    };
+    // Keeps or drops this editor's draft, leaving the other editors' drafts alone.
+    let keep_draft = {
+        let (editing, from) = (editing.clone(), from.clone());
+        move |draft: Option<(String, Vec<OwnItem>)>| {
+            let mut drafts: RoutineDrafts = state.load_record("unsaved routines");
+            match draft {
+                Some((name, items)) => drafts.keep(RoutineDraft {
+                    editing: editing.clone(),
+                    from: from.clone(),
+                    name,
+                    items,
+                }),
+                None => drafts.forget(editing.as_deref(), from.as_deref()),
+            }
+            state.save(&drafts, "unsaved routines");
+        }
     };
     let next_key = StoredValue::new(items.len() as u32);
     let rows = RwSignal::new(
@@ -109,6 +128,8 @@ fn Editor(
     );
     let name = RwSignal::new(name);
     let problem = RwSignal::new(None::<String>);
+    // Number fields whose typed text is not a whole number: Save waits for them.
+    let bad = RwSignal::new(Vec::<(u32, Field)>::new());
     let current = move || {
         (
             name.get(),
@@ -119,28 +140,15 @@ fn Editor(
         let initial = initial.clone();
         move |_| current() != initial
     });
-    // Every change kept as a draft; none once nothing differs. Not on opening: a draft
-    // of another routine stays until this one is changed (there is one draft).
+    // Every change kept as this editor's draft; none once nothing differs. Not on
+    // opening: a restored draft is already kept.
     {
-        let (editing, from) = (editing.clone(), from.clone());
+        let keep_draft = keep_draft.clone();
         Effect::new(move |opened: Option<()>| {
-            let (name, items) = current();
+            let now = current();
             let changed = dirty.get();
-            if opened.is_none() {
-                return;
-            }
-            if changed {
-                state.save(
-                    &RoutineDraft {
-                        editing: editing.clone(),
-                        from: from.clone(),
-                        name,
-                        items,
-                    },
-                    "unsaved routine",
-                );
-            } else {
-                state.save(&RoutineDraft::default(), "unsaved routine");
+            if opened.is_some() {
+                keep_draft(changed.then_some(now));
             }
         });
     }
@@ -182,9 +190,17 @@ fn Editor(
     let save = {
         let editing = editing.clone();
         let navigate = navigate.clone();
+        let keep_draft = keep_draft.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let (typed, items) = current();
+            if !bad.with_untracked(Vec::is_empty) {
+                problem.set(Some(
+                    "Some numbers are not whole numbers: correct the ones marked, then save."
+                        .to_string(),
+                ));
+                return;
+            }
             match own_routine::check(&typed, &items) {
                 Err(err) => problem.set(Some(err.to_string())),
                 Ok(checked) => {
@@ -199,7 +215,7 @@ fn Editor(
                             clock::salt(),
                         );
                     });
-                    state.save(&RoutineDraft::default(), "unsaved routine");
+                    keep_draft(None);
                     state
                         .notices
                         .notify(Tone::Info, "Routine saved.".to_string());
@@ -215,8 +231,9 @@ fn Editor(
     };
     let discard = {
         let editing = editing.clone();
+        let keep_draft = keep_draft.clone();
         move |_| {
-            state.save(&RoutineDraft::default(), "unsaved routine");
+            keep_draft(None);
             let back = editing
                 .clone()
                 .map_or_else(|| "/routines".to_string(), |id| format!("/routines/{id}"));
@@ -267,7 +284,7 @@ fn Editor(
                 </p>
                 <ol class="editor-items">
                     <For each=move || rows.get() key=|r| r.key let:row>
-                        <ItemEditor key=row.key rows />
+                        <ItemEditor key=row.key rows bad />
                     </For>
                 </ol>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
@@ -285,7 +302,11 @@ fn Editor(
 
 /// One exercise's numbers, moves and removal.
 #[component]
-fn ItemEditor(key: u32, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+fn ItemEditor(
+    key: u32,
+    rows: RwSignal<Vec<Row>>,
+    bad: RwSignal<Vec<(u32, Field)>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let item = move || rows.with(|r| r.iter().find(|r| r.key == key).map(|r| r.item.clone()));
     let Some(first) = item() else {
@@ -321,7 +342,10 @@ fn ItemEditor(key: u32, rows: RwSignal<Vec<Row>>) -> impl IntoView {
             }
         });
     };
-    let remove = move |_| rows.update(|r| r.retain(|r| r.key != key));
+    let remove = move |_| {
+        rows.update(|r| r.retain(|r| r.key != key));
+        bad.update(|b| b.retain(|(k, _)| *k != key));
+    };
     let set_aside = state
         .records
         .plan
@@ -331,9 +355,17 @@ fn ItemEditor(key: u32, rows: RwSignal<Vec<Row>>) -> impl IntoView {
         .filter_map(|field| {
             let (label, min, max) = first.field(field)?;
             let id = format!("item-{key}-{}", field_slug(field));
-            let typed_bad = RwSignal::new(false);
+            let typed_bad = move || bad.with(|b| b.contains(&(key, field)));
+            let set_bad = move |on: bool| {
+                bad.update(|b| {
+                    b.retain(|x| *x != (key, field));
+                    if on {
+                        b.push((key, field));
+                    }
+                })
+            };
             let message = move || {
-                if typed_bad.get() {
+                if typed_bad() {
                     return Some(format!("Enter a whole number from {min} to {max}."));
                 }
                 let value = item()?.get(field);
@@ -363,14 +395,14 @@ fn ItemEditor(key: u32, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                             let text = text.trim();
                             match text.parse::<u16>() {
                                 Ok(value) if text.bytes().all(|b| b.is_ascii_digit()) => {
-                                    typed_bad.set(false);
+                                    set_bad(false);
                                     rows.update(|r| {
                                         if let Some(row) = r.iter_mut().find(|r| r.key == key) {
                                             row.item.set(field, value);
                                         }
                                     });
                                 }
-                                _ => typed_bad.set(true),
+                                _ => set_bad(true),
                             }
                         }
                     />

@@ -343,11 +343,10 @@ fn SharePanel(name: String, link: String) -> impl IntoView {
                 };
                 match result {
                     Ok(()) | Err(device_share::ShareProblem::Cancelled) => {}
-                    Err(err) => state.notices.notify(
+                    Err(_) => state.notices.notify(
                         Tone::Warning,
-                        format!(
-                            "The link could not be passed on ({err}). Copy it from the box instead."
-                        ),
+                        "This browser did not let Steadyback pass the link on. Copy it from the box above instead."
+                            .to_string(),
                     ),
                 }
             });

@@ -8,7 +8,7 @@ use crate::domain::own_routine::OwnRoutine;
 use crate::domain::share::{self, Shared};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
-use crate::ui::components::safety_check::ExerciseGate;
+use crate::ui::components::safety_check::{CheckOutcome, ExerciseGate};
 use crate::ui::href;
 use crate::ui::state::{AppState, Tone};
 
@@ -57,10 +57,16 @@ fn Preview(shared: Shared) -> impl IntoView {
     }
     .routine()
     .estimated_minutes();
+    let adding = RwSignal::new(false);
     let add = {
         let (name, items) = (name.clone(), items.clone());
         let navigate = navigate.clone();
         move |_| {
+            // Once, however often it is tapped.
+            if adding.get_untracked() {
+                return;
+            }
+            adding.set(true);
             let mut id = String::new();
             state.records.routines.update(|r| {
                 id = r.save(
@@ -82,6 +88,8 @@ fn Preview(shared: Shared) -> impl IntoView {
     let count = items.len();
     view! {
         <Page title="Shared routine">
+            // What the safety check's answers mean, as Today would show it first.
+            <CheckOutcome />
             <section class="card" aria-labelledby="shared-name">
                 <p class="eyebrow">"From a link"</p>
                 <h2 id="shared-name">{name.clone()}</h2>
@@ -97,7 +105,9 @@ fn Preview(shared: Shared) -> impl IntoView {
                 "physiotherapist before you do it."
             </p>
             <div class="actions">
-                <button class="big" on:click=add>"Add to my routines"</button>
+                <button class="big" on:click=add disabled=move || adding.get()>
+                    "Add to my routines"
+                </button>
                 <button class="secondary" on:click=not_now>"Not now"</button>
             </div>
             <p class="hint">"Nothing is kept unless you add it."</p>
