@@ -20,21 +20,7 @@ pub fn Page(
 ) -> impl IntoView {
     document().set_title(&format!("{title} · Steadyback"));
     let content = if later {
-        let children = StoredValue::new_local(Some(children));
-        let shown = RwSignal::new(false);
-        crate::ui::after_next_paint(move || {
-            shown.try_set(true);
-        });
-        // Drawn once: `shown` only ever turns true.
-        (move || {
-            shown.get().then(|| {
-                children
-                    .try_update_value(Option::take)
-                    .flatten()
-                    .map(|c| c())
-            })
-        })
-        .into_any()
+        view! { <Later>{children()}</Later> }.into_any()
     } else {
         children().into_any()
     };
@@ -43,5 +29,26 @@ pub fn Page(
         // The check after a session that raised the pain, under the page's heading.
         <AfterCheckCard />
         {content}
+    }
+}
+
+/// Its content drawn just after the next paint, not before: for the parts of a page that
+/// take long to draw the first time, so that the tap that opened the page is answered in
+/// the next frame and they follow in the one after.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let children = StoredValue::new_local(Some(children));
+    let shown = RwSignal::new(false);
+    crate::ui::after_next_paint(move || {
+        shown.try_set(true);
+    });
+    // Drawn once: `shown` only ever turns true.
+    move || {
+        shown.get().then(|| {
+            children
+                .try_update_value(Option::take)
+                .flatten()
+                .map(|c| c())
+        })
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::settings::{Describe, Settings};
 use crate::platform::{audio, speech, vibration};
 use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
-use crate::ui::components::page::Page;
+use crate::ui::components::page::{Later, Page};
 use crate::ui::components::reminder::ReminderForm;
 use crate::ui::href;
 use crate::ui::pages::routines::app_address;
@@ -120,6 +120,9 @@ pub fn SettingsPage() -> impl IntoView {
                     supported=vibration::is_supported()
                 />
             </section>
+            // The rest is drawn in the frame after: the tap that opened Settings is
+            // answered at once.
+            <Later>
             <section class="card" aria-labelledby="reminders-heading">
                 <h2 id="reminders-heading">"Reminders"</h2>
                 <ReminderForm
@@ -155,6 +158,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="delete-all-heading">"Start afresh"</h2>
                 <DeleteAll />
             </section>
+            </Later>
         </Page>
     }
 }
