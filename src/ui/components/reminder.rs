@@ -3,19 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::dates::WEEKDAYS;
 use crate::domain::ics::{self, Event, Reminder};
 use crate::platform::{clock, files};
 use crate::ui::state::{AppState, Tone};
-
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// The form: days, a time, and "Download reminder".
 #[component]
@@ -71,7 +62,7 @@ pub fn ReminderForm(
             }
         }
     };
-    let boxes = DAYS
+    let boxes = WEEKDAYS
         .iter()
         .enumerate()
         .map(|(i, day)| {

@@ -20,7 +20,7 @@ use crate::ui::components::page::Page;
 use crate::ui::href;
 use crate::ui::state::{AppState, Tone};
 
-use super::own_items;
+use super::{own_items, SetAsideNote};
 
 /// One exercise in the editor: a key that stays with it as it moves, and its numbers.
 #[derive(Clone, PartialEq)]
@@ -418,14 +418,7 @@ fn ItemEditor(
                 <FigureStill exercise class="list-figure" later=true />
                 <h3>{name}</h3>
             </div>
-            {set_aside
-                .then(|| {
-                    view! {
-                        <p class="hint">
-                            "You set this exercise aside as not for you: it is skipped when the routine plays."
-                        </p>
-                    }
-                })}
+            {set_aside.then(|| view! { <SetAsideNote /> })}
             <div class="dose-fields">{fields}</div>
             <div class="actions small">
                 <button

@@ -39,6 +39,16 @@ pub fn own_items(routine: &Routine) -> Vec<OwnItem> {
         .collect()
 }
 
+/// Said beside an exercise of a routine that the person set aside.
+#[component]
+pub fn SetAsideNote() -> impl IntoView {
+    view! {
+        <p class="hint">
+            "You set this exercise aside as not for you: it is skipped when the routine plays."
+        </p>
+    }
+}
+
 /// The exercises of a routine, each with its still, dose, and what the person should
 /// know about it (set aside, more than the source suggests).
 #[component]
@@ -74,14 +84,7 @@ pub fn RoutineItems(
                             .into_iter()
                             .map(|b| view! { <p class="hint beyond">{b}</p> })
                             .collect_view()}
-                        {set_aside
-                            .then(|| {
-                                view! {
-                                    <p class="hint">
-                                        "You set this exercise aside as not for you: it is skipped when the routine plays."
-                                    </p>
-                                }
-                            })}
+                        {set_aside.then(|| view! { <SetAsideNote /> })}
                     </div>
                 </li>
             })
