@@ -109,7 +109,7 @@ test("a routine made, reordered, kept through a reload, played to the end and on
   assert.deepEqual(saved[0].items.map((i) => i.exercise), ["pelvic-tilt", "bridge"]);
 
   // Pinned, it is Today's routine.
-  await page.getByRole("button", { name: "Suggest it on Today" }).click();
+  await page.getByRole("button", { name: "Pin it on Today" }).click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" }).click();
   await expectHeading(page, "Today");
   await page.locator("section.suggested").getByRole("heading", { name: NAME }).waitFor();

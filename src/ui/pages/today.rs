@@ -68,7 +68,7 @@ fn Suggested(
                 view! {
                     <p class="hint">
                         "You pinned this routine. "
-                        <button class="link-button" on:click=unpin>"Let Today choose"</button>
+                        <button class="link-button inline" on:click=unpin>"Let Today choose"</button>
                     </p>
                 }
                     .into_any()

@@ -107,7 +107,7 @@ pub fn RoutinesPage() -> impl IntoView {
                 <a href=href(&format!("/routines/{}", r.id))>{r.name.clone()}</a>
                 <span class="meta">
                     " · about " {r.estimated_minutes()} " min · " {r.items.len()} " exercises"
-                    {pinned.then_some(" · suggested on Today")}
+                    {pinned.then_some(" · pinned on Today")}
                 </span>
             </li>
         }
@@ -250,15 +250,15 @@ fn RoutineView(routine: Routine) -> impl IntoView {
                     let pinned = pinned.clone();
                     move || {
                         if pinned() {
-                            "Today suggests this routine."
+                            "Pinned: Today suggests this routine."
                         } else {
-                            "Today chooses a routine for you unless you pin one."
+                            "Today chooses a routine for you, unless you pin one."
                         }
                     }
                 }
                 " "
-                <button class="link-button" on:click=toggle_pin>
-                    {move || if pinned() { "Let Today choose" } else { "Suggest it on Today" }}
+                <button class="link-button inline" on:click=toggle_pin>
+                    {move || if pinned() { "Let Today choose" } else { "Pin it on Today" }}
                 </button>
             </p>
             <div class="actions routine-page-actions">
