@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::ActivityLog;
 use super::dates::iso;
 use super::ids;
-use super::own_routine::OwnRoutines;
+use super::own_routine::{self, OwnRoutines};
 use super::plan::Plan;
 use super::safety::SafetyCheck;
 use super::session_record::SessionLog;
@@ -105,6 +105,19 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
                 &current.routines.deleted,
                 now,
             );
+            // The file's pin (or none) replaces this one, dated after it, so another
+            // tab's copy of the pin can't win it back.
+            if r.pinned != current.routines.pinned {
+                let after = current
+                    .routines
+                    .pinned
+                    .as_ref()
+                    .map_or(now, |p| now.max(p.at.saturating_add(1)));
+                r.pinned = Some(own_routine::Pin {
+                    at: after.max(r.pinned.as_ref().map_or(0, |p| p.at)),
+                    routine: r.pinned.take().and_then(|p| p.routine),
+                });
+            }
             out
         }
         Mode::Merge => {

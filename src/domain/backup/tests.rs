@@ -241,6 +241,28 @@ fn own_routines_are_kept_checked_merged_and_replaced() {
     assert_eq!(replaced.routines.records.len(), 1);
     assert!(replaced.routines.get(&here_id).is_none());
     assert_eq!(replaced.routines.deleted.len(), 1);
+
+    // The file's pin, or the lack of one, outlasts this tab's in a later merge.
+    let mut pinned_here = current.clone();
+    pinned_here.routines.pin(Some("desk-break"), NOW + 5_000);
+    let replaced = combine(&pinned_here, &backup, Mode::Replace, NOW);
+    assert_eq!(replaced.routines.pinned_id(), Some(id.as_str()));
+    let mut other_tab = pinned_here.routines.clone();
+    other_tab.merge_from(&replaced.routines);
+    assert_eq!(
+        other_tab.pinned_id(),
+        Some(id.as_str()),
+        "the file's pin wins the merge"
+    );
+    let unpinned_file = Backup::default();
+    let replaced = combine(&pinned_here, &unpinned_file, Mode::Replace, NOW);
+    let mut other_tab = pinned_here.routines.clone();
+    other_tab.merge_from(&replaced.routines);
+    assert_eq!(
+        other_tab.pinned_id(),
+        None,
+        "no pin in the file: none after"
+    );
 }
 
 #[test]
