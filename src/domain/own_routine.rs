@@ -305,23 +305,43 @@ impl OwnRoutine {
     /// The routine to play. Its doses are fixed: the person chose them, so their levels
     /// from progression never change them.
     pub fn routine(&self) -> Routine {
-        Routine {
-            id: self.routine_id(),
-            name: self.name.clone(),
-            description: "Your own routine, with the doses you set.".to_string(),
-            items: self
-                .items
-                .iter()
-                .filter_map(|i| {
-                    Some(RoutineItem {
-                        exercise: i.exercise.clone(),
-                        dose: i.dose()?,
-                    })
+        routine_of(self.routine_id(), self.name.clone(), &self.items)
+    }
+}
+
+fn routine_of(id: String, name: String, items: &[OwnItem]) -> Routine {
+    Routine {
+        id,
+        name,
+        description: "Your own routine, with the doses you set.".to_string(),
+        items: items
+            .iter()
+            .filter_map(|i| {
+                Some(RoutineItem {
+                    exercise: i.exercise.clone(),
+                    dose: i.dose()?,
                 })
-                .collect(),
-            fixed_doses: true,
-            advice: None,
-        }
+            })
+            .collect(),
+        fixed_doses: true,
+        advice: None,
+    }
+}
+
+/// About how many minutes these exercises take, played as a routine (those that fail
+/// their check left out); 0 when none can be played. For a routine being made or
+/// previewed, before it is saved.
+pub fn minutes(items: &[OwnItem]) -> u32 {
+    let playable: Vec<OwnItem> = items
+        .iter()
+        .filter(|i| i.check().is_ok())
+        .cloned()
+        .collect();
+    let routine = routine_of(String::new(), String::new(), &playable);
+    if routine.items.is_empty() {
+        0
+    } else {
+        routine.estimated_minutes()
     }
 }
 
@@ -593,6 +613,8 @@ mod tests {
         assert_eq!(r.items[0].dose.reps.start, 3);
         assert_eq!(r.items[0].dose.reps.origin, Origin::Person);
         assert!(r.estimated_minutes() >= 1);
+        assert_eq!(minutes(&own.get(&id).unwrap().items), r.estimated_minutes());
+        assert_eq!(minutes(&[]), 0);
         // Set aside later: skipped when played.
         let mut plan = crate::domain::plan::Plan::default();
         plan.set_not_for_me(["bridge".to_string()], 2_000);

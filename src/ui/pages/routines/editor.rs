@@ -12,7 +12,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 use crate::domain::catalog::{self, CATALOG};
 use crate::domain::exercise::Exercise;
 use crate::domain::library::Filter;
-use crate::domain::own_routine::{self, Field, OwnItem, OwnRoutine, RoutineDraft, RoutineDrafts};
+use crate::domain::own_routine::{self, Field, OwnItem, RoutineDraft, RoutineDrafts};
 use crate::platform::clock;
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::missing::Missing;
@@ -88,12 +88,14 @@ fn Editor(
     let navigate = use_navigate();
     let initial = (name.clone(), items.clone());
     // A draft left in this same editor wins: the person's unsaved changes.
+    // Read once: this editor then keeps its own draft in it and saves it.
     let drafts: RoutineDrafts = state.load_record("unsaved routines");
     let draft = drafts
         .find(editing.as_deref(), from.as_deref())
         .filter(|d| d.name != name || d.items != items)
         .cloned();
     let restored = draft.is_some();
+    let drafts = StoredValue::new(drafts);
     let (name, items) = match draft {
         Some(d) => (d.name, d.items),
         None => (name, items),
@@ -102,17 +104,18 @@ fn Editor(
     let keep_draft = {
         let (editing, from) = (editing.clone(), from.clone());
         move |draft: Option<(String, Vec<OwnItem>)>| {
-            let mut drafts: RoutineDrafts = state.load_record("unsaved routines");
-            match draft {
-                Some((name, items)) => drafts.keep(RoutineDraft {
-                    editing: editing.clone(),
-                    from: from.clone(),
-                    name,
-                    items,
-                }),
-                None => drafts.forget(editing.as_deref(), from.as_deref()),
-            }
-            state.save(&drafts, "unsaved routines");
+            drafts.update_value(|drafts| {
+                match draft {
+                    Some((name, items)) => drafts.keep(RoutineDraft {
+                        editing: editing.clone(),
+                        from: from.clone(),
+                        name,
+                        items,
+                    }),
+                    None => drafts.forget(editing.as_deref(), from.as_deref()),
+                }
+                state.save(drafts, "unsaved routines");
+            });
         }
     };
     let next_key = StoredValue::new(items.len() as u32);
@@ -155,25 +158,7 @@ fn Editor(
     leave_guard(dirty);
 
     let minutes = move || {
-        let items: Vec<OwnItem> = rows.with(|r| {
-            r.iter()
-                .filter(|r| r.item.check().is_ok())
-                .map(|r| r.item.clone())
-                .collect()
-        });
-        let routine = OwnRoutine {
-            id: 0,
-            salt: 0,
-            updated_at: 0,
-            name: String::new(),
-            items,
-        }
-        .routine();
-        if routine.items.is_empty() {
-            0
-        } else {
-            routine.estimated_minutes()
-        }
+        rows.with(|r| own_routine::minutes(&r.iter().map(|r| r.item.clone()).collect::<Vec<_>>()))
     };
 
     let add = Callback::new(move |exercise: &'static Exercise| {
@@ -368,12 +353,12 @@ fn ItemEditor(
                 if typed_bad() {
                     return Some(format!("Enter a whole number from {min} to {max}."));
                 }
-                let value = item()?.get(field);
+                let item = item()?;
+                let value = item.get(field);
                 if value < min || value > max {
                     return Some(format!("Enter a whole number from {min} to {max}."));
                 }
-                item()?
-                    .beyond_library()
+                item.beyond_library()
                     .into_iter()
                     .find(|(f, _)| *f == field)
                     .map(|(_, note)| format!("This is {note}."))

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::own_routine::OwnRoutine;
+use crate::domain::own_routine;
 use crate::domain::share::{self, Shared};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
@@ -48,15 +48,7 @@ fn Preview(shared: Shared) -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let Shared { name, items } = shared;
-    let minutes = OwnRoutine {
-        id: 0,
-        salt: 0,
-        updated_at: 0,
-        name: name.clone(),
-        items: items.clone(),
-    }
-    .routine()
-    .estimated_minutes();
+    let minutes = own_routine::minutes(&items);
     let adding = RwSignal::new(false);
     let add = {
         let (name, items) = (name.clone(), items.clone());
