@@ -98,7 +98,7 @@ impl Routine {
 
     /// The steps a session of this routine goes through.
     pub fn timeline(&self) -> Vec<Step> {
-        session::compile(&self.plan())
+        session::compile(&self.plan(), &session::Pace::default())
     }
 
     /// A session of this routine, not started yet, with `salt` (random) for the id of

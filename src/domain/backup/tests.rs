@@ -75,6 +75,7 @@ fn sample() -> Backup {
             vibration: false,
             describe: Default::default(),
             motion: true,
+            ..Settings::default()
         },
         safety_check: SafetyCheck::answered(NOV_3 - 86_400_000, &[], &["lump"]),
         ..Backup::default()
@@ -168,7 +169,7 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 2, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1})
+        json!({"settings": 3, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -479,7 +480,7 @@ fn missing_sections_are_empty_and_unknown_fields_ignored() {
     v["comment"] = json!("from a later app");
     v["schemas"]["photos"] = json!(9);
     v["data"]["photos"] = json!([1, 2, 3]);
-    v["data"]["settings"]["theme"] = json!("dark");
+    v["data"]["settings"]["colour"] = json!("dark");
     v["data"]["sessions"]["records"][0]["mood"] = json!({"calm": true});
     v["data"]["sessions"]["index"] = json!({});
     v["data"]["activities"]["records"][1]["weather"] = json!("rain");
@@ -837,6 +838,7 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
             vibration: true,
             describe: Default::default(),
             motion: true,
+            ..Settings::default()
         },
         safety_check: SafetyCheck::answered(NOV_3, &["chest-pain"], &[]),
         ..Backup::default()
@@ -876,7 +878,7 @@ fn merge_keeps_both_sides_and_replace_takes_the_file() {
     assert_eq!(replaced.activities.records, imported.activities.records);
     assert_eq!(
         (replaced.settings, &replaced.plan),
-        (imported.settings, &imported.plan)
+        (imported.settings.clone(), &imported.plan)
     );
     let gone: Vec<Millis> = replaced.sessions.deleted.iter().map(|t| t.id).collect();
     let here_only: Vec<Millis> = current
@@ -1015,6 +1017,7 @@ mod properties {
                 vibration,
                 describe: Default::default(),
                 motion: true,
+                ..Settings::default()
             }
         })
     }

@@ -87,14 +87,15 @@ impl Record for SavedSession {
     const NAME: &'static str = "session";
     /// 2: the session gained `pain_before` and `hurts`. An app that reads only schema 1
     /// would drop them when saving, so it must refuse this data as newer instead.
-    /// 3: the session gained `salt`, likewise.
-    const SCHEMA: u32 = 3;
+    /// 3: the session gained `salt`, likewise. 4: the session gained its `pace` and the
+    /// step `held` when the pace changed; an older app would play it at the default pace.
+    const SCHEMA: u32 = 4;
 
     fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
         match from {
-            // Both fields added in 2 have defaults: the data only has to be a saved
+            // The fields added since have defaults: the data only has to be a saved
             // session, or none.
-            1 | 2 => {
+            1..=3 => {
                 use serde_json::Value;
                 let object = data
                     .as_object()

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cues::{cue_points, start_cue, Cue};
 use super::plan::PlannedItem;
-use super::timeline::{compile, planned_ms, Movement, Step, StepKind, Timeline};
+use super::timeline::{compile, planned_ms, Movement, Pace, Step, StepKind, Timeline};
 use crate::domain::safety::STOP_PAIN;
 use crate::domain::session_record::Hurt;
 use crate::domain::Millis;
@@ -167,6 +167,13 @@ pub struct Session {
     /// it was kept).
     #[serde(default)]
     pub(super) salt: u32,
+    /// The pace the timeline is played at (the default in sessions saved before it).
+    #[serde(default)]
+    pub(super) pace: Pace,
+    /// The step that was playing when the pace last changed, and the length it kept: a
+    /// new pace applies from the next step.
+    #[serde(default)]
+    pub(super) held: Option<(usize, Option<i64>)>,
     /// The timeline, compiled once.
     #[serde(skip)]
     pub(super) compiled: Compiled,
@@ -199,8 +206,41 @@ impl Session {
             pain_before: None,
             hurts: Vec::new(),
             salt,
+            pace: Pace::default(),
+            held: None,
             compiled: Compiled::default(),
         }
+    }
+
+    /// The pace the session plays at.
+    pub fn pace(&self) -> Pace {
+        self.pace
+    }
+
+    /// Plays the session at `pace` from the next step on: the step playing at `now`
+    /// keeps its length, and what has been played keeps its time and marks. Before the
+    /// start the whole session takes the new pace; once finished nothing changes.
+    pub fn set_pace(&mut self, now: Millis, pace: Pace) {
+        if pace == self.pace || matches!(self.phase, Phase::Finished { .. }) {
+            return;
+        }
+        if let Some((steps, now, cur, off)) = self.begin_move(now) {
+            // Re-anchor at the start of the current step, with the steps passed since
+            // the last anchor counted as played.
+            self.credit_passed(&steps, cur);
+            self.active_ms = self.active_at(now);
+            if let Phase::Running { .. } = self.phase {
+                self.phase = Phase::Running { since: now };
+            }
+            self.anchor_step = cur;
+            self.anchor_active = self.active_ms.saturating_sub(off);
+            self.held = steps.get(cur).map(|s| (cur, s.duration_ms));
+        }
+        if matches!(self.phase, Phase::Finished { .. }) {
+            return;
+        }
+        self.pace = pace;
+        self.compiled = Compiled::default();
     }
 
     /// Pain from 0 to 10 given before the session, if any.
@@ -289,7 +329,15 @@ impl Session {
     pub fn timeline(&self) -> Timeline {
         self.compiled
             .0
-            .get_or_init(|| Arc::from(compile(&self.plan)))
+            .get_or_init(|| {
+                let mut steps = compile(&self.plan, &self.pace);
+                if let Some((index, duration)) = self.held {
+                    if let Some(step) = steps.get_mut(index) {
+                        step.duration_ms = duration;
+                    }
+                }
+                Arc::from(steps)
+            })
             .clone()
     }
 

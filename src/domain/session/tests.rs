@@ -166,12 +166,10 @@ fn an_exercise_stopped_for_pain_is_never_offered_again() {
 
 #[test]
 fn reps_taking_turns_are_one_side_each() {
-    let steps = compile(&[plan(
-        1,
-        4,
-        PlannedWork::Paced { secs: 4 },
-        Sides::TakingTurns,
-    )]);
+    let steps = compile(
+        &[plan(1, 4, PlannedWork::Paced { secs: 4 }, Sides::TakingTurns)],
+        &Pace::default(),
+    );
     let work: Vec<(u16, Option<Side>)> = steps
         .iter()
         .filter(|s| s.is_work())
@@ -331,15 +329,18 @@ fn activities_are_one_timed_step_and_tapped_reps_have_no_duration() {
 #[test]
 fn plans_that_play_nothing_are_left_out_and_huge_ones_are_capped() {
     let hold = PlannedWork::Hold { secs: 5 };
-    let steps = compile(&[
-        plan(0, 5, hold, Sides::Together),
-        plan(1, 0, hold, Sides::Together),
-        plan(1, 5, PlannedWork::Hold { secs: 0 }, Sides::Together),
-    ]);
+    let steps = compile(
+        &[
+            plan(0, 5, hold, Sides::Together),
+            plan(1, 0, hold, Sides::Together),
+            plan(1, 5, PlannedWork::Hold { secs: 0 }, Sides::Together),
+        ],
+        &Pace::default(),
+    );
     assert_eq!(kinds(&steps), [StepKind::Finished]);
     assert_eq!(steps[0].exercise, 3);
 
-    let big = compile(&[plan(u16::MAX, u16::MAX, hold, Sides::Alternating)]);
+    let big = compile(&[plan(u16::MAX, u16::MAX, hold, Sides::Alternating)], &Pace::default());
     let work = big.iter().filter(|s| s.is_work()).count();
     assert_eq!(work, usize::from(MAX_SETS) * usize::from(MAX_REPS) * 2);
 }
@@ -908,7 +909,7 @@ const SAVED_SCHEMA_1: &str = r#"{"schema":1,"saved_at":1763700012000,"data":{"se
 #[test]
 fn schema_1_fixture_of_a_saved_session_loads() {
     let envelope = decode::<SavedSession>(SAVED_SCHEMA_1).unwrap();
-    assert_eq!(envelope.schema, 3);
+    assert_eq!(envelope.schema, 4);
     let expected = Session {
         routine_id: "exercise:wall-stand".into(),
         routine_name: "Wall stand".into(),
@@ -936,6 +937,8 @@ fn schema_1_fixture_of_a_saved_session_loads() {
         pain_before: None,
         hurts: Vec::new(),
         salt: 0,
+        pace: Pace::default(),
+        held: None,
         compiled: Compiled::default(),
     };
     let s = envelope.data.session.unwrap();
@@ -946,7 +949,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
 
     let saved = SavedSession { session: Some(s) };
     let text = encode(&saved, T0).unwrap();
-    assert!(text.starts_with(r#"{"schema":3,"#));
+    assert!(text.starts_with(r#"{"schema":4,"#));
     assert_eq!(decode::<SavedSession>(&text).unwrap().data, saved);
     let none = r#"{"schema":1,"saved_at":1,"data":{"session":null}}"#;
     assert_eq!(
@@ -961,14 +964,14 @@ fn schema_1_fixture_of_a_saved_session_loads() {
 }
 
 #[test]
-fn a_schema_4_saved_session_is_refused_as_newer() {
-    let v4 = SAVED_SCHEMA_1.replacen(r#""schema":1"#, r#""schema":4"#, 1);
-    let err = decode::<SavedSession>(&v4).unwrap_err();
+fn a_schema_5_saved_session_is_refused_as_newer() {
+    let v5 = SAVED_SCHEMA_1.replacen(r#""schema":1"#, r#""schema":5"#, 1);
+    let err = decode::<SavedSession>(&v5).unwrap_err();
     assert_eq!(
         err,
         DecodeError::Newer {
-            found: 4,
-            supported: 3
+            found: 5,
+            supported: 4
         }
     );
 }
@@ -1156,7 +1159,7 @@ mod properties {
             start in -1_000_000i64..2_000_000_000_000,
             ticks in prop::collection::vec(1i64..3_000, 0..40),
         ) {
-            let steps = compile(&plan);
+            let steps = compile(&plan, &Pace::default());
             let total: i64 = steps.iter().map(|s| s.duration_ms.unwrap()).sum();
             let mut s = Session::from_plan("custom", "Custom", plan, 0);
             s.start(start);
@@ -1213,12 +1216,12 @@ mod properties {
     proptest! {
         #[test]
         fn any_saved_session_envelope_decodes_or_says_why(
-            schema in 0u32..5,
+            schema in 0u32..6,
             data in json(),
         ) {
             let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
             match decode::<SavedSession>(&text) {
-                Ok(envelope) => prop_assert_eq!(envelope.schema, 3),
+                Ok(envelope) => prop_assert_eq!(envelope.schema, 4),
                 Err(e) => prop_assert!(!e.to_string().is_empty()),
             }
         }
@@ -1387,4 +1390,140 @@ fn a_stop_for_pain_before_the_last_turns_of_an_exercise_ends_and_logs_the_sessio
     assert_eq!(record.hurts.len(), 1);
     assert_eq!(record.exercises[0].completion(), Completion::Done);
     assert_eq!(record.exercises[2].completion(), Completion::NotDone);
+}
+
+// Pacing preferences.
+
+fn paced(rest: RestPace, get_ready_secs: u32, switch_secs: u32) -> Pace {
+    Pace {
+        get_ready_secs,
+        rest,
+        switch_secs,
+    }
+}
+
+/// Durations in seconds of the steps of `kind` in a timeline.
+fn secs_of(steps: &[Step], kind: StepKind) -> Vec<i64> {
+    steps
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| s.duration_ms.unwrap_or(0) / 1000)
+        .collect()
+}
+
+#[test]
+fn each_get_ready_choice_sets_the_countdown() {
+    // Described off: nothing said lengthens the get-ready.
+    let item = plan(2, 3, PlannedWork::Hold { secs: 5 }, Sides::Together);
+    for secs in [5, 10, 15, 20] {
+        let steps = compile(&[item.clone()], &paced(RestPace::AsSet, secs, 5));
+        assert_eq!(secs_of(&steps, StepKind::GetReady), [i64::from(secs)], "{secs} s");
+    }
+}
+
+#[test]
+fn rests_follow_the_rest_preference_and_never_vanish() {
+    let mut item = plan(2, 3, PlannedWork::Hold { secs: 5 }, Sides::Together);
+    item.rest_reps_secs = 3;
+    item.rest_sets_secs = 30;
+    let rests = |item: &PlannedItem, rest| {
+        secs_of(&compile(&[item.clone()], &paced(rest, 10, 5)), StepKind::Rest)
+    };
+    // Set 1: two rests between reps; then the rest between sets; set 2: two more.
+    assert_eq!(rests(&item, RestPace::AsSet), [3, 3, 30, 3, 3]);
+    assert_eq!(rests(&item, RestPace::Shorter), [1, 1, 15, 1, 1], "half, at least 1 s");
+    assert_eq!(rests(&item, RestPace::Longer), [6, 6, 60, 6, 6]);
+    item.rest_reps_secs = 0;
+    assert_eq!(rests(&item, RestPace::Longer), [60], "no rest stays no rest");
+    assert_eq!(RestPace::Shorter.apply(1), 1);
+    assert_eq!(RestPace::Longer.apply(u16::MAX), u16::MAX);
+}
+
+#[test]
+fn the_switch_pause_lengthens_only_the_change_of_sides() {
+    let item = plan(1, 2, PlannedWork::Hold { secs: 5 }, Sides::EachSide);
+    let normal = compile(&[item.clone()], &Pace::default());
+    let long = compile(&[item], &paced(RestPace::AsSet, 10, 15));
+    assert_eq!(secs_of(&normal, StepKind::SwitchSide), [5]);
+    assert_eq!(secs_of(&long, StepKind::SwitchSide), [15]);
+    assert_eq!(kinds(&normal), kinds(&long));
+}
+
+proptest::proptest! {
+    /// A pace never changes which steps there are: a session can take a new one
+    /// mid-way and every step keeps its place.
+    #[test]
+    fn a_pace_changes_lengths_never_steps(
+        sets in 0u16..4, reps in 0u16..4, rest_reps in 0u16..5, rest_sets in 0u16..40,
+        secs in 0u16..8, sides in 0usize..4, rest in 0usize..3, ready in 0usize..4,
+        switch in proptest::bool::ANY,
+    ) {
+        let sides = [Sides::Together, Sides::EachSide, Sides::Alternating, Sides::TakingTurns][sides];
+        let mut item = plan(sets, reps, PlannedWork::Hold { secs }, sides);
+        item.rest_reps_secs = rest_reps;
+        item.rest_sets_secs = rest_sets;
+        let pace = Pace {
+            get_ready_secs: [5, 10, 15, 20][ready],
+            rest: RestPace::ALL[rest],
+            switch_secs: if switch { 15 } else { 5 },
+        };
+        let a = compile(std::slice::from_ref(&item), &Pace::default());
+        let b = compile(&[item], &pace);
+        proptest::prop_assert_eq!(kinds(&a), kinds(&b));
+    }
+}
+
+#[test]
+fn a_new_pace_applies_from_the_next_step_and_keeps_the_time() {
+    // Get ready 10 s, then holds of 5 s with 10 s rests between sets (1 rep each).
+    let mut item = plan(3, 1, PlannedWork::Hold { secs: 5 }, Sides::Together);
+    item.rest_sets_secs = 10;
+    let mut s = Session::from_plan("r", "R", vec![item], 1);
+    s.start(T0);
+    // 3 s into the first rest (get ready 10 + hold 5 + 3).
+    let now = T0 + 18 * S;
+    let before = s.at(now);
+    assert_eq!(s.timeline()[before.step].kind, StepKind::Rest);
+    assert_eq!(before.remaining_ms, Some(7 * S));
+    s.set_pace(now, paced(RestPace::Longer, 20, 5));
+    let after = s.at(now);
+    assert_eq!(
+        (after.step, after.remaining_ms, after.elapsed_active_ms),
+        (before.step, before.remaining_ms, before.elapsed_active_ms),
+        "the rest playing keeps its length; time played is unchanged"
+    );
+    // The rest ends on time; the hold follows; the next rest is twice as long.
+    let hold = s.at(now + 7 * S);
+    assert_eq!(s.timeline()[hold.step].kind, StepKind::Work(Movement::Hold));
+    let rest = s.at(now + 12 * S);
+    assert_eq!(s.timeline()[rest.step].kind, StepKind::Rest);
+    assert_eq!(rest.remaining_ms, Some(20 * S));
+    // The first hold counts as done, and the session plays to its end.
+    s.update(now + 12 * S);
+    s.update(now + 60 * S);
+    assert!(s.at(now + 60 * S).is_finished());
+    let record = s.record().unwrap();
+    assert_eq!(record.exercises[0].reps_done, 3);
+    // Saved and read back mid-way, it keeps the pace and the held step.
+    let mut t = Session::from_plan("r", "R", vec![plan(2, 1, PlannedWork::Hold { secs: 5 }, Sides::Together)], 2);
+    t.start(T0);
+    t.set_pace(T0 + 2 * S, paced(RestPace::Shorter, 5, 5));
+    let saved = SavedSession { session: Some(t.clone()) };
+    let back = decode::<SavedSession>(&encode(&saved, T0).unwrap()).unwrap().data;
+    let back = back.session.unwrap();
+    assert_eq!(back.at(T0 + 3 * S), t.at(T0 + 3 * S));
+    assert_eq!(back.pace(), paced(RestPace::Shorter, 5, 5));
+}
+
+#[test]
+fn a_pace_before_the_start_applies_to_all_and_after_the_end_to_nothing() {
+    let item = plan(1, 1, PlannedWork::Hold { secs: 5 }, Sides::Together);
+    let mut s = Session::from_plan("r", "R", vec![item], 1);
+    s.set_pace(T0, paced(RestPace::AsSet, 20, 5));
+    assert_eq!(secs_of(&s.timeline(), StepKind::GetReady), [20]);
+    s.start(T0);
+    s.update(T0 + 30 * S);
+    assert!(s.at(T0 + 30 * S).is_finished());
+    s.set_pace(T0 + 31 * S, Pace::default());
+    assert_eq!(s.pace().get_ready_secs, 20, "a finished session keeps its pace");
 }

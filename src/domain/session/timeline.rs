@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::plan::{PlannedItem, PlannedWork};
 use crate::domain::catalog;
 use crate::domain::dates::plural;
@@ -12,8 +14,76 @@ use crate::domain::exercise::{
 };
 
 /// Seconds of the get-ready countdown before each exercise (the app's own figure): time
-/// to hear the name, glance at the picture and get into position.
+/// to hear the name, glance at the picture and get into position. The person can choose
+/// another in the settings ([`Pace`]).
 pub const GET_READY_SECS: u32 = 10;
+
+/// How a session is paced, from the person's preferences. It changes only the lengths
+/// of steps, never which steps there are: a session can take a new pace mid-way and
+/// every step keeps its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pace {
+    /// The get-ready countdown before each exercise (longer where what is said needs it).
+    pub get_ready_secs: u32,
+    /// Rests between reps and between sets.
+    pub rest: RestPace,
+    /// Changing sides, for an exercise done on each side in turn.
+    pub switch_secs: u32,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Pace {
+            get_ready_secs: GET_READY_SECS,
+            rest: RestPace::AsSet,
+            switch_secs: SWITCH_SIDE_SECS,
+        }
+    }
+}
+
+/// How long rests are, against the routine's own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RestPace {
+    /// Half the rest (at least 1 second where there is one).
+    Shorter,
+    #[default]
+    AsSet,
+    /// Twice the rest.
+    Longer,
+}
+
+impl RestPace {
+    pub const ALL: [RestPace; 3] = [RestPace::Shorter, RestPace::AsSet, RestPace::Longer];
+
+    /// A rest of `secs` at this pace. A rest stays a rest: never 0 unless it was 0.
+    pub fn apply(self, secs: u16) -> u16 {
+        match self {
+            _ if secs == 0 => 0,
+            RestPace::Shorter => (secs / 2).max(1),
+            RestPace::AsSet => secs,
+            RestPace::Longer => secs.saturating_mul(2),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RestPace::Shorter => "Shorter",
+            RestPace::AsSet => "As set",
+            RestPace::Longer => "Longer",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            RestPace::Shorter => "shorter",
+            RestPace::AsSet => "as-set",
+            RestPace::Longer => "longer",
+        }
+    }
+}
+
 
 /// A side of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,11 +337,16 @@ fn words_secs(words: usize) -> u32 {
     u32::try_from((words * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX)
 }
 
-/// How long the get-ready of `item` lasts: [`GET_READY_SECS`], or longer when what it
+/// How long the get-ready of `item` lasts: the pace's, or for a described exercise longer when what it
 /// says would still be spoken as the countdown beeps begin.
-fn get_ready_secs(item: &PlannedItem, with_move: bool) -> u32 {
+fn get_ready_secs(item: &PlannedItem, with_move: bool, pace: &Pace) -> u32 {
+    let chosen = pace.get_ready_secs.max(1);
+    // A name alone is short: at 5 s it may meet the first beep, as the person chose.
+    if !item.describe {
+        return chosen;
+    }
     let words = get_ready_words(&item.exercise, item.describe, with_move);
-    GET_READY_SECS.max(speech_secs(&words) + COUNTDOWN_CLEAR_SECS)
+    chosen.max(speech_secs(&words) + COUNTDOWN_CLEAR_SECS)
 }
 
 /// "1 second", "10 seconds".
@@ -287,8 +362,10 @@ pub(super) fn secs_ms(secs: u32) -> i64 {
 /// reps, rests and side switches, and a final [`StepKind::Finished`].
 ///
 /// An exercise with no sets, no reps or a zero-second hold plays nothing and is left
-/// out. Rests of zero seconds are left out. An activity is one timed work step.
-pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
+/// out. Rests of zero seconds are left out. An activity is one timed work step. `pace`
+/// sets the lengths of get-readies, rests and side switches, never which steps there
+/// are.
+pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
     let mut steps = Vec::new();
     for (index, item) in plan.iter().enumerate() {
         let sets = item.sets.min(MAX_SETS);
@@ -319,7 +396,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
             rep: 1,
             reps,
             side: first_side,
-            duration_ms: Some(secs_ms(get_ready_secs(item, early))),
+            duration_ms: Some(secs_ms(get_ready_secs(item, early, pace))),
             describe: item.describe,
             move_in_ready: early,
         };
@@ -340,8 +417,8 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
             continue;
         }
         steps.push(base.clone());
-        let rest_reps = secs_ms(item.rest_reps_secs.into());
-        let rest_sets = secs_ms(item.rest_sets_secs.into());
+        let rest_reps = secs_ms(pace.rest.apply(item.rest_reps_secs).into());
+        let rest_sets = secs_ms(pace.rest.apply(item.rest_sets_secs).into());
         let mut push = |kind: StepKind, set: u16, rep: u16, side: Option<Side>, ms: Option<i64>| {
             if ms != Some(0) {
                 steps.push(Step {
@@ -373,7 +450,7 @@ pub fn compile(plan: &[PlannedItem]) -> Vec<Step> {
                         set,
                         1,
                         side,
-                        Some(secs_ms(SWITCH_SIDE_SECS)),
+                        Some(secs_ms(pace.switch_secs.max(1))),
                     );
                 }
                 for rep in 1..=reps {
