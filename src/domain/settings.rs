@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::exercise::SWITCH_SIDE_SECS;
-pub use super::session::RestPace;
 use super::session::Pace;
+pub use super::session::RestPace;
 use super::storage_schema::Record;
 
 /// The person's preferences. Every cue is on by default: someone lying on the floor
@@ -177,12 +177,8 @@ impl Settings {
     /// How sessions are paced: the get-ready (the nearest choice offered), rests and
     /// the pause to change sides.
     pub fn pace(&self) -> Pace {
-        let get_ready = GET_READY_CHOICES
-            .into_iter()
-            .min_by_key(|c| c.abs_diff(self.get_ready_secs))
-            .unwrap_or(10);
         Pace {
-            get_ready_secs: u32::from(get_ready),
+            get_ready_secs: u32::from(self.get_ready_choice()),
             rest: self.rest,
             switch_secs: if self.switch_pause {
                 SWITCH_PAUSE_SECS
@@ -199,12 +195,27 @@ impl Settings {
 
     /// The speaking rate, 1 being the voice's normal (the nearest choice offered).
     pub fn speech_rate(&self) -> f32 {
-        let rate = RATE_CHOICES
-            .into_iter()
-            .min_by_key(|c| c.abs_diff(self.rate))
-            .unwrap_or(95);
-        f32::from(rate) / 100.0
+        f32::from(self.rate_choice()) / 100.0
     }
+
+    /// The get-ready seconds: the choice offered nearest the stored number.
+    pub fn get_ready_choice(&self) -> u8 {
+        nearest(&GET_READY_CHOICES, self.get_ready_secs)
+    }
+
+    /// The speaking rate in percent: the choice offered nearest the stored number.
+    pub fn rate_choice(&self) -> u8 {
+        nearest(&RATE_CHOICES, self.rate)
+    }
+}
+
+/// The choice nearest `n` (the first of two as near).
+fn nearest(choices: &[u8], n: u8) -> u8 {
+    choices
+        .iter()
+        .copied()
+        .min_by_key(|c| c.abs_diff(n))
+        .unwrap_or(n)
 }
 
 impl Record for Settings {
@@ -269,7 +280,8 @@ mod tests {
     #[test]
     fn todays_three_toggles_and_schema_2_migrate_to_3() {
         // The record as it was before the preferences: three toggles, schema 1.
-        let v1 = r#"{"schema":1,"saved_at":1,"data":{"sound":true,"voice":false,"vibration":true}}"#;
+        let v1 =
+            r#"{"schema":1,"saved_at":1,"data":{"sound":true,"voice":false,"vibration":true}}"#;
         let s = decode::<Settings>(v1).unwrap().data;
         assert!(s.sound && !s.voice && s.vibration);
         assert_eq!(s.pace(), Pace::default(), "pacing as it was");
@@ -277,10 +289,16 @@ mod tests {
         assert_eq!((s.theme, s.text_size), (Theme::Device, TextSize::Normal));
         let v2 = r#"{"schema":2,"saved_at":1,"data":{"sound":false,"voice":true,"vibration":false,"describe":"always","motion":false}}"#;
         let s = decode::<Settings>(v2).unwrap().data;
-        assert_eq!((s.describe, s.motion, s.sound), (Describe::Always, false, false));
+        assert_eq!(
+            (s.describe, s.motion, s.sound),
+            (Describe::Always, false, false)
+        );
         assert_eq!(s.get_ready_secs, 10);
         let bad = r#"{"schema":2,"saved_at":1,"data":[1,2]}"#;
-        assert!(decode::<Settings>(bad).is_err(), "not settings: refused, not emptied");
+        assert!(
+            decode::<Settings>(bad).is_err(),
+            "not settings: refused, not emptied"
+        );
     }
 
     #[test]

@@ -66,17 +66,20 @@ pub fn unlock() -> Result<(), Unsupported> {
     })
 }
 
-/// A short sine beep at `hz` for `ms`, with a soft start and end (no clicks).
-/// Does nothing before [`unlock`].
-pub fn beep(hz: f32, ms: u32) {
+/// A short sine beep at `hz` for `ms`, with a soft start and end (no clicks), at
+/// `volume` from 0 to 1. Does nothing before [`unlock`].
+pub fn beep(hz: f32, ms: u32, volume: f32) {
     CONTEXT.with(|cell| {
         if let Some(ctx) = cell.borrow().as_ref() {
-            let _ = play(ctx, hz, f64::from(ms) / 1000.0);
+            let _ = play(ctx, hz, f64::from(ms) / 1000.0, volume.clamp(0.0, 1.0));
         }
     });
 }
 
-fn play(ctx: &AudioContext, hz: f32, secs: f64) -> Result<(), JsValue> {
+/// The loudest a beep gets, at full volume: clear without startling.
+const PEAK: f32 = 0.3;
+
+fn play(ctx: &AudioContext, hz: f32, secs: f64, volume: f32) -> Result<(), JsValue> {
     let osc = ctx.create_oscillator()?;
     let gain = ctx.create_gain()?;
     osc.set_type(OscillatorType::Sine);
@@ -84,7 +87,7 @@ fn play(ctx: &AudioContext, hz: f32, secs: f64) -> Result<(), JsValue> {
     let t = ctx.current_time();
     let level = gain.gain();
     level.set_value_at_time(0.0, t)?;
-    level.linear_ramp_to_value_at_time(0.3, t + 0.01)?;
+    level.linear_ramp_to_value_at_time(PEAK * volume, t + 0.01)?;
     level.linear_ramp_to_value_at_time(0.0, t + secs)?;
     osc.connect_with_audio_node(&gain)?;
     gain.connect_with_audio_node(&ctx.destination())?;

@@ -95,6 +95,18 @@ pub fn App() -> impl IntoView {
         on_cleanup(move || ticker.clear());
     }
     state.updates.watch();
+    // The theme and text size, on the root element, where the styles read them.
+    // index.html's first script sets the same before the first paint.
+    Effect::new(move |_| {
+        let (theme, text) = state
+            .records
+            .settings
+            .with(|s| (s.theme.slug(), s.text_size.slug()));
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", theme);
+            let _ = root.set_attribute("data-text", text);
+        }
+    });
     let checked = move || state.records.safety_check.with(|c| c.is_answered());
     view! {
         <Router base=crate::platform::base_path::base()>

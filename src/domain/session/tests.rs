@@ -167,7 +167,12 @@ fn an_exercise_stopped_for_pain_is_never_offered_again() {
 #[test]
 fn reps_taking_turns_are_one_side_each() {
     let steps = compile(
-        &[plan(1, 4, PlannedWork::Paced { secs: 4 }, Sides::TakingTurns)],
+        &[plan(
+            1,
+            4,
+            PlannedWork::Paced { secs: 4 },
+            Sides::TakingTurns,
+        )],
         &Pace::default(),
     );
     let work: Vec<(u16, Option<Side>)> = steps
@@ -340,7 +345,10 @@ fn plans_that_play_nothing_are_left_out_and_huge_ones_are_capped() {
     assert_eq!(kinds(&steps), [StepKind::Finished]);
     assert_eq!(steps[0].exercise, 3);
 
-    let big = compile(&[plan(u16::MAX, u16::MAX, hold, Sides::Alternating)], &Pace::default());
+    let big = compile(
+        &[plan(u16::MAX, u16::MAX, hold, Sides::Alternating)],
+        &Pace::default(),
+    );
     let work = big.iter().filter(|s| s.is_work()).count();
     assert_eq!(work, usize::from(MAX_SETS) * usize::from(MAX_REPS) * 2);
 }
@@ -1417,7 +1425,11 @@ fn each_get_ready_choice_sets_the_countdown() {
     let item = plan(2, 3, PlannedWork::Hold { secs: 5 }, Sides::Together);
     for secs in [5, 10, 15, 20] {
         let steps = compile(&[item.clone()], &paced(RestPace::AsSet, secs, 5));
-        assert_eq!(secs_of(&steps, StepKind::GetReady), [i64::from(secs)], "{secs} s");
+        assert_eq!(
+            secs_of(&steps, StepKind::GetReady),
+            [i64::from(secs)],
+            "{secs} s"
+        );
     }
 }
 
@@ -1427,14 +1439,25 @@ fn rests_follow_the_rest_preference_and_never_vanish() {
     item.rest_reps_secs = 3;
     item.rest_sets_secs = 30;
     let rests = |item: &PlannedItem, rest| {
-        secs_of(&compile(&[item.clone()], &paced(rest, 10, 5)), StepKind::Rest)
+        secs_of(
+            &compile(&[item.clone()], &paced(rest, 10, 5)),
+            StepKind::Rest,
+        )
     };
     // Set 1: two rests between reps; then the rest between sets; set 2: two more.
     assert_eq!(rests(&item, RestPace::AsSet), [3, 3, 30, 3, 3]);
-    assert_eq!(rests(&item, RestPace::Shorter), [1, 1, 15, 1, 1], "half, at least 1 s");
+    assert_eq!(
+        rests(&item, RestPace::Shorter),
+        [1, 1, 15, 1, 1],
+        "half, at least 1 s"
+    );
     assert_eq!(rests(&item, RestPace::Longer), [6, 6, 60, 6, 6]);
     item.rest_reps_secs = 0;
-    assert_eq!(rests(&item, RestPace::Longer), [60], "no rest stays no rest");
+    assert_eq!(
+        rests(&item, RestPace::Longer),
+        [60],
+        "no rest stays no rest"
+    );
     assert_eq!(RestPace::Shorter.apply(1), 1);
     assert_eq!(RestPace::Longer.apply(u16::MAX), u16::MAX);
 }
@@ -1505,11 +1528,20 @@ fn a_new_pace_applies_from_the_next_step_and_keeps_the_time() {
     let record = s.record().unwrap();
     assert_eq!(record.exercises[0].reps_done, 3);
     // Saved and read back mid-way, it keeps the pace and the held step.
-    let mut t = Session::from_plan("r", "R", vec![plan(2, 1, PlannedWork::Hold { secs: 5 }, Sides::Together)], 2);
+    let mut t = Session::from_plan(
+        "r",
+        "R",
+        vec![plan(2, 1, PlannedWork::Hold { secs: 5 }, Sides::Together)],
+        2,
+    );
     t.start(T0);
     t.set_pace(T0 + 2 * S, paced(RestPace::Shorter, 5, 5));
-    let saved = SavedSession { session: Some(t.clone()) };
-    let back = decode::<SavedSession>(&encode(&saved, T0).unwrap()).unwrap().data;
+    let saved = SavedSession {
+        session: Some(t.clone()),
+    };
+    let back = decode::<SavedSession>(&encode(&saved, T0).unwrap())
+        .unwrap()
+        .data;
     let back = back.session.unwrap();
     assert_eq!(back.at(T0 + 3 * S), t.at(T0 + 3 * S));
     assert_eq!(back.pace(), paced(RestPace::Shorter, 5, 5));
@@ -1525,5 +1557,9 @@ fn a_pace_before_the_start_applies_to_all_and_after_the_end_to_nothing() {
     s.update(T0 + 30 * S);
     assert!(s.at(T0 + 30 * S).is_finished());
     s.set_pace(T0 + 31 * S, Pace::default());
-    assert_eq!(s.pace().get_ready_secs, 20, "a finished session keeps its pace");
+    assert_eq!(
+        s.pace().get_ready_secs,
+        20,
+        "a finished session keeps its pace"
+    );
 }

@@ -84,7 +84,6 @@ impl RestPace {
     }
 }
 
-
 /// A side of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

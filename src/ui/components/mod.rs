@@ -11,6 +11,7 @@ pub mod nav;
 pub mod notices;
 pub mod page;
 pub mod pain_scale;
+pub mod preferences;
 pub mod reminder;
 pub mod results;
 pub mod safety_check;

@@ -2,85 +2,60 @@
 
 use leptos::prelude::*;
 
-use crate::domain::settings::{Describe, Settings};
+use crate::domain::settings::{Describe, TextSize, Theme};
 use crate::platform::{audio, speech, vibration};
 use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
 use crate::ui::components::page::{Later, Page};
+use crate::ui::components::preferences::{Choice, PaceControls, Switch, VoiceControls, Volume};
 use crate::ui::components::reminder::ReminderForm;
 use crate::ui::href;
 use crate::ui::pages::routines::app_address;
-use crate::ui::state::AppState;
-
-/// One on/off preference.
-#[component]
-fn Switch(
-    /// The switch's accessible name.
-    label: &'static str,
-    /// One line on what it does.
-    hint: &'static str,
-    /// Reads this preference from the settings.
-    get: fn(&Settings) -> bool,
-    /// Writes this preference into the settings.
-    set: fn(&mut Settings, bool),
-    /// False when this device can't do it at all.
-    supported: bool,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let id = format!("setting-{}", label.to_ascii_lowercase().replace(' ', "-"));
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="setting">
-            <label for=id.clone()>
-                <span class="setting-label">{label}</span>
-                <span class="setting-hint" id=hint_id.clone()>
-                    {hint}
-                    {(!supported).then(|| view! { <strong>" Not available on this device."</strong> })}
-                </span>
-            </label>
-            <input
-                type="checkbox"
-                role="switch"
-                id=id
-                aria-describedby=hint_id
-                prop:checked=move || state.records.settings.with(get)
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    state.records.settings.update(|s| set(s, on));
-                }
-            />
-        </div>
-    }
-}
 
 /// When the voice describes each move: always, the first times, never.
 #[component]
 fn DescribeChoice() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let choices = Describe::ALL
+    let options = Describe::ALL
         .into_iter()
-        .map(|choice| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="describe"
-                        prop:checked=move || state.records.settings.with(|s| s.describe == choice)
-                        on:change=move |_| state.records.settings.update(|s| s.describe = choice)
-                    />
-                    <span>{choice.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+        .map(|d| (d, d.label().to_string()))
+        .collect();
     view! {
-        <fieldset class="chips describe-choice" aria-describedby="describe-hint">
-            <legend>"Describe each move aloud"</legend>
-            {choices}
-        </fieldset>
+        <Choice
+            legend="Describe each move aloud"
+            name="describe"
+            options
+            get=|s| s.describe
+            set=|s, d| s.describe = d
+            hint="describe-hint"
+        />
         <p class="hint" id="describe-hint">
             "While you get ready the voice says how to start, and as you begin, what to do. "
             "The first 3 times is the app's own choice: enough to learn a move."
         </p>
+    }
+}
+
+/// Light or dark, and how big the text is.
+#[component]
+fn LookControls() -> impl IntoView {
+    let themes = Theme::ALL
+        .into_iter()
+        .map(|t| (t, t.label().to_string()))
+        .collect();
+    let sizes = TextSize::ALL
+        .into_iter()
+        .map(|t| (t, t.label().to_string()))
+        .collect();
+    view! {
+        <Choice legend="Theme" name="theme" options=themes get=|s| s.theme set=|s, t| s.theme = t />
+        <Choice
+            legend="Text size"
+            name="text-size"
+            options=sizes
+            get=|s| s.text_size
+            set=|s, t| s.text_size = t
+            hint="text-size-hint"
+        />
+        <p class="hint" id="text-size-hint">"The whole app grows with the text."</p>
     }
 }
 
@@ -110,7 +85,6 @@ pub fn SettingsPage() -> impl IntoView {
                     hint="The drawn figure shows each move as it happens. Off, it shows each pose still."
                     get=|s| s.motion
                     set=|s, on| s.motion = on
-                    supported=true
                 />
                 <Switch
                     label="Vibration"
@@ -123,6 +97,20 @@ pub fn SettingsPage() -> impl IntoView {
             // The rest is drawn in the frame after: the tap that opened Settings is
             // answered at once.
             <Later>
+            <section class="card" aria-labelledby="pace-heading">
+                <h2 id="pace-heading">"Pace"</h2>
+                <PaceControls prefix="settings" />
+                <p class="hint">"A change during a session applies from its next step."</p>
+            </section>
+            <section class="card" aria-labelledby="voice-heading">
+                <h2 id="voice-heading">"Sound and voice"</h2>
+                <Volume />
+                <VoiceControls />
+            </section>
+            <section class="card" aria-labelledby="look-heading">
+                <h2 id="look-heading">"Look"</h2>
+                <LookControls />
+            </section>
             <section class="card" aria-labelledby="reminders-heading">
                 <h2 id="reminders-heading">"Reminders"</h2>
                 <ReminderForm

@@ -17,10 +17,12 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::catalog;
 use crate::domain::routine::Routine;
 use crate::domain::session::{Resume, SavedSession, Session, Status};
+use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, wake_lock};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::pain_scale::PainScale;
+use crate::ui::components::preferences::{PaceControls, Volume};
 use crate::ui::components::safety_check::{AdviceNote, ExerciseGate};
 use crate::ui::state::AppState;
 
@@ -121,6 +123,9 @@ fn PlayerView(
         Resume::Stale(s) => (fresh(), Some(Pending::Stale(s))),
         Resume::Other(s) => (fresh(), Some(Pending::Other(s))),
     };
+    // Paced as the settings say: all of a fresh session, the rest of one resumed.
+    let mut session = session;
+    session.set_pace(now, state.records.settings.with_untracked(Settings::pace));
     let pending = RwSignal::new(pending);
     let player = Player {
         state,
@@ -134,6 +139,11 @@ fn PlayerView(
     };
     player.tick();
     state.playing.set(true);
+    // A change of pace in the settings (another tab, say) applies from the next step.
+    Effect::new(move |_| {
+        let pace = state.records.settings.with(Settings::pace);
+        player.repace(pace);
+    });
     // The beeps' audio context, made while the person looks at the page, not while the
     // Start button waits for it.
     if state.records.settings.get_untracked().sound {
@@ -291,6 +301,14 @@ fn PlayerView(
                             "Stop"
                         </button>
                     </Show>
+                    // The person's pace and volume, at hand: a change applies from the
+                    // next step.
+                    <details class="card pace-panel">
+                        <summary>"Pace and sound"</summary>
+                        <PaceControls prefix="player" />
+                        <Volume />
+                        <p class="hint">"Changes apply from the next step, and stay for next time."</p>
+                    </details>
                     <Show when=move || status() == Status::NotStarted>
                         {advice.map(|advice| view! { <AdviceNote advice /> })}
                         <section class="card" aria-label="Pain before you start">

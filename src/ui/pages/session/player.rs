@@ -6,10 +6,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::session::{
-    Cue, Movement, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
+    Cue, Movement, Pace, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
 };
 use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, vibration, wake_lock};
+use crate::ui::components::preferences::voice;
 use crate::ui::state::{AppState, Tone};
 
 /// Seconds, as the big timer shows them: "0:05", "12:30".
@@ -48,13 +49,14 @@ pub(super) fn counters(step: &Step) -> String {
 }
 
 /// Plays cues as the settings allow.
-pub(super) fn play(cues: &[Cue], settings: Settings) {
+pub(super) fn play(cues: &[Cue], settings: &Settings) {
+    let volume = settings.loudness();
     for cue in cues {
         if settings.sound {
             match cue {
-                Cue::Countdown { .. } => audio::beep(660.0, 120),
-                Cue::Finished { .. } => audio::beep(880.0, 400),
-                _ => audio::beep(880.0, 200),
+                Cue::Countdown { .. } => audio::beep(660.0, 120, volume),
+                Cue::Finished { .. } => audio::beep(880.0, 400, volume),
+                _ => audio::beep(880.0, 200, volume),
             }
         }
         if settings.vibration {
@@ -68,7 +70,7 @@ pub(super) fn play(cues: &[Cue], settings: Settings) {
     // Only the newest words: an older instruction is already out of date.
     if settings.voice {
         if let Some(text) = cues.iter().rev().find_map(Cue::say) {
-            speech::say(text);
+            speech::say(text, &voice(settings));
         }
     }
 }
@@ -79,7 +81,7 @@ pub(super) struct Player {
     pub(super) state: AppState,
     pub(super) session: RwSignal<Session>,
     pub(super) now: RwSignal<i64>,
-    /// The routine's steps; they never change during a session.
+    /// The routine's steps: their lengths change with the pace, never their order.
     pub(super) steps: StoredValue<Timeline>,
     /// Set once the finished session has been logged.
     pub(super) logged: StoredValue<bool>,
@@ -105,11 +107,24 @@ impl Player {
         };
         self.now.set(t);
         if !cues.is_empty() {
-            play(&cues, self.state.records.settings.get_untracked());
+            self.state
+                .records
+                .settings
+                .with_untracked(|s| play(&cues, s));
         }
         let snap = self.snapshot();
         self.after_change(&snap, changed || !cues.is_empty());
         self.schedule(&snap);
+    }
+
+    /// Plays the session at `pace` from its next step (the settings changed).
+    pub(super) fn repace(self, pace: Pace) {
+        if self.session.with_untracked(|s| s.pace() == pace) {
+            return;
+        }
+        self.act(|s, t| s.set_pace(t, pace));
+        self.steps
+            .set_value(self.session.with_untracked(Session::timeline));
     }
 
     /// Applies an event at the current time.
