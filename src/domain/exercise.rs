@@ -9,7 +9,8 @@ use super::dates::plural;
 use super::sources::Source;
 
 /// What an exercise mainly does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Stretches and moves that loosen the back and hips.
     Stretch,
@@ -53,6 +54,8 @@ impl Kind {
 pub enum Position {
     OnBack,
     FaceDown,
+    /// On hands and knees (only the person's own exercises, so far).
+    HandsKnees,
     Sitting,
     Standing,
     OnTheMove,
@@ -60,9 +63,10 @@ pub enum Position {
 }
 
 impl Position {
-    pub const ALL: [Position; 6] = [
+    pub const ALL: [Position; 7] = [
         Position::OnBack,
         Position::FaceDown,
+        Position::HandsKnees,
         Position::Sitting,
         Position::Standing,
         Position::OnTheMove,
@@ -73,6 +77,7 @@ impl Position {
         match self {
             Position::OnBack => "on-back",
             Position::FaceDown => "face-down",
+            Position::HandsKnees => "hands-and-knees",
             Position::Sitting => "sitting",
             Position::Standing => "standing",
             Position::OnTheMove => "on-the-move",
@@ -84,6 +89,7 @@ impl Position {
         match self {
             Position::OnBack => "Lying on your back",
             Position::FaceDown => "Lying face down",
+            Position::HandsKnees => "On hands and knees",
             Position::Sitting => "Sitting",
             Position::Standing => "Standing",
             Position::OnTheMove => "On the move",
@@ -170,7 +176,7 @@ impl Origin {
         match self {
             Origin::From(source) => format!("from {}", source.short()),
             Origin::App => "suggested by the app".to_string(),
-            Origin::Person => "set in your routine".to_string(),
+            Origin::Person => "set by you".to_string(),
         }
     }
 }

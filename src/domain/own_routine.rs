@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::catalog;
 use super::exercise::{Amount, Dose, Exercise, Origin, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS};
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
+use super::own_exercise::is_own;
 use super::routine::{Routine, RoutineItem};
 use super::storage_schema::Record;
 use super::Millis;
@@ -192,8 +193,21 @@ impl OwnItem {
             .collect()
     }
 
-    /// Checks the exercise exists and every number is within the app's caps.
+    /// Checks the exercise exists and every number is within the app's caps. The
+    /// person's own exercise that is gone (deleted, or not on this device yet) passes
+    /// within the widest caps: the routine keeps it, and skips it when played.
     pub fn check(&self) -> Result<(), RoutineError> {
+        if is_own(&self.exercise) && self.library().is_none() {
+            let within = self.sets <= MAX_SETS
+                && self.reps <= MAX_REPS
+                && self.work <= MAX_HOLD_SECS
+                && self.rest_reps <= MAX_REST_SECS
+                && self.rest_sets <= MAX_REST_SECS;
+            return within.then_some(()).ok_or_else(|| RoutineError::Dose {
+                exercise: "An exercise of your own".to_string(),
+                what: "a number is past the app's caps".to_string(),
+            });
+        }
         let exercise = self
             .library()
             .ok_or_else(|| RoutineError::UnknownExercise(self.exercise.clone()))?;

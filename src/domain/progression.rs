@@ -120,13 +120,17 @@ const APP_HOLD_GROWTH_SECS: u16 = HOLD_STEP_SECS;
 ///   source gives no reps): double the start, 10. NHS Inform gives no upper limit; this
 ///   cap is the app's own cautious choice, so that growing further is a matter for the
 ///   person's GP or physiotherapist.
-/// - Any other fixed number, from a source or the app: its start. A source's "5 reps"
+/// - The person's own exercise with suggestions turned on: twice its start.
+/// - Any other fixed number, from a source, the app or the person: its start. A source's "5 reps"
 ///   is not raised, and neither is a figure the app chose for a hold-still exercise.
 pub fn rep_cap(reps: &Amount) -> u16 {
     match reps.origin {
         Origin::From(_) if reps.is_range() => reps.max,
         Origin::From(Source::NhsInform) => reps.start.saturating_mul(2),
-        // The person's own figure is never raised by a suggestion.
+        // The person's own exercise, where they turned suggestions on: the range its
+        // dose gives (twice the start, as for NHS Inform's).
+        Origin::Person if reps.is_range() => reps.max,
+        // The person's own figure is otherwise never raised by a suggestion.
         Origin::From(_) | Origin::App | Origin::Person => reps.start,
     }
 }
@@ -436,6 +440,42 @@ mod tests {
         let mut plan = Plan::default();
         plan.levels.insert(id.into(), l);
         plan
+    }
+
+    #[test]
+    fn an_own_exercise_grows_only_when_the_person_turned_it_on() {
+        use crate::domain::own_exercise::OwnExercise;
+        let off = OwnExercise {
+            id: 1,
+            name: "Clam".into(),
+            steps: vec!["Open the knees.".into()],
+            ..OwnExercise::default()
+        };
+        let on = OwnExercise {
+            id: 2,
+            progression: true,
+            ..off.clone()
+        };
+        catalog::own::set_own(&[off.clone(), on.clone()]);
+        let (off_id, on_id) = (off.exercise_id(), on.exercise_id());
+        let sessions = comfortable(&[&off_id, &on_id], &[0, 2, 4]);
+        assert_eq!(
+            run(&off_id, &sessions, &Plan::default()),
+            None,
+            "off: never more"
+        );
+        let s = run(&on_id, &sessions, &Plan::default()).unwrap();
+        assert_eq!(
+            (s.direction, s.from.reps, s.to.reps),
+            (Direction::More, 5, 7)
+        );
+        let s = run(&on_id, &sessions, &with_level(&on_id, level(9, Some(5)))).unwrap();
+        assert_eq!(s.to.reps, 10, "up to twice the start");
+        assert_eq!(
+            run(&on_id, &sessions, &with_level(&on_id, level(10, Some(5)))),
+            None
+        );
+        catalog::own::set_own(&[]);
     }
 
     #[test]

@@ -13,11 +13,22 @@
 //! between reps, rest between sets. Reading a link checks everything a routine made in
 //! the app is checked for, so a link can never bring in a routine the editor would
 //! refuse.
+//!
+//! Version 2 also carries the sender's own exercises that the routine uses, each as a
+//! part starting with `~`, fields split by `~`: its id (`mine:…` without the prefix),
+//! name, starting position, kind, how a rep is done, 1 for each side (else 0), 1 for
+//! progression (else 0), its five numbers, then its steps. A routine of library
+//! exercises only is still written as version 1, which older apps read.
 
-use super::own_routine::{check, OwnItem, RoutineError, MAX_ITEMS};
+use super::catalog;
+use super::exercise::Kind;
+use super::ids::RecordId;
+use super::own_exercise::{is_own, How, OwnExercise, Start, MINE_PREFIX};
+use super::own_routine::{check, check_name, OwnItem, RoutineError, MAX_ITEMS};
 
-/// The version of the format this app writes; it reads this and older ones.
-pub const VERSION: u32 = 1;
+/// The version of the format this app writes when a routine has the sender's own
+/// exercises; it reads this and older ones.
+pub const VERSION: u32 = 2;
 /// The longest fragment read, in bytes: a link longer than this is refused unread.
 pub const MAX_CHARS: usize = 4096;
 /// The page of the app a shared link opens.
@@ -38,6 +49,8 @@ pub enum ShareError {
     TooMany,
     #[error("The routine can't be added: {0}")]
     Invalid(RoutineError),
+    #[error("The routine can't be added: {0}")]
+    InvalidOwn(String),
 }
 
 /// A routine read from a link: checked, ready to preview and add.
@@ -45,16 +58,43 @@ pub enum ShareError {
 pub struct Shared {
     pub name: String,
     pub items: Vec<OwnItem>,
+    /// The sender's own exercises the items use (ids as the sender has them).
+    pub own: Vec<OwnExercise>,
 }
 
-/// The fragment (without `#`) that carries this routine.
+/// The fragment (without `#`) that carries this routine. The person's own exercises it
+/// uses are found with [`catalog::own::record`] and written in.
 pub fn encode(name: &str, items: &[OwnItem]) -> String {
-    let mut out = format!("{VERSION}.{}", percent_encode(name));
+    let mut own: Vec<OwnExercise> = Vec::new();
+    for i in items.iter().filter(|i| is_own(&i.exercise)) {
+        if let Some(e) = catalog::own::record(&i.exercise) {
+            if !own.iter().any(|o| o.id == e.id && o.salt == e.salt) {
+                own.push(e);
+            }
+        }
+    }
+    let version = if own.is_empty() { 1 } else { VERSION };
+    let mut out = format!("{version}.{}", percent_encode(name));
     for i in items {
         out.push_str(&format!(
             ".{}*{}*{}*{}*{}*{}",
             i.exercise, i.sets, i.reps, i.work, i.rest_reps, i.rest_sets
         ));
+    }
+    for e in &own {
+        let flag = |on: bool| if on { "1" } else { "0" };
+        let mut fields = vec![
+            e.exercise_id().trim_start_matches(MINE_PREFIX).to_string(),
+            percent_encode(&e.name),
+            e.start.slug().to_string(),
+            e.kind.slug().to_string(),
+            e.how.slug().to_string(),
+            flag(e.each_side).to_string(),
+            flag(e.progression).to_string(),
+        ];
+        fields.extend([e.sets, e.reps, e.secs, e.rest_reps, e.rest_sets].map(|n| n.to_string()));
+        fields.extend(e.steps.iter().map(|s| percent_encode(s)));
+        out.push_str(&format!(".~{}", fields.join("~")));
     }
     out
 }
@@ -82,7 +122,7 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::Unreadable);
     }
     match version.parse::<u32>() {
-        Ok(VERSION) => {}
+        Ok(1 | VERSION) => {}
         Ok(0) => return Err(ShareError::Unreadable),
         Ok(newer) => return Err(ShareError::Newer(newer)),
         // Digits too many for a number: a far newer format.
@@ -92,15 +132,116 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
         .next()
         .and_then(percent_decode)
         .ok_or(ShareError::Unreadable)?;
-    let items = parts.map(item).collect::<Result<Vec<_>, _>>()?;
-    if items.len() > MAX_ITEMS {
+    let (defs, items): (Vec<&str>, Vec<&str>) = parts.partition(|p| p.starts_with('~'));
+    if items.len() > MAX_ITEMS || defs.len() > MAX_ITEMS {
         return Err(ShareError::TooMany);
     }
-    let name = check(&name, &items).map_err(ShareError::Invalid)?;
-    Ok(Shared { name, items })
+    let own = defs
+        .into_iter()
+        .map(|d| own_exercise(d.trim_start_matches('~')))
+        .collect::<Result<Vec<_>, _>>()?;
+    let items = items
+        .into_iter()
+        .map(|i| item(i, &own))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (mine, library): (Vec<&OwnItem>, Vec<&OwnItem>) =
+        items.iter().partition(|i| is_own(&i.exercise));
+    let library: Vec<OwnItem> = library.into_iter().cloned().collect();
+    let name = if mine.is_empty() {
+        check(&name, &library).map_err(ShareError::Invalid)?
+    } else {
+        // The own exercises' numbers are checked against their own kind of rep.
+        for i in mine {
+            let def = own
+                .iter()
+                .find(|o| o.exercise_id() == i.exercise)
+                .ok_or_else(|| ShareError::UnknownExercise(shown(&i.exercise)))?;
+            let at_dose = OwnExercise {
+                sets: i.sets,
+                reps: i.reps,
+                secs: i.work,
+                rest_reps: i.rest_reps,
+                rest_sets: i.rest_sets,
+                ..def.clone()
+            };
+            at_dose
+                .checked()
+                .map_err(|e| ShareError::InvalidOwn(format!("{}: {e}", def.name)))?;
+        }
+        for i in &library {
+            i.check().map_err(ShareError::Invalid)?;
+        }
+        check_name(&name).map_err(ShareError::Invalid)?
+    };
+    if items.is_empty() {
+        return Err(ShareError::Invalid(RoutineError::NoItems));
+    }
+    Ok(Shared { name, items, own })
 }
 
-fn item(text: &str) -> Result<OwnItem, ShareError> {
+/// At most 40 characters of an id, to show in a message.
+fn shown(id: &str) -> String {
+    id.chars().take(40).collect()
+}
+
+/// One of the sender's own exercises, from its `~` fields.
+fn own_exercise(text: &str) -> Result<OwnExercise, ShareError> {
+    let fields: Vec<&str> = text.split('~').collect();
+    let [id, name, start, kind, how, side, progression, numbers @ ..] = fields.as_slice() else {
+        return Err(ShareError::Unreadable);
+    };
+    if numbers.len() < 5 {
+        return Err(ShareError::Unreadable);
+    }
+    let (numbers, steps) = numbers.split_at(5);
+    let key = RecordId::parse(id).ok_or(ShareError::Unreadable)?;
+    let flag = |f: &str| match f {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        _ => Err(ShareError::Unreadable),
+    };
+    let n = self::numbers(numbers)?;
+    let exercise = OwnExercise {
+        id: key.at,
+        salt: key.salt,
+        updated_at: 0,
+        name: percent_decode(name).ok_or(ShareError::Unreadable)?,
+        kind: Kind::from_slug(kind).ok_or(ShareError::Unreadable)?,
+        start: Start::from_slug(start).ok_or(ShareError::Unreadable)?,
+        how: How::from_slug(how).ok_or(ShareError::Unreadable)?,
+        each_side: flag(side)?,
+        progression: flag(progression)?,
+        sets: n[0],
+        reps: n[1],
+        secs: n[2],
+        rest_reps: n[3],
+        rest_sets: n[4],
+        steps: steps
+            .iter()
+            .map(|s| percent_decode(s).ok_or(ShareError::Unreadable))
+            .collect::<Result<_, _>>()?,
+    };
+    let checked = exercise
+        .checked()
+        .map_err(|e| ShareError::InvalidOwn(format!("{}: {e}", exercise.name)))?;
+    // Stored as it came: a link's exercise is the sender's, tidied the same way.
+    Ok(checked)
+}
+
+/// Five numbers, each all digits (past `u16` read as its largest, which every check
+/// refuses in words).
+fn numbers(fields: &[&str]) -> Result<[u16; 5], ShareError> {
+    let mut n = [0u16; 5];
+    for (slot, field) in n.iter_mut().zip(fields) {
+        if field.is_empty() || !field.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ShareError::Unreadable);
+        }
+        *slot = field.parse().unwrap_or(u16::MAX);
+    }
+    Ok(n)
+}
+
+fn item(text: &str, own: &[OwnExercise]) -> Result<OwnItem, ShareError> {
     let fields: Vec<&str> = text.split('*').collect();
     let [id, numbers @ ..] = fields.as_slice() else {
         return Err(ShareError::Unreadable);
@@ -108,18 +249,16 @@ fn item(text: &str) -> Result<OwnItem, ShareError> {
     if numbers.len() != 5 || id.is_empty() {
         return Err(ShareError::Unreadable);
     }
-    if super::catalog::get(id).is_none() {
-        let shown: String = id.chars().take(40).collect();
-        return Err(ShareError::UnknownExercise(shown));
+    // An own exercise must come with the link: this device's own are not the sender's.
+    let known = if is_own(id) {
+        own.iter().any(|o| o.exercise_id() == *id)
+    } else {
+        catalog::get(id).is_some()
+    };
+    if !known {
+        return Err(ShareError::UnknownExercise(shown(id)));
     }
-    let mut n = [0u16; 5];
-    for (slot, field) in n.iter_mut().zip(numbers) {
-        if field.is_empty() || !field.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ShareError::Unreadable);
-        }
-        // Past u16 is past every cap: the check below refuses it in words.
-        *slot = field.parse().unwrap_or(u16::MAX);
-    }
+    let n = self::numbers(numbers)?;
     Ok(OwnItem {
         exercise: (*id).to_string(),
         sets: n[0],
@@ -182,7 +321,8 @@ mod tests {
                 decode(&format!("#{text}")),
                 Ok(Shared {
                     name: r.name.clone(),
-                    items
+                    items,
+                    own: Vec::new(),
                 }),
                 "{text}"
             );
@@ -206,6 +346,58 @@ mod tests {
                 .next(),
             Some("https://example.org/app/shared")
         );
+    }
+
+    fn physio_move() -> OwnExercise {
+        OwnExercise {
+            id: 1_763_700_000_000,
+            salt: 42,
+            updated_at: 1_763_700_000_000,
+            name: "Clam, my physio's way".into(),
+            start: Start::OnBack,
+            steps: vec![
+                "Knees bent, band round them.".into(),
+                "Open the knees apart~slowly*then.close".into(),
+            ],
+            how: How::Paced,
+            each_side: true,
+            ..OwnExercise::default()
+        }
+    }
+
+    #[test]
+    fn a_routine_with_own_exercises_carries_them() {
+        let e = physio_move();
+        catalog::own::set_own(std::slice::from_ref(&e));
+        let mut item = e.item();
+        item.reps = 8;
+        let items = vec![of("bridge"), item.clone(), item];
+        let text = encode("Physio plan", &items);
+        assert!(text.starts_with("2."), "{text}");
+        // Read on a device without that exercise.
+        catalog::own::set_own(&[]);
+        let shared = decode(&text).unwrap();
+        assert_eq!(shared.items, items);
+        let sent = OwnExercise {
+            updated_at: 0,
+            ..e.clone()
+        };
+        assert_eq!(shared.own, vec![sent], "one copy, though used twice");
+        // Without own exercises, version 1 as before.
+        assert!(encode("Plain", &[of("bridge")]).starts_with("1."));
+
+        // An own exercise named but not carried; one past the caps; a bad definition.
+        let cut = text.split(".~").next().unwrap();
+        assert!(matches!(decode(cut), Err(ShareError::UnknownExercise(_))));
+        let over = text.replacen("*8*", "*101*", 1);
+        assert_eq!(
+            decode(&over).unwrap_err().to_string(),
+            "The routine can't be added: Clam, my physio's way: Reps (each side) must be from 1 to 100."
+        );
+        let no_steps = format!("{}~", text.split("~Knees").next().unwrap());
+        assert!(matches!(decode(&no_steps), Err(ShareError::InvalidOwn(_))));
+        let bad_start = text.replacen("~on_back~", "~on_roof~", 1);
+        assert_eq!(decode(&bad_start), Err(ShareError::Unreadable));
     }
 
     #[test]
@@ -236,8 +428,8 @@ mod tests {
             assert_eq!(decode(text), Err(ShareError::Unreadable), "{text:?}");
         }
         assert_eq!(
-            decode(&good.replacen('1', "2", 1)),
-            Err(ShareError::Newer(2))
+            decode(&good.replacen('1', "3", 1)),
+            Err(ShareError::Newer(3))
         );
         assert_eq!(
             decode("99999999999.x.bridge*1*1*1*1*1"),
@@ -298,7 +490,7 @@ mod tests {
             ) {
                 if let Ok(name) = crate::domain::own_routine::check_name(&name) {
                     let decoded = decode(&encode(&name, &items));
-                    prop_assert_eq!(decoded, Ok(Shared { name, items }));
+                    prop_assert_eq!(decoded, Ok(Shared { name, items, own: Vec::new() }));
                 }
             }
 

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Backup, APP, FORMAT};
 use crate::domain::activity::ActivityLog;
+use crate::domain::own_exercise::OwnExercises;
 use crate::domain::own_routine::OwnRoutines;
 use crate::domain::plan::Plan;
 use crate::domain::safety::SafetyCheck;
@@ -21,6 +22,7 @@ struct Schemas {
     activities: u32,
     plan: u32,
     routines: u32,
+    exercises: u32,
 }
 
 /// The file as written.
@@ -49,6 +51,7 @@ pub fn export(backup: &Backup, now: Millis) -> Result<String, String> {
             activities: ActivityLog::SCHEMA,
             plan: Plan::SCHEMA,
             routines: OwnRoutines::SCHEMA,
+            exercises: OwnExercises::SCHEMA,
         },
         data: backup,
     };

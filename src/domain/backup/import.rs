@@ -10,6 +10,7 @@ use crate::domain::activity::{Activity, ActivityLog};
 use crate::domain::dates::{plural, DAY_MS};
 use crate::domain::exercise::{check_id, DoseLevel};
 use crate::domain::ids::{Keyed, Tombstone};
+use crate::domain::own_exercise::{OwnExercise, OwnExercises};
 use crate::domain::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
 use crate::domain::plan::{DoseChange, Plan};
 use crate::domain::safety::SafetyCheck;
@@ -54,6 +55,15 @@ impl Import {
             ),
             plural(b.plan.history.len(), "dose change", "dose changes"),
         );
+        if !b.exercises.records.is_empty() {
+            out.insert_str(
+                out.len() - 1,
+                &format!(
+                    ", {}",
+                    plural(b.exercises.records.len(), "own exercise", "own exercises")
+                ),
+            );
+        }
         if !b.routines.records.is_empty() {
             out.insert_str(
                 out.len() - 1,
@@ -168,6 +178,7 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
     let activities = section::<ActivityLog>(&mut data, &schemas, "activities", "activities")?;
     let plan = section::<Plan>(&mut data, &schemas, "plan", "plan")?;
     let routines = section::<OwnRoutines>(&mut data, &schemas, "routines", "own routines")?;
+    let exercises = section::<OwnExercises>(&mut data, &schemas, "exercises", "own exercises")?;
 
     let mut reader = Reader {
         now,
@@ -187,6 +198,7 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         activities: reader.activities(activities, "activities")?,
         plan: reader.plan(plan, "plan")?,
         routines: reader.routines(routines, "own routines")?,
+        exercises: reader.exercises(exercises, "own exercises")?,
     };
     no_future_times(&mut backup, now);
     Ok(Import {
@@ -215,6 +227,9 @@ fn no_future_times(backup: &mut Backup, now: Millis) {
     for r in &mut backup.routines.records {
         cap(&mut r.updated_at);
     }
+    for e in &mut backup.exercises.records {
+        cap(&mut e.updated_at);
+    }
     if let Some(pin) = backup.routines.pinned.as_mut() {
         cap(&mut pin.at);
     }
@@ -224,6 +239,7 @@ fn no_future_times(backup: &mut Backup, now: Millis) {
         .iter_mut()
         .chain(backup.sessions.deleted.iter_mut())
         .chain(backup.routines.deleted.iter_mut())
+        .chain(backup.exercises.deleted.iter_mut())
     {
         cap(&mut t.at);
     }
@@ -480,6 +496,26 @@ impl Reader {
             deleted,
             pinned,
         });
+        Ok(out)
+    }
+
+    fn exercises(&mut self, value: Value, label: &str) -> Result<OwnExercises, ImportError> {
+        let parts: LogParts = Self::parts(value, label, "it is not a set of exercises")?;
+        let records = self.each(
+            parts.records,
+            "Own exercise",
+            |e: &OwnExercise, n, _| match e.checked() {
+                Err(problem) => Err(format!("Own exercise {n} in the file: {problem}")),
+                Ok(tidy) if tidy != *e => Err(format!(
+                    "Own exercise {n} in the file has extra spaces or empty steps."
+                )),
+                Ok(_) => Ok(()),
+            },
+            Keyed::key,
+        );
+        let deleted = tombstones(parts.deleted);
+        let mut out = OwnExercises::default();
+        out.merge_from(&OwnExercises { records, deleted });
         Ok(out)
     }
 

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::ActivityLog;
 use super::dates::iso;
 use super::ids;
+use super::own_exercise::OwnExercises;
 use super::own_routine::{self, OwnRoutines};
 use super::plan::Plan;
 use super::safety::SafetyCheck;
@@ -48,6 +49,9 @@ pub struct Backup {
     /// The person's own routines (missing in backups from before they existed).
     #[serde(default)]
     pub routines: OwnRoutines,
+    /// The person's own exercises (missing in backups from before they existed).
+    #[serde(default)]
+    pub exercises: OwnExercises,
 }
 
 /// The backup's file name for `today`: `steadyback-backup-2026-11-21.json`.
@@ -71,11 +75,11 @@ pub enum Mode {
 
 /// What the app holds after importing `imported` into `current` at `now`.
 ///
-/// [`Mode::Merge`]: sessions, activities, the plan and own routines are merged by id as two tabs'
+/// [`Mode::Merge`]: sessions, activities, the plan, own routines and own exercises are merged by id as two tabs'
 /// copies are (the newer version of each record wins, deletions included); the current
 /// settings and safety check are kept, except that the imported safety check is taken
 /// when the current one was never answered. [`Mode::Replace`]: the imported data as it
-/// is, with a tombstone for each session, activity and own routine here that the file does not have,
+/// is, with a tombstone for each session, activity, own routine and own exercise here that the file does not have,
 /// so another tab's copy does not bring them back.
 pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> Backup {
     match mode {
@@ -97,6 +101,14 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
                 now,
             );
             a.put_in_order();
+            let e = &mut out.exercises;
+            ids::replace(
+                &mut e.records,
+                &mut e.deleted,
+                &current.exercises.records,
+                &current.exercises.deleted,
+                now,
+            );
             let r = &mut out.routines;
             ids::replace(
                 &mut r.records,
@@ -126,6 +138,7 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
             out.activities.merge_from(&imported.activities);
             out.plan.merge_from(&imported.plan);
             out.routines.merge_from(&imported.routines);
+            out.exercises.merge_from(&imported.exercises);
             if !current.safety_check.is_answered() {
                 out.safety_check = imported.safety_check.clone();
             }

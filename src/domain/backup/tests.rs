@@ -1219,6 +1219,7 @@ mod properties {
                 activities,
                 plan,
                 routines: OwnRoutines::default(),
+                exercises: Default::default(),
             },
         )
     }

@@ -14,6 +14,7 @@
 
 mod activities;
 mod exercises;
+pub mod own;
 
 use super::exercise::{Amount, Dose, Exercise, Frequency, Origin, Sides, Work};
 use super::sources::Source::{self, *};
@@ -97,9 +98,9 @@ const fn concat<const A: usize, const B: usize, const C: usize>(
     out
 }
 
-/// The exercise with this id.
+/// The exercise with this id: the library's, or one of the person's own.
 pub fn get(id: &str) -> Option<&'static Exercise> {
-    CATALOG.iter().find(|e| e.id == id)
+    CATALOG.iter().find(|e| e.id == id).or_else(|| own::get(id))
 }
 
 /// The name of the exercise `id`, or the id itself when the library no longer has it (a

@@ -53,6 +53,9 @@ pub enum Part {
     Thighs,
     ArmsAndChest,
     Whole,
+    /// Nothing marked: the still of a person's own exercise, which shows only where it
+    /// starts.
+    Unmarked,
 }
 
 impl Part {
@@ -68,6 +71,7 @@ impl Part {
             Part::Thighs => "the thighs",
             Part::ArmsAndChest => "the arms and chest",
             Part::Whole => "the whole body",
+            Part::Unmarked => "nothing marked",
         }
     }
 }
@@ -545,6 +549,9 @@ pub fn svg(shapes: &[Shape], (vx, vy, vw, vh): (f32, f32, f32, f32), label: &str
 /// The figure's accessible name in `pose`: the position in words, the move when it is
 /// shown, and the part that works.
 pub fn label(exercise: &crate::domain::exercise::Exercise, at_end: bool, work: Part) -> String {
+    if work == Part::Unmarked {
+        return format!("Starting position: {}", exercise.say_start);
+    }
     let what = if at_end {
         format!("{} {}", exercise.say_start, exercise.say_move)
     } else {

@@ -8,6 +8,7 @@ use super::build::{
     BED, FLOOR, LEG_FLAT, SEAT,
 };
 use super::{Figure, KeyPose, Part, Setting, View};
+use crate::domain::exercise::{Kit, Position};
 
 /// A side-view figure with these poses.
 fn side(setting: Setting, work: Part, poses: Vec<Pose>) -> Figure {
@@ -451,6 +452,64 @@ pub fn figure(id: &str) -> Option<Figure> {
             };
             side(Setting::Mat, Part::Whole, vec![hook, reach])
         }
-        _ => return None,
+        _ => return own_start(id),
     })
+}
+
+/// The still figure of a person's own exercise: its starting position, nothing marked
+/// (the app can't know what the move works).
+fn own_start(id: &str) -> Option<Figure> {
+    let e = crate::domain::catalog::get(id)?;
+    let still = |setting: Setting, pose: Pose| Some(side(setting, Part::Unmarked, vec![pose]));
+    match e.position {
+        Position::OnBack => still(Setting::Floor, hook_lying(120.0, FLOOR, 36.0)),
+        Position::FaceDown => {
+            let by_sides = Arm {
+                upper: -2.0,
+                fore: -2.0,
+            };
+            let leg = Leg {
+                thigh: -1.0,
+                shank: -1.0,
+                foot: -70.0,
+            };
+            let prone = Pose {
+                hip: lying_hip(120.0, FLOOR),
+                trunk: 180.0,
+                neck: 182.0,
+                near_arm: by_sides,
+                far_arm: by_sides,
+                near_leg: leg,
+                far_leg: leg,
+            };
+            // Face down, the hip a little lower than on the back (the body's front).
+            still(Setting::Floor, prone)
+        }
+        Position::HandsKnees => {
+            // Knees under the hips, hands under the shoulders, back level, facing right.
+            let hip = Point::new(80.0, FLOOR - 3.0 - len::THIGH);
+            let mut pose = standing(80.0);
+            pose.hip = hip;
+            pose.trunk = 6.0;
+            pose.neck = 4.0;
+            let kneel = Leg {
+                thigh: -90.0,
+                shank: 180.0,
+                foot: 170.0,
+            };
+            pose.near_leg = kneel;
+            pose.far_leg = kneel;
+            let s = shoulder(&pose);
+            pose.near_arm = arm_to(s, Point::new(s.x, FLOOR - 1.5), false);
+            pose.far_arm = arm_to(s, Point::new(s.x - 1.5, FLOOR - 1.5), false);
+            still(Setting::Floor, pose)
+        }
+        Position::Sitting => still(Setting::Chair, seated(100.0)),
+        Position::Standing if e.kit.contains(&Kit::Wall) => {
+            still(Setting::WallBehind, standing(58.0))
+        }
+        Position::Standing | Position::OnTheMove | Position::InWater => {
+            still(Setting::Floor, standing(110.0))
+        }
+    }
 }

@@ -31,6 +31,7 @@ impl AppState {
             activities: r.activities.get_untracked(),
             plan: r.plan.get_untracked(),
             routines: r.routines.get_untracked(),
+            exercises: r.exercises.get_untracked(),
         }
     }
 
@@ -186,6 +187,7 @@ impl AppState {
             r.activities.replace(backup.activities),
             r.plan.replace(backup.plan),
             r.routines.replace(backup.routines),
+            r.exercises.replace(backup.exercises),
         ]
         .into_iter()
         .filter_map(Result::err)

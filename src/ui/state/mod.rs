@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::domain::activity::ActivityLog;
 use crate::domain::ids::RecordId;
+use crate::domain::own_exercise::OwnExercises;
 use crate::domain::own_routine::{OwnRoutines, OWN_PREFIX};
 use crate::domain::plan::Plan;
 use crate::domain::reminder::BackupMeta;
@@ -42,6 +43,8 @@ persisted::records! {
     plan: Plan, "exercise plan";
     /// The person's own routines, and the routine pinned for Today.
     routines: OwnRoutines, "own routines";
+    /// The person's own exercises (found by id like the library's: `catalog::own`).
+    exercises: OwnExercises, "own exercises";
     /// Backups made and reminders put off; whether the browser was asked to keep data.
     backup_meta: BackupMeta, "backup reminders";
 }
@@ -86,8 +89,16 @@ impl AppState {
             store: StoredValue::new(Store::new(backend)),
             notices,
         };
+        let records = Records::load(io);
+        // The person's own exercises, findable by id as the library's are: now, and
+        // again whenever they change (another tab, an import).
+        Effect::new(move |_| {
+            records
+                .exercises
+                .with(|e| crate::domain::catalog::own::set_own(&e.records));
+        });
         AppState {
-            records: Records::load(io),
+            records,
             clock: Clock::new(),
             notices,
             playing: RwSignal::new(false),
@@ -122,6 +133,18 @@ impl AppState {
             change(plan);
             plan.touch(device_clock::now());
         });
+    }
+
+    /// Changes the person's own exercises and saves them; lookups by id see the change
+    /// at once (a page opened next finds a new exercise).
+    pub fn change_exercises<R>(&self, change: impl FnOnce(&mut OwnExercises) -> R) -> R {
+        let mut exercises = self.records.exercises.get_untracked();
+        let out = change(&mut exercises);
+        self.records.exercises.set(exercises);
+        self.records
+            .exercises
+            .with_untracked(|e| crate::domain::catalog::own::set_own(&e.records));
+        out
     }
 
     /// The routine with this id as it is defined (built-in, one exercise alone, or the

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
+use crate::domain::own_exercise::is_own;
 use crate::domain::own_routine::{OwnItem, OWN_PREFIX};
 use crate::domain::routine::{self, Routine};
 use crate::domain::share;
@@ -55,12 +56,26 @@ pub fn SetAsideNote() -> impl IntoView {
 pub fn RoutineItems(
     /// The exercises with their doses.
     items: Vec<OwnItem>,
+    /// True in a shared link's preview: an own exercise is the sender's.
+    #[prop(optional)]
+    sender: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let rows = items
         .into_iter()
-        .filter_map(|item| {
-            let exercise = catalog::get(&item.exercise)?;
+        .map(|item| {
+            let Some(exercise) = catalog::get(&item.exercise) else {
+                // Only the person's own can go missing: deleted, or not here yet.
+                return view! {
+                    <li class="gone">
+                        <p>
+                            <strong>"An exercise of your own that was deleted"</strong>
+                            <span class="meta">" · skipped when you play this routine"</span>
+                        </p>
+                    </li>
+                }
+                .into_any();
+            };
             let summary = item.dose().map(|d| d.summary()).unwrap_or_default();
             let beyond: Vec<String> = item
                 .beyond_library()
@@ -74,12 +89,25 @@ pub fn RoutineItems(
                 .records
                 .plan
                 .with_untracked(|p| p.is_not_for_me(exercise.id));
-            Some(view! {
+            let own = is_own(exercise.id);
+            // The sender's exercise has no page here until it is added.
+            let name = if own && sender {
+                view! { <strong>{exercise.name}</strong> }.into_any()
+            } else {
+                view! { <a href=href(&format!("/exercise/{}", exercise.id))>{exercise.name}</a> }
+                    .into_any()
+            };
+            view! {
                 <li>
                     <FigureStill exercise class="list-figure" later=true />
                     <div>
-                        <a href=href(&format!("/exercise/{}", exercise.id))>{exercise.name}</a>
+                        {name}
                         <span class="meta">" · " {summary}</span>
+                        {own.then(|| view! {
+                            <p class="own-tag">
+                                {if sender { "The sender's own exercise" } else { "Your own exercise" }}
+                            </p>
+                        })}
                         {beyond
                             .into_iter()
                             .map(|b| view! { <p class="hint beyond">{b}</p> })
@@ -87,7 +115,8 @@ pub fn RoutineItems(
                         {set_aside.then(|| view! { <SetAsideNote /> })}
                     </div>
                 </li>
-            })
+            }
+            .into_any()
         })
         .collect_view();
     view! { <ul class="routine-exercises detailed">{rows}</ul> }

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::own_routine;
 use crate::domain::share::{self, Shared};
+use crate::domain::{catalog, own_routine};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{CheckOutcome, ExerciseGate};
@@ -47,11 +47,16 @@ pub fn SharedPage() -> impl IntoView {
 fn Preview(shared: Shared) -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
-    let Shared { name, items } = shared;
+    let Shared { name, items, own } = shared;
+    // The sender's own exercises, findable while the preview is open.
+    catalog::own::set_visiting(&own);
+    on_cleanup(|| catalog::own::set_visiting(&[]));
     let minutes = own_routine::minutes(&items);
+    let theirs = own.len();
     let adding = RwSignal::new(false);
     let add = {
         let (name, items) = (name.clone(), items.clone());
+        let own = own.clone();
         let navigate = navigate.clone();
         move |_| {
             // Once, however often it is tapped.
@@ -59,6 +64,8 @@ fn Preview(shared: Shared) -> impl IntoView {
                 return;
             }
             adding.set(true);
+            // Their own exercises first, so the routine finds them.
+            state.change_exercises(|e| e.add_shared(&own, clock::now()));
             let mut id = String::new();
             state.records.routines.update(|r| {
                 id = r.save(
@@ -89,8 +96,20 @@ fn Preview(shared: Shared) -> impl IntoView {
                     "About " {minutes} " minutes · " {count} " exercise"
                     {(count != 1).then_some("s")}
                 </p>
-                <RoutineItems items=items.clone() />
+                <RoutineItems items=items.clone() sender=true />
             </section>
+            {(theirs > 0).then(|| view! {
+                <p class="card caution">
+                    {if theirs == 1 {
+                        "One exercise is the sender's own, not from Steadyback's library: it is "
+                            .to_string()
+                    } else {
+                        format!("{theirs} exercises are the sender's own, not from Steadyback's library: they are ")
+                    }}
+                    "marked above. Their steps are the sender's words, and no source stands "
+                    "behind them. Adding the routine adds them to your exercises too."
+                </p>
+            })}
             <p class="card caution">
                 "Someone shared this routine with you as a link. Steadyback did not make it "
                 "and has not checked that it suits you: if you are not sure, ask your GP or "
