@@ -169,13 +169,14 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 3, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1})
+        json!({"settings": 3, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1, "exercises": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
         [
             "activities",
+            "exercises",
             "plan",
             "routines",
             "safety_check",
@@ -264,6 +265,79 @@ fn own_routines_are_kept_checked_merged_and_replaced() {
         None,
         "no pin in the file: none after"
     );
+}
+
+#[test]
+fn own_exercises_and_routines_using_them_are_kept_checked_merged_and_replaced() {
+    use crate::domain::own_exercise::{OwnExercise, OwnExercises};
+    use crate::domain::own_routine::OwnItem;
+    let clam = OwnExercise {
+        name: "Clam".into(),
+        steps: vec!["Knees bent, open them apart.".into()],
+        ..OwnExercise::default()
+    };
+    let mut mine = OwnExercises::default();
+    let clam_id = mine.save(None, clam.clone(), NOW - 10_000, 4);
+    let mut routines = OwnRoutines::default();
+    let item = OwnItem {
+        exercise: clam_id.clone(),
+        ..mine.get(&clam_id).unwrap().item()
+    };
+    routines.save(None, "With my clam".into(), vec![item], NOW - 9_000, 5);
+    let backup = Backup {
+        exercises: mine.clone(),
+        routines: routines.clone(),
+        ..sample()
+    };
+    // Read on a device that has never seen the exercise: both come in whole.
+    let import = decode(&export(&backup, NOW).unwrap(), NOW).unwrap();
+    assert_eq!(import.backup.exercises, mine);
+    assert_eq!(
+        import.backup.routines, routines,
+        "the routine keeps its own exercise"
+    );
+    assert!(
+        import.summary().contains("1 own exercise"),
+        "{}",
+        import.summary()
+    );
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+
+    // A bad exercise is left out with a reason.
+    let good = serde_json::to_value(mine.get(&clam_id).unwrap()).unwrap();
+    let mut steps_gone = good.clone();
+    steps_gone["steps"] = json!([]);
+    steps_gone["id"] = json!(2);
+    let mut spaced = good.clone();
+    spaced["name"] = json!(" Clam ");
+    spaced["id"] = json!(3);
+    let text = file(json!({"exercises": {"records": [good, steps_gone, spaced, {"id": "x"}]}}));
+    let import = decode(&text, NOW).unwrap();
+    assert_eq!(import.backup.exercises.records.len(), 1);
+    assert_eq!(import.skipped.len(), 3, "{:?}", import.skipped);
+    assert_eq!(
+        import.skipped[0],
+        "Own exercise 2 in the file: Write at least one step: what to do."
+    );
+
+    // Merge keeps both; replace leaves a tombstone for the one here only.
+    let mut here = OwnExercises::default();
+    let here_id = here.save(None, clam.clone(), NOW - 1_000, 9);
+    let current = Backup {
+        exercises: here,
+        ..Backup::default()
+    };
+    assert_eq!(
+        combine(&current, &backup, Mode::Merge, NOW)
+            .exercises
+            .records
+            .len(),
+        2
+    );
+    let replaced = combine(&current, &backup, Mode::Replace, NOW);
+    assert!(replaced.exercises.get(&here_id).is_none());
+    assert!(replaced.exercises.get(&clam_id).is_some());
+    assert_eq!(replaced.exercises.deleted.len(), 1);
 }
 
 #[test]
