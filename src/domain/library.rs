@@ -5,6 +5,7 @@
 //! the address are ignored rather than treated as errors.
 
 use super::exercise::{Exercise, Kind, Kit, Position};
+use super::own_exercise::is_own;
 
 /// What the person is looking for. Every part is optional; they combine.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub struct Filter {
     pub kit: Option<Kit>,
     /// Free text; every word must appear somewhere in the exercise.
     pub text: String,
+    /// Only the person's own exercises ("Only mine").
+    pub mine: bool,
 }
 
 impl Filter {
@@ -24,6 +27,7 @@ impl Filter {
             position: get("position").as_deref().and_then(Position::from_slug),
             kit: get("kit").as_deref().and_then(Kit::from_slug),
             text: get("q").unwrap_or_default(),
+            mine: get("mine").as_deref() == Some("1"),
         }
     }
 
@@ -42,6 +46,9 @@ impl Filter {
         if !self.text.trim().is_empty() {
             pairs.push(format!("q={}", percent_encode(&self.text)));
         }
+        if self.mine {
+            pairs.push("mine=1".to_string());
+        }
         if pairs.is_empty() {
             String::new()
         } else {
@@ -54,12 +61,14 @@ impl Filter {
             && self.position.is_none()
             && self.kit.is_none()
             && self.text.trim().is_empty()
+            && !self.mine
     }
 
     pub fn matches(&self, e: &Exercise) -> bool {
         self.kind.is_none_or(|k| e.kind == k)
             && self.position.is_none_or(|p| e.position == p)
             && self.kit.is_none_or(|k| e.kit.contains(&k))
+            && (!self.mine || is_own(e.id))
             && self.matches_text(e)
     }
 
@@ -68,7 +77,8 @@ impl Filter {
             .text
             .split_whitespace()
             // The library's words are all ASCII: ASCII case folding is enough, and spares
-            // the first load Unicode's case tables.
+            // the first load Unicode's case tables (a person's own exercise is matched
+            // the same way: its ASCII letters regardless of case, others as typed).
             .map(str::to_ascii_lowercase)
             .collect();
         if words.is_empty() {
@@ -91,8 +101,8 @@ impl Filter {
     }
 
     /// The exercises of `list` that match, in their order.
-    pub fn apply<'a>(&self, list: &'a [Exercise]) -> Vec<&'a Exercise> {
-        list.iter().filter(|e| self.matches(e)).collect()
+    pub fn apply<'a>(&self, list: impl IntoIterator<Item = &'a Exercise>) -> Vec<&'a Exercise> {
+        list.into_iter().filter(|e| self.matches(e)).collect()
     }
 }
 
@@ -186,19 +196,67 @@ mod tests {
             position: Some(Position::OnBack),
             kit: Some(Kit::FoamRoller),
             text: "knee & hug/ü".into(),
+            mine: true,
         };
         let q = f.to_query();
         assert_eq!(
             q,
-            "?kind=strength&position=on-back&kit=foam-roller&q=knee%20%26%20hug%2F%C3%BC"
+            "?kind=strength&position=on-back&kit=foam-roller&q=knee%20%26%20hug%2F%C3%BC&mine=1"
         );
         let back = query(&[
             ("kind", "strength"),
             ("position", "on-back"),
             ("kit", "foam-roller"),
             ("q", "knee & hug/ü"),
+            ("mine", "1"),
         ]);
         assert_eq!(back, f);
+    }
+
+    #[test]
+    fn own_exercises_are_searched_filtered_and_only_mine_shows_them_alone() {
+        use crate::domain::catalog;
+        use crate::domain::own_exercise::{OwnExercise, Start};
+        let clam = OwnExercise {
+            id: 5,
+            name: "Clam with a band".into(),
+            start: Start::HandsKnees,
+            steps: vec!["Open the knees.".into()],
+            ..OwnExercise::default()
+        };
+        catalog::own::set_own(std::slice::from_ref(&clam));
+        let list = || CATALOG.iter().chain(catalog::own::all());
+        let only = |f: Filter| -> Vec<String> {
+            f.apply(list()).iter().map(|e| e.id.to_string()).collect()
+        };
+        let id = clam.exercise_id();
+        let mine = Filter {
+            mine: true,
+            ..Filter::default()
+        };
+        assert_eq!(only(mine.clone()), [id.clone()]);
+        assert_eq!(
+            only(Filter {
+                text: "BAND".into(),
+                ..Filter::default()
+            }),
+            [id.clone()]
+        );
+        assert_eq!(
+            only(Filter {
+                position: Some(Position::HandsKnees),
+                kind: Some(Kind::Stretch),
+                ..Filter::default()
+            }),
+            [id.clone()]
+        );
+        assert!(only(Filter {
+            text: "knee".into(),
+            ..mine
+        })
+        .contains(&id));
+        assert_eq!(Filter::default().apply(list()).len(), CATALOG.len() + 1);
+        catalog::own::set_own(&[]);
     }
 
     #[test]

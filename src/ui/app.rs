@@ -15,6 +15,7 @@ use super::pages::{
     first_run::FirstRunPage,
     library::LibraryPage,
     not_found::NotFoundPage,
+    own_exercise::OwnExerciseEditorPage,
     progress::{ProgressPage, SessionDetailPage},
     routines::{editor::EditorPage, shared::SharedPage, RoutinePage, RoutinesPage},
     safety::SafetyPage,
@@ -62,6 +63,7 @@ later_pages! {
     RoutineRoute => RoutinePage,
     EditorRoute => EditorPage,
     SharedRoute => SharedPage,
+    OwnExerciseRoute => OwnExerciseEditorPage,
 }
 
 /// A page of `later_pages!` for a route: fetched when opened in release builds.
@@ -120,6 +122,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=TodayPage />
                         <Route path=path!("/library") view={later!(LibraryRoute, LibraryPage)} />
                         <Route path=path!("/exercise/:id") view={later!(ExerciseRoute, ExercisePage)} />
+                        <Route path=path!("/exercises/new") view={later!(OwnExerciseRoute, OwnExerciseEditorPage)} />
+                        <Route path=path!("/exercises/:id/edit") view={later!(OwnExerciseRoute, OwnExerciseEditorPage)} />
                         <Route path=path!("/session/:routine") view={later!(SessionRoute, SessionPage)} />
                         <Route path=path!("/progress") view={later!(ProgressRoute, ProgressPage)} />
                         <Route path=path!("/progress/summary") view={later!(SummaryRoute, SummaryPage)} />

@@ -103,10 +103,17 @@ pub fn get(id: &str) -> Option<&'static Exercise> {
     CATALOG.iter().find(|e| e.id == id).or_else(|| own::get(id))
 }
 
-/// The name of the exercise `id`, or the id itself when the library no longer has it (a
-/// record from an older or newer version of the app).
+/// The name of the exercise `id`; for an id the library no longer has (a record from an
+/// older or newer version of the app), the id itself, and for a person's own exercise
+/// since deleted, words that say so.
 pub fn name_of(id: &str) -> String {
-    get(id).map_or_else(|| id.to_string(), |e| e.name.to_string())
+    match get(id) {
+        Some(e) => e.name.to_string(),
+        None if crate::domain::own_exercise::is_own(id) => {
+            "An exercise of your own, since deleted".to_string()
+        }
+        None => id.to_string(),
+    }
 }
 
 #[cfg(test)]

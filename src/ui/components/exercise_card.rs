@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use crate::domain::exercise::{Exercise, Work};
+use crate::domain::own_exercise::is_own;
 use crate::ui::components::figure::FigureStill;
 
 /// A card in the list: name, type and position, dose and time.
@@ -30,6 +31,7 @@ pub fn ExerciseCard(
                 <Show when=set_aside>
                     <p class="badge">"Not for me"</p>
                 </Show>
+                {is_own(exercise.id).then(|| view! { <p class="own-tag">"Your own exercise"</p> })}
                 <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
                 <p class="dose">{exercise.dose.summary()} {time}</p>
             </a>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::catalog;
+use crate::domain::own_exercise::is_own;
 use crate::domain::session_record::{Completion, ExerciseRecord};
 
 /// A few words on how much of `e` was done: "done", "2 of 3 sets done", "started",
@@ -27,7 +28,8 @@ pub fn ExerciseResults(
         .map(|e| {
             let name = catalog::name_of(&e.exercise);
             let what = done_text(e);
-            view! { <li><span class="summary-name">{name}</span> " " <span class="summary-what">{what}</span></li> }
+            let own = is_own(&e.exercise).then(|| view! { " " <span class="own-tag">"your own"</span> });
+            view! { <li><span class="summary-name">{name}</span>{own} " " <span class="summary-what">{what}</span></li> }
         })
         .collect_view();
     view! { <ul class="summary-list">{rows}</ul> }

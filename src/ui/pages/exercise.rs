@@ -3,15 +3,17 @@
 use leptos::prelude::*;
 
 use crate::ui::href;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
-use crate::ui::components::figure::FigureLoop;
+use crate::domain::own_exercise::is_own;
+use crate::platform::clock;
+use crate::ui::components::figure::{FigureLoop, FigureStill};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::ExerciseGate;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Tone};
 
 /// Whether the person has set this exercise aside, with the way to change it.
 #[component]
@@ -165,13 +167,118 @@ fn Detail(
     }
 }
 
+/// The dose of a person's own exercise: every number theirs.
+fn own_dose(e: &'static Exercise) -> impl IntoView {
+    let rows = e
+        .dose
+        .amounts()
+        .into_iter()
+        // How often is no figure of theirs: their physiotherapist's advice stands.
+        .filter(|(what, _, _)| *what != "How often")
+        .map(|(what, value, _)| {
+            let value = value.split('–').next().unwrap_or_default().to_string();
+            view! { <div><dt>{what}</dt><dd>{value}</dd></div> }
+        })
+        .collect_view();
+    view! { <dl class="dose-table">{rows}</dl> }
+}
+
+/// A person's own exercise: marked as theirs, with no source, to change or delete.
+#[component]
+fn OwnDetail(
+    /// The exercise, in the library's form.
+    exercise: &'static Exercise,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let e = exercise;
+    let id = e.id;
+    let confirming = RwSignal::new(false);
+    let progression = state
+        .records
+        .exercises
+        .with_untracked(|x| x.get(id).is_some_and(|o| o.progression));
+    let delete = move |_| {
+        let name = e.name;
+        state.change_exercises(|x| x.delete(id, clock::now()));
+        state.notices.notify(
+            Tone::Info,
+            format!("Deleted \u{201c}{name}\u{201d}. Routines that used it skip it now."),
+        );
+        navigate(&href("/library"), Default::default());
+    };
+    view! {
+        <Page title=e.name>
+            <ul class="tags" aria-label="About this exercise">
+                <li class="own-tag">"Your own exercise"</li>
+                <li>{e.kind.label()}</li>
+                <li>{e.position.label()}</li>
+            </ul>
+            <FigureStill exercise=e class="figure-block own-figure" />
+            <p class="hint">"The drawing shows where it starts, not the move."</p>
+            <ExerciseGate>
+                <a class="button big try-it" href=href(&format!("/session/exercise:{id}"))>
+                    "Try it"
+                </a>
+            </ExerciseGate>
+            <section class="card">
+                <h2>"How to do it"</h2>
+                <p class="meta">{e.start}</p>
+                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+            </section>
+            <section class="card">
+                <h2>"How much"</h2>
+                {own_dose(e)}
+                <p class="hint">
+                    {if progression {
+                        "The app suggests more reps as it gets easier (you turned this on)."
+                    } else {
+                        "The app never suggests more of it: you turn that on when you change it."
+                    }}
+                </p>
+            </section>
+            <section class="card">
+                <h2>"Take care"</h2>
+                <p>
+                    "Stop if the pain reaches 7 out of 10, or if a move gives you sharp pain. "
+                    <a href=href("/safety")>"When to stop, and when to get help"</a>
+                </p>
+            </section>
+            <section class="sources" aria-labelledby="sources-heading">
+                <h2 id="sources-heading">"Source"</h2>
+                <p>
+                    "None: you added this exercise, in your own words. It is not from "
+                    "Steadyback's library, and the app has not checked it."
+                </p>
+            </section>
+            <div class="actions">
+                <a class="button secondary" href=href(&format!("/exercises/{id}/edit"))>"Change it"</a>
+                <button class="secondary danger" on:click=move |_| confirming.set(true)>"Delete"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <section class="card caution" role="alertdialog" aria-labelledby="delete-heading">
+                    <h2 id="delete-heading">{format!("Delete \u{201c}{}\u{201d}?", e.name)}</h2>
+                    <p>"Routines that use it will skip it. Your past sessions still count it, as an exercise of yours since deleted."</p>
+                    <div class="actions">
+                        <button class="danger" on:click=delete.clone()>"Delete it"</button>
+                        <button class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </section>
+            </Show>
+            <p><a href=href("/library?mine=1")>"Your exercises"</a></p>
+        </Page>
+    }
+}
+
 #[component]
 pub fn ExercisePage() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let params = use_params_map();
     move || match params
         .with(|p| p.get("id"))
-        .and_then(|id| catalog::get(&id))
+        .and_then(|id| state.exercise(&id))
     {
+        Some(exercise) if is_own(exercise.id) => view! { <OwnDetail exercise /> }.into_any(),
         Some(exercise) => view! { <Detail exercise /> }.into_any(),
         None => view! {
             <Missing

@@ -10,6 +10,8 @@ use crate::domain::exercise::{Kind, Kit, Position};
 use crate::domain::library::Filter;
 use crate::ui::components::exercise_card::ExerciseCard;
 use crate::ui::components::page::Page;
+use crate::ui::href;
+use crate::ui::state::AppState;
 
 /// One `<select>` of the filter bar.
 #[component]
@@ -65,10 +67,16 @@ pub fn LibraryPage() -> impl IntoView {
             },
         );
     });
-    let results = Memo::new(move |_| filter.with(|f| f.apply(CATALOG)));
+    let state = expect_context::<AppState>();
+    // The person's own exercises first: the moves their physiotherapist gave them.
+    let results = Memo::new(move |_| {
+        let own = state.own_exercises();
+        filter.with(|f| f.apply(own.into_iter().chain(CATALOG)))
+    });
     let count = move || plural(results.with(Vec::len), "exercise", "exercises");
     view! {
         <Page title="Library" later=true>
+            <a class="button secondary add-own" href=href("/exercises/new")>"Add your own exercise"</a>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="field search">
                     <label for="filter-search">"Search"</label>
@@ -111,6 +119,18 @@ pub fn LibraryPage() -> impl IntoView {
                         on_change=apply
                     />
                 </div>
+                <label class="check-row">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filter.with(|f| f.mine)
+                        on:change=move |ev| {
+                            let mut next = filter.get_untracked();
+                            next.mine = event_target_checked(&ev);
+                            apply.run(next);
+                        }
+                    />
+                    <span>"Only mine"</span>
+                </label>
             </form>
             <div class="result-bar">
                 <p class="result-count" role="status">{count}</p>
@@ -126,7 +146,13 @@ pub fn LibraryPage() -> impl IntoView {
                     view! {
                         <section class="card empty">
                             <h2>"Nothing matches"</h2>
-                            <p>"No exercise fits all of these filters."</p>
+                            <p>
+                                {move || if filter.with(|f| f.mine) && state.own_exercises().is_empty() {
+                                    "You have not added an exercise of your own yet: use \u{201c}Add your own exercise\u{201d} above."
+                                } else {
+                                    "No exercise fits all of these filters."
+                                }}
+                            </p>
                             <button on:click=move |_| apply.run(Filter::default())>
                                 "Clear the filters"
                             </button>

@@ -5,6 +5,7 @@ pub mod exercise;
 pub mod first_run;
 pub mod library;
 pub mod not_found;
+pub mod own_exercise;
 pub mod progress;
 pub mod routines;
 pub mod safety;

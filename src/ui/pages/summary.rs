@@ -11,6 +11,7 @@ use crate::ui::href;
 use crate::domain::calendar::{self, session_day};
 use crate::domain::catalog;
 use crate::domain::dates::{self, monday_of};
+use crate::domain::own_exercise::is_own;
 use crate::domain::pain;
 use crate::domain::safety::{SafetyCheck, STOP_PAIN};
 use crate::domain::session_record::SessionLog;
@@ -99,11 +100,13 @@ pub fn SummaryPage() -> impl IntoView {
                 level.text()
             };
             let changed = plan.levels.contains_key(id).then_some(" (changed)");
+            let own = is_own(id).then_some(" (own exercise)");
             Some(view! {
                 <tr>
                     <th scope="row">
                         <FigureStill exercise class="list-figure" />
                         {exercise.name}
+                        {own}
                     </th>
                     <td>{*times}</td>
                     <td class="date">{day_month(*last)}</td>
@@ -151,11 +154,9 @@ pub fn SummaryPage() -> impl IntoView {
                 .items
                 .iter()
                 .filter_map(|i| {
-                    Some(format!(
-                        "{} {}",
-                        catalog::get(&i.exercise)?.name,
-                        i.dose()?.summary()
-                    ))
+                    let e = catalog::get(&i.exercise)?;
+                    let own = if is_own(e.id) { " (own exercise)" } else { "" };
+                    Some(format!("{}{own} {}", e.name, i.dose()?.summary()))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -163,6 +164,25 @@ pub fn SummaryPage() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let has_own = !own_routines.is_empty();
+    // The person's own exercises, as they wrote them: what a clinician needs to see.
+    let own_exercises = state
+        .records
+        .exercises
+        .get_untracked()
+        .records
+        .into_iter()
+        .map(|e| {
+            let dose = e.dose().summary();
+            let steps = e.steps.join(" / ");
+            view! {
+                <li>
+                    <strong>{e.name}</strong>
+                    {format!(" ({}, {dose}): {steps}", e.start.label().to_lowercase())}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_own_exercises = !own_exercises.is_empty();
     let not_for_me = plan
         .not_for_me
         .iter()
@@ -299,6 +319,14 @@ pub fn SummaryPage() -> impl IntoView {
                         "Dose now: the library's dose with any change the person accepted. "
                         "Some routines play gentler amounts of their own."
                     </p>
+                    {has_own_exercises.then(|| view! {
+                        <h3>"The person's own exercises"</h3>
+                        <p class="hint">
+                            "Added by the person in their own words (from a physiotherapist, say). "
+                            "Not from the app's library or its sources."
+                        </p>
+                        <ul>{own_exercises}</ul>
+                    })}
                     <h3>"Marked “not for me”"</h3>
                     {if plan.not_for_me.is_empty() {
                         view! { <p>"None."</p> }.into_any()

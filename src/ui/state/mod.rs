@@ -11,8 +11,9 @@ mod updates;
 use leptos::prelude::*;
 
 use crate::domain::activity::ActivityLog;
+use crate::domain::exercise::Exercise;
 use crate::domain::ids::RecordId;
-use crate::domain::own_exercise::OwnExercises;
+use crate::domain::own_exercise::{is_own, OwnExercises};
 use crate::domain::own_routine::{OwnRoutines, OWN_PREFIX};
 use crate::domain::plan::Plan;
 use crate::domain::reminder::BackupMeta;
@@ -133,6 +134,26 @@ impl AppState {
             change(plan);
             plan.touch(device_clock::now());
         });
+    }
+
+    /// The exercise with this id, the library's or the person's own. Tracked for own
+    /// ids, so a page showing one follows its edits.
+    pub fn exercise(&self, id: &str) -> Option<&'static Exercise> {
+        if is_own(id) {
+            self.records
+                .exercises
+                .with(|e| crate::domain::catalog::own::set_own(&e.records));
+        }
+        crate::domain::catalog::get(id)
+    }
+
+    /// The person's own exercises in the library's form, in the order they were made.
+    /// Tracked.
+    pub fn own_exercises(&self) -> Vec<&'static Exercise> {
+        self.records
+            .exercises
+            .with(|e| crate::domain::catalog::own::set_own(&e.records));
+        crate::domain::catalog::own::all()
     }
 
     /// Changes the person's own exercises and saves them; lookups by id see the change

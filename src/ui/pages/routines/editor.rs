@@ -298,7 +298,28 @@ fn ItemEditor(
         return ().into_any();
     };
     let Some(exercise) = catalog::get(&first.exercise) else {
-        return ().into_any();
+        // Only the person's own can be missing: deleted since.
+        return view! {
+            <li class="card editor-item gone">
+                <p>
+                    <strong>"An exercise of your own that was deleted"</strong>
+                    " · this routine skips it."
+                </p>
+                <div class="actions small">
+                    <button
+                        type="button"
+                        class="secondary danger"
+                        on:click=move |_| {
+                            rows.update(|r| r.retain(|r| r.key != key));
+                            bad.update(|b| b.retain(|(k, _)| *k != key));
+                        }
+                    >
+                        "Remove it"
+                    </button>
+                </div>
+            </li>
+        }
+        .into_any();
     };
     let position = move || rows.with(|r| r.iter().position(|r| r.key == key));
     let count = move || rows.with(Vec::len);
@@ -453,20 +474,23 @@ fn field_slug(field: Field) -> &'static str {
 /// The library, searchable, each exercise with "Add".
 #[component]
 fn Picker(add: Callback<&'static Exercise>) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let added = RwSignal::new(None::<String>);
+    // The person's own exercises first, then the library's.
     let found = Memo::new(move |_| {
+        let own = state.own_exercises();
         Filter {
             text: text.get(),
             ..Filter::default()
         }
-        .apply(CATALOG)
+        .apply(own.into_iter().chain(CATALOG))
     });
     view! {
         <section class="card picker" aria-labelledby="picker-heading">
             <h2 id="picker-heading">"Add exercises"</h2>
             <div class="field search">
-                <label for="picker-search">"Search the library"</label>
+                <label for="picker-search">"Search the library and your own exercises"</label>
                 <input
                     id="picker-search"
                     type="search"

@@ -1,0 +1,380 @@
+//! `/exercises/new` and `/exercises/<id>/edit`: the person's own exercise, as their
+//! physiotherapist gave it: a name, where it starts, the steps in their words, a dose.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::domain::exercise::Kind;
+use crate::domain::own_exercise::{How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS};
+use crate::domain::own_routine::MAX_NAME_CHARS;
+use crate::platform::clock;
+use crate::ui::components::missing::Missing;
+use crate::ui::components::page::Page;
+use crate::ui::href;
+use crate::ui::state::{AppState, Tone};
+
+/// `/exercises/new` and `/exercises/<id>/edit`.
+#[component]
+pub fn OwnExerciseEditorPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id"));
+    let Some(id) = id else {
+        return view! { <Form editing=None start=OwnExercise::default() /> }.into_any();
+    };
+    match state
+        .records
+        .exercises
+        .with_untracked(|e| e.get(&id).cloned())
+    {
+        Some(found) => view! { <Form editing=Some(id) start=found /> }.into_any(),
+        None => view! {
+            <Missing
+                title="Exercise not found"
+                text="There is no exercise of yours at this address. It may have been deleted."
+                back_to="/library?mine=1"
+                back_label="Go to your exercises"
+            />
+        }
+        .into_any(),
+    }
+}
+
+/// One of the dose's numbers, as typed: the text, so a half-typed number is not lost.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Sets,
+    Reps,
+    Secs,
+    RestReps,
+    RestSets,
+}
+
+impl Number {
+    const ALL: [Number; 5] = [
+        Number::Sets,
+        Number::Reps,
+        Number::Secs,
+        Number::RestReps,
+        Number::RestSets,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Number::Sets => "sets",
+            Number::Reps => "reps",
+            Number::Secs => "secs",
+            Number::RestReps => "rest-reps",
+            Number::RestSets => "rest-sets",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn get(self, e: &OwnExercise) -> u16 {
+        match self {
+            Number::Sets => e.sets,
+            Number::Reps => e.reps,
+            Number::Secs => e.secs,
+            Number::RestReps => e.rest_reps,
+            Number::RestSets => e.rest_sets,
+        }
+    }
+
+    fn slot(self, e: &mut OwnExercise) -> &mut u16 {
+        match self {
+            Number::Sets => &mut e.sets,
+            Number::Reps => &mut e.reps,
+            Number::Secs => &mut e.secs,
+            Number::RestReps => &mut e.rest_reps,
+            Number::RestSets => &mut e.rest_sets,
+        }
+    }
+}
+
+#[component]
+fn Form(
+    /// The id of the exercise being changed; `None` for a new one.
+    editing: Option<String>,
+    /// What the form starts with.
+    start: OwnExercise,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let is_new = editing.is_none();
+    let mut first = start.clone();
+    if first.steps.is_empty() {
+        first.steps.push(String::new());
+    }
+    let draft = RwSignal::new(first);
+    let error = RwSignal::new(None::<String>);
+    // Numbers typed that are not whole numbers, by index: shown at the field, and Save
+    // refuses them.
+    let bad = RwSignal::new([false; 5]);
+
+    let save = {
+        let editing = editing.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if bad.get_untracked().iter().any(|b| *b) {
+                error.set(Some(
+                    "A number above is not a whole number: correct it, then save.".into(),
+                ));
+                return;
+            }
+            match draft.get_untracked().checked() {
+                Err(problem) => error.set(Some(problem.to_string())),
+                Ok(exercise) => {
+                    error.set(None);
+                    let name = exercise.name.clone();
+                    let id = state.change_exercises(|e| {
+                        e.save(editing.as_deref(), exercise, clock::now(), clock::salt())
+                    });
+                    let said = if editing.is_some() {
+                        format!("Saved the changes to \u{201c}{name}\u{201d}.")
+                    } else {
+                        format!("Added \u{201c}{name}\u{201d} to your exercises.")
+                    };
+                    state.notices.notify(Tone::Info, said);
+                    navigate(&href(&format!("/exercise/{id}")), Default::default());
+                }
+            }
+        }
+    };
+
+    let starts = Start::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="own-start"
+                        prop:checked=move || draft.with(|d| d.start == s)
+                        on:change=move |_| draft.update(|d| d.start = s)
+                    />
+                    <span>{s.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let hows = How::ALL
+        .into_iter()
+        .map(|h| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="own-how"
+                        prop:checked=move || draft.with(|d| d.how == h)
+                        on:change=move |_| draft.update(|d| d.how = h)
+                    />
+                    <span>{h.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let kinds = [Kind::Stretch, Kind::Strength, Kind::Posture]
+        .into_iter()
+        .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
+        .collect_view();
+
+    let steps = move || {
+        let count = draft.with(|d| d.steps.len());
+        (0..count)
+            .map(|i| {
+                let id = format!("own-step-{}", i + 1);
+                view! {
+                    <li class="step-field">
+                        <label for=id.clone()>{format!("Step {}", i + 1)}</label>
+                        <textarea
+                            id=id
+                            rows="2"
+                            maxlength=MAX_STEP_CHARS.to_string()
+                            prop:value=move || draft.with(|d| d.steps.get(i).cloned().unwrap_or_default())
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                draft.update(|d| {
+                                    if let Some(s) = d.steps.get_mut(i) {
+                                        *s = text;
+                                    }
+                                });
+                            }
+                        ></textarea>
+                        <Show when=move || draft.with(|d| d.steps.len() > 1)>
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-label=format!("Remove step {}", i + 1)
+                                on:click=move |_| draft.update(|d| {
+                                    if i < d.steps.len() {
+                                        d.steps.remove(i);
+                                    }
+                                })
+                            >
+                                "Remove"
+                            </button>
+                        </Show>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let numbers = move || {
+        let d = draft.get();
+        Number::ALL
+            .into_iter()
+            .zip(d.numbers())
+            .filter(|(_, (_, _, _, value))| value.is_some())
+            .map(|(n, (label, min, max, _))| {
+                let id = format!("own-{}", n.slug());
+                let note_id = format!("{id}-note");
+                let note = move || {
+                    let value = draft.with(|d| n.get(d));
+                    (bad.with(|b| b[n.index()]) || value < min || value > max)
+                        .then(|| format!("Enter a whole number from {min} to {max}."))
+                };
+                view! {
+                    <div class="field number">
+                        <label for=id.clone()>{label}</label>
+                        <input
+                            id=id
+                            type="number"
+                            inputmode="numeric"
+                            min=min.to_string()
+                            max=max.to_string()
+                            aria-describedby=note_id.clone()
+                            prop:value=move || draft.with(|d| n.get(d).to_string())
+                            on:change=move |ev| {
+                                let text = event_target_value(&ev);
+                                let text = text.trim().to_string();
+                                let whole = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+                                bad.update(|b| b[n.index()] = !whole);
+                                if whole {
+                                    let value = text.parse::<u16>().unwrap_or(u16::MAX);
+                                    draft.update(|d| *n.slot(d) = value);
+                                }
+                            }
+                        />
+                        <p class="hint beyond" id=note_id>{note}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+
+    let title = if is_new {
+        "Add your own exercise"
+    } else {
+        "Change your exercise"
+    };
+    let back = editing
+        .as_ref()
+        .map_or_else(|| "/library".to_string(), |id| format!("/exercise/{id}"));
+    view! {
+        <Page title=title>
+            <p class="lead">
+                "For a move your physiotherapist gave you that is not in the library. "
+                "Write it in your own words; the app does not check it."
+            </p>
+            <form class="own-exercise-form" on:submit=save novalidate>
+                <section class="card">
+                    <div class="field">
+                        <label for="own-name">"Name"</label>
+                        <input
+                            id="own-name"
+                            type="text"
+                            autocomplete="off"
+                            maxlength=MAX_NAME_CHARS.to_string()
+                            prop:value=move || draft.with(|d| d.name.clone())
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                draft.update(|d| d.name = text);
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="own-kind">"What it is for"</label>
+                        <select
+                            id="own-kind"
+                            prop:value=move || draft.with(|d| d.kind.slug())
+                            on:change=move |ev| {
+                                if let Some(k) = Kind::from_slug(&event_target_value(&ev)) {
+                                    draft.update(|d| d.kind = k);
+                                }
+                            }
+                        >
+                            {kinds}
+                        </select>
+                    </div>
+                    <fieldset class="chips choice">
+                        <legend>"Starting position"</legend>
+                        {starts}
+                    </fieldset>
+                </section>
+                <section class="card" aria-labelledby="own-steps-heading">
+                    <h2 id="own-steps-heading">"Steps"</h2>
+                    <p class="hint">
+                        {format!("Up to {MAX_STEPS} steps, in order. The voice reads them out the first times you do it.")}
+                    </p>
+                    <ol class="step-fields">{steps}</ol>
+                    <Show when=move || draft.with(|d| d.steps.len() < MAX_STEPS)>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| draft.update(|d| d.steps.push(String::new()))
+                        >
+                            "Add a step"
+                        </button>
+                    </Show>
+                </section>
+                <section class="card" aria-labelledby="own-dose-heading">
+                    <h2 id="own-dose-heading">"How much"</h2>
+                    <fieldset class="chips choice">
+                        <legend>"Each rep"</legend>
+                        {hows}
+                    </fieldset>
+                    <label class="check-row">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || draft.with(|d| d.each_side)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                draft.update(|d| d.each_side = on);
+                            }
+                        />
+                        <span>"Done on one side, then the other"</span>
+                    </label>
+                    <div class="dose-fields">{numbers}</div>
+                    <label class="check-row">
+                        <input
+                            type="checkbox"
+                            aria-describedby="own-progression-hint"
+                            prop:checked=move || draft.with(|d| d.progression)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                draft.update(|d| d.progression = on);
+                            }
+                        />
+                        <span>"Suggest more reps as it gets easier"</span>
+                    </label>
+                    <p class="hint" id="own-progression-hint">
+                        "Off unless you turn it on. On, the app uses its own rule: after 3 "
+                        "comfortable days in a week it suggests 2 more reps, up to twice what you "
+                        "set. Ask your physiotherapist first."
+                    </p>
+                </section>
+                <p class="form-error" role="alert">{move || error.get()}</p>
+                <div class="actions">
+                    <button type="submit" class="big">
+                        {if is_new { "Add exercise" } else { "Save changes" }}
+                    </button>
+                    <a class="button secondary" href=href(&back)>"Cancel"</a>
+                </div>
+            </form>
+        </Page>
+    }
+}
