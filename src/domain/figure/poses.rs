@@ -490,8 +490,8 @@ fn own_start(id: &str) -> Option<Figure> {
             let hip = Point::new(80.0, FLOOR - 3.0 - len::THIGH);
             let mut pose = standing(80.0);
             pose.hip = hip;
-            pose.trunk = 6.0;
-            pose.neck = 4.0;
+            pose.trunk = 10.0;
+            pose.neck = 6.0;
             let kneel = Leg {
                 thigh: -90.0,
                 shank: 180.0,
@@ -500,8 +500,9 @@ fn own_start(id: &str) -> Option<Figure> {
             pose.near_leg = kneel;
             pose.far_leg = kneel;
             let s = shoulder(&pose);
-            pose.near_arm = arm_to(s, Point::new(s.x, FLOOR - 1.5), false);
-            pose.far_arm = arm_to(s, Point::new(s.x - 1.5, FLOOR - 1.5), false);
+            // The arms near straight: the knuckles a hand's length ahead of the wrists.
+            pose.near_arm = arm_to(s, Point::new(s.x + 14.0, FLOOR - 1.5), true);
+            pose.far_arm = arm_to(s, Point::new(s.x + 12.5, FLOOR - 1.5), true);
             still(Setting::Floor, pose)
         }
         Position::Sitting => still(Setting::Chair, seated(100.0)),

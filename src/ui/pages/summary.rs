@@ -260,6 +260,7 @@ pub fn SummaryPage() -> impl IntoView {
                             sessions.records.len(), total_minutes, shown_from)}
                     </p>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Weeks, as a table">
+                    <div class="table-scroll" role="region" tabindex="0" aria-label="Weeks, as a table">
                     <table class="summary-table">
                         <thead>
                             <tr>
@@ -275,9 +276,11 @@ pub fn SummaryPage() -> impl IntoView {
                         <tbody>{week_rows}</tbody>
                     </table>
                     </div>
+                    </div>
                 </section>
                 <section>
                     <h2>"Routines played"</h2>
+                    <div class="table-scroll" role="region" tabindex="0" aria-label="Routines played, as a table">
                     <table class="summary-table">
                         <thead>
                             <tr>
@@ -288,6 +291,7 @@ pub fn SummaryPage() -> impl IntoView {
                         </thead>
                         <tbody>{routine_rows}</tbody>
                     </table>
+                    </div>
                     {has_own.then(|| view! {
                         <h3>"The person's own routines"</h3>
                         <p class="hint">"Made in the app by the person (or given to them as a link), with these doses."</p>
@@ -304,6 +308,7 @@ pub fn SummaryPage() -> impl IntoView {
                 </section>
                 <section>
                     <h2>"Exercises done"</h2>
+                    <div class="table-scroll" role="region" tabindex="0" aria-label="Exercises done, as a table">
                     <table class="summary-table">
                         <thead>
                             <tr>
@@ -315,6 +320,7 @@ pub fn SummaryPage() -> impl IntoView {
                         </thead>
                         <tbody>{exercise_rows}</tbody>
                     </table>
+                    </div>
                     <p class="hint">
                         "Dose now: the library's dose with any change the person accepted. "
                         "Some routines play gentler amounts of their own."

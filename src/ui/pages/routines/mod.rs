@@ -209,7 +209,22 @@ fn RoutineView(routine: Routine) -> impl IntoView {
     let navigate = use_navigate();
     let own = routine.id.starts_with(OWN_PREFIX);
     let id = routine.id.clone();
-    let items = own_items(&routine);
+    // An own routine as stored: an exercise of the person's own since deleted is shown
+    // (and skipped when played); the link carries only what can be played.
+    let items = if own {
+        state
+            .records
+            .routines
+            .with_untracked(|r| r.get(&id).map(|r| r.items.clone()))
+            .unwrap_or_else(|| own_items(&routine))
+    } else {
+        own_items(&routine)
+    };
+    let shareable: Vec<OwnItem> = items
+        .iter()
+        .filter(|i| catalog::get(&i.exercise).is_some())
+        .cloned()
+        .collect();
     let playable = state.records.plan.with_untracked(|p| p.apply(&routine));
     let minutes = playable.estimated_minutes();
     let pinned = {
@@ -247,7 +262,7 @@ fn RoutineView(routine: Routine) -> impl IntoView {
             navigate(&href("/routines"), Default::default());
         }
     };
-    let link = share::link(&app_address(), &routine.name, &items);
+    let link = share::link(&app_address(), &routine.name, &shareable);
     let name = routine.name.clone();
     let description = (!own).then(|| routine.description.clone());
     let nothing_left = playable.items.is_empty();
@@ -384,6 +399,22 @@ fn SharePanel(name: String, link: String) -> impl IntoView {
             });
         }
     };
+    // Past what a link may carry (long steps of the person's own exercises): said, not
+    // offered as a link that would be refused when opened.
+    let fragment = link.split_once('#').map_or("", |(_, f)| f);
+    if fragment.len() > share::MAX_CHARS {
+        return view! {
+            <section class="card share" aria-labelledby="share-heading">
+                <h2 id="share-heading">"Share"</h2>
+                <p>
+                    "This routine is too long to pass on as a link: the steps of your own "
+                    "exercises in it take too much room. Shorten some steps, or share a "
+                    "routine with fewer of your own exercises."
+                </p>
+            </section>
+        }
+        .into_any();
+    }
     let qr = qr_svg(&link);
     view! {
         <section class="card share" aria-labelledby="share-heading">
@@ -411,6 +442,7 @@ fn SharePanel(name: String, link: String) -> impl IntoView {
                 })}
         </section>
     }
+    .into_any()
 }
 
 /// The QR code of `text` as SVG: black squares on white with the quiet zone around
