@@ -9,8 +9,7 @@ use super::dates::plural;
 use super::sources::Source;
 
 /// What an exercise mainly does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// Stretches and moves that loosen the back and hips.
     Stretch,
@@ -48,6 +47,8 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.slug() == slug)
     }
 }
+
+super::storage_schema::by_name!(Kind, Kind::ALL, Kind::slug);
 
 /// The body position an exercise starts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

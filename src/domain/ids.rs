@@ -143,15 +143,51 @@ pub fn merge<T: Keyed>(
     other: &[T],
     other_deleted: &[Tombstone],
 ) {
-    let mut by_id: BTreeMap<RecordId, T> = BTreeMap::new();
-    for r in records.drain(..).chain(other.iter().cloned()) {
-        match by_id.entry(r.key()) {
+    // Which copy of each id stays is decided on ids and versions alone, by code compiled
+    // once for every kind of record; only taking the chosen copies is generic.
+    let versions = |list: &[T]| -> Vec<(RecordId, Millis)> {
+        list.iter().map(|r| (r.key(), r.version())).collect()
+    };
+    let (kept, tombstones) =
+        plan_merge(&versions(records), &versions(other), deleted, other_deleted);
+    let mut ours: Vec<Option<T>> = records.drain(..).map(Some).collect();
+    *records = kept
+        .into_iter()
+        .filter_map(|pick| match pick {
+            Pick::Ours(i) => ours.get_mut(i).and_then(Option::take),
+            Pick::Theirs(i) => other.get(i).cloned(),
+        })
+        .collect();
+    *deleted = tombstones;
+}
+
+/// One record kept by a merge: this copy's `n`th, or the other's.
+enum Pick {
+    Ours(usize),
+    Theirs(usize),
+}
+
+/// [`merge`]'s decisions: the records kept, in order of id, and the tombstones.
+fn plan_merge(
+    ours: &[(RecordId, Millis)],
+    theirs: &[(RecordId, Millis)],
+    deleted: &[Tombstone],
+    other_deleted: &[Tombstone],
+) -> (Vec<Pick>, Vec<Tombstone>) {
+    let mut by_id: BTreeMap<RecordId, (Millis, Pick)> = BTreeMap::new();
+    let all = ours
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r, Pick::Ours(i)))
+        .chain(theirs.iter().enumerate().map(|(i, r)| (r, Pick::Theirs(i))));
+    for (&(id, version), pick) in all {
+        match by_id.entry(id) {
             Entry::Vacant(slot) => {
-                slot.insert(r);
+                slot.insert((version, pick));
             }
             Entry::Occupied(mut slot) => {
-                if r.version() > slot.get().version() {
-                    slot.insert(r);
+                if version > slot.get().0 {
+                    slot.insert((version, pick));
                 }
             }
         }
@@ -162,10 +198,10 @@ pub fn merge<T: Keyed>(
             .and_modify(|at| *at = (*at).max(t.at))
             .or_insert(t.at);
     }
-    by_id.retain(|id, r| gone.get(id).is_none_or(|at| *at < r.version()));
+    by_id.retain(|id, (version, _)| gone.get(id).is_none_or(|at| *at < *version));
     gone.retain(|id, _| !by_id.contains_key(id));
-    *deleted = latest(gone);
-    *records = by_id.into_values().collect();
+    let kept = by_id.into_values().map(|(_, pick)| pick).collect();
+    (kept, latest(gone))
 }
 
 /// Removes the record `id` at `now` and gives it back, if there was one. A tombstone

@@ -15,7 +15,7 @@ use super::exercise::{
 };
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
 use super::own_routine::{check_name, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS};
-use super::storage_schema::Record;
+use super::storage_schema::{by_name, Record};
 use super::Millis;
 
 /// How an own exercise's id starts.
@@ -32,8 +32,7 @@ pub fn is_own(exercise_id: &str) -> bool {
 }
 
 /// Where an own exercise starts. Each has a still figure and a sentence for the voice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Start {
     #[default]
     OnBack,
@@ -115,9 +114,10 @@ impl Start {
     }
 }
 
+by_name!(Start, Start::ALL, Start::slug);
+
 /// What each rep of an own exercise is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum How {
     /// Held still for [`OwnExercise::secs`].
     #[default]
@@ -151,6 +151,8 @@ impl How {
         How::ALL.into_iter().find(|h| h.slug() == slug)
     }
 }
+
+by_name!(How, How::ALL, How::slug);
 
 /// What is wrong with an own exercise, in words shown to the person as they are.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

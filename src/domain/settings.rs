@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::exercise::SWITCH_SIDE_SECS;
 use super::session::Pace;
 pub use super::session::RestPace;
-use super::storage_schema::Record;
+use super::storage_schema::{by_name, Record};
 
 /// The person's preferences. Every cue is on by default: someone lying on the floor
 /// should not have to look at the screen. Pacing defaults are the app's own timings
@@ -52,8 +52,7 @@ pub const RATE_CHOICES: [u8; 5] = [70, 85, 95, 110, 125];
 pub const SWITCH_PAUSE_SECS: u32 = 15;
 
 /// Light, dark, or as the device is set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Device,
@@ -84,8 +83,7 @@ impl Theme {
 }
 
 /// How big the app's text is; the whole app scales with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TextSize {
     #[default]
     Normal,
@@ -115,8 +113,7 @@ impl TextSize {
 }
 
 /// When the voice describes the starting position and the move of an exercise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Describe {
     /// Every time.
     Always,
@@ -127,6 +124,10 @@ pub enum Describe {
     /// Never: names and counts only.
     Never,
 }
+
+by_name!(Describe, Describe::ALL, Describe::stored);
+by_name!(Theme, Theme::ALL, Theme::slug);
+by_name!(TextSize, TextSize::ALL, TextSize::slug);
 
 /// How many times an exercise is described with [`Describe::FirstTimes`].
 pub const DESCRIBE_FIRST_TIMES: usize = 3;
@@ -140,6 +141,15 @@ impl Describe {
             Describe::Always => true,
             Describe::FirstTimes => times_done < DESCRIBE_FIRST_TIMES,
             Describe::Never => false,
+        }
+    }
+
+    /// The stored name.
+    pub fn stored(self) -> &'static str {
+        match self {
+            Describe::Always => "always",
+            Describe::FirstTimes => "first_times",
+            Describe::Never => "never",
         }
     }
 

@@ -155,6 +155,29 @@ pub fn decode_from<T: Record>(text: &str) -> Result<(Envelope<T>, u32), DecodeEr
     ))
 }
 
+/// Serde for a unit enum by its stored name: `$name(value)` written as text, read back by
+/// finding the value of `$all` with that name. One shared text path instead of the
+/// visitor per enum that derived serde makes (smaller in the first load).
+macro_rules! by_name {
+    ($t:ty, $all:expr, $name:path) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($name(*self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(d)?;
+                $all.into_iter().find(|v| $name(*v) == text).ok_or_else(|| {
+                    <D::Error as serde::de::Error>::custom(format!("unknown value {text:?}"))
+                })
+            }
+        }
+    };
+}
+pub(crate) use by_name;
+
 /// A record's migration step, as [`Record::migrate`].
 pub type Migrate = fn(u32, Value) -> Result<Value, String>;
 

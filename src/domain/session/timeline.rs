@@ -12,6 +12,7 @@ use crate::domain::dates::plural;
 use crate::domain::exercise::{
     Sides, MAX_REPS, MAX_SETS, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS,
 };
+use crate::domain::storage_schema::by_name;
 
 /// Seconds of the get-ready countdown before each exercise (the app's own figure): time
 /// to hear the name, glance at the picture and get into position. The person can choose
@@ -43,8 +44,7 @@ impl Default for Pace {
 }
 
 /// How long rests are, against the routine's own figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RestPace {
     /// Half the rest (at least 1 second where there is one).
     Shorter,
@@ -75,10 +75,11 @@ impl RestPace {
         }
     }
 
+    /// The stored name.
     pub fn slug(self) -> &'static str {
         match self {
             RestPace::Shorter => "shorter",
-            RestPace::AsSet => "as-set",
+            RestPace::AsSet => "as_set",
             RestPace::Longer => "longer",
         }
     }
@@ -108,6 +109,8 @@ impl Side {
         }
     }
 }
+
+by_name!(RestPace, RestPace::ALL, RestPace::slug);
 
 /// What a work step is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
