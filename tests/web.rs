@@ -197,13 +197,20 @@ async fn device_adapters_drive_the_browser_apis_and_fail_soft() {
     // Speech: each instruction cancels the one before it, then is spoken; silence
     // cancels. The synthesiser is replaced by a recorder.
     js("window.__said = []; \
-        speechSynthesis.speak = (u) => __said.push('speak:' + u.text); \
+        speechSynthesis.speak = (u) => __said.push('speak:' + u.text + '@' + \
+          Math.round(u.volume * 100) + '/' + Math.round(u.rate * 100)); \
         speechSynthesis.cancel = () => __said.push('cancel');");
-    speech::say("Get ready: Bridge.");
+    // At the chosen volume and rate; a voice the device lacks falls back to its default.
+    let voice = speech::Voice {
+        uri: Some("no-such-voice"),
+        rate: 0.85,
+        volume: 0.4,
+    };
+    speech::say("Get ready: Bridge.", &voice);
     speech::silence();
     assert_eq!(
         js("__said.join('|')").as_string().unwrap(),
-        "cancel|speak:Get ready: Bridge.|cancel"
+        "cancel|speak:Get ready: Bridge.@40/85|cancel"
     );
 
     // Vibration: a buzz asks the device for that many milliseconds.

@@ -230,17 +230,18 @@ mod tests {
             f.apply(list()).iter().map(|e| e.id.to_string()).collect()
         };
         let id = clam.exercise_id();
+        let just = vec![id.clone()];
         let mine = Filter {
             mine: true,
             ..Filter::default()
         };
-        assert_eq!(only(mine.clone()), [id.clone()]);
+        assert_eq!(only(mine.clone()), just);
         assert_eq!(
             only(Filter {
                 text: "BAND".into(),
                 ..Filter::default()
             }),
-            [id.clone()]
+            just
         );
         assert_eq!(
             only(Filter {
@@ -248,7 +249,7 @@ mod tests {
                 kind: Some(Kind::Stretch),
                 ..Filter::default()
             }),
-            [id.clone()]
+            just
         );
         assert!(only(Filter {
             text: "knee".into(),

@@ -485,7 +485,7 @@ impl OwnExercises {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::storage_schema::{decode, encode, merge_laws};
+    use crate::domain::storage_schema::{decode, encode};
 
     const T0: Millis = 1_763_700_000_000;
 
@@ -648,8 +648,10 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))] // merge_laws is native-only
     #[test]
     fn merging_follows_the_laws() {
+        use crate::domain::storage_schema::merge_laws;
         let mut a = OwnExercises::default();
         a.save(None, cat_cow(), T0, 1);
         let mut b = a.clone();

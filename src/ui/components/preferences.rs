@@ -210,10 +210,8 @@ pub fn VoiceControls() -> impl IntoView {
         .collect();
     let test = move |_| {
         let settings = state.records.settings.get_untracked();
-        if settings.sound {
-            if audio::unlock().is_ok() {
-                audio::beep(880.0, 200, settings.loudness());
-            }
+        if settings.sound && audio::unlock().is_ok() {
+            audio::beep(880.0, 200, settings.loudness());
         }
         if !speech::is_supported() {
             state.notices.notify(
