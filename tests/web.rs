@@ -64,7 +64,7 @@ async fn a_settings_switch_saves_and_survives_a_remount() {
     assert!(!beeps.checked());
     let stored = storage().get_item("steadyback:settings").unwrap().unwrap();
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
-    assert_eq!(stored["schema"], 2);
+    assert_eq!(stored["schema"], 3);
     assert_eq!(stored["data"]["sound"], false);
     assert_eq!(stored["data"]["voice"], true);
     drop(handle);

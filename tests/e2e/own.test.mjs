@@ -63,7 +63,9 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   await page.getByLabel("Name").fill("Heel slides");
   await save.click();
   await alert.filter({ hasText: "Write at least one step: what to do." }).waitFor();
-  await page.getByLabel("Step 1", { exact: true }).fill("Lie on your back with both knees bent.");
+  // Typed key by key, as a person does: the box keeps the focus and every letter.
+  await page.getByLabel("Step 1", { exact: true }).pressSequentially("Lie on your back with both knees bent.");
+  assert.equal(await page.getByLabel("Step 1", { exact: true }).inputValue(), "Lie on your back with both knees bent.");
   await page.getByRole("button", { name: "Add a step" }).click();
   await page.getByLabel("Step 2", { exact: true }).fill("Slide one heel along the floor until that leg is straight, then back.");
   await page.getByRole("radio", { name: "On hands and knees" }).check();
@@ -82,14 +84,23 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   await save.click();
   await alert.filter({ hasText: "not a whole number" }).waitFor();
   await number("Reps (each side)").fill("1");
-  await number("Seconds each rep").fill("3");
+  await number("Seconds each rep").fill("");
+  await number("Seconds each rep").pressSequentially("3");
   await number("Rest between reps (seconds)").fill("0");
   await number("Rest between reps (seconds)").blur();
+  // A reload keeps what was typed; nothing is stored as an exercise yet.
+  await page.reload();
+  await appReady(page);
+  await page.getByText("Your unsaved changes from before are back.").waitFor();
+  assert.equal(await page.getByLabel("Name").inputValue(), "Heel slides");
+  assert.equal(await page.getByLabel("Step 2", { exact: true }).inputValue(), "Slide one heel along the floor until that leg is straight, then back.");
+  assert.equal(await number("Rest between reps (seconds)").inputValue(), "0");
   assert.equal(await page.evaluate(() => localStorage.getItem("steadyback:exercises")), null, "nothing kept yet");
   await save.click();
 
   // Its page: marked as the person's own, no source, the still of where it starts.
   await expectHeading(page, "Heel slides");
+  assert.equal(await page.evaluate(() => localStorage.getItem("steadyback:exercise-draft")), null, "the draft goes once saved");
   const id = decodeURIComponent(new URL(page.url()).pathname.split("/").pop());
   assert.match(id, /^mine:\d+-\d+$/);
   await page.locator(".tags").getByText("Your own exercise").waitFor();

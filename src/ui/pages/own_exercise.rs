@@ -13,6 +13,17 @@ use crate::ui::components::page::Page;
 use crate::ui::href;
 use crate::ui::state::{AppState, Tone};
 
+/// Where the form's draft is kept: one at a time, for the form last changed.
+const DRAFT_KEY: &str = "steadyback:exercise-draft";
+
+/// The form as typed, kept on every change until it is saved or cancelled.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Draft {
+    /// The exercise being changed; `None` for a new one.
+    editing: Option<String>,
+    exercise: OwnExercise,
+}
+
 /// `/exercises/new` and `/exercises/<id>/edit`.
 #[component]
 pub fn OwnExerciseEditorPage() -> impl IntoView {
@@ -104,11 +115,45 @@ fn Form(
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let is_new = editing.is_none();
-    let mut first = start.clone();
+    // What was typed before a reload or a closed tab, for this same form, comes back.
+    let kept = state
+        .draft(DRAFT_KEY)
+        .and_then(|text| serde_json::from_str::<Draft>(&text).ok())
+        .filter(|d| d.editing == editing && d.exercise != start);
+    let restored = RwSignal::new(kept.is_some());
+    let mut first = kept.map_or_else(|| start.clone(), |d| d.exercise);
     if first.steps.is_empty() {
         first.steps.push(String::new());
     }
     let draft = RwSignal::new(first);
+    {
+        let editing = editing.clone();
+        Effect::new(move |previous: Option<()>| {
+            let exercise = draft.get();
+            // Not on opening: only what the person changes is kept.
+            if previous.is_some() {
+                let text = serde_json::to_string(&Draft {
+                    editing: editing.clone(),
+                    exercise,
+                });
+                if let Ok(text) = text {
+                    state.keep_draft(DRAFT_KEY, &text);
+                }
+            }
+        });
+    }
+    let discard = {
+        let start = start.clone();
+        move |_| {
+            let mut fresh = start.clone();
+            if fresh.steps.is_empty() {
+                fresh.steps.push(String::new());
+            }
+            draft.set(fresh);
+            state.forget_draft(DRAFT_KEY);
+            restored.set(false);
+        }
+    };
     let error = RwSignal::new(None::<String>);
     // Numbers typed that are not whole numbers, by index: shown at the field, and Save
     // refuses them.
@@ -132,6 +177,7 @@ fn Form(
                     let id = state.change_exercises(|e| {
                         e.save(editing.as_deref(), exercise, clock::now(), clock::salt())
                     });
+                    state.forget_draft(DRAFT_KEY);
                     let said = if editing.is_some() {
                         format!("Saved the changes to \u{201c}{name}\u{201d}.")
                     } else {
@@ -181,8 +227,10 @@ fn Form(
         .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
         .collect_view();
 
+    // Redrawn only when a step is added or removed: typing keeps its box and focus.
+    let step_count = Memo::new(move |_| draft.with(|d| d.steps.len()));
     let steps = move || {
-        let count = draft.with(|d| d.steps.len());
+        let count = step_count.get();
         (0..count)
             .map(|i| {
                 let id = format!("own-step-{}", i + 1);
@@ -223,8 +271,16 @@ fn Form(
             .collect_view()
     };
 
+    // Redrawn only when the labels or which numbers there are change (how a rep is done,
+    // per side): a number typed never replaces the boxes, nor moves the focus.
+    let shape = Memo::new(move |_| draft.with(|d| (d.how, d.each_side)));
     let numbers = move || {
-        let d = draft.get();
+        let (how, each_side) = shape.get();
+        let d = OwnExercise {
+            how,
+            each_side,
+            ..OwnExercise::default()
+        };
         Number::ALL
             .into_iter()
             .zip(d.numbers())
@@ -280,6 +336,14 @@ fn Form(
                 "For a move your physiotherapist gave you that is not in the library. "
                 "Write it in your own words; the app does not check it."
             </p>
+            <Show when=move || restored.get()>
+                <p class="card caution" role="status">
+                    "Your unsaved changes from before are back. "
+                    <button type="button" class="link-button inline" on:click=discard.clone()>
+                        "Discard them"
+                    </button>
+                </p>
+            </Show>
             <form class="own-exercise-form" on:submit=save novalidate>
                 <section class="card">
                     <div class="field">
@@ -372,7 +436,13 @@ fn Form(
                     <button type="submit" class="big">
                         {if is_new { "Add exercise" } else { "Save changes" }}
                     </button>
-                    <a class="button secondary" href=href(&back)>"Cancel"</a>
+                    <a
+                        class="button secondary"
+                        href=href(&back)
+                        on:click=move |_| state.forget_draft(DRAFT_KEY)
+                    >
+                        "Cancel"
+                    </a>
                 </div>
             </form>
         </Page>

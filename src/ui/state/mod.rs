@@ -182,6 +182,21 @@ impl AppState {
         routine::find(id)
     }
 
+    /// Text kept under a key of its own, outside the records: a form's draft.
+    pub fn draft(&self, key: &str) -> Option<String> {
+        self.io.store.try_with_value(|s| s.raw(key)).flatten()
+    }
+
+    /// Keeps a form's draft. Best effort: a draft that can't be kept costs only itself.
+    pub fn keep_draft(&self, key: &str, text: &str) {
+        let _ = self.io.store.try_update_value(|s| s.write_raw(key, text));
+    }
+
+    /// Forgets a form's draft.
+    pub fn forget_draft(&self, key: &str) {
+        let _ = self.io.store.try_update_value(|s| s.remove_raw(key));
+    }
+
     /// Loads a record that is not kept as a [`Persisted`] value (the session in
     /// progress), telling the person when the stored copy could not be used.
     pub fn load_record<T: Record + Send + Sync + 'static>(&self, what: &str) -> T {
