@@ -57,7 +57,7 @@ const PAGES = [
   "/exercises/new",
   `/exercises/${OWN_ID}/edit`,
   "/library?mine=1",
-  "/shared#2.Theirs.mine:5-1*1*5*3*3*30.bridge*1*10*5*5*30.~5-1~Cat%20and%20camel~hands_knees~stretch~paced~0~0~1~5~3~3~30~Round%20your%20back%20up.~Let%20it%20dip%20gently.",
+  "/shared#2.Theirs.mine:5-1*1*5*3*3*30.bridge*1*10*5*5*30.~5-1~Cat%20and%20camel~hands_knees~stretch~paced~0~0~1~5~3~3~30~Round%20your%20back%20up%2E~Let%20it%20dip%20gently%2E",
   "/no-such-page",
 ];
 

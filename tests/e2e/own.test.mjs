@@ -174,6 +174,7 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   await expectHeading(other, "Shared routine");
   await other.locator("main li", { hasText: "Heel slides" }).getByText("The sender's own exercise").waitFor();
   await other.getByText("One exercise is the sender's own").waitFor();
+  await other.getByText("Its steps are the sender's words").waitFor();
   assert.equal(await other.evaluate(() => localStorage.getItem("steadyback:exercises")), null, "nothing kept before adding");
   await other.getByRole("button", { name: "Add to my routines" }).click();
   await expectHeading(other, "Physio plan");
@@ -251,7 +252,7 @@ test("each preference changes what the player does, and a change mid-session app
     { get_ready_secs: 20, rest: "longer", switch_pause: true, volume: 40, rate: 85, vibration: false },
   );
   // The voice list: the device's own choice, and any voices the device has.
-  assert.equal(await page.locator("#setting-voice option").first().textContent(), "The device's own choice");
+  assert.equal(await page.locator("#setting-voice option").first().textContent(), "Device default");
   // "Test": beeps and speaks at the chosen volume and rate.
   await page.getByRole("button", { name: "Test" }).click();
   const test = (await page.evaluate(() => window.__spoken)).at(-1);

@@ -17,9 +17,23 @@ test("a changed setting is saved and kept across a reload", async () => {
   await beeps.click();
   assert.equal(await beeps.isChecked(), false);
   const stored = JSON.parse(await s.page.evaluate(() => localStorage.getItem("steadyback:settings")));
-  assert.equal(stored.schema, 2);
+  assert.equal(stored.schema, 3);
   assert.equal(typeof stored.saved_at, "number");
-  assert.deepEqual(stored.data, { sound: false, voice: true, vibration: true, describe: "first_times", motion: true });
+  assert.deepEqual(stored.data, {
+    sound: false,
+    voice: true,
+    vibration: true,
+    describe: "first_times",
+    motion: true,
+    get_ready_secs: 10,
+    rest: "as_set",
+    switch_pause: false,
+    volume: 100,
+    voice_uri: null,
+    rate: 95,
+    theme: "device",
+    text_size: "normal",
+  });
 
   await s.page.reload();
   await appReady(s.page);

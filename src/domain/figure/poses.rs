@@ -490,8 +490,8 @@ fn own_start(id: &str) -> Option<Figure> {
             let hip = Point::new(80.0, FLOOR - 3.0 - len::THIGH);
             let mut pose = standing(80.0);
             pose.hip = hip;
-            pose.trunk = 10.0;
-            pose.neck = 6.0;
+            pose.trunk = 14.0;
+            pose.neck = 10.0;
             let kneel = Leg {
                 thigh: -90.0,
                 shank: 180.0,
@@ -500,9 +500,10 @@ fn own_start(id: &str) -> Option<Figure> {
             pose.near_leg = kneel;
             pose.far_leg = kneel;
             let s = shoulder(&pose);
-            // The arms near straight: the knuckles a hand's length ahead of the wrists.
-            pose.near_arm = arm_to(s, Point::new(s.x + 14.0, FLOOR - 1.5), true);
-            pose.far_arm = arm_to(s, Point::new(s.x + 12.5, FLOOR - 1.5), true);
+            // The arms near straight, the hands a little ahead of the shoulders; what bend
+            // there is points the elbows back, as arms bear weight.
+            pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
+            pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
             still(Setting::Floor, pose)
         }
         Position::Sitting => still(Setting::Chair, seated(100.0)),

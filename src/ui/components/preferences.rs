@@ -236,7 +236,7 @@ pub fn VoiceControls() -> impl IntoView {
                     state.records.settings.update(|s| s.voice_uri = (!uri.is_empty()).then_some(uri));
                 }
             >
-                <option value="">"The device's own choice"</option>
+                <option value="">"Device default"</option>
                 {move || voices.get().into_iter().map(|v| {
                     let selected = chosen() == v.uri;
                     view! { <option value=v.uri selected=selected>{v.label}</option> }

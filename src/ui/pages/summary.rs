@@ -259,7 +259,6 @@ pub fn SummaryPage() -> impl IntoView {
                         {format!("{} guided sessions in all; {} minutes of exercise in the weeks shown (from {}). Weekly aim: at least 150 minutes.",
                             sessions.records.len(), total_minutes, shown_from)}
                     </p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Weeks, as a table">
                     <div class="table-scroll" role="region" tabindex="0" aria-label="Weeks, as a table">
                     <table class="summary-table">
                         <thead>
@@ -275,7 +274,6 @@ pub fn SummaryPage() -> impl IntoView {
                         </thead>
                         <tbody>{week_rows}</tbody>
                     </table>
-                    </div>
                     </div>
                 </section>
                 <section>

@@ -101,13 +101,18 @@ fn Preview(shared: Shared) -> impl IntoView {
             {(theirs > 0).then(|| view! {
                 <p class="card caution">
                     {if theirs == 1 {
-                        "One exercise is the sender's own, not from Steadyback's library: it is "
+                        "One exercise is the sender's own, not from Steadyback's library: it is \
+                         marked above. Its steps are the sender's words, and no source stands \
+                         behind it. Adding the routine adds it to your exercises too."
                             .to_string()
                     } else {
-                        format!("{theirs} exercises are the sender's own, not from Steadyback's library: they are ")
+                        format!(
+                            "{theirs} exercises are the sender's own, not from Steadyback's \
+                             library: they are marked above. Their steps are the sender's words, \
+                             and no source stands behind them. Adding the routine adds them to \
+                             your exercises too."
+                        )
                     }}
-                    "marked above. Their steps are the sender's words, and no source stands "
-                    "behind them. Adding the routine adds them to your exercises too."
                 </p>
             })}
             <p class="card caution">
