@@ -468,10 +468,11 @@ fn own_start(id: &str) -> Option<Figure> {
                 upper: -2.0,
                 fore: -2.0,
             };
+            // Toes pointing back along the floor.
             let leg = Leg {
                 thigh: -1.0,
                 shank: -1.0,
-                foot: -70.0,
+                foot: -12.0,
             };
             let prone = Pose {
                 hip: lying_hip(120.0, FLOOR),

@@ -105,6 +105,32 @@ impl Number {
     }
 }
 
+/// A row of radio pills for one choice of the form.
+fn chips<T: Copy + PartialEq + Send + Sync + 'static>(
+    draft: RwSignal<OwnExercise>,
+    name: &'static str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+    get: fn(&OwnExercise) -> T,
+    set: fn(&mut OwnExercise, T),
+) -> impl IntoView {
+    all.iter()
+        .map(|&value| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name=name
+                        prop:checked=move || draft.with(|d| get(d) == value)
+                        on:change=move |_| draft.update(|d| set(d, value))
+                    />
+                    <span>{label(value)}</span>
+                </label>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn Form(
     /// The id of the exercise being changed; `None` for a new one.
@@ -190,38 +216,24 @@ fn Form(
         }
     };
 
-    let starts = Start::ALL
-        .into_iter()
-        .map(|s| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="own-start"
-                        prop:checked=move || draft.with(|d| d.start == s)
-                        on:change=move |_| draft.update(|d| d.start = s)
-                    />
-                    <span>{s.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let hows = How::ALL
-        .into_iter()
-        .map(|h| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="own-how"
-                        prop:checked=move || draft.with(|d| d.how == h)
-                        on:change=move |_| draft.update(|d| d.how = h)
-                    />
-                    <span>{h.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let starts = chips(
+        draft,
+        "own-start",
+        &Start::ALL,
+        Start::label,
+        |d| d.start,
+        |d, s| {
+            d.start = s;
+        },
+    );
+    let hows = chips(
+        draft,
+        "own-how",
+        &How::ALL,
+        How::label,
+        |d| d.how,
+        |d, h| d.how = h,
+    );
     let kinds = [Kind::Stretch, Kind::Strength, Kind::Posture]
         .into_iter()
         .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
