@@ -140,6 +140,13 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   await expectHeading(page, "Physio plan");
   const routinePath = new URL(page.url()).pathname;
   await page.locator("main li", { hasText: "Heel slides" }).getByText("Your own exercise").waitFor();
+  // Pinned, Today lists it, also when Today is the first page drawn after a reload.
+  await page.getByRole("button", { name: "Pin it on Today" }).click();
+  await page.goto("/");
+  await appReady(page);
+  await page.locator("section.suggested").getByRole("link", { name: "Heel slides" }).waitFor();
+  await page.goto(routinePath);
+  await appReady(page);
 
   // Played to the end: the voice reads the person's own steps.
   await page.getByRole("link", { name: "Play" }).click();

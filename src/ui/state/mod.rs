@@ -91,8 +91,12 @@ impl AppState {
             notices,
         };
         let records = Records::load(io);
-        // The person's own exercises, findable by id as the library's are: now, and
-        // again whenever they change (another tab, an import).
+        // The person's own exercises, findable by id as the library's are: now, before
+        // the first page is drawn, and again whenever they change (another tab, an
+        // import).
+        records
+            .exercises
+            .with_untracked(|e| crate::domain::catalog::own::set_own(&e.records));
         Effect::new(move |_| {
             records
                 .exercises
