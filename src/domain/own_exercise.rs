@@ -14,7 +14,7 @@ use super::exercise::{
     MAX_SETS,
 };
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
-use super::own_routine::{check_name, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS};
+use super::own_routine::{check_name, Field, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS};
 use super::storage_schema::{by_name, Record};
 use super::Millis;
 
@@ -248,36 +248,37 @@ impl OwnExercise {
         format!("{MINE_PREFIX}{}", self.key().text())
     }
 
-    /// Each number of the dose with its label and range; `None` for the seconds of a
-    /// tapped rep, which has none.
-    pub fn numbers(&self) -> [(&'static str, u16, u16, Option<u16>); 5] {
-        let secs = match self.how {
-            How::Hold => ("Hold (seconds)", 1, MAX_HOLD_SECS, Some(self.secs)),
-            How::Paced => ("Seconds each rep", 1, MAX_HOLD_SECS, Some(self.secs)),
-            How::Tapped => ("Seconds each rep", 0, 0, None),
-        };
-        let reps = if self.each_side {
-            "Reps (each side)"
-        } else {
-            "Reps"
-        };
-        [
-            ("Sets", 1, MAX_SETS, Some(self.sets)),
-            (reps, 1, MAX_REPS, Some(self.reps)),
-            secs,
-            (
-                "Rest between reps (seconds)",
-                0,
-                MAX_REST_SECS,
-                Some(self.rest_reps),
-            ),
-            (
-                "Rest between sets (seconds)",
-                0,
-                MAX_REST_SECS,
-                Some(self.rest_sets),
-            ),
-        ]
+    /// What one number of the dose is called here ("Hold (seconds)") and its range;
+    /// `None` for the seconds of a tapped rep, which has none. As [`OwnItem::field`].
+    pub fn field(&self, field: Field) -> Option<(&'static str, u16, u16)> {
+        match field {
+            Field::Sets => Some(("Sets", 1, MAX_SETS)),
+            Field::Reps if self.each_side => Some(("Reps (each side)", 1, MAX_REPS)),
+            Field::Reps => Some(("Reps", 1, MAX_REPS)),
+            Field::Work => match self.how {
+                How::Hold => Some(("Hold (seconds)", 1, MAX_HOLD_SECS)),
+                How::Paced => Some(("Seconds each rep", 1, MAX_HOLD_SECS)),
+                How::Tapped => None,
+            },
+            Field::RestReps => Some(("Rest between reps (seconds)", 0, MAX_REST_SECS)),
+            Field::RestSets => Some(("Rest between sets (seconds)", 0, MAX_REST_SECS)),
+        }
+    }
+
+    /// The value of one number.
+    pub fn get(&self, field: Field) -> u16 {
+        self.item().get(field)
+    }
+
+    /// Sets one number (the caps are checked by [`OwnExercise::checked`]).
+    pub fn set(&mut self, field: Field, value: u16) {
+        match field {
+            Field::Sets => self.sets = value,
+            Field::Reps => self.reps = value,
+            Field::Work => self.secs = value,
+            Field::RestReps => self.rest_reps = value,
+            Field::RestSets => self.rest_sets = value,
+        }
     }
 
     /// This exercise tidied as it will be kept (name and steps trimmed, empty steps
@@ -305,9 +306,12 @@ impl OwnExercise {
         {
             return Err(ExerciseError::StepTooLong(long + 1));
         }
-        for (label, min, max, value) in self.numbers() {
-            if value.is_some_and(|v| v < min || v > max) {
-                return Err(ExerciseError::Dose(label, min, max));
+        for f in Field::ALL {
+            if let Some((label, min, max)) = self.field(f) {
+                let value = self.get(f);
+                if value < min || value > max {
+                    return Err(ExerciseError::Dose(label, min, max));
+                }
             }
         }
         Ok(OwnExercise {

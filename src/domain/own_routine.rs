@@ -65,6 +65,17 @@ impl Field {
         Field::RestReps,
         Field::RestSets,
     ];
+
+    /// For the ids of a form's boxes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Field::Sets => "sets",
+            Field::Reps => "reps",
+            Field::Work => "work",
+            Field::RestReps => "rest-reps",
+            Field::RestSets => "rest-sets",
+        }
+    }
 }
 
 /// What is wrong with a routine, in words shown to the person as they are.

@@ -63,13 +63,19 @@ pub fn voices() -> Vec<VoiceChoice> {
     list.into_iter().map(|(_, v)| v).collect()
 }
 
-/// Calls `f` when the device's list of voices changes (browsers load it late).
+thread_local! {
+    /// The one listener for the list of voices: a new one replaces (and frees) the last.
+    static ON_VOICES: std::cell::RefCell<Option<Closure<dyn Fn()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `f` when the device's list of voices changes (browsers load it late), instead
+/// of whatever was called before.
 pub fn on_voices_changed(f: impl Fn() + 'static) {
     if let Some(synth) = synth() {
         let callback = Closure::<dyn Fn()>::new(f);
         synth.set_onvoiceschanged(Some(callback.as_ref().unchecked_ref()));
-        // The settings page keeps listening while the app runs; one listener at most.
-        callback.forget();
+        ON_VOICES.with_borrow_mut(|slot| *slot = Some(callback));
     }
 }
 

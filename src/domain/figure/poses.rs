@@ -452,17 +452,17 @@ pub fn figure(id: &str) -> Option<Figure> {
             };
             side(Setting::Mat, Part::Whole, vec![hook, reach])
         }
-        _ => return own_start(id),
+        _ => return own_start(id, hook),
     })
 }
 
 /// The still figure of a person's own exercise: its starting position, nothing marked
 /// (the app can't know what the move works).
-fn own_start(id: &str) -> Option<Figure> {
+fn own_start(id: &str, hook: Pose) -> Option<Figure> {
     let e = crate::domain::catalog::get(id)?;
     let still = |setting: Setting, pose: Pose| Some(side(setting, Part::Unmarked, vec![pose]));
     match e.position {
-        Position::OnBack => still(Setting::Floor, hook_lying(120.0, FLOOR, 36.0)),
+        Position::OnBack => still(Setting::Floor, hook),
         Position::FaceDown => {
             let by_sides = Arm {
                 upper: -2.0,

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
 use crate::domain::exercise::Exercise;
-use crate::domain::own_exercise::is_own;
+use crate::domain::own_exercise::{is_own, OwnExercise};
 use crate::platform::clock;
 use crate::ui::components::figure::{FigureLoop, FigureStill};
 use crate::ui::components::missing::Missing;
@@ -167,18 +167,19 @@ fn Detail(
     }
 }
 
-/// The dose of a person's own exercise: every number theirs.
-fn own_dose(e: &'static Exercise) -> impl IntoView {
-    let rows = e
-        .dose
+/// The dose of a person's own exercise, as they set it: its start, without the room
+/// to grow that suggestions may use, and without how often (no figure of theirs).
+fn own_dose(own: &OwnExercise) -> impl IntoView {
+    let as_set = OwnExercise {
+        progression: false,
+        ..own.clone()
+    };
+    let rows = as_set
+        .dose()
         .amounts()
         .into_iter()
-        // How often is no figure of theirs: their physiotherapist's advice stands.
         .filter(|(what, _, _)| *what != "How often")
-        .map(|(what, value, _)| {
-            let value = value.split('–').next().unwrap_or_default().to_string();
-            view! { <div><dt>{what}</dt><dd>{value}</dd></div> }
-        })
+        .map(|(what, value, _)| view! { <div><dt>{what}</dt><dd>{value}</dd></div> })
         .collect_view();
     view! { <dl class="dose-table">{rows}</dl> }
 }
@@ -194,10 +195,14 @@ fn OwnDetail(
     let e = exercise;
     let id = e.id;
     let confirming = RwSignal::new(false);
-    let progression = state
+    let Some(own) = state
         .records
         .exercises
-        .with_untracked(|x| x.get(id).is_some_and(|o| o.progression));
+        .with_untracked(|x| x.get(id).cloned())
+    else {
+        return ().into_any();
+    };
+    let progression = own.progression;
     let delete = move |_| {
         let name = e.name;
         state.change_exercises(|x| x.delete(id, clock::now()));
@@ -228,7 +233,7 @@ fn OwnDetail(
             </section>
             <section class="card">
                 <h2>"How much"</h2>
-                {own_dose(e)}
+                {own_dose(&own)}
                 <p class="hint">
                     {if progression {
                         "The app suggests more reps as it gets easier (you turned this on)."
@@ -268,6 +273,7 @@ fn OwnDetail(
             <p><a href=href("/library?mine=1")>"Your exercises"</a></p>
         </Page>
     }
+    .into_any()
 }
 
 #[component]

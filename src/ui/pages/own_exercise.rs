@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::exercise::Kind;
 use crate::domain::own_exercise::{How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS};
-use crate::domain::own_routine::MAX_NAME_CHARS;
+use crate::domain::own_routine::{Field, MAX_NAME_CHARS};
 use crate::platform::clock;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
@@ -48,60 +48,6 @@ pub fn OwnExerciseEditorPage() -> impl IntoView {
             />
         }
         .into_any(),
-    }
-}
-
-/// One of the dose's numbers, as typed: the text, so a half-typed number is not lost.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Number {
-    Sets,
-    Reps,
-    Secs,
-    RestReps,
-    RestSets,
-}
-
-impl Number {
-    const ALL: [Number; 5] = [
-        Number::Sets,
-        Number::Reps,
-        Number::Secs,
-        Number::RestReps,
-        Number::RestSets,
-    ];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Number::Sets => "sets",
-            Number::Reps => "reps",
-            Number::Secs => "secs",
-            Number::RestReps => "rest-reps",
-            Number::RestSets => "rest-sets",
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn get(self, e: &OwnExercise) -> u16 {
-        match self {
-            Number::Sets => e.sets,
-            Number::Reps => e.reps,
-            Number::Secs => e.secs,
-            Number::RestReps => e.rest_reps,
-            Number::RestSets => e.rest_sets,
-        }
-    }
-
-    fn slot(self, e: &mut OwnExercise) -> &mut u16 {
-        match self {
-            Number::Sets => &mut e.sets,
-            Number::Reps => &mut e.reps,
-            Number::Secs => &mut e.secs,
-            Number::RestReps => &mut e.rest_reps,
-            Number::RestSets => &mut e.rest_sets,
-        }
     }
 }
 
@@ -288,21 +234,21 @@ fn Form(
     let shape = Memo::new(move |_| draft.with(|d| (d.how, d.each_side)));
     let numbers = move || {
         let (how, each_side) = shape.get();
-        let d = OwnExercise {
+        let shaped = OwnExercise {
             how,
             each_side,
             ..OwnExercise::default()
         };
-        Number::ALL
+        Field::ALL
             .into_iter()
-            .zip(d.numbers())
-            .filter(|(_, (_, _, _, value))| value.is_some())
-            .map(|(n, (label, min, max, _))| {
-                let id = format!("own-{}", n.slug());
+            .filter_map(|f| Some((f, shaped.field(f)?)))
+            .map(|(f, (label, min, max))| {
+                let id = format!("own-{}", f.slug());
                 let note_id = format!("{id}-note");
+                let index = f as usize;
                 let note = move || {
-                    let value = draft.with(|d| n.get(d));
-                    (bad.with(|b| b[n.index()]) || value < min || value > max)
+                    let value = draft.with(|d| d.get(f));
+                    (bad.with(|b| b[index]) || value < min || value > max)
                         .then(|| format!("Enter a whole number from {min} to {max}."))
                 };
                 view! {
@@ -315,15 +261,15 @@ fn Form(
                             min=min.to_string()
                             max=max.to_string()
                             aria-describedby=note_id.clone()
-                            prop:value=move || draft.with(|d| n.get(d).to_string())
+                            prop:value=move || draft.with(|d| d.get(f).to_string())
                             on:change=move |ev| {
                                 let text = event_target_value(&ev);
                                 let text = text.trim().to_string();
                                 let whole = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-                                bad.update(|b| b[n.index()] = !whole);
+                                bad.update(|b| b[index] = !whole);
                                 if whole {
                                     let value = text.parse::<u16>().unwrap_or(u16::MAX);
-                                    draft.update(|d| *n.slot(d) = value);
+                                    draft.update(|d| d.set(f, value));
                                 }
                             }
                         />

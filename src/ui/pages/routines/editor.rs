@@ -297,6 +297,10 @@ fn ItemEditor(
     let Some(first) = item() else {
         return ().into_any();
     };
+    let remove = move |_| {
+        rows.update(|r| r.retain(|r| r.key != key));
+        bad.update(|b| b.retain(|(k, _)| *k != key));
+    };
     let Some(exercise) = catalog::get(&first.exercise) else {
         // Only the person's own can be missing: deleted since.
         return view! {
@@ -306,14 +310,7 @@ fn ItemEditor(
                     " · this routine skips it."
                 </p>
                 <div class="actions small">
-                    <button
-                        type="button"
-                        class="secondary danger"
-                        on:click=move |_| {
-                            rows.update(|r| r.retain(|r| r.key != key));
-                            bad.update(|b| b.retain(|(k, _)| *k != key));
-                        }
-                    >
+                    <button type="button" class="secondary danger" on:click=remove>
                         "Remove it"
                     </button>
                 </div>
@@ -348,10 +345,6 @@ fn ItemEditor(
             }
         });
     };
-    let remove = move |_| {
-        rows.update(|r| r.retain(|r| r.key != key));
-        bad.update(|b| b.retain(|(k, _)| *k != key));
-    };
     let set_aside = state
         .records
         .plan
@@ -360,7 +353,7 @@ fn ItemEditor(
         .into_iter()
         .filter_map(|field| {
             let (label, min, max) = first.field(field)?;
-            let id = format!("item-{key}-{}", field_slug(field));
+            let id = format!("item-{key}-{}", field.slug());
             let typed_bad = move || bad.with(|b| b.contains(&(key, field)));
             let set_bad = move |on: bool| {
                 bad.update(|b| {
@@ -459,16 +452,6 @@ fn ItemEditor(
         </li>
     }
     .into_any()
-}
-
-fn field_slug(field: Field) -> &'static str {
-    match field {
-        Field::Sets => "sets",
-        Field::Reps => "reps",
-        Field::Work => "work",
-        Field::RestReps => "rest-reps",
-        Field::RestSets => "rest-sets",
-    }
 }
 
 /// The library, searchable, each exercise with "Add".
