@@ -24,7 +24,7 @@ use super::catalog;
 use super::exercise::Kind;
 use super::ids::RecordId;
 use super::own_exercise::{is_own, How, OwnExercise, Start, MINE_PREFIX};
-use super::own_routine::{check, check_name, OwnItem, RoutineError, MAX_ITEMS};
+use super::own_routine::{check, check_name, Field, OwnItem, RoutineError, MAX_ITEMS};
 
 /// The version of the format this app writes when a routine has the sender's own
 /// exercises; it reads this and older ones.
@@ -167,6 +167,17 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
             at_dose
                 .checked()
                 .map_err(|e| ShareError::InvalidOwn(format!("{}: {e}", def.name)))?;
+            // A number it has no use for (the seconds of a tapped rep) is 0, as the
+            // routine editor keeps it and [`OwnItem::check`] asks.
+            if Field::ALL
+                .into_iter()
+                .any(|f| def.field(f).is_none() && i.get(f) != 0)
+            {
+                return Err(ShareError::InvalidOwn(format!(
+                    "{}: a number it does not use is set.",
+                    def.name
+                )));
+            }
         }
         for i in &library {
             i.check().map_err(ShareError::Invalid)?;
@@ -398,6 +409,34 @@ mod tests {
         assert!(matches!(decode(&no_steps), Err(ShareError::InvalidOwn(_))));
         let bad_start = text.replacen("~on_back~", "~on_roof~", 1);
         assert_eq!(decode(&bad_start), Err(ShareError::Unreadable));
+    }
+
+    #[test]
+    fn a_tapped_own_exercise_carries_no_seconds() {
+        let e = OwnExercise {
+            how: How::Tapped,
+            secs: 0,
+            ..physio_move()
+        };
+        catalog::own::set_own(std::slice::from_ref(&e));
+        let text = encode("Taps", &[e.item()]);
+        catalog::own::set_own(&[]);
+        assert!(decode(&text).is_ok(), "{text}");
+        // The item's third number, the seconds a tapped rep does not have.
+        let item = format!(".{}*", e.exercise_id());
+        let (head, tail) = text.split_once(&item).unwrap();
+        let mut numbers: Vec<&str> = tail.splitn(5, '*').collect();
+        for seconds in ["5", "65535"] {
+            numbers[2] = seconds;
+            let changed = format!("{head}{item}{}", numbers.join("*"));
+            assert_eq!(
+                decode(&changed),
+                Err(ShareError::InvalidOwn(
+                    "Clam, my physio's way: a number it does not use is set.".into()
+                )),
+                "{changed}"
+            );
+        }
     }
 
     #[test]
