@@ -1,7 +1,7 @@
 //! Tests of the words the app shows: every sentence is the app's own (none shares a run
 //! of [`RUN`] words with a source document), and every instruction reads plainly.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::catalog::CATALOG;
 use super::progression::RULE_NOTE;
@@ -91,16 +91,38 @@ fn instructions() -> Vec<(String, &'static str)> {
     texts
 }
 
+/// What to do when the source documents are not at `dir`, given the value of the `CI`
+/// variable: on a checkout cloned alone, skip the overlap check with a note (`Ok`); in
+/// CI (`CI` set, not empty), fail (`Err`), so the check can't stop running unseen.
+fn seeds_missing(ci: Option<&str>, dir: &Path) -> Result<String, String> {
+    if ci.is_some_and(|v| !v.is_empty()) {
+        Err(format!(
+            "no source documents at {}, and CI is set: the app's sentences must be \
+             compared with them in CI. Put the shared folder (with seeds/) beside the \
+             checkout.",
+            dir.display()
+        ))
+    } else {
+        Ok(format!(
+            "SKIPPED: no source documents at {} (the shared folder is not beside this \
+             checkout), so the app's sentences were not compared with them.",
+            dir.display()
+        ))
+    }
+}
+
 #[test]
 fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "SKIPPED: no source documents at {} (the shared folder is not beside this \
-             checkout), so the app's sentences were not compared with them.",
-            dir.display()
-        );
-        return;
+        let ci = std::env::var_os("CI").map(|v| v.to_string_lossy().into_owned());
+        match seeds_missing(ci.as_deref(), &dir) {
+            Ok(note) => {
+                eprintln!("{note}");
+                return;
+            }
+            Err(why) => panic!("{why}"),
+        }
     };
     let mut seeds = Vec::new();
     for entry in entries.flatten() {
@@ -140,6 +162,22 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
         "not the app's own words:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn missing_seeds_are_skipped_alone_and_fail_in_ci() {
+    let dir = Path::new("../shared/seeds");
+    for unset in [None, Some("")] {
+        let note = seeds_missing(unset, dir).expect("skipped outside CI");
+        assert!(note.starts_with("SKIPPED: no source documents at ../shared/seeds"));
+    }
+    for set in ["true", "1", "yes"] {
+        let why = seeds_missing(Some(set), dir).expect_err("a failure in CI");
+        assert!(
+            why.contains("../shared/seeds") && why.contains("CI is set"),
+            "{why}"
+        );
+    }
 }
 
 #[test]
