@@ -2,17 +2,12 @@
 // and seen on Progress; shared as a link and a QR code (read back from a screenshot),
 // opened offline in another profile, previewed and added; bad links refused with nothing
 // stored; calendar reminders parsed by a real iCalendar parser.
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import jsQR from "jsqr";
 import ICAL from "ical.js";
-import { start, appReady, appStarted, expectHeading } from "./harness.mjs";
+import { test, start, appReady, appStarted, expectHeading, pixelsOf } from "./harness.mjs";
 
-const apps = [];
-after(async () => {
-  for (const app of apps) await app.close();
-});
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const NAME = "My physio's routine";
@@ -29,28 +24,12 @@ async function setNumber(page, n, label, value) {
 /** The QR code on the page, as pixels read back from a screenshot of it. */
 async function readQr(app, page) {
   const png = await page.locator(".qr").screenshot();
-  // Decoded in a blank page of its own: the app's content policy rightly refuses
-  // data: images.
-  const blank = await app.context.newPage();
-  const pixels = await blank.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext("2d");
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
-  }, png.toString("base64"));
-  await blank.close();
+  const pixels = await pixelsOf(app.context, png);
   return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data;
 }
 
 test("a routine made, reordered, kept through a reload, played to the end and on Progress", async () => {
   const app = await start({});
-  apps.push(app);
   const page = await app.page();
   await page.clock.install({ time: T0 });
   await page.clock.resume();
@@ -158,7 +137,6 @@ test("a routine made, reordered, kept through a reload, played to the end and on
 
 test("shared as a link and a QR code; opened offline elsewhere after the safety check, previewed, added and played", async () => {
   const app = await start({});
-  apps.push(app);
   await app.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
   const page = await app.page();
   await page.goto("/routines/gentle-start");
@@ -175,7 +153,6 @@ test("shared as a link and a QR code; opened offline elsewhere after the safety 
 
   // Someone else: a new profile, the app opened once online, then offline.
   const friend = await start({ firstRun: true });
-  apps.push(friend);
   const other = await friend.page();
   await other.goto("/");
   await appStarted(other);
@@ -205,7 +182,6 @@ test("shared as a link and a QR code; opened offline elsewhere after the safety 
 
 test("bad links say what is wrong and store nothing", async () => {
   const app = await start({});
-  apps.push(app);
   const page = await app.page();
   const cases = [
     ["#hello", "does not hold a routine"],
@@ -228,8 +204,8 @@ test("bad links say what is wrong and store nothing", async () => {
 });
 
 test("a calendar reminder: the days and time chosen, every week, for the next 4 weeks", async () => {
-  const app = await start({ timezoneId: "Europe/London" });
-  apps.push(app);
+  // On a Thursday, whatever day the suite runs: the first reminder is Saturday's.
+  const app = await start({ timezoneId: "Europe/London", now: Date.UTC(2026, 10, 19, 12, 0) });
   const page = await app.page();
   await page.goto("/routines/desk-break");
   await appReady(page);
@@ -252,8 +228,10 @@ test("a calendar reminder: the days and time chosen, every week, for the next 4 
   const it = event.iterator();
   const seen = [];
   for (let next = it.next(); next && seen.length < 8; next = it.next()) seen.push(next);
-  // Tuesdays (3) and Saturdays (7) in ical.js's numbering, Sunday first.
-  assert.deepEqual(seen.map((t) => t.dayOfWeek()), [3, 7, 3, 7, 3, 7, 3, 7]);
+  // Saturdays (7) and Tuesdays (3) in ical.js's numbering, Sunday first, from the next
+  // chosen day after that Thursday.
+  assert.deepEqual(seen.map((t) => t.dayOfWeek()), [7, 3, 7, 3, 7, 3, 7, 3]);
+  assert.deepEqual([seen[0].year, seen[0].month, seen[0].day], [2026, 11, 21], "Saturday 21 November");
   for (const t of seen) assert.deepEqual([t.hour, t.minute, t.isDate], [18, 15, false]);
   const first = seen[0].toJSDate();
   const weeks = (seen.at(-1).toJSDate() - first) / (7 * 86_400_000);
