@@ -1,11 +1,10 @@
 // Every page checked with axe-core (the engine behind Lighthouse's accessibility score),
 // in light and dark mode, at phone size, with three weeks of history so the pages show
 // their charts, cards and lists.
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { start, appReady, appStarted } from "./harness.mjs";
+import { test, start, appReady, appStarted } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -76,15 +75,10 @@ async function violations(page, path) {
   });
 }
 
-const apps = [];
-after(async () => {
-  for (const app of apps) await app.close();
-});
 
 for (const colorScheme of ["light", "dark"]) {
   test(`every page passes axe in ${colorScheme} mode`, async () => {
-    const app = await start({ colorScheme, seed: SEED, timezoneId: fixture.TIME_ZONE });
-    apps.push(app);
+    const app = await start({ colorScheme, seed: SEED, timezoneId: fixture.TIME_ZONE, now: fixture.NOW });
     const page = await app.page();
     const failures = [];
     for (const path of PAGES) {
@@ -107,8 +101,8 @@ for (const colorScheme of ["light", "dark"]) {
       colorScheme,
       seed: { ...SEED, "steadyback:settings": larger },
       timezoneId: fixture.TIME_ZONE,
+      now: fixture.NOW,
     });
-    apps.push(app);
     const page = await app.page();
     const failures = [];
     for (const path of [...PAGES, "/session/exercise:bridge"]) {
@@ -140,7 +134,6 @@ for (const colorScheme of ["light", "dark"]) {
 
 test("the first-run check and its outcomes pass axe", async () => {
   const app = await start({ firstRun: true });
-  apps.push(app);
   const page = await app.page();
   await page.goto("/");
   await appStarted(page);

@@ -2,9 +2,8 @@
 // through the service worker. Run against the test server at the root (shell.test.mjs)
 // and under a sub-path (hosting.test.mjs), and through nginx with the README's
 // configuration at both (nginx.test.mjs). `s` is what `useApp` returns.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectHeading } from "./harness.mjs";
+import { test, appReady, expectHeading } from "./harness.mjs";
 
 export function shellTests(s) {
   test("the bottom bar moves between every page", async () => {

@@ -1,27 +1,20 @@
 // Data people can trust: every storage fault driven in the real browser, backups out and
 // in, the backup reminder, and deleting everything. One browser per test, so each starts
 // from its own stored state.
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, appReady, expectHeading, CLEAR_CHECK } from "./harness.mjs";
+import { test, start, appReady, expectHeading, CLEAR_CHECK } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
-const apps = [];
-after(async () => {
-  for (const app of apps) await app.close();
-});
 
 /**
  * A fresh browser with `seed` stored, and optionally a script run before the app. The
  * clock is the fixture's; with `pause`, time moves only when the test says so.
  */
-async function open(path, { seed, before, clock = true, pause = false, ready = appReady } = {}) {
-  const app = await start({ seed, timezoneId: fixture.TIME_ZONE });
-  apps.push(app);
+async function open(path, { seed, before, pause = false, ready = appReady } = {}) {
+  const app = await start({ seed, timezoneId: fixture.TIME_ZONE, now: fixture.NOW });
   if (before) await app.context.addInitScript(before);
   const page = await app.page();
-  if (clock) await page.clock.install({ time: fixture.NOW });
   if (pause) await page.clock.pauseAt(fixture.NOW + 1000);
   await page.goto(path);
   await ready(page);
@@ -49,7 +42,6 @@ async function download(page, click) {
 
 test("blocked localStorage: the app runs in memory and says nothing will be kept", async () => {
   const { app, page } = await open("/", {
-    clock: false,
     // Nothing stored can be read, so the app asks the safety check first.
     ready: (page) => expectHeading(page, "Welcome to Steadyback"),
     before: () => {

@@ -1,17 +1,11 @@
 // The first-run safety check, both ways: an urgent sign, and none; and an urgent answer
 // closing every way into exercise, a session in progress included.
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, appReady, expectHeading, appStarted } from "./harness.mjs";
+import { test, start, appReady, expectHeading, appStarted } from "./harness.mjs";
 
-const apps = [];
-after(async () => {
-  for (const app of apps) await app.close();
-});
 
 async function firstVisit(path = "/") {
   const app = await start({ firstRun: true });
-  apps.push(app);
   const page = await app.page();
   await page.goto(path);
   await appStarted(page);
@@ -78,7 +72,6 @@ test("an urgent sign shows the emergency advice and no exercise", async () => {
 test("an urgent answer closes every way into exercise until the check is taken again", async () => {
   // Someone who answered the check with no signs has a session going.
   const app = await start();
-  apps.push(app);
   const page = await app.page();
   await page.goto("/session/gentle-start");
   await appReady(page);

@@ -2,10 +2,9 @@
 // own (a change to the welcome not carried over fails here), a newcomer can start ticking
 // at once and the app takes over in place with those ticks and the focus, and someone
 // returning sees the app's frame, never the welcome.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, appReady, appStarted, expectHeading } from "./harness.mjs";
+import { test, start, appReady, appStarted, expectHeading } from "./harness.mjs";
 import { FIRST_SCREEN, renderFirstScreen } from "./first-screen.mjs";
 
 test("the committed first screen is what the app draws now", async () => {

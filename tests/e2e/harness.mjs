@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { before, after } from "node:test";
+import * as nodeTest from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -29,6 +29,14 @@ export const SUB = "/steadyback/";
 /** A second version of the same code (scripts/test builds it), to deploy over the first. */
 export const DIST_NEXT = resolve(process.env.DIST_NEXT ?? "../../target/dist-next");
 
+/**
+ * The moment every browser starts at unless a test sets its own: Thursday 19 November
+ * 2026, 12:00 UTC. Time flows from it as usual (Playwright's clock, installed and
+ * resumed), so no test ever runs on the machine's today. Tests that pin time install their
+ * own moment and pause the clock.
+ */
+export const DEFAULT_NOW = Date.UTC(2026, 10, 19, 12, 0);
+
 /** The stored form of a safety check answered with no warning signs. */
 export const CLEAR_CHECK = JSON.stringify({
   schema: 1,
@@ -51,6 +59,7 @@ export async function start({
   dist = DIST,
   base = "/",
   server: serveWith = serve,
+  now = DEFAULT_NOW,
 } = {}) {
   const server = await serveWith(dist, { base });
   const profile = mkdtempSync(join(tmpdir(), "steadyback-e2e-"));
@@ -62,6 +71,8 @@ export async function start({
     timezoneId,
     baseURL: server.origin,
   });
+  // A fixed start for the pages' clocks (`now: null` leaves the real one, for the benches).
+  if (now !== null) await context.clock.install({ time: now });
   if (seed) {
     // Stored records put in place before the app first loads (and never again, so the
     // app's own changes survive reloads).
@@ -81,28 +92,65 @@ export async function start({
     }, CLEAR_CHECK);
   }
   const errors = [];
-  context.on("weberror", (e) => errors.push(String(e.error())));
-  return {
+  const allowed = [];
+  const record = (text) => {
+    if (!allowed.some((re) => re.test(text))) errors.push(text);
+  };
+  context.on("weberror", (e) => record(String(e.error())));
+  // Every page of the context (new tabs too), from its first line.
+  context.on("console", (msg) => {
+    if (msg.type() === "error") record(msg.text());
+  });
+  let closed = false;
+  const app = {
     url: server.url,
     server,
     /** The address of the app's page `path` ("/library") under the app's base. */
     at: (path) => `${base.replace(/\/$/, "")}${path}`,
     context,
-    /** Uncaught page errors seen so far: a test fails on any. */
+    /** Uncaught page errors and console errors seen so far: the test fails on any. */
     errors,
+    /** Errors a test causes on purpose (a blocked storage, a refused fetch) are not counted. */
+    allowErrors(...patterns) {
+      allowed.push(...patterns);
+    },
     async page() {
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
-      });
-      return page;
+      return context.pages()[0] ?? (await context.newPage());
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      live.delete(app);
       await context.close();
       await server.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  live.add(app);
+  return app;
+}
+
+/** The apps started during the running test: checked for errors and closed after it. */
+const live = new Set();
+
+let hooked = false;
+/**
+ * Once per test file: after each test, every app it started must have seen no uncaught
+ * page error and no console error (named with the test), and is closed. Registered by the
+ * first `test` or `describe` below, so the benches, which share this file, register none.
+ */
+function hook() {
+  if (hooked) return;
+  hooked = true;
+  nodeTest.afterEach(async (t) => {
+    const apps = [...live];
+    // A server may name its own problems too (nginx's error log).
+    const seen = apps.flatMap((a) => [...a.errors.splice(0), ...(a.server.problems?.() ?? [])]);
+    await Promise.all(apps.map((a) => a.close()));
+    if (seen.length > 0) {
+      throw new Error(`"${t.name}" caused ${seen.length} page or console error(s):\n${seen.join("\n")}`);
+    }
+  });
 }
 
 /** Waits until the app has taken over the first screen (index.html's static one). */
@@ -119,20 +167,104 @@ export async function appReady(page) {
 }
 
 /**
- * One app for a whole test file: started before its tests (then `setup` runs), closed
- * after them. Returns an object whose `app` and `page` are set once the tests run.
+ * A fresh app for each test (its own profile, storage and clock), started before the test
+ * (then `setup` runs) and closed after it, so every test passes alone and in any order.
+ * Returns an object whose `app` and `page` are set while a test runs.
  */
 export function useApp(options = {}, setup = async () => {}) {
   const shared = {};
-  before(async () => {
+  hook();
+  nodeTest.beforeEach(async () => {
     shared.app = await start(options);
     shared.page = await shared.app.page();
     await setup(shared);
   });
-  after(async () => {
-    await shared.app?.close();
-  });
   return shared;
+}
+
+// Test order. `E2E_SHUFFLE=<seed>` registers each file's tests (and the tests inside each
+// `describe`) in an order shuffled by that seed, printed so a failure can be replayed;
+// `E2E_ONLY=<name>` runs the one test of that full name ("suite > test") alone;
+// `E2E_LIST=1` prints every test's full name and runs none (see each-alone.mjs).
+const SHUFFLE = process.env.E2E_SHUFFLE;
+const ONLY = process.env.E2E_ONLY;
+const LIST = Boolean(process.env.E2E_LIST);
+const deferred = Boolean(SHUFFLE || ONLY || LIST);
+
+/** A small seeded generator (mulberry32): the same seed, the same order. */
+function seeded(seed) {
+  let a = Number(seed) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = SHUFFLE ? seeded(SHUFFLE) : null;
+const shuffled = (list) => {
+  if (!random) return list;
+  const out = list.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+};
+if (SHUFFLE) console.log(`# test order shuffled with E2E_SHUFFLE=${SHUFFLE}`);
+
+/** Where `test` and `describe` calls go while registration is deferred. */
+let pending = null;
+let path = [];
+const fullName = (name) => [...path, name].join(" > ");
+const wanted = (name) => !ONLY || ONLY === name || ONLY.startsWith(`${name} > `);
+
+function register(entry) {
+  if (pending === null) {
+    pending = [];
+    queueMicrotask(() => flush(pending));
+  }
+  pending.push(entry);
+}
+function flush(list) {
+  for (const entry of shuffled(list)) entry();
+}
+
+/** node:test's `test`, in the order above; every test file takes it from here. */
+export function test(name, fn) {
+  hook();
+  if (!deferred) return nodeTest.test(name, fn);
+  const full = fullName(name);
+  const entry = () => {
+    if (LIST) console.log(`E2E_TEST ${full}`);
+    else if (wanted(full)) nodeTest.test(name, fn);
+  };
+  if (path.length === 0) register(entry);
+  else pending.push(entry);
+}
+
+/** node:test's `describe`, in the order above. */
+export function describe(name, body) {
+  hook();
+  if (!deferred) return nodeTest.describe(name, body);
+  const outer = path;
+  const entry = () => {
+    const inner = [...outer, name];
+    if (!LIST && !wanted(inner.join(" > "))) return;
+    const run = () => {
+      const saved = [pending, path];
+      pending = [];
+      path = inner;
+      body();
+      const mine = pending;
+      [pending, path] = saved;
+      flush(mine);
+    };
+    if (LIST) run();
+    else nodeTest.describe(name, run);
+  };
+  register(entry);
 }
 
 /** Waits for the app's page heading to read `name` (the router renders asynchronously). */
@@ -152,6 +284,30 @@ export const get = (url, headers = {}) =>
       .on("error", fail)
       .end();
   });
+
+/**
+ * The pixels of a PNG (a screenshot), decoded in a blank page of `context` (the app's
+ * content policy rightly refuses data: images): { width, height, data } as RGBA bytes.
+ */
+export async function pixelsOf(context, png) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext("2d");
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height);
+      return { width: data.width, height: data.height, data: Array.from(data.data) };
+    }, png.toString("base64"));
+  } finally {
+    await blank.close();
+  }
+}
 
 /** The build's hashed wasm file name. */
 export const wasmName = (dist) => readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));

@@ -1,8 +1,7 @@
 // Three weeks of use (tests/e2e/fixture.mjs): the person sees their weeks, their pain
 // trend, their next steps, and a summary that prints on at most two A4 pages.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useApp, appReady, expectHeading } from "./harness.mjs";
+import { test, useApp, appReady, expectHeading } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
 const s = useApp({ seed: fixture.storage(), timezoneId: fixture.TIME_ZONE }, async ({ page }) => {

@@ -2,14 +2,9 @@
 // Progress and in the clinician summary, shared in a link and previewed elsewhere, then
 // deleted and skipped; and every session preference changing what the player does, on
 // Playwright's fake clock, including a change in the middle of a session.
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, appReady, appStarted, expectHeading } from "./harness.mjs";
+import { test, start, appReady, appStarted, expectHeading } from "./harness.mjs";
 
-const apps = [];
-after(async () => {
-  for (const app of apps) await app.close();
-});
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const stored = (page, key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
@@ -45,7 +40,6 @@ async function recordCues(context) {
 
 test("an own exercise: added, in a routine, played, on Progress and the summary, shared, deleted and skipped", async () => {
   const app = await start({});
-  apps.push(app);
   await app.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
   const page = await app.page();
   await page.clock.install({ time: T0 });
@@ -175,7 +169,6 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   const link = await page.getByLabel("Link", { exact: true }).inputValue();
   assert.ok(link.includes("/shared#2."), link);
   const friend = await start({});
-  apps.push(friend);
   const other = await friend.page();
   await other.goto(link.slice(app.url.replace(/\/$/, "").length));
   await expectHeading(other, "Shared routine");
@@ -238,7 +231,6 @@ test("each preference changes what the player does, and a change mid-session app
   const app = await start({
     seed: { "steadyback:exercises": JSON.stringify({ schema: 1, saved_at: T0, data: { records: [MOVE], deleted: [] } }) },
   });
-  apps.push(app);
   await recordCues(app.context);
   const page = await app.page();
   await page.clock.install({ time: T0 });
@@ -310,7 +302,6 @@ test("each preference changes what the player does, and a change mid-session app
 
 test("theme and text size apply to the whole app from the first frame", async () => {
   const app = await start({ colorScheme: "light" });
-  apps.push(app);
   const page = await app.page();
   await page.goto("/settings");
   await expectHeading(page, "Settings");

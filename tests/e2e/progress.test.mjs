@@ -1,9 +1,8 @@
 // Pain, activity and the weekly goal, with Playwright's fake clock: pain before and after
 // a fast-forwarded session, "It hurts" with 8, a logged walk moving the weekly total, and
 // the check 20 minutes after a session that ended with more pain.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useApp, appReady, expectHeading } from "./harness.mjs";
+import { test, useApp, appReady, expectHeading } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 18, 9, 0, 0); // a Wednesday
 const s = useApp({ timezoneId: "Europe/London" }, async ({ page }) => {
