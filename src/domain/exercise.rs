@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::dates::plural;
+use super::limits::Limits;
 use super::sources::Source;
 
 /// What an exercise mainly does.
@@ -274,8 +275,11 @@ pub enum Sides {
     /// source counts it so (knee rolls: middle, one side, middle, other side is one rep).
     Alternating,
     /// Reps take turns between the sides: the first on the left, the next on the right,
-    /// and so on. Each rep is one side's move (the dead bug's "10 reps": the source does
-    /// not count a rep as both sides, so the app counts each side's move as one).
+    /// and so on, carrying on from one set to the next. Each rep is one side's move (the
+    /// dead bug's "10 reps": the source does not count a rep as both sides, so the app
+    /// counts each side's move as one). When the reps in all are odd, one more move on
+    /// the right ends the exercise, so both sides do the same ("repeat with the opposite
+    /// limbs").
     TakingTurns,
 }
 
@@ -408,7 +412,14 @@ impl Dose {
         };
         let per_set =
             moves * self.secs_per_move() + rests_in_set * u32::from(self.rest_reps.start) + switch;
-        sets * per_set + (sets - 1) * u32::from(self.rest_sets.start)
+        // Turns that are odd in all end with one more move, to even the sides.
+        let evening = match self.sides {
+            Sides::TakingTurns if (sets * u32::from(self.reps.start)) % 2 == 1 => {
+                self.secs_per_move()
+            }
+            _ => 0,
+        };
+        sets * per_set + (sets - 1) * u32::from(self.rest_sets.start) + evening
     }
 
     /// Whole minutes, rounded up, at least 1.
@@ -558,6 +569,10 @@ pub struct Exercise {
     /// What to do, in order.
     pub steps: &'static [&'static str],
     pub dose: Dose,
+    /// The range the app stands behind for each number of the dose: a number a routine
+    /// sets past it is marked. `None` for the person's own exercises, whose numbers are
+    /// theirs and which no source stands behind.
+    pub limits: Option<Limits>,
     /// Extra notes on the dose from the sources (e.g. how to build up walking).
     pub dose_notes: &'static [&'static str],
     pub cautions: &'static [&'static str],

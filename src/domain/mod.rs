@@ -12,6 +12,7 @@ pub mod figure;
 pub mod ics;
 pub mod ids;
 pub mod library;
+pub mod limits;
 pub mod own_exercise;
 pub mod own_routine;
 pub mod pain;

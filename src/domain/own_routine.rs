@@ -4,14 +4,16 @@
 //! Only what the person chose is stored: the exercise's id and five numbers. Everything
 //! else (how the move is done, which sides, whether a rep is held or paced) comes from
 //! the library when the routine is played, so a routine never carries stale wording.
-//! A dose past the library's range is allowed (a physiotherapist may prescribe more) but
-//! shown as "more than the source suggests"; past the app's caps it is refused.
+//! A dose past the range the app stands behind ([`limits`](super::limits)) is allowed (a
+//! physiotherapist may prescribe more) but marked, with the source's words or "the app's
+//! own limit"; past the app's caps it is refused.
 
 use serde::{Deserialize, Serialize};
 
 use super::catalog;
-use super::exercise::{Amount, Dose, Exercise, Origin, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS};
+use super::exercise::{Amount, Dose, Exercise, Sides, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS};
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
+use super::limits::{self, Number, Numbers, WorkKind};
 use super::own_exercise::is_own;
 use super::routine::{Routine, RoutineItem};
 use super::storage_schema::Record;
@@ -173,33 +175,38 @@ impl OwnItem {
         }
     }
 
-    /// The library's amount for a number, to compare with.
-    fn library_amount(&self, field: Field) -> Option<Amount> {
-        let d = self.library()?.dose;
-        match field {
-            Field::Sets => Some(d.sets),
-            Field::Reps => Some(d.reps),
-            Field::Work => match d.work {
-                Work::Hold(a) | Work::Paced(a) | Work::Minutes(a) => Some(a),
+    /// The numbers past the range the app stands behind for the exercise (see
+    /// [`limits`](super::limits)), each with a sentence that says so: the source's
+    /// words ("more than the source suggests"), or "the app's own limit". Rests are
+    /// left out: a longer rest is never more exercise. Nothing for the person's own
+    /// exercises, which no source stands behind and which are marked as theirs.
+    pub fn beyond_range(&self) -> Vec<(Field, String)> {
+        let Some(exercise) = self.library() else {
+            return Vec::new();
+        };
+        let Some(limits) = exercise.limits else {
+            return Vec::new();
+        };
+        let numbers = Numbers {
+            sets: self.sets,
+            reps: self.reps,
+            per_side: exercise.dose.sides == Sides::EachSide,
+            work: match exercise.dose.work {
+                Work::Hold(_) => Some((WorkKind::Hold, self.work)),
+                Work::Paced(_) => Some((WorkKind::Pace, self.work)),
+                Work::Minutes(_) => Some((WorkKind::Minutes, self.work)),
                 Work::Tapped => None,
             },
-            Field::RestReps => Some(d.rest_reps),
-            Field::RestSets => Some(d.rest_sets),
-        }
-    }
-
-    /// The numbers above the range a source gives for the exercise, marked "more than
-    /// the source suggests". A figure the app chose where the sources are silent is no
-    /// source's range (the built-in routines change such figures themselves), and rests
-    /// are left out: a longer rest is never more exercise.
-    pub fn beyond_library(&self) -> Vec<(Field, &'static str)> {
-        [Field::Sets, Field::Reps, Field::Work]
+        };
+        limits::beyond(&limits, &numbers)
             .into_iter()
-            .filter(|f| self.field(*f).is_some())
-            .filter_map(|f| {
-                let amount = self.library_amount(f)?;
-                (matches!(amount.origin, Origin::From(_)) && self.get(f) > amount.max)
-                    .then_some((f, "more than the source suggests"))
+            .map(|(number, note)| {
+                let field = match number {
+                    Number::Sets => Field::Sets,
+                    Number::Reps => Field::Reps,
+                    Number::Work => Field::Work,
+                };
+                (field, note)
             })
             .collect()
     }
@@ -351,6 +358,12 @@ fn routine_of(id: String, name: String, items: &[OwnItem]) -> Routine {
         fixed_doses: true,
         advice: None,
     }
+}
+
+/// True when any number of these exercises is past the range the app stands behind
+/// ([`OwnItem::beyond_range`]): a shared routine says so before it is added.
+pub fn beyond_any(items: &[OwnItem]) -> bool {
+    items.iter().any(|i| !i.beyond_range().is_empty())
 }
 
 /// About how many minutes these exercises take, played as a routine (those that fail
@@ -547,6 +560,8 @@ impl RoutineDrafts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::exercise::Origin;
+    use crate::domain::limits::{Basis, Count};
 
     fn item(id: &str) -> OwnItem {
         OwnItem::of(catalog::get(id).unwrap())
@@ -557,7 +572,7 @@ mod tests {
         for e in catalog::CATALOG {
             let own = OwnItem::of(e);
             assert_eq!(own.check(), Ok(()), "{}", e.id);
-            assert!(own.beyond_library().is_empty(), "{}", e.id);
+            assert!(own.beyond_range().is_empty(), "{}", e.id);
             let d = own.dose().unwrap();
             assert_eq!(d.estimated_secs(), e.dose.estimated_secs(), "{}", e.id);
             assert_eq!(d.sides, e.dose.sides);
@@ -574,17 +589,166 @@ mod tests {
         let mut i = item("single-knee-hug");
         i.rest_sets = MAX_REST_SECS + 1;
         assert!(i.check().is_err());
-        let lib = catalog::get("single-knee-hug").unwrap().dose;
-        let mut i = item("single-knee-hug");
-        i.reps = lib.reps.max + 1;
+        let mut i = item("bridge");
+        i.reps = 16;
         assert_eq!(i.check(), Ok(()));
         assert_eq!(
-            i.beyond_library(),
-            vec![(Field::Reps, "more than the source suggests")]
+            i.beyond_range(),
+            vec![(
+                Field::Reps,
+                "16 reps: more than the source suggests (Cleveland Clinic: 2 sets of 10 to 15)."
+                    .to_string()
+            )]
         );
         // A longer rest is never "more".
         i.rest_sets = MAX_REST_SECS;
-        assert_eq!(i.beyond_library().len(), 1);
+        assert_eq!(i.beyond_range().len(), 1);
+    }
+
+    #[test]
+    fn every_number_of_every_exercise_has_a_range_and_past_it_is_said() {
+        for e in catalog::CATALOG {
+            let limits = e.limits.unwrap_or_else(|| panic!("{} has no range", e.id));
+            assert_eq!(
+                limits.work.is_some(),
+                !matches!(e.dose.work, Work::Tapped),
+                "{}: a range for its hold, pace or minutes",
+                e.id
+            );
+            let ranges: Vec<_> = match limits.count {
+                Count::Each { sets, reps } => vec![sets, reps],
+                Count::InAll(all) => vec![all],
+            }
+            .into_iter()
+            .chain(limits.work)
+            .collect();
+            for r in ranges {
+                assert!(r.min >= 1 && r.min <= r.max, "{}: {r:?}", e.id);
+                match r.basis {
+                    Basis::Source(source, words) => {
+                        assert!(e.sources.contains(&source), "{}: {source:?}", e.id);
+                        assert!(!words.is_empty() && !words.ends_with('.'), "{}", e.id);
+                    }
+                    Basis::App(why) => assert!(!why.is_empty(), "{}", e.id),
+                }
+            }
+            // Each number one past its top is marked, in words that say whose limit
+            // it is.
+            for field in [Field::Sets, Field::Reps, Field::Work] {
+                let Some((_, _, cap)) = OwnItem::of(e).field(field) else {
+                    continue;
+                };
+                let mut i = OwnItem::of(e);
+                // Far past any range, within the app's caps.
+                i.set(field, cap);
+                assert_eq!(i.check(), Ok(()), "{} {field:?}", e.id);
+                let notes = i.beyond_range();
+                assert!(
+                    !notes.is_empty(),
+                    "{} {field:?} at {cap} is not marked",
+                    e.id
+                );
+                for (_, note) in notes {
+                    assert!(
+                        note.contains("more than the source suggests (")
+                            || note.contains("more than the app's own limit of"),
+                        "{}: {note}",
+                        e.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_issues_examples_are_marked() {
+        // Knee rolls held 600 s: "hold for a few seconds" is no figure, and still marked.
+        let mut rolls = item("knee-rolls");
+        rolls.work = 600;
+        assert_eq!(
+            rolls.beyond_range(),
+            vec![(
+                Field::Work,
+                "A 600-second hold: more than the app's own limit of 5 seconds (the source \
+                 says only \u{201c}a few seconds\u{201d})."
+                    .to_string()
+            )]
+        );
+        // 20 sets of 3 knee rolls: 60 rolls where the source says start with 2 or 3.
+        let mut rolls = item("knee-rolls");
+        rolls.sets = 20;
+        rolls.reps = 3;
+        assert_eq!(
+            rolls.beyond_range(),
+            vec![(
+                Field::Sets,
+                "20 sets of 3, 60 in all: more than the source suggests (The Physio Box: \
+                 start with just 2 or 3)."
+                    .to_string()
+            )]
+        );
+        // Held 60 s, as an own routine may set it: marked in the editor, on the page and
+        // in a shared link's preview, which all show these words.
+        let mut held = item("knee-rolls");
+        held.work = 60;
+        assert_eq!(held.beyond_range().len(), 1);
+        assert!(beyond_any(&[item("bridge"), held]));
+        assert!(!beyond_any(&[item("bridge"), item("knee-rolls")]));
+    }
+
+    #[test]
+    fn walks_are_judged_against_the_build_up_not_the_first_walk() {
+        let mut walk = item("walking");
+        for minutes in [5, 10, 20, 30] {
+            walk.work = minutes;
+            assert!(walk.beyond_range().is_empty(), "{minutes} minutes");
+        }
+        walk.work = 45;
+        assert_eq!(
+            walk.beyond_range(),
+            vec![(
+                Field::Work,
+                "45 minutes: more than the source suggests (Spine-health: build up to 20 to \
+                 30 minutes at a time; once active, at least 30)."
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_built_in_routines_stay_within_range_even_at_the_top_of_progression() {
+        use crate::domain::progression::{hold_cap, rep_cap};
+        for r in crate::domain::routine::builtin() {
+            for i in &r.items {
+                let start = OwnItem::from_dose(&i.exercise, &i.dose);
+                assert_eq!(start.beyond_range(), vec![], "{} {}", r.id, i.exercise);
+                // As far as the app's own suggestions can take the person's level.
+                let mut top = start.clone();
+                top.reps = rep_cap(&catalog::get(&i.exercise).unwrap().dose.reps).max(top.reps);
+                if let Work::Hold(hold) = catalog::get(&i.exercise).unwrap().dose.work {
+                    top.work = top.work.max(hold_cap(&hold));
+                }
+                if r.fixed_doses {
+                    continue; // the flare-up day never takes a person's level
+                }
+                assert_eq!(
+                    top.beyond_range(),
+                    vec![],
+                    "{} {} at the top",
+                    r.id,
+                    i.exercise
+                );
+            }
+        }
+        // And the library's own doses, at the top of what progression suggests.
+        for e in catalog::CATALOG {
+            let mut top = OwnItem::of(e);
+            top.reps = rep_cap(&e.dose.reps);
+            if let Work::Hold(hold) = e.dose.work {
+                top.work = hold_cap(&hold);
+            }
+            assert_eq!(top.beyond_range(), vec![], "{} at the top", e.id);
+        }
     }
 
     #[test]

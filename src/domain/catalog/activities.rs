@@ -2,6 +2,7 @@
 
 use super::{activity_dose, app_minutes, from, APP};
 use crate::domain::exercise::{Amount, Dose, Exercise, Frequency, Kind, Kit, Position};
+use crate::domain::limits::{Limit, Limits};
 use crate::domain::sources::Source::*;
 
 /// How many there are.
@@ -33,6 +34,11 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
                 from(SpineHealth),
             )
         },
+        limits: Some(Limits::activity(Limit::source(
+            30,
+            SpineHealth,
+            "build up to 20 to 30 minutes at a time; once active, at least 30",
+        ))),
         dose_notes: &[
             "New to exercise: start with 2 or 3 walks of 5 minutes a day. Over several weeks \
              or months, build up to 20 to 30 minutes at a time.",
@@ -65,7 +71,11 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
             "You can also try a water exercise class, or move gently in the shallow end.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
-        dose_notes: &["Another choice is hydrotherapy: exercise in a pool of warm water."],
+        limits: Some(Limits::activity(Limit::app(30))),
+        dose_notes: &[
+            "Exercise in water is also called hydrotherapy. You can do it in a class, or on \
+             your own in the pool.",
+        ],
         cautions: &[],
         easier: &[],
         harder: &[],
@@ -74,7 +84,7 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
     Exercise {
         id: "cycling",
         name: "Cycling",
-        purpose: "Low-impact exercise for your heart and legs.",
+        purpose: "A low-impact way to build your fitness.",
         kind: Kind::Activity,
         position: Position::Sitting,
         start: "A bike, or an exercise bike.",
@@ -84,11 +94,12 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         kit: &[Kit::Bike],
         steps: &[
             "Ride at an easy, steady pace.",
-            "Does standing or walking hurt too much? Then try an exercise bike with a seat \
-             that supports your back. This can help with spinal stenosis.",
-            "Add a little time each week.",
+            "Do you have spinal stenosis, and does standing or walking hurt too much? Then \
+             the source suggests an exercise bike with a seat that supports your back.",
+            "Build up the time you ride slowly, over several weeks.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
+        limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &[],
         cautions: &[],
         easier: &[],
@@ -109,9 +120,10 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         steps: &[
             "Pick something you enjoy: you are more likely to keep it up.",
             "Start gently, for a short time.",
-            "Add a little time or effort each week, as long as your back feels okay.",
+            "Over time, slowly make it longer or harder.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
+        limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &["An elliptical trainer is a low-impact choice."],
         cautions: &[],
         easier: &["walking"],
@@ -135,9 +147,10 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
             "Keep it up: exercise helps most when you do it regularly for a long time.",
         ],
         dose: activity_dose(app_minutes(20, 45), Frequency::DaysPerWeek(2, 2), APP),
+        limits: Some(Limits::activity(Limit::app(45))),
         dose_notes: &[
-            "There is some evidence that yoga helps low back pain, and some that pilates eases \
-             non-specific low back pain.",
+            "There is some evidence that yoga helps with low back pain. Some research also \
+             shows pilates can ease low back pain that has no clear cause.",
         ],
         cautions: &[],
         easier: &[],
@@ -161,6 +174,7 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
             "Do some gardening, or take the dog for a walk.",
         ],
         dose: activity_dose(app_minutes(10, 30), Frequency::Daily, APP),
+        limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &["Long rest and doing nothing tend to make pain and stiffness worse."],
         cautions: &[],
         easier: &[],

@@ -2,6 +2,7 @@
 
 use super::{from, reps_dose, APP, ONE_SET, START_5};
 use crate::domain::exercise::{Amount, Exercise, Frequency, Kind, Kit, Position, Sides, Work};
+use crate::domain::limits::{Limit, Limits};
 use crate::domain::sources::Source::*;
 
 /// How many there are.
@@ -34,6 +35,10 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::in_all(
+            Limit::source(10, PhysioBox, "5 to 10 in a session"),
+            Some(Limit::PACE),
+        )),
         dose_notes: &["Safe for most people, even during pregnancy."],
         cautions: &[],
         easier: &[],
@@ -43,7 +48,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "knee-rolls",
         name: "Knee rolls",
-        purpose: "Eases stiffness and makes your lower back more flexible.",
+        purpose: "Makes your lower back more flexible, and can help to ease pain.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back on a bed or the floor, knees bent and pointing up, feet \
@@ -67,6 +72,10 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::in_all(
+            Limit::source(3, PhysioBox, "start with just 2 or 3"),
+            Some(Limit::few_seconds(5)),
+        )),
         dose_notes: &["It is fine to go slowly, or to rest between reps for as long as you need."],
         cautions: &["Any discomfort should stay manageable and not make your pain worse."],
         easier: &[],
@@ -99,6 +108,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::app(10)),
+        )),
         dose_notes: &["Suits most kinds of back pain."],
         cautions: &[],
         easier: &["single-knee-hug"],
@@ -131,6 +145,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::app(10)),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &[],
@@ -164,6 +183,10 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             from(ClevelandClinic),
         ),
+        limits: Some(Limits::in_all(
+            Limit::source(5, ClevelandClinic, "3 to 5 on each side a day"),
+            Some(Limit::source(20, ClevelandClinic, "hold 20 seconds")),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &[],
@@ -196,6 +219,10 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             from(ClevelandClinic),
         ),
+        limits: Some(Limits::in_all(
+            Limit::source(10, ClevelandClinic, "one set of 10 a day"),
+            Some(Limit::few_seconds(5)),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &["lying-thoracic-extension"],
@@ -205,7 +232,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "abdominal-bracing",
         name: "Abdominal bracing",
-        purpose: "Trains the deep tummy muscles that support your spine.",
+        purpose: "Trains your tummy muscles, which help to support your spine.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat on the floor.",
@@ -228,6 +255,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::source(3, ClevelandClinic, "3 sets of 10"),
+            Limit::source(10, ClevelandClinic, "3 sets of 10"),
+            Some(Limit::source(10, ClevelandClinic, "hold 5 to 10 seconds")),
+        )),
         dose_notes: &[
             "For your tummy muscles, the source prefers this to crunches, and crunches to \
              full sit-ups.",
@@ -267,7 +299,17 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
-        dose_notes: &["Or as many as feel comfortable."],
+        limits: Some(Limits::each(
+            Limit::source(3, ClevelandClinic, "2 to 3 sets of 10"),
+            Limit::source(10, ClevelandClinic, "2 to 3 sets of 10"),
+            Some(Limit::PACE),
+        )),
+        dose_notes: &[
+            "Or as many as feel comfortable.",
+            "Reps take turns from side to side, carrying on from one set to the next. If they \
+             add up to an odd number, the app adds one last move on the other side, so both \
+             sides do the same.",
+        ],
         cautions: &[],
         easier: &["abdominal-bracing"],
         harder: &[],
@@ -299,6 +341,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 7),
             from(ClevelandClinic),
         ),
+        limits: Some(Limits::each(
+            Limit::source(2, ClevelandClinic, "2 sets of 10 to 15"),
+            Limit::source(15, ClevelandClinic, "2 sets of 10 to 15"),
+            Some(Limit::source(5, ClevelandClinic, "hold 5 seconds")),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &["abdominal-bracing"],
@@ -333,6 +380,10 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             from(ClevelandClinic),
         ),
+        limits: Some(Limits::in_all(
+            Limit::source(5, ClevelandClinic, "5 a day"),
+            Some(Limit::few_seconds(5)),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &[],
@@ -365,6 +416,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(5),
+            Some(Limit::app(60)),
+        )),
         dose_notes: &[],
         cautions: &[],
         easier: &[],
@@ -396,6 +452,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(3),
+            Some(Limit::app(120)),
+        )),
         dose_notes: &["Something as simple as lying flat gives your upper back a stretch."],
         cautions: &[],
         easier: &[],
@@ -429,10 +490,14 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             from(SpineHealth),
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(5),
+            Some(Limit::app(30)),
+        )),
         dose_notes: &[
             "The source names this stretch for every day, at home or at work, but does not \
-             describe it: the steps are the app's plain description of a common seated \
-             hamstring stretch.",
+             say how to do it. The steps here are the app's own choice, not a source's.",
         ],
         cautions: &[],
         easier: &[],
@@ -467,6 +532,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::app(5)),
+        )),
         dose_notes: &[
             "You can also do this lying on the floor with the roller under your upper back.",
         ],
@@ -478,7 +548,8 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "abdominal-crunch",
         name: "Abdominal crunch",
-        purpose: "Works your tummy muscles without the strain of a full sit-up.",
+        purpose:
+            "Works your tummy muscles in place of full sit-ups, which the source says to avoid.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat.",
@@ -501,6 +572,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::PACE),
+        )),
         dose_notes: &[],
         cautions: &[
             "Don't do full sit-ups. Lifting only your head and shoulders is the safer choice.",
@@ -513,7 +589,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "elevated-plank",
         name: "Elevated plank",
-        purpose: "Builds core strength with less load than a plank on the floor.",
+        purpose: "Builds core strength with a plank adapted for back pain, forearms on a bed.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing the side or the end of your bed.",
@@ -537,6 +613,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(5),
+            Some(Limit::app(20)),
+        )),
         dose_notes: &["Do this instead of a plank on the floor."],
         cautions: &[],
         easier: &["abdominal-bracing"],
@@ -546,7 +627,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "push-up-progression",
         name: "Wall push-up",
-        purpose: "Strengthens your arms and upper body, starting gently.",
+        purpose: "A push-up adapted for back pain, starting almost upright at a wall.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing a wall, a little more than arm's length away.",
@@ -570,7 +651,14 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
-        dose_notes: &["Start almost upright at a wall, and lower the angle only gradually."],
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::PACE),
+        )),
+        dose_notes: &[
+            "Start at a wall, almost upright. Make the slope lower only slowly, over time.",
+        ],
         cautions: &[],
         easier: &[],
         harder: &[],
@@ -579,7 +667,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
         id: "wall-squat",
         name: "Wall squat",
-        purpose: "Strengthens your legs with your back supported.",
+        purpose: "A squat adapted for back pain, with your back against a wall.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand with your back against a wall, feet a little way out in front of you.",
@@ -601,6 +689,11 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::DaysPerWeek(2, 2),
             APP,
         ),
+        limits: Some(Limits::each(
+            Limit::app(2),
+            Limit::app(10),
+            Some(Limit::PACE),
+        )),
         dose_notes: &["Do this instead of ordinary squats."],
         cautions: &["Only go down as far as feels comfortable."],
         easier: &[],
@@ -632,6 +725,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
             Frequency::Daily,
             APP,
         ),
+        limits: Some(Limits::each(Limit::app(2), Limit::app(10), None)),
         dose_notes: &[
             "Using your core in daily moves may help even more than exercises on their own.",
         ],

@@ -47,6 +47,7 @@ fn made(e: &OwnExercise) -> &'static Exercise {
         kit: e.start.kit(),
         steps: Box::leak(steps.into_boxed_slice()),
         dose: e.dose(),
+        limits: None,
         dose_notes: &[],
         cautions: &[],
         easier: &[],

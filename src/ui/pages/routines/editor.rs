@@ -372,10 +372,10 @@ fn ItemEditor(
                 if value < min || value > max {
                     return Some(format!("Enter a whole number from {min} to {max}."));
                 }
-                item.beyond_library()
+                item.beyond_range()
                     .into_iter()
                     .find(|(f, _)| *f == field)
-                    .map(|(_, note)| format!("This is {note}."))
+                    .map(|(_, note)| note)
             };
             let error_id = format!("{id}-note");
             Some(view! {

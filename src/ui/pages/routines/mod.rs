@@ -19,6 +19,7 @@ use crate::ui::components::figure::FigureStill;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::reminder::ReminderForm;
+use crate::ui::components::safety_check::AdviceNote;
 use crate::ui::href;
 use crate::ui::state::{AppState, Tone};
 
@@ -51,7 +52,7 @@ pub fn SetAsideNote() -> impl IntoView {
 }
 
 /// The exercises of a routine, each with its still, dose, and what the person should
-/// know about it (set aside, more than the source suggests).
+/// know about it (set aside, a number past the range the app stands behind).
 #[component]
 pub fn RoutineItems(
     /// The exercises with their doses.
@@ -78,12 +79,9 @@ pub fn RoutineItems(
             };
             let summary = item.dose().map(|d| d.summary()).unwrap_or_default();
             let beyond: Vec<String> = item
-                .beyond_library()
+                .beyond_range()
                 .into_iter()
-                .map(|(field, note)| {
-                    let label = item.field(field).map_or("", |(l, _, _)| l);
-                    format!("{label}: {note}.")
-                })
+                .map(|(_, note)| note)
                 .collect();
             let set_aside = state
                 .records
@@ -269,6 +267,9 @@ fn RoutineView(routine: Routine) -> impl IntoView {
     view! {
         <Page title=routine.name.clone()>
             {description.map(|d| view! { <p>{d}</p> })}
+            // The routine's own advice from the sources (the flare-up day: keep gently
+            // active), as Today, the player and the summary show it.
+            {routine.advice.map(|advice| view! { <AdviceNote advice /> })}
             <p class="meta">
                 "About " {minutes} " minutes · " {routine.items.len()} " exercises"
                 {own.then_some(" · your own routine, with the doses you set")}

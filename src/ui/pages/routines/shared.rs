@@ -52,6 +52,9 @@ fn Preview(shared: Shared) -> impl IntoView {
     catalog::own::set_visiting(&own);
     on_cleanup(|| catalog::own::set_visiting(&[]));
     let minutes = own_routine::minutes(&items);
+    // Numbers past the range the app stands behind are marked beside each exercise;
+    // said again here, before "Add to my routines".
+    let beyond = own_routine::beyond_any(&items);
     let theirs = own.len();
     let adding = RwSignal::new(false);
     let add = {
@@ -120,6 +123,13 @@ fn Preview(shared: Shared) -> impl IntoView {
                 "and has not checked that it suits you: if you are not sure, ask your GP or "
                 "physiotherapist before you do it."
             </p>
+            {beyond.then(|| view! {
+                <p class="card caution beyond-warning">
+                    "Some numbers in this routine go past the range Steadyback stands behind: "
+                    "each is marked above, with what the source says or the app's own limit. "
+                    "Ask your GP or physiotherapist whether they suit you before you add it."
+                </p>
+            })}
             <div class="actions">
                 <button class="big" on:click=add disabled=move || adding.get()>
                     "Add to my routines"
