@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate};
 use super::calendar::session_day;
 use super::dates::{local_day, mondays, week_index};
 use super::safety::{AFTER_CHECK_MINUTES, STOP_PAIN};
-use super::session_record::{SessionLog, SessionRecord};
+use super::session_record::{Hurt, SessionLog, SessionRecord};
 use super::Millis;
 
 /// How long after a session the person is asked whether their pain has settled.
@@ -94,6 +94,17 @@ pub fn after_check_choices(record: &SessionRecord) -> Vec<(String, bool)> {
         .filter(|e| e.tried() || hurt(&e.exercise))
         .filter(|e| seen.insert(e.exercise.as_str()))
         .map(|e| (e.exercise.clone(), hurt(&e.exercise)))
+        .collect()
+}
+
+/// Every "It hurts" of [`STOP_PAIN`] or more in the session, in order: the summary says
+/// the exercise was stopped whenever one rating reached it, whatever came after (a stop
+/// at 8, then a 4 later, still shows the stop).
+pub fn stops_for_pain(record: &SessionRecord) -> Vec<&Hurt> {
+    record
+        .hurts
+        .iter()
+        .filter(|h| h.rating >= STOP_PAIN)
         .collect()
 }
 
@@ -226,10 +237,34 @@ pub fn pain_weeks(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
+    use crate::domain::session_record::{AfterCheck, ExerciseRecord};
     use crate::domain::test_support::{at, date};
 
     const MINUTE: Millis = 60_000;
+
+    #[test]
+    fn a_stop_for_pain_shows_even_when_a_lower_rating_came_after() {
+        let hurt = |exercise: &str, rating| Hurt {
+            exercise: exercise.into(),
+            rating,
+            at: 0,
+        };
+        let mut record = session(at(date(2026, 11, 20), 9, 10), None, None);
+        record.hurts = vec![hurt("pelvic-tilt", 8), hurt("knee-rolls", 4)];
+        let stops: Vec<(&str, u8)> = stops_for_pain(&record)
+            .iter()
+            .map(|h| (h.exercise.as_str(), h.rating))
+            .collect();
+        assert_eq!(
+            stops,
+            [("pelvic-tilt", 8)],
+            "the 4 after the 8 hides nothing"
+        );
+        record.hurts.push(hurt("double-knee-hug", 7));
+        assert_eq!(stops_for_pain(&record).len(), 2);
+        record.hurts = vec![hurt("pelvic-tilt", 6)];
+        assert!(stops_for_pain(&record).is_empty(), "below 7, no stop");
+    }
 
     /// A 10-minute session ending at `ended_at` (UTC clock), with these ratings.
     fn session(ended_at: Millis, before: Option<u8>, after: Option<u8>) -> SessionRecord {

@@ -206,23 +206,26 @@ pub fn starts_at_nhs_five(exercise_id: &str) -> bool {
 pub fn builtin() -> Vec<Routine> {
     vec![
         // With their own doses these three take under 2 minutes. To make a start worth
-        // lying down for, the app adds sets, lengthens the holds and leaves a breath
-        // between tilts; all of these are the app's own figures (the sources give no
-        // sets, holds or rests for them). About 5½ minutes.
+        // lying down for, the app adds a set of hugs, lengthens the holds and leaves a
+        // breath between moves; all of these are the app's own figures (the sources give
+        // no sets, holds or rests for them). The knee rolls stay at the source's start:
+        // 2 in all (The Physio Box: start with just 2 or 3), never a second set. About
+        // 5⅔ minutes.
         routine(
             "gentle-start",
             "A gentle start",
             "Three easy moves lying on your back, to loosen up your lower back. A good \
              first routine.",
             vec![
-                item("pelvic-tilt", |d| d.rest_reps = Amount::app(5)),
+                item("pelvic-tilt", |d| d.rest_reps = Amount::app(10)),
                 item("knee-rolls", |d| {
-                    d.sets = Amount::app(2);
                     d.work = Work::Hold(Amount::app(5));
+                    d.rest_reps = Amount::app(15);
                 }),
                 item("double-knee-hug", |d| {
                     d.sets = Amount::app(2);
                     d.work = Work::Hold(Amount::app(10));
+                    d.rest_reps = Amount::app(10);
                 }),
             ],
         ),
@@ -253,9 +256,10 @@ pub fn builtin() -> Vec<Routine> {
             ],
         ),
         // The gentlest moves, with shorter holds and longer rests than usual. Every
-        // change is to the app's own figures. The knee rolls get a second set so the
-        // routine lasts about 6 minutes: long enough to ease into, short enough on a
-        // bad day. Its doses are fixed: reps gained through progression don't raise them.
+        // change is to the app's own figures. The knee rolls stay at the source's start
+        // (2 in all, one set); lying flat is held a little longer so the routine lasts
+        // about 5 minutes: long enough to ease into, short enough on a bad day. Its doses
+        // are fixed: reps gained through progression don't raise them.
         Routine {
             fixed_doses: true,
             advice: Some(&STAY_ACTIVE),
@@ -266,17 +270,14 @@ pub fn builtin() -> Vec<Routine> {
              rests. Stop if anything makes your pain worse.",
                 vec![
                     item("pelvic-tilt", |d| d.rest_reps = Amount::app(10)),
-                    item("knee-rolls", |d| {
-                        d.sets = Amount::app(2);
-                        d.rest_reps = Amount::app(15);
-                    }),
+                    item("knee-rolls", |d| d.rest_reps = Amount::app(15)),
                     item("single-knee-hug", |d| {
                         d.work = Work::Hold(Amount::app(3));
                         d.rest_reps = Amount::app(10);
                     }),
                     item("lying-thoracic-extension", |d| {
                         d.reps = Amount::app(2);
-                        d.work = Work::Hold(Amount::app(30));
+                        d.work = Work::Hold(Amount::app(45));
                         d.rest_reps = Amount::app(15);
                     }),
                 ],
@@ -382,10 +383,10 @@ mod tests {
         assert_eq!(
             minutes,
             [
-                ("gentle-start".to_string(), 335),
+                ("gentle-start".to_string(), 340),
                 ("core-stability".to_string(), 399),
                 ("desk-break".to_string(), 379),
-                ("flare-up".to_string(), 334),
+                ("flare-up".to_string(), 307),
             ]
         );
     }
@@ -414,6 +415,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn knee_rolls_play_two_or_three_in_all() {
+        // The Physio Box: start with just 2 or 3 (a rep is both sides). Every routine
+        // of the app plays two or three rolls in all, however many sets.
+        let mut seen = 0;
+        for routine in builtin() {
+            for item in routine.items.iter().filter(|i| i.exercise == "knee-rolls") {
+                let rolls = item.dose.sets.start * item.dose.reps.start;
+                assert!((2..=3).contains(&rolls), "{}: {rolls} rolls", routine.id);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 2, "the gentle start and the flare-up day");
     }
 
     #[test]

@@ -69,3 +69,13 @@ pub fn pain_trend(weeks: &[crate::domain::pain::PainWeek]) -> Option<String> {
     .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
 }
+
+/// What an "It hurts" was about: the exercise's name, or, for one said before any
+/// exercise, words that say so.
+pub fn hurt_name(hurt: &crate::domain::session_record::Hurt) -> String {
+    if hurt.exercise.is_empty() {
+        "Before any exercise".to_string()
+    } else {
+        crate::domain::catalog::name_of(&hurt.exercise)
+    }
+}

@@ -15,7 +15,9 @@ mod timeline;
 pub use cues::Cue;
 pub use outcome::{Resume, SavedSession};
 pub use plan::{PlannedItem, PlannedWork};
-pub use player::{Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS};
+pub use player::{
+    HurtAbout, Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS,
+};
 pub use timeline::{
     compile, planned_ms, Movement, Pace, RestPace, Side, Step, StepKind, Timeline, GET_READY_SECS,
 };

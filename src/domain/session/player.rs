@@ -43,6 +43,33 @@ impl PartialEq for Compiled {
 
 impl Eq for Compiled {}
 
+/// What an "It hurts" is about, at the moment it is said ([`Session::hurt_about`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HurtAbout {
+    /// The exercise being played: in a hold, a move, a rest or a change of sides.
+    Playing(String),
+    /// In a get-ready: the exercise just played, not the one coming.
+    JustPlayed(String),
+    /// In a get-ready after the exercise just played was stopped for pain: the one the
+    /// person chose to go on to.
+    ChoseNext(String),
+    /// Nothing has been played yet: the person is asked whether it is about the
+    /// exercise coming next (`next`), or none.
+    Ask { next: Option<String> },
+}
+
+impl HurtAbout {
+    /// The exercise's id, when the app can tell it without asking.
+    pub fn exercise(&self) -> Option<&str> {
+        match self {
+            HurtAbout::Playing(id) | HurtAbout::JustPlayed(id) | HurtAbout::ChoseNext(id) => {
+                Some(id)
+            }
+            HurtAbout::Ask { .. } => None,
+        }
+    }
+}
+
 /// Where a session is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -254,38 +281,164 @@ impl Session {
         self.pain_before = rating.map(|r| r.min(10));
     }
 
-    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the session
-    /// pauses and the rating is kept with the exercise being played. At [`STOP_PAIN`] or
-    /// more that exercise stops: the rest of it counts as skipped, the session waits,
-    /// paused, at the start of the next one (or finishes, after the last), and it never
-    /// plays that exercise again: "Back" does not return to it, and a later turn of it
-    /// in the same routine is passed over. Returns true when it stopped.
+    /// What an "It hurts" at `now` is about; `None` before the start and once finished.
+    ///
+    /// In a hold, a move, a rest or a change of sides: the exercise being played (a rest
+    /// is always between two reps or sets of one exercise). In a get-ready, the next
+    /// exercise has not begun: the pain is the exercise just played (the last one of
+    /// which something was played, the one getting ready included after "Back"), unless
+    /// that one was stopped for pain already, when the person has chosen to go on to
+    /// the next: then it is that one. Before anything has been played or stopped, the
+    /// person is asked: the exercise coming next, or none.
+    pub fn hurt_about(&self, now: Millis) -> Option<HurtAbout> {
+        let snapshot = self.at(now);
+        if snapshot.is_finished() || self.started_at.is_none() {
+            return None;
+        }
+        let steps = self.timeline();
+        let cur = snapshot.step;
+        let step = steps.get(cur)?;
+        if step.kind != StepKind::GetReady {
+            return Some(HurtAbout::Playing(step.exercise_id.clone()));
+        }
+        // Whether some of exercise `index` has been played: time spent in its work, a
+        // rep done, or a work step passed by time since the session last moved.
+        let played = |index: usize| {
+            self.work_ms.get(index).is_some_and(|ms| *ms > 0)
+                || steps.iter().enumerate().take(cur).any(|(i, s)| {
+                    s.exercise == index
+                        && s.is_work()
+                        && (self.mark(i) == Mark::Done
+                            || (i >= self.anchor_step && !self.passed_over(s)))
+                })
+        };
+        let id = |index: usize| {
+            steps
+                .iter()
+                .find(|s| s.exercise == index)
+                .map(|s| s.exercise_id.clone())
+                .unwrap_or_default()
+        };
+        let next = step.exercise_id.clone();
+        // The last exercise the person was in: played, or stopped for pain (even one
+        // stopped before anything of it was played).
+        let last = (0..=step.exercise)
+            .rev()
+            .find(|&i| played(i) || self.is_stopped(&id(i)));
+        Some(match last {
+            None => HurtAbout::Ask { next: Some(next) },
+            Some(i) if self.is_stopped(&id(i)) => HurtAbout::ChoseNext(next),
+            Some(i) => HurtAbout::JustPlayed(id(i)),
+        })
+    }
+
+    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the pain is
+    /// kept with the exercise it is about ([`Session::hurt_about`]; none when the person
+    /// would be asked). See [`Session::hurt_for`].
     pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
+        let about = self.hurt_about(now);
+        let exercise = about
+            .as_ref()
+            .and_then(HurtAbout::exercise)
+            .map(str::to_string);
+        self.hurt_for(now, rating, exercise.as_deref())
+    }
+
+    /// "It hurts" at `now` with pain `rating` (0 to 10), about `exercise` (an id of the
+    /// routine's, as [`Session::hurt_about`] gave it or the person chose), or about no
+    /// exercise (`None`: it hurt before any was played). The session pauses and the
+    /// rating is kept.
+    ///
+    /// At [`STOP_PAIN`] or more that exercise stops: the rest of it counts as skipped
+    /// and the session never plays it again: "Back" does not return to it, and a later
+    /// turn of it in the same routine is passed over. Stopped while it plays, the
+    /// session waits, paused, at the start of the next exercise (or finishes, after the
+    /// last); stopped from the get-ready after it, the session waits at the start of
+    /// that get-ready. Returns true when an exercise stopped.
+    pub fn hurt_for(&mut self, now: Millis, rating: u8, exercise: Option<&str>) -> bool {
         let rating = rating.min(10);
         let snapshot = self.at(now);
         if snapshot.is_finished() || self.started_at.is_none() {
             return false;
         }
-        let exercise = self
+        let current = self
             .timeline()
             .get(snapshot.step)
             .map(|s| s.exercise_id.clone())
             .unwrap_or_default();
         self.pause(now);
         let hurt = Hurt {
-            exercise,
+            exercise: exercise.unwrap_or_default().to_string(),
             rating,
             at: now.max(self.last_seen),
         };
-        let stop = rating >= STOP_PAIN;
-        if stop {
+        let stop = rating >= STOP_PAIN && exercise.is_some_and(|e| !e.is_empty());
+        if !stop {
+            self.hurts.push(hurt);
+            return false;
+        }
+        if exercise == Some(current.as_str()) {
             // What was played of the exercise counts first; then, with the hurt kept, its
             // steps are passed over, so the move lands past every turn of it.
             self.skip_exercise_then(now, |s| s.hurts.push(hurt));
         } else {
-            self.hurts.push(hurt);
+            // The exercise just played: its later turns are passed over, and the
+            // get-ready of the next starts again.
+            match self.begin_move(now) {
+                Some((steps, now, cur, off)) => {
+                    self.leave(&steps, cur, off, None);
+                    self.hurts.push(hurt);
+                    self.jump(&steps, now, cur);
+                }
+                None => self.hurts.push(hurt),
+            }
         }
-        stop
+        true
+    }
+
+    /// The step that plays after the one playing at `now`, passing over the exercises
+    /// stopped for pain: what the player names as "Next". `None` once finished.
+    pub fn next_step(&self, now: Millis) -> Option<usize> {
+        let snapshot = self.at(now);
+        if snapshot.is_finished() {
+            return None;
+        }
+        let steps = self.timeline();
+        Some(self.playing_from(&steps, snapshot.step + 1))
+    }
+
+    /// The exercise (its index in the plan) that plays after the one at `now`, passing
+    /// over those stopped for pain, as [`Session::next_step`] does; `None` when only the
+    /// end comes after. Whether "Skip this exercise" leads anywhere.
+    pub fn next_exercise(&self, now: Millis) -> Option<usize> {
+        let snapshot = self.at(now);
+        if snapshot.is_finished() {
+            return None;
+        }
+        let steps = self.timeline();
+        let current = steps.get(snapshot.step)?.exercise;
+        let mut i = snapshot.step + 1;
+        loop {
+            i = self.playing_from(&steps, i);
+            let step = steps.get(i)?;
+            if step.kind == StepKind::Finished {
+                return None;
+            }
+            if step.exercise != current {
+                return Some(step.exercise);
+            }
+            i += 1;
+        }
+    }
+
+    /// The first step from `from` on that plays: the steps of an exercise stopped for
+    /// pain are passed over. The final step is never passed over. The one rule of what
+    /// plays next, for the timeline's own moves and for what the player shows.
+    fn playing_from(&self, steps: &[Step], from: usize) -> usize {
+        let last = steps.len().saturating_sub(1);
+        (from..last)
+            .find(|&i| steps.get(i).is_some_and(|s| !self.passed_over(s)))
+            .unwrap_or(last)
     }
 
     /// Every "It hurts" so far.
@@ -598,10 +751,10 @@ impl Session {
         let last = steps.len().saturating_sub(1);
         let mut index = self.anchor_step.min(last);
         let mut off = active.saturating_sub(self.anchor_active).max(0);
-        while index < last {
-            if steps.get(index).is_some_and(|s| self.passed_over(s)) {
-                index += 1;
-                continue;
+        loop {
+            index = self.playing_from(steps, index);
+            if index >= last {
+                break;
             }
             match steps.get(index).and_then(|s| s.duration_ms) {
                 Some(duration) if off >= duration => {

@@ -95,6 +95,210 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
     );
 }
 
+/// The exercise and kind of step the session is at.
+fn where_at(s: &Session, now: Millis) -> (String, StepKind) {
+    let steps = s.timeline();
+    let snap = s.at(now);
+    (steps[snap.step].exercise_id.clone(), steps[snap.step].kind)
+}
+
+#[test]
+fn it_hurts_in_a_get_ready_is_about_the_exercise_just_played() {
+    // The gentle start: pelvic tilt from 10 s to 75 s, then the knee rolls' get-ready.
+    let mut s = started("gentle-start");
+    assert_eq!(
+        s.hurt_about(T0 + 80 * S),
+        Some(HurtAbout::JustPlayed("pelvic-tilt".into()))
+    );
+    assert!(s.hurt(T0 + 80 * S, 8), "8 of 10 stops the pelvic tilt");
+    assert_eq!(
+        s.hurts()
+            .iter()
+            .map(|h| (h.exercise.as_str(), h.rating))
+            .collect::<Vec<_>>(),
+        [("pelvic-tilt", 8)]
+    );
+    assert!(s.is_stopped("pelvic-tilt") && !s.is_stopped("knee-rolls"));
+    // Waiting, paused, at the start of the knee rolls' get-ready, which starts again.
+    let snap = s.at(T0 + 200 * S);
+    assert!(snap.is_paused());
+    assert_eq!(snap.step_elapsed_ms, 0);
+    assert_eq!(
+        where_at(&s, T0 + 200 * S),
+        ("knee-rolls".into(), StepKind::GetReady)
+    );
+    s.resume(T0 + 200 * S);
+    assert_eq!(
+        where_at(&s, T0 + 211 * S),
+        ("knee-rolls".into(), StepKind::Work(Movement::Hold))
+    );
+    s.stop(T0 + 212 * S);
+    let record = s.record().unwrap();
+    // The 20-minute check ticks the pelvic tilt, not the knee rolls.
+    let ticked: Vec<(String, bool)> = crate::domain::pain::after_check_choices(&record);
+    assert_eq!(
+        ticked,
+        [
+            ("pelvic-tilt".to_string(), true),
+            ("knee-rolls".to_string(), false)
+        ]
+    );
+
+    // A low rating in the get-ready: kept with the pelvic tilt, the countdown paused
+    // where it was.
+    let mut s = started("gentle-start");
+    assert!(!s.hurt(T0 + 80 * S, 4));
+    assert_eq!(s.hurts()[0].exercise, "pelvic-tilt");
+    assert_eq!(s.at(T0 + 90 * S).step_elapsed_ms, 5 * S);
+}
+
+#[test]
+fn it_hurts_in_a_rest_is_about_the_exercise_resting() {
+    // 15 s to 25 s: the rest between the first two pelvic tilts.
+    let mut s = started("gentle-start");
+    assert_eq!(where_at(&s, T0 + 17 * S).1, StepKind::Rest);
+    assert_eq!(
+        s.hurt_about(T0 + 17 * S),
+        Some(HurtAbout::Playing("pelvic-tilt".into()))
+    );
+    assert!(s.hurt(T0 + 17 * S, 9));
+    assert_eq!(s.hurts()[0].exercise, "pelvic-tilt");
+    assert_eq!(
+        where_at(&s, T0 + 18 * S),
+        ("knee-rolls".into(), StepKind::GetReady)
+    );
+    // In the middle of the hugs' sets: the rest between sets is the hugs'.
+    let mut s = started("gentle-start");
+    let steps = s.timeline();
+    let between_sets = steps
+        .iter()
+        .position(|st| st.kind == StepKind::Rest && st.set == 2 && st.rep == 1)
+        .unwrap();
+    assert_eq!(steps[between_sets].exercise_id, "double-knee-hug");
+    let at: i64 = steps[..between_sets]
+        .iter()
+        .filter_map(|st| st.duration_ms)
+        .sum::<i64>()
+        + S;
+    assert_eq!(
+        s.hurt_about(T0 + at),
+        Some(HurtAbout::Playing("double-knee-hug".into()))
+    );
+    s.hurt(T0 + at, 3);
+    assert_eq!(s.hurts()[0].exercise, "double-knee-hug");
+}
+
+#[test]
+fn it_hurts_before_the_first_exercise_asks_which_or_none() {
+    let mut s = started("gentle-start");
+    assert_eq!(
+        s.hurt_about(T0 + 5 * S),
+        Some(HurtAbout::Ask {
+            next: Some("pelvic-tilt".into())
+        })
+    );
+    // "None": kept with no exercise, and nothing stops.
+    assert!(!s.hurt_for(T0 + 5 * S, 8, None));
+    assert_eq!(s.hurts()[0].exercise, "");
+    assert_eq!(s.hurts()[0].rating, 8);
+    assert!(!s.is_stopped("pelvic-tilt"));
+    assert!(s.at(T0 + 6 * S).is_paused());
+    // The exercise coming next: it stops, and the session waits at the one after.
+    s.resume(T0 + 6 * S);
+    assert!(s.hurt_for(T0 + 7 * S, 8, Some("pelvic-tilt")));
+    assert!(s.is_stopped("pelvic-tilt"));
+    assert_eq!(
+        where_at(&s, T0 + 8 * S),
+        ("knee-rolls".into(), StepKind::GetReady)
+    );
+    // The pelvic tilt was stopped, and the person went on to the knee rolls: an "It
+    // hurts" in their get-ready is about them.
+    assert_eq!(
+        s.hurt_about(T0 + 8 * S),
+        Some(HurtAbout::ChoseNext("knee-rolls".into()))
+    );
+    // Skipping the first exercise untouched: still nothing played, still asked.
+    let mut s = started("gentle-start");
+    s.skip_exercise(T0 + 2 * S);
+    assert_eq!(
+        s.hurt_about(T0 + 3 * S),
+        Some(HurtAbout::Ask {
+            next: Some("knee-rolls".into())
+        })
+    );
+    // Not started, or finished: nothing to ask about.
+    assert_eq!(session("gentle-start").hurt_about(T0), None);
+    let mut done = started("gentle-start");
+    done.stop(T0 + S);
+    assert_eq!(done.hurt_about(T0 + 2 * S), None);
+}
+
+#[test]
+fn after_a_stop_and_another_exercise_chosen_it_hurts_stops_that_one() {
+    // As a person does: stop the pelvic tilt at 8, "Try a different exercise instead",
+    // and in the knee rolls' get-ready say it hurts at 9.
+    let mut s = started("gentle-start");
+    assert!(s.hurt(T0 + 20 * S, 8));
+    s.resume(T0 + 30 * S);
+    assert!(s.hurt(T0 + 31 * S, 9));
+    assert_eq!(
+        s.hurts()
+            .iter()
+            .map(|h| (h.exercise.as_str(), h.rating))
+            .collect::<Vec<_>>(),
+        [("pelvic-tilt", 8), ("knee-rolls", 9)]
+    );
+    assert_eq!(
+        where_at(&s, T0 + 40 * S),
+        ("double-knee-hug".into(), StepKind::GetReady)
+    );
+}
+
+#[test]
+fn next_passes_over_an_exercise_stopped_for_pain() {
+    // Bridge, pelvic tilt, then the bridge again, as a person's own routine may have.
+    let mut s = Session::from_plan(
+        "own",
+        "Own",
+        vec![
+            item("bridge", 2, 5),
+            item("pelvic-tilt", 1, 5),
+            item("bridge", 2, 5),
+        ],
+        0,
+    );
+    s.start(T0);
+    let steps = s.timeline();
+    // In the pelvic tilt's hold (get-ready 0–10, bridge 10–23, get-ready 23–33, tilt
+    // 33–38): next, the second bridge's get-ready; another exercise comes.
+    let in_tilt = T0 + 35 * S;
+    assert_eq!(where_at(&s, in_tilt).0, "pelvic-tilt");
+    let second = steps
+        .iter()
+        .position(|st| st.exercise == 2 && st.kind == StepKind::GetReady)
+        .unwrap();
+    assert_eq!(s.next_step(in_tilt), Some(second));
+    assert_eq!(s.next_exercise(in_tilt), Some(2));
+
+    // Stopped in the first bridge: from the pelvic tilt, "Next" is the end, and no
+    // exercise comes after it.
+    let mut s = Session::from_plan("own", "Own", s.plan().to_vec(), 0);
+    s.start(T0);
+    assert!(s.hurt(T0 + 12 * S, 8));
+    s.resume(T0 + 13 * S);
+    let in_tilt = T0 + 13 * S + 11 * S;
+    assert_eq!(where_at(&s, in_tilt).0, "pelvic-tilt");
+    let finished = steps.len() - 1;
+    assert_eq!(s.next_step(in_tilt), Some(finished));
+    assert_eq!(steps[finished].kind, StepKind::Finished);
+    assert_eq!(s.next_exercise(in_tilt), None);
+    // In the get-ready before the tilt, the tilt is next, and then nothing.
+    assert_eq!(s.next_exercise(T0 + 14 * S), None);
+    // Once finished, nothing is next.
+    s.stop(T0 + 60 * S);
+    assert_eq!(s.next_step(T0 + 61 * S), None);
+}
+
 fn item(exercise: &str, reps: u16, secs: u16) -> PlannedItem {
     PlannedItem {
         exercise: exercise.into(),
@@ -206,6 +410,93 @@ fn reps_taking_turns_are_one_side_each() {
     assert_eq!(bug_steps.iter().filter(|s| s.is_work()).count(), 20);
 }
 
+#[test]
+fn the_dead_bug_works_each_side_the_same_for_any_reps_and_sets() {
+    // The source: "then repeat with the opposite limbs". Each side gets as many moves
+    // as the other in a session, whatever the reps and sets: the turns carry on from
+    // one set to the next, and an odd number in all ends with one more on the right.
+    let bug = crate::domain::catalog::get("dead-bug").unwrap();
+    assert_eq!(bug.dose.sides, Sides::TakingTurns);
+    for sets in 1..=20 {
+        for reps in 1..=20 {
+            let item = PlannedItem {
+                exercise: "dead-bug".into(),
+                ..plan(
+                    sets,
+                    reps,
+                    PlannedWork::Paced { secs: 4 },
+                    Sides::TakingTurns,
+                )
+            };
+            let steps = compile(&[item], &Pace::default());
+            let side = |which| {
+                steps
+                    .iter()
+                    .filter(|s| s.is_work() && s.side == Some(which))
+                    .count()
+            };
+            let (left, right) = (side(Side::Left), side(Side::Right));
+            assert_eq!(left, right, "{sets} × {reps}: {left} left, {right} right");
+            let turns = usize::from(sets) * usize::from(reps);
+            assert_eq!(left + right, turns + turns % 2, "{sets} × {reps}");
+            // No two moves in a row on the same side, across sets too.
+            let order: Vec<Option<Side>> = steps
+                .iter()
+                .filter(|s| s.is_work())
+                .map(|s| s.side)
+                .collect();
+            assert!(
+                order.windows(2).all(|w| w[0] != w[1]),
+                "{sets} × {reps}: {order:?}"
+            );
+        }
+    }
+    // 2 sets of 5: the second set starts on the right, where the first left off, and
+    // says so.
+    let steps = compile(
+        &[plan(
+            2,
+            5,
+            PlannedWork::Paced { secs: 4 },
+            Sides::TakingTurns,
+        )],
+        &Pace::default(),
+    );
+    let second = steps
+        .iter()
+        .find(|s| s.is_work() && s.set == 2 && s.rep == 1)
+        .unwrap();
+    assert_eq!(second.side, Some(Side::Right));
+    assert!(
+        second.say().contains("Set 2 of 2. Right side."),
+        "{}",
+        second.say()
+    );
+    // 1 set of 5: one more move on the right, said as such.
+    let steps = compile(
+        &[plan(
+            1,
+            5,
+            PlannedWork::Paced { secs: 4 },
+            Sides::TakingTurns,
+        )],
+        &Pace::default(),
+    );
+    let last = steps.iter().rev().find(|s| s.is_work()).unwrap();
+    assert!(last.is_evening_move());
+    assert_eq!((last.rep, last.side), (5, Some(Side::Right)));
+    assert!(
+        last.say().starts_with("Once more on the right"),
+        "{}",
+        last.say()
+    );
+    // The estimate counts it.
+    let mut dose = bug.dose;
+    dose.sets = crate::domain::exercise::Amount::app(1);
+    dose.reps = crate::domain::exercise::Amount::app(5);
+    assert_eq!(dose.estimated_secs(), 6 * 4);
+}
+
 fn kinds(steps: &[Step]) -> Vec<StepKind> {
     steps.iter().map(|s| s.kind).collect()
 }
@@ -217,11 +508,12 @@ fn builtin_timelines_have_the_expected_shape() {
     use Movement::*;
     // (id, steps, work steps, rests, switches, per exercise: (sets, work steps))
     let expected: [(&str, usize, usize, usize, usize); 4] = [
-        ("gentle-start", 43, 5 + 8 + 10, 4 + 2 + 1 + 8 + 1, 0),
+        // The knee rolls: one set of 2, the source's start.
+        ("gentle-start", 37, 5 + 4 + 10, 4 + 1 + 8 + 1, 0),
         // Core stability's reps start at 5; the dead bug's reps are one side each.
         ("core-stability", 63, 15 + 10 + 10, 12 + 2 + 1 + 8 + 1, 0),
         ("desk-break", 49, 10 + 3 + 6 + 5, 9 + 2 + 4 + 4, 1),
-        ("flare-up", 42, 5 + 8 + 10 + 2, 4 + 2 + 1 + 4 + 1, 0),
+        ("flare-up", 36, 5 + 4 + 10 + 2, 4 + 1 + 4 + 1, 0),
     ];
     for (id, total, work, rests, switches) in expected {
         let routine = find(id).unwrap();
@@ -251,7 +543,7 @@ fn builtin_timelines_have_the_expected_shape() {
 
 #[test]
 fn alternating_reps_are_left_then_right_with_rests_between_reps_only() {
-    // Knee rolls in the gentle start: 2 sets of 2 reps, taking turns.
+    // Knee rolls in the gentle start: 1 set of 2 reps, taking turns.
     let steps = find("gentle-start").unwrap().timeline();
     let knee: Vec<(StepKind, u16, u16, Option<Side>)> = steps
         .iter()
@@ -269,16 +561,10 @@ fn alternating_reps_are_left_then_right_with_rests_between_reps_only() {
             (StepKind::Rest, 1, 2, l),
             (w, 1, 2, l),
             (w, 1, 2, r),
-            (StepKind::Rest, 2, 1, l),
-            (w, 2, 1, l),
-            (w, 2, 1, r),
-            (StepKind::Rest, 2, 2, l),
-            (w, 2, 2, l),
-            (w, 2, 2, r),
         ]
     );
     let rest = steps.iter().find(|s| s.kind == StepKind::Rest).unwrap();
-    assert_eq!(rest.duration_ms, Some(5 * S), "the pelvic tilt's rests");
+    assert_eq!(rest.duration_ms, Some(10 * S), "the pelvic tilt's rests");
 }
 
 #[test]
@@ -691,9 +977,9 @@ fn a_played_session_is_recorded_in_full() {
     assert_eq!(i64::from(record.active_secs) * 1000, total);
     assert!(record.is_complete());
     let knee = &record.exercises[1];
-    assert_eq!((knee.sets_planned, knee.sets_done), (2, 2));
-    assert_eq!((knee.reps_planned, knee.reps_done), (4, 4));
-    assert_eq!(knee.work_secs, 2 * 2 * 2 * 5);
+    assert_eq!((knee.sets_planned, knee.sets_done), (1, 1));
+    assert_eq!((knee.reps_planned, knee.reps_done), (2, 2));
+    assert_eq!(knee.work_secs, 2 * 2 * 5);
     assert!(record.exercises.iter().all(|e| !e.skipped));
 }
 

@@ -216,6 +216,17 @@ impl Step {
         }
     }
 
+    /// True for the move on the right that follows the last rep of an exercise whose
+    /// reps take turns, when the turns in all are odd: it evens the sides.
+    pub fn is_evening_move(&self) -> bool {
+        self.is_work()
+            && self.sides == Sides::TakingTurns
+            && self.side == Some(Side::Right)
+            && self.set == self.sets
+            && self.rep == self.reps
+            && evens_sides(self.sets, self.reps)
+    }
+
     /// What changes sides, where the exercise names it ("leg").
     fn side_part(&self) -> Option<&'static str> {
         catalog::get(&self.exercise_id).and_then(|e| e.side_part)
@@ -241,8 +252,14 @@ impl Step {
                 return self.described(format!("{name} for {}.", count(secs / 60, "minute")))
             }
         };
-        // The first movement of a set says what it is.
-        if self.rep == 1 && self.side != Some(Side::Right) {
+        let alternating = self.sides == Sides::Alternating;
+        let turns = self.sides == Sides::TakingTurns;
+        if self.is_evening_move() {
+            return format!("Once more on the right, so both sides match. {action}");
+        }
+        // The first movement of a set says what it is (taking turns, a set may start on
+        // the right).
+        if self.rep == 1 && (self.side != Some(Side::Right) || turns) {
             let mut text = format!("{name}.");
             if self.sets > 1 {
                 text.push_str(&format!(" Set {} of {}.", self.set, self.sets));
@@ -256,8 +273,6 @@ impl Step {
             }
             return self.described(format!("{text} {action}"));
         }
-        let alternating = self.sides == Sides::Alternating;
-        let turns = self.sides == Sides::TakingTurns;
         match (movement, self.side) {
             // Each rep is one side's move: count it and name the side.
             (Movement::Paced, Some(side)) if turns => format!("{}, {}.", self.rep, side.label()),
@@ -281,6 +296,13 @@ impl Step {
             _ => format!("Rep {} of {}. {action}", self.rep, self.reps),
         }
     }
+}
+
+/// True when an exercise whose reps take turns between the sides plays one more move
+/// on the right after its last rep: `sets` × `reps` turns in all is odd, so they end on
+/// the left.
+pub fn evens_sides(sets: u16, reps: u16) -> bool {
+    (u32::from(sets) * u32::from(reps)) % 2 == 1
 }
 
 /// Words a second the app allows for speech when it times the get-ready (its own,
@@ -434,9 +456,24 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
             }
         };
         let work = StepKind::Work(movement);
+        // Taking turns, the sides carry on from one set to the next (set 2 starts on the
+        // side whose turn it is), so the sides stay even.
+        let turn = |set: u16, rep: u16, side: Option<Side>| match item.sides {
+            Sides::TakingTurns => {
+                let k = u32::from(set - 1) * u32::from(reps) + u32::from(rep - 1);
+                Some(if k % 2 == 0 { Side::Left } else { Side::Right })
+            }
+            _ => side,
+        };
         for set in 1..=sets {
             if set > 1 {
-                push(StepKind::Rest, set, 1, first_side, Some(rest_sets));
+                push(
+                    StepKind::Rest,
+                    set,
+                    1,
+                    turn(set, 1, first_side),
+                    Some(rest_sets),
+                );
             }
             let sides: &[Option<Side>] = match item.sides {
                 // Taking turns: the loop below gives each rep its side.
@@ -456,11 +493,7 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
                     );
                 }
                 for rep in 1..=reps {
-                    let side = match item.sides {
-                        Sides::TakingTurns if rep % 2 == 0 => Some(Side::Right),
-                        Sides::TakingTurns => Some(Side::Left),
-                        _ => side,
-                    };
+                    let side = turn(set, rep, side);
                     if rep > 1 {
                         push(StepKind::Rest, set, rep, side, Some(rest_reps));
                     }
@@ -470,6 +503,11 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
                     }
                 }
             }
+        }
+        // An odd number of turns in all ends on the left: one more move on the right
+        // evens the sides, as the last rep's other half.
+        if item.sides == Sides::TakingTurns && evens_sides(sets, reps) {
+            push(work, sets, reps, Some(Side::Right), work_ms);
         }
     }
     steps.push(Step {

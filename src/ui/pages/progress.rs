@@ -7,7 +7,6 @@ use crate::ui::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::calendar::{self, minutes_of, session_day};
-use crate::domain::catalog;
 use crate::domain::dates::{self, plural};
 use crate::domain::ids::RecordId;
 use crate::domain::pain;
@@ -16,7 +15,7 @@ use crate::ui::components::charts::{MinutesChart, PainChart};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::results::ExerciseResults;
-use crate::ui::format::{day_full, day_short};
+use crate::ui::format::{day_full, day_short, hurt_name};
 use crate::ui::state::AppState;
 
 /// How many weeks the charts show.
@@ -285,7 +284,7 @@ fn SessionView(
         .hurts
         .iter()
         .map(|h| {
-            let name = catalog::name_of(&h.exercise);
+            let name = hurt_name(h);
             view! { <li>{format!("{name}: pain {} out of 10", h.rating)}</li> }
         })
         .collect_view();

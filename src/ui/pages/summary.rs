@@ -13,11 +13,11 @@ use crate::domain::catalog;
 use crate::domain::dates::{self, monday_of};
 use crate::domain::own_exercise::is_own;
 use crate::domain::pain;
-use crate::domain::safety::{SafetyCheck, STOP_PAIN};
+use crate::domain::safety::SafetyCheck;
 use crate::domain::session_record::SessionLog;
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::page::Page;
-use crate::ui::format::{day_full, day_month, day_short, pain_trend, tenths};
+use crate::ui::format::{day_full, day_month, day_short, hurt_name, pain_trend, tenths};
 use crate::ui::state::AppState;
 
 /// At most this many weeks in the table, so the summary stays within two pages.
@@ -206,17 +206,18 @@ pub fn SummaryPage() -> impl IntoView {
     let high_pain = sessions
         .records
         .iter()
-        .flat_map(|r| r.hurts.iter().map(move |h| (r, h)))
-        .filter(|(_, h)| h.rating >= STOP_PAIN)
+        .flat_map(|r| pain::stops_for_pain(r).into_iter().map(move |h| (r, h)))
         .map(|(r, h)| {
-            let name = catalog::name_of(&h.exercise);
-            view! { <li>{format!("{}: {} — {} out of 10, exercise stopped", day_short(session_day(r, offset)), name, h.rating)}</li> }
+            let name = hurt_name(h);
+            // Said before any exercise, it stopped none.
+            let stopped = if h.exercise.is_empty() { "" } else { ", exercise stopped" };
+            view! { <li>{format!("{}: {} — {} out of 10{stopped}", day_short(session_day(r, offset)), name, h.rating)}</li> }
         })
         .collect_view();
     let has_high_pain = sessions
         .records
         .iter()
-        .any(|r| r.hurts.iter().any(|h| h.rating >= STOP_PAIN));
+        .any(|r| !pain::stops_for_pain(r).is_empty());
     let trend = pain::not_improving(&sessions, today, offset);
     let trend_text = match (trend, pain_trend(&pains)) {
         (Some(t), _) => format!(

@@ -1,16 +1,42 @@
-//! "It hurts" during a session: how bad, then what to do about it.
+//! "It hurts" during a session: what it is about, how bad, then what to do about it.
 
 use leptos::prelude::*;
 
 use crate::ui::href;
 
 use super::player::Player;
+use crate::domain::catalog;
 use crate::domain::safety::STOP_PAIN;
+use crate::domain::session::HurtAbout;
 use crate::ui::components::pain_scale::PainScale;
 
 use super::HurtPanel;
 
-/// After "It hurts": how bad, then what to do about it.
+/// Where the rating is kept, in a line, when it is not the exercise on the screen: in
+/// a get-ready, the exercise just played (the domain decides, [`HurtAbout`]).
+fn noted_against(about: &Option<HurtAbout>) -> Option<String> {
+    match about {
+        Some(HurtAbout::JustPlayed(id)) => Some(format!(
+            "It will be noted against {}, the exercise you just did.",
+            catalog::name_of(id)
+        )),
+        Some(HurtAbout::ChoseNext(id)) => Some(format!(
+            "It will be noted against {}, the exercise you went on to.",
+            catalog::name_of(id)
+        )),
+        Some(HurtAbout::Playing(_)) => None,
+        Some(HurtAbout::Ask { next: Some(id) }) => Some(format!(
+            "It will be noted against {}.",
+            catalog::name_of(id)
+        )),
+        Some(HurtAbout::Ask { next: None }) | None => {
+            Some("It will be noted as before any exercise.".to_string())
+        }
+    }
+}
+
+/// After "It hurts": what it is about (before anything was played), how bad, then what
+/// to do about it.
 #[component]
 pub(super) fn HurtView(
     /// The player of the session.
@@ -40,15 +66,21 @@ pub(super) fn HurtView(
         close();
         player.act(|s, t| s.stop(t));
     };
-    // Whether another exercise comes after the current one.
+    // Whether another exercise plays after the one on the screen, as the session
+    // decides it (exercises stopped for pain passed over).
     let has_next = move || {
-        let current = player
-            .steps
-            .with_value(|st| st.get(player.snapshot().step).map(|s| s.exercise));
-        let last = player
-            .steps
-            .with_value(|st| st.iter().filter(|s| s.is_work()).map(|s| s.exercise).max());
-        current < last
+        player
+            .session
+            .with(|s| s.next_exercise(player.now.get()))
+            .is_some()
+    };
+    // The exercise on the screen, to name it where the rating was about another.
+    let on_screen = move || {
+        player.steps.with_value(|st| {
+            st.get(player.snapshot().step)
+                .map(|s| s.exercise_id.clone())
+                .unwrap_or_default()
+        })
     };
     // The panel replaced what had focus: move it to the panel's heading, and again each
     // time the panel changes, so a screen reader follows. After a stop for pain, to
@@ -56,17 +88,27 @@ pub(super) fn HurtView(
     let heading = NodeRef::<leptos::html::H2>::new();
     let end_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
-        let stopped = matches!(panel.get(), HurtPanel::Rated(n) if n >= STOP_PAIN);
+        let stopped =
+            panel.with(|p| matches!(p, HurtPanel::Rated { rating, .. } if *rating >= STOP_PAIN));
         if let Some(button) = end_button.get().filter(|_| stopped) {
             let _ = button.focus();
         } else if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
-    let title = move || match panel.get() {
-        HurtPanel::Rated(n) if n >= STOP_PAIN => "Stop this exercise".to_string(),
-        HurtPanel::Rated(n) => format!("Pain {n} out of 10"),
-        _ => "The session is paused".to_string(),
+    let title = move || {
+        panel.with(|p| match p {
+            HurtPanel::Rated {
+                rating,
+                about: Some(_),
+            } if *rating >= STOP_PAIN => "Stop this exercise".to_string(),
+            HurtPanel::Rated {
+                rating,
+                about: None,
+            } if *rating >= STOP_PAIN => "Stop for now".to_string(),
+            HurtPanel::Rated { rating, .. } => format!("Pain {rating} out of 10"),
+            _ => "The session is paused".to_string(),
+        })
     };
     view! {
         <section class="card hurt-panel" aria-labelledby="hurt-heading">
@@ -75,10 +117,13 @@ pub(super) fn HurtView(
                 // The source's advice is to stop: ending the session comes first, and
                 // the summary then asks how the pain is. Another exercise stays possible,
                 // worded so it is not the advice; this one is not offered again.
-                HurtPanel::Rated(n) if n >= STOP_PAIN => view! {
+                HurtPanel::Rated { rating, about: Some(id) } if rating >= STOP_PAIN => view! {
                     <p>
                         {format!("Pain of {STOP_PAIN} out of 10 or more means stop. ")}
-                        "This exercise has stopped and won't come up again in this session. "
+                        {format!(
+                            "{} has stopped and won't come up again in this session. ",
+                            catalog::name_of(&id)
+                        )}
                         "Your answer is saved."
                     </p>
                     <p>
@@ -93,37 +138,107 @@ pub(super) fn HurtView(
                     </div>
                 }
                 .into_any(),
-                HurtPanel::Rated(_) => view! {
+                // It hurt that much before any exercise: no exercise to stop, and the
+                // advice is still to stop.
+                HurtPanel::Rated { rating, about: None } if rating >= STOP_PAIN => view! {
                     <p>
                         {format!(
-                            "Some discomfort is normal. Carry on gently only if it stays \
-                             manageable, and stop if it reaches {STOP_PAIN} out of 10 or the pain \
-                             is sharp."
+                            "Pain of {STOP_PAIN} out of 10 or more means stop, before any \
+                             exercise too. "
                         )}
+                        "Your answer is saved."
+                    </p>
+                    <p>
+                        <a href=href("/safety")>"When to get help"</a>
+                        " lists the signs that need a doctor."
                     </p>
                     <div class="actions">
-                        <button on:click=play_on>"Carry on"</button>
-                        <Show when=has_next>
-                            <button class="secondary" on:click=skip_this>"Skip this exercise"</button>
-                        </Show>
-                        <button class="secondary" on:click=end>"End the session"</button>
+                        <button node_ref=end_button on:click=end>"End the session"</button>
+                        <button class="secondary" on:click=play_on>"Carry on instead"</button>
                     </div>
                 }
                 .into_any(),
-                _ => view! {
-                    <PainScale
-                        question="How bad is the pain now?"
-                        value=Signal::derive(|| None)
-                        on_pick=move |n| {
-                            player.act(|s, t| {
-                                s.hurt(t, n);
-                            });
-                            panel.set(HurtPanel::Rated(n));
+                HurtPanel::Rated { about, .. } => {
+                    let current = on_screen();
+                    // Rated against the exercise just played, from the get-ready of the
+                    // next: "Skip" names the one it would skip.
+                    let skip_label = match about {
+                        Some(id) if id != current => {
+                            format!("Skip {}", catalog::name_of(&current))
                         }
-                    />
-                    <button class="secondary" on:click=move |_| close()>"Back to the session"</button>
+                        _ => "Skip this exercise".to_string(),
+                    };
+                    view! {
+                        <p>
+                            {format!(
+                                "Some discomfort is normal. Carry on gently only if it stays \
+                                 manageable, and stop if it reaches {STOP_PAIN} out of 10 or the \
+                                 pain is sharp."
+                            )}
+                        </p>
+                        <div class="actions">
+                            <button on:click=play_on>"Carry on"</button>
+                            <Show when=has_next>
+                                <button class="secondary" on:click=skip_this>
+                                    {skip_label.clone()}
+                                </button>
+                            </Show>
+                            <button class="secondary" on:click=end>"End the session"</button>
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
+                // Nothing played yet: is it about the exercise coming next, or none?
+                HurtPanel::Which { next } => {
+                    let choose = move |about: Option<HurtAbout>| panel.set(HurtPanel::Asking(about));
+                    let next_button = next.clone().map(|id| {
+                        let name = catalog::name_of(&id);
+                        view! {
+                            <button on:click=move |_| {
+                                choose(Some(HurtAbout::Ask { next: Some(id.clone()) }))
+                            }>{name}</button>
+                        }
+                    });
+                    view! {
+                        <p class="hurt-which">
+                            "You haven't done an exercise yet in this session. What is the pain about?"
+                        </p>
+                        <div class="actions">
+                            {next_button}
+                            <button class="secondary" on:click=move |_| choose(None)>
+                                "No exercise: it hurt before I began"
+                            </button>
+                        </div>
+                        <button class="secondary" on:click=move |_| close()>"Back to the session"</button>
+                    }
+                    .into_any()
+                }
+                HurtPanel::Asking(about) => {
+                    let line = noted_against(&about);
+                    let exercise = match &about {
+                        Some(HurtAbout::Ask { next }) => next.clone(),
+                        Some(a) => a.exercise().map(str::to_string),
+                        None => None,
+                    };
+                    let exercise = StoredValue::new(exercise);
+                    view! {
+                        {line.map(|l| view! { <p class="hurt-about">{l}</p> })}
+                        <PainScale
+                            question="How bad is the pain now?"
+                            value=Signal::derive(|| None)
+                            on_pick=move |n| {
+                                let exercise = exercise.get_value();
+                                player.act(|s, t| {
+                                    s.hurt_for(t, n, exercise.as_deref());
+                                });
+                                panel.set(HurtPanel::Rated { rating: n, about: exercise });
+                            }
+                        />
+                        <button class="secondary" on:click=move |_| close()>"Back to the session"</button>
+                    }
+                    .into_any()
+                }
+                HurtPanel::Closed => ().into_any(),
             }}
         </section>
     }

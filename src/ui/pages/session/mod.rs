@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::catalog;
 use crate::domain::routine::Routine;
-use crate::domain::session::{Resume, SavedSession, Session, Status};
+use crate::domain::session::{HurtAbout, Resume, SavedSession, Session, Status};
 use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, speech, wake_lock};
 use crate::ui::components::missing::Missing;
@@ -73,13 +73,22 @@ pub fn SessionPage() -> impl IntoView {
 }
 
 /// The "It hurts" panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum HurtPanel {
     Closed,
-    /// Asking how bad it is.
-    Asking,
-    /// Answered with this rating.
-    Rated(u8),
+    /// Nothing played yet: asking whether it is about the exercise coming next (its
+    /// id), or none.
+    Which {
+        next: Option<String>,
+    },
+    /// Asking how bad it is, about what the session says it is about (or the person
+    /// chose); `None` for no exercise.
+    Asking(Option<HurtAbout>),
+    /// Answered with this rating, about this exercise (`None`: no exercise).
+    Rated {
+        rating: u8,
+        about: Option<String>,
+    },
 }
 
 /// A session saved earlier that needs a decision before this one starts.
@@ -179,11 +188,15 @@ fn PlayerView(
         let index = index.get();
         player.steps.with_value(|steps| steps.get(index).cloned())
     };
+    // What plays next, as the session decides it: an exercise stopped for pain is
+    // passed over (an own routine may hold it again later).
+    let next_index = Memo::new(move |_| player.session.with(|s| s.next_step(player.now.get())));
     let next = move || {
-        let index = index.get() + 1;
+        let current = index.get();
+        let index = next_index.get()?;
         player.steps.with_value(|steps| {
             let next = steps.get(index)?;
-            let same = steps.get(index - 1).map(|s| s.exercise) == Some(next.exercise);
+            let same = steps.get(current).map(|s| s.exercise) == Some(next.exercise);
             // Within an exercise, the next rep by its counters ("Rep 2 of 5"); what is
             // spoken for it ("2.") is too short to read.
             Some(if same && next.is_work() {
@@ -215,7 +228,16 @@ fn PlayerView(
         player.act(|s, t| s.pause(t));
         wake_lock::release();
         speech::silence();
-        hurt.set(HurtPanel::Asking);
+        // What it is about, as the session tells it: before anything was played, the
+        // person is asked first.
+        let about = player
+            .session
+            .with_untracked(|s| s.hurt_about(player.now.get_untracked()));
+        hurt.set(match about {
+            Some(HurtAbout::Ask { next }) => HurtPanel::Which { next },
+            Some(about) => HurtPanel::Asking(Some(about)),
+            None => HurtPanel::Closed,
+        });
     };
     let in_play = move || matches!(status(), Status::Running | Status::Paused);
 
@@ -231,10 +253,10 @@ fn PlayerView(
                     when=move || status() != Status::Finished
                     fallback=move || view! { <SessionSummary player routine_name=routine_name.get_value() advice /> }
                 >
-                    <Show when=move || hurt.get() != HurtPanel::Closed>
+                    <Show when=move || hurt.with(|h| *h != HurtPanel::Closed)>
                         <HurtView player panel=hurt />
                     </Show>
-                    <Show when=move || hurt.get() == HurtPanel::Closed>
+                    <Show when=move || hurt.with(|h| *h == HurtPanel::Closed)>
                     <progress
                         class="routine-progress"
                         max="100"

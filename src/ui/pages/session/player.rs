@@ -42,7 +42,10 @@ pub(super) fn counters(step: &Step) -> String {
     if step.reps > 1 {
         parts.push(format!("Rep {} of {}", step.rep, step.reps));
     }
-    if let Some(side) = step.side {
+    if step.is_evening_move() {
+        // One more move after the last rep, so both sides do the same.
+        parts.push("Right side, so both sides match".to_string());
+    } else if let Some(side) = step.side {
         parts.push(format!("{} side", side.title()));
     }
     parts.join(" · ")

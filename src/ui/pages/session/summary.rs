@@ -14,14 +14,31 @@ use crate::ui::components::pain_scale::PainScale;
 use crate::ui::components::results::ExerciseResults;
 use crate::ui::components::safety_check::AdviceNote;
 
-/// A note when the last "It hurts" of the session stopped an exercise.
+/// A note when any "It hurts" of the session reached [`STOP_PAIN`], whatever came
+/// after it ([`pain::stops_for_pain`]).
 pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
-    let hurt = record.hurts.last().filter(|h| h.rating >= STOP_PAIN)?;
-    let name = catalog::name_of(&hurt.exercise);
+    let stops = pain::stops_for_pain(record);
+    if stops.is_empty() {
+        return None;
+    }
+    let lines = stops
+        .iter()
+        .map(|h| {
+            if h.exercise.is_empty() {
+                format!(
+                    "Before any exercise, you said it hurt at {} out of 10. ",
+                    h.rating
+                )
+            } else {
+                let name = catalog::name_of(&h.exercise);
+                format!("You stopped {name} with pain of {} out of 10. ", h.rating)
+            }
+        })
+        .collect::<String>();
     Some(view! {
-        <div class="card caution">
+        <div class="card caution stopped-for-pain">
             <p>
-                {format!("You stopped {name} with pain of {} out of 10. ", hurt.rating)}
+                {lines}
                 {format!("Pain of {STOP_PAIN} or more means stop. ")}
                 <a href=href("/safety")>"When to get help"</a>
             </p>
