@@ -118,7 +118,7 @@ pub const SEE_A_PROFESSIONAL: &[Advice] = &[
     },
     Advice {
         id: "sudden",
-        text: "The pain came on suddenly, or it stops you doing everyday things.",
+        text: "The pain came on suddenly, or everyday things are a struggle because of it.",
         sources: &[Source::PhysioBox],
     },
 ];
@@ -312,6 +312,15 @@ mod tests {
                 advice.id
             );
         }
+    }
+
+    #[test]
+    fn a_person_who_struggles_with_daily_life_ticks_the_sign() {
+        // The Physio Box: "struggling with daily activities", which takes in people who
+        // still manage them.
+        let sudden = SEE_A_PROFESSIONAL.iter().find(|a| a.id == "sudden").unwrap();
+        assert!(sudden.text.contains("everyday things are a struggle"), "{}", sudden.text);
+        assert!(!sudden.text.contains("stops you"), "{}", sudden.text);
     }
 
     #[test]

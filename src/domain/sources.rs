@@ -1,6 +1,11 @@
 //! The documents every exercise and rule in the app comes from, so a reviewer can check
 //! each one. The seed files are kept verbatim in the project's shared folder.
 
+/// How the app labels, wherever it is shown, what is its own choice or reading where
+/// the sources are silent: "Working: the thighs (the app's own choice, not a
+/// source's)."
+pub const APP_OWN: &str = "the app's own choice, not a source's";
+
 /// A source document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Source {

@@ -18,7 +18,7 @@ use chrono::{Days, NaiveDate};
 use super::activity::{ActivityKind, ActivityLog};
 use super::calendar::session_day;
 use super::session_record::SessionLog;
-use super::sources::Source;
+use super::sources::{Source, APP_OWN};
 
 /// Walk lengths in minutes, one step at a time (the app's pacing).
 pub const LADDER: [u16; 6] = [5, 10, 15, 20, 25, 30];
@@ -96,6 +96,19 @@ impl WalkStep {
                 "You walked 30 minutes or more on {days} of the last 7 days. Keep to at least \
                  30 minutes, 3 or 4 times a week."
             ),
+        }
+    }
+
+    /// Where the step is the app's own pacing, not the source's, the words that say so,
+    /// to show with it (not only inside "How this plan works"). `None` at the start and
+    /// at 30 minutes, which are the source's own figures.
+    pub fn own_pacing(&self) -> Option<String> {
+        match self {
+            WalkStep::Start | WalkStep::Active { .. } => None,
+            WalkStep::Build { .. } | WalkStep::StepUp { .. } => Some(format!(
+                "Going up 5 minutes at a time, after {STEP_UP_DAYS} days of 7, is {APP_OWN}. \
+                 Spine-health says only to build up to 20 to 30 minutes over weeks or months."
+            )),
         }
     }
 
@@ -506,6 +519,28 @@ mod tests {
         assert_eq!(WalkStep::Start.target_minutes(), 5);
         assert_eq!(WalkStep::Active { days: 4 }.target_minutes(), 30);
         assert!(why().contains("Spine-health") && why().contains("own pacing"));
+    }
+
+    #[test]
+    fn the_apps_own_steps_are_labelled_where_they_are_shown() {
+        let own = [
+            WalkStep::StepUp { from: 5, to: 10 },
+            WalkStep::Build {
+                minutes: 10,
+                days: 2,
+            },
+        ];
+        for step in own {
+            let note = step.own_pacing().unwrap_or_default();
+            assert!(
+                note.contains("the app's own choice, not a source's"),
+                "{step:?}"
+            );
+            assert!(note.contains("20 to 30 minutes"), "{step:?}");
+        }
+        // The start and the 30 minutes are the source's own.
+        assert_eq!(WalkStep::Start.own_pacing(), None);
+        assert_eq!(WalkStep::Active { days: 3 }.own_pacing(), None);
         assert_eq!(SOURCE.short(), "Spine-health");
     }
 }

@@ -10,6 +10,7 @@ use super::safety::{
     BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, STAY_ACTIVE, URGENT, URGENT_ACTION,
     WHEN_TO_STOP,
 };
+use super::sources::APP_OWN;
 
 /// Words in a row that may not match a source's.
 const RUN: usize = 10;
@@ -70,13 +71,15 @@ fn app_texts() -> Vec<(String, &'static str)> {
         }
     }
     texts.push(("safety stay-active".into(), STAY_ACTIVE.text));
+    texts.push(("the app's own".into(), APP_OWN));
     texts.push(("urgent action".into(), URGENT_ACTION));
     texts.push(("progression rule".into(), RULE_NOTE));
     texts
 }
 
-/// The instructions: what a person follows while exercising. A grade means little for
-/// a text under [`MIN_GRADED_WORDS`] words ("Relax."), so those are left out.
+/// The instructions: what a person follows while exercising, and the notes on each
+/// dose beside them. A grade means little for a text under [`MIN_GRADED_WORDS`] words
+/// ("Relax."), so those are left out.
 fn instructions() -> Vec<(String, &'static str)> {
     let mut texts = Vec::new();
     for e in CATALOG {
@@ -85,6 +88,9 @@ fn instructions() -> Vec<(String, &'static str)> {
         texts.push((format!("{} spoken move", e.id), e.say_move));
         for t in e.steps.iter().chain(e.cautions) {
             texts.push((format!("{} step", e.id), *t));
+        }
+        for t in e.dose_notes {
+            texts.push((format!("{} dose note", e.id), *t));
         }
     }
     texts.retain(|(_, t)| t.split_whitespace().count() >= MIN_GRADED_WORDS);
@@ -146,6 +152,24 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     for r in builtin() {
         routine_texts.push((format!("routine {}", r.id), r.description.clone()));
     }
+    // Sentences the domain makes: the walking plan's label, and what is said of a
+    // number past its range (each number of each exercise, at the app's caps).
+    let step = super::walking::WalkStep::StepUp { from: 5, to: 10 };
+    routine_texts.extend(
+        step.own_pacing()
+            .map(|t| ("walking plan's own pacing".to_string(), t)),
+    );
+    for e in CATALOG {
+        for field in super::own_routine::Field::ALL {
+            let mut item = super::own_routine::OwnItem::of(e);
+            if let Some((_, _, cap)) = item.field(field) {
+                item.set(field, cap);
+                for (_, note) in item.beyond_range() {
+                    routine_texts.push((format!("{} past its range", e.id), note));
+                }
+            }
+        }
+    }
     let all = app_texts()
         .into_iter()
         .map(|(p, t)| (p, t.to_string()))
@@ -162,6 +186,38 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
         "not the app's own words:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn claims_no_source_makes_are_gone() {
+    // Found by the second review (issue 23): each is a claim none of the sources
+    // makes, or the app's own pacing said as if it were advice.
+    let gone = [
+        "heart and legs",
+        "deep tummy",
+        "less load than a plank",
+        "warm water",
+        "help with spinal stenosis",
+        "add a little time",
+        "as long as your back feels okay",
+        "arms and upper body",
+        "strengthens your legs",
+        "without the strain",
+        "stops you doing everyday things",
+    ];
+    for (place, text) in app_texts() {
+        let lower = text.to_lowercase();
+        for claim in gone {
+            assert!(!lower.contains(claim), "{place}: {text}");
+        }
+    }
+    // What the source says of the bike: use one if you have spinal stenosis and
+    // standing or walking hurts too much.
+    let cycling = CATALOG.iter().find(|e| e.id == "cycling").unwrap();
+    assert!(cycling
+        .steps
+        .iter()
+        .any(|s| s.contains("spinal stenosis, and does standing or walking hurt too much")));
 }
 
 #[test]
@@ -244,9 +300,12 @@ fn syllables(word: &str) -> usize {
 }
 
 /// The Flesch–Kincaid grade of `text`.
+///
+/// Only '.', '!' and '?' end a sentence, as the standard count has it: a colon or a
+/// semicolon joins two parts of one sentence.
 fn grade(text: &str) -> f64 {
     let sentences = text
-        .split(['.', '!', '?', ':', ';'])
+        .split(['.', '!', '?'])
         .filter(|s| !s.trim().is_empty())
         .count()
         .max(1);
@@ -280,4 +339,23 @@ fn the_grade_tells_plain_from_hard() {
     let hard = "If standing or walking hurts too much (for example with spinal stenosis), \
                 use a recumbent exercise bike, where you sit back in a seat with support.";
     assert!(grade(hard) > MAX_GRADE, "{}", grade(hard));
+    // A colon or a semicolon does not end a sentence: split there, a long sentence
+    // would pass as two short ones.
+    let joined = "Start with two or three walks of five minutes a day: over several weeks or \
+                  months, build up to twenty or thirty minutes at a time; then keep it up.";
+    let split = joined.replace([':', ';'], ".");
+    assert!(grade(&split) < MAX_GRADE, "{}", grade(&split));
+    assert!(grade(joined) > MAX_GRADE, "{}", grade(joined));
+}
+
+#[test]
+fn dose_notes_are_graded_as_instructions() {
+    let graded: Vec<&str> = instructions().into_iter().map(|(_, t)| t).collect();
+    for e in CATALOG {
+        for note in e.dose_notes {
+            if note.split_whitespace().count() >= MIN_GRADED_WORDS {
+                assert!(graded.contains(note), "{}: {note}", e.id);
+            }
+        }
+    }
 }

@@ -53,6 +53,12 @@ pub enum Part {
     Thighs,
     ArmsAndChest,
     Whole,
+    /// Standing tall: the back, shoulders to hips (the wall stand, which the source
+    /// gives for posture).
+    Posture,
+    /// The core, the buttocks and the legs: the muscles the physiotherapy source says
+    /// walking strengthens.
+    CoreButtocksLegs,
     /// Nothing marked: the still of a person's own exercise, which shows only where it
     /// starts.
     Unmarked,
@@ -71,8 +77,16 @@ impl Part {
             Part::Thighs => "the thighs",
             Part::ArmsAndChest => "the arms and chest",
             Part::Whole => "the whole body",
+            Part::Posture => "your posture",
+            Part::CoreButtocksLegs => "the core, buttocks and legs",
             Part::Unmarked => "nothing marked",
         }
+    }
+
+    /// True when a source names this part for the exercises it is drawn for. The
+    /// others are the app's reading of the move, and say so wherever they are named.
+    pub fn from_source(self) -> bool {
+        !matches!(self, Part::Thighs | Part::ArmsAndChest | Part::Whole)
     }
 }
 
@@ -231,7 +245,7 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     // Far limbs first, behind the body.
     out.push(limb(j.shoulder, j.far_elbow, Ink::Far));
     out.push(limb(j.far_elbow, j.far_hand, Ink::Far));
-    let far_thigh = if matches!(work, Part::Thighs) {
+    let far_thigh = if matches!(work, Part::Thighs | Part::CoreButtocksLegs) {
         Ink::Work
     } else {
         Ink::Far
@@ -241,8 +255,14 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     out.push(limb(j.far_ankle, j.far_toe, Ink::Far));
     // The trunk, in two halves so either can be the working part.
     let waist = j.hip.lerp(j.shoulder, 0.5);
-    let lower = matches!(work, Part::Tummy | Part::LowerBack | Part::Whole);
-    let upper = matches!(work, Part::UpperBack | Part::ArmsAndChest | Part::Whole);
+    let lower = matches!(
+        work,
+        Part::Tummy | Part::LowerBack | Part::Whole | Part::Posture | Part::CoreButtocksLegs
+    );
+    let upper = matches!(
+        work,
+        Part::UpperBack | Part::ArmsAndChest | Part::Whole | Part::Posture
+    );
     out.push(line(
         waist,
         j.shoulder,
@@ -255,7 +275,10 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
         TRUNK,
         if lower { Ink::Work } else { Ink::Body },
     ));
-    if matches!(work, Part::Buttocks | Part::FrontOfHip) {
+    if matches!(
+        work,
+        Part::Buttocks | Part::FrontOfHip | Part::CoreButtocksLegs
+    ) {
         out.push(Shape::Circle {
             c: j.hip,
             r: TRUNK / 2.0 + 0.5,
@@ -270,7 +293,7 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     });
     // Near limbs in front.
     let thigh_ink = match work {
-        Part::BackOfThigh | Part::FrontOfHip | Part::Thighs => Ink::Work,
+        Part::BackOfThigh | Part::FrontOfHip | Part::Thighs | Part::CoreButtocksLegs => Ink::Work,
         _ => Ink::Body,
     };
     out.push(line(j.hip, j.near_knee, LIMB + 1.5, thigh_ink));
@@ -547,7 +570,8 @@ pub fn svg(shapes: &[Shape], (vx, vy, vw, vh): (f32, f32, f32, f32), label: &str
 }
 
 /// The figure's accessible name in `pose`: the position in words, the move when it is
-/// shown, and the part that works.
+/// shown, and the part that works, marked as the app's own reading where no source
+/// names it.
 pub fn label(exercise: &crate::domain::exercise::Exercise, at_end: bool, work: Part) -> String {
     if work == Part::Unmarked {
         return format!("Starting position: {}", exercise.say_start);
@@ -557,7 +581,15 @@ pub fn label(exercise: &crate::domain::exercise::Exercise, at_end: bool, work: P
     } else {
         exercise.say_start.to_string()
     };
-    format!("{what} Working: {}.", work.label())
+    if work.from_source() {
+        format!("{what} Working: {}.", work.label())
+    } else {
+        format!(
+            "{what} Working: {} ({}).",
+            work.label(),
+            crate::domain::sources::APP_OWN
+        )
+    }
 }
 
 /// How far into its move a rep is, for the figure: the phase of a step of `duration_ms`

@@ -206,7 +206,7 @@ pub fn figure(id: &str) -> Option<Figure> {
             start.trunk = 94.0;
             start.neck = 96.0;
             let end = standing(58.0);
-            side(Setting::WallBehind, Part::UpperBack, vec![start, end])
+            side(Setting::WallBehind, Part::Posture, vec![start, end])
         }
         "lying-thoracic-extension" => {
             let flat = Pose {
@@ -374,11 +374,14 @@ pub fn figure(id: &str) -> Option<Figure> {
             } else {
                 22.0
             };
-            side(
-                Setting::Path,
-                Part::Whole,
-                vec![stride(lead), stride(-lead)],
-            )
+            // Walking: the parts the physiotherapy source names; the other activities
+            // name none, so the app marks the whole body as its own reading.
+            let work = if id == "walking" {
+                Part::CoreButtocksLegs
+            } else {
+                Part::Whole
+            };
+            side(Setting::Path, work, vec![stride(lead), stride(-lead)])
         }
         "swimming" => {
             // Backstroke at the surface: one arm reaches back past the head, the other

@@ -331,3 +331,42 @@ fn a_figure_is_an_image_with_a_name() {
         "whole numbers (tenths of a unit): {view}"
     );
 }
+
+#[test]
+fn working_parts_are_the_sources_or_marked_as_the_apps_own() {
+    let name = |id: &str| {
+        let e = crate::domain::catalog::get(id).unwrap();
+        label(e, true, figure(id).unwrap().work)
+    };
+    let app_own = "(the app's own choice, not a source's).";
+    // Named by a source: said plainly.
+    assert!(name("wall-stand").ends_with("Working: your posture."));
+    assert!(name("walking").ends_with("Working: the core, buttocks and legs."));
+    assert!(name("hip-flexor-stretch").ends_with("Working: the front of the hip."));
+    // Named by no source: the app's reading, said to be its own.
+    for (id, part) in [
+        ("push-up-progression", "the arms and chest"),
+        ("wall-squat", "the thighs"),
+        ("cycling", "the thighs"),
+        ("swimming", "the whole body"),
+        ("endurance-options", "the whole body"),
+        ("everyday-activity", "the whole body"),
+        ("yoga-pilates", "the whole body"),
+    ] {
+        assert!(
+            name(id).ends_with(&format!("Working: {part} {app_own}")),
+            "{id}: {}",
+            name(id)
+        );
+    }
+    for e in CATALOG {
+        let work = figure(e.id).unwrap().work;
+        let text = name(e.id);
+        assert!(
+            text.contains(". Working: ") && text.ends_with('.'),
+            "{}: {text}",
+            e.id
+        );
+        assert_eq!(text.contains(app_own), !work.from_source(), "{}", e.id);
+    }
+}

@@ -90,6 +90,10 @@ pub fn WalkCard() -> impl IntoView {
             <p class="eyebrow">"Walking plan"</p>
             <h2 id="walk-heading">{move || step.with(|s| s.headline())}</h2>
             <p>{move || step.with(|s| s.detail())}</p>
+            {move || {
+                step.with(|s| s.own_pacing())
+                    .map(|note| view! { <p class="hint own-pacing">{note}</p> })
+            }}
             <details class="how">
                 <summary>"How this plan works"</summary>
                 <p>{walking::why()}</p>

@@ -10,6 +10,7 @@ use crate::domain::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::routine::Routine;
 use crate::domain::safety::SafetyCheck;
 use crate::domain::session::SavedSession;
+use crate::domain::sources::APP_OWN;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
 use crate::ui::components::data::BackupReminder;
@@ -203,7 +204,7 @@ pub fn TodayPage() -> impl IntoView {
                             {format!(
                                 "Core stability and the desk break are suggested once you have \
                                  done A gentle start on {GENTLE_START_DAYS} different days. This \
-                                 pacing is the app's own choice, not a source's."
+                                 pacing is {APP_OWN}."
                             )}
                         </p>
                     </Show>
