@@ -68,6 +68,16 @@ impl HurtAbout {
             HurtAbout::Ask { .. } => None,
         }
     }
+
+    /// The answer to start from: the exercise it is about or, when the person is asked,
+    /// the exercise coming next. When unsure, the cautious answer: a high rating stops
+    /// that exercise rather than none. The person may choose none instead.
+    pub fn to_start_with(&self) -> Option<&str> {
+        match self {
+            HurtAbout::Ask { next } => next.as_deref(),
+            other => other.exercise(),
+        }
+    }
 }
 
 /// Where a session is in its life.
@@ -332,14 +342,14 @@ impl Session {
         })
     }
 
-    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10): the pain is
-    /// kept with the exercise it is about ([`Session::hurt_about`]; none when the person
-    /// would be asked). See [`Session::hurt_for`].
+    /// The person said "It hurts" at `now`, with pain `rating` (0 to 10), and left the
+    /// answer to what it is about as it started ([`HurtAbout::to_start_with`]). See
+    /// [`Session::hurt_for`].
     pub fn hurt(&mut self, now: Millis, rating: u8) -> bool {
         let about = self.hurt_about(now);
         let exercise = about
             .as_ref()
-            .and_then(HurtAbout::exercise)
+            .and_then(HurtAbout::to_start_with)
             .map(str::to_string);
         self.hurt_for(now, rating, exercise.as_deref())
     }

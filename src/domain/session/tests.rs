@@ -197,6 +197,13 @@ fn it_hurts_before_the_first_exercise_asks_which_or_none() {
             next: Some("pelvic-tilt".into())
         })
     );
+    // The answer starts at the exercise coming next, the cautious one.
+    assert_eq!(
+        s.hurt_about(T0 + 5 * S)
+            .as_ref()
+            .and_then(HurtAbout::to_start_with),
+        Some("pelvic-tilt")
+    );
     // "None": kept with no exercise, and nothing stops.
     assert!(!s.hurt_for(T0 + 5 * S, 8, None));
     assert_eq!(s.hurts()[0].exercise, "");

@@ -12,31 +12,33 @@ use crate::ui::components::pain_scale::PainScale;
 
 use super::HurtPanel;
 
-/// Where the rating is kept, in a line, when it is not the exercise on the screen: in
-/// a get-ready, the exercise just played (the domain decides, [`HurtAbout`]).
-fn noted_against(about: &Option<HurtAbout>) -> Option<String> {
+/// Where the rating is kept, in a line, when it is not plainly the exercise on the
+/// screen: in a get-ready, the exercise just played (the domain decides, [`HurtAbout`]);
+/// before any exercise, what the person chose (`chosen`: the exercise coming next, or
+/// none).
+fn noted_against(about: &HurtAbout, chosen: Option<&str>) -> Option<String> {
     match about {
-        Some(HurtAbout::JustPlayed(id)) => Some(format!(
+        HurtAbout::Playing(_) => None,
+        HurtAbout::JustPlayed(id) => Some(format!(
             "It will be noted against {}, the exercise you just did.",
             catalog::name_of(id)
         )),
-        Some(HurtAbout::ChoseNext(id)) => Some(format!(
+        HurtAbout::ChoseNext(id) => Some(format!(
             "It will be noted against {}, the exercise you went on to.",
             catalog::name_of(id)
         )),
-        Some(HurtAbout::Playing(_)) => None,
-        Some(HurtAbout::Ask { next: Some(id) }) => Some(format!(
-            "It will be noted against {}.",
-            catalog::name_of(id)
-        )),
-        Some(HurtAbout::Ask { next: None }) | None => {
-            Some("It will be noted as before any exercise.".to_string())
-        }
+        HurtAbout::Ask { .. } => Some(match chosen {
+            Some(id) => format!(
+                "It will be noted against {}, the exercise coming next.",
+                catalog::name_of(id)
+            ),
+            None => "It will be noted as before any exercise.".to_string(),
+        }),
     }
 }
 
-/// After "It hurts": what it is about (before anything was played), how bad, then what
-/// to do about it.
+/// After "It hurts": how bad (and, before anything was played, what it is about), then
+/// what to do about it.
 #[component]
 pub(super) fn HurtView(
     /// The player of the session.
@@ -188,46 +190,57 @@ pub(super) fn HurtView(
                     }
                     .into_any()
                 }
-                // Nothing played yet: is it about the exercise coming next, or none?
-                HurtPanel::Which { next } => {
-                    let choose = move |about: Option<HurtAbout>| panel.set(HurtPanel::Asking(about));
-                    let next_button = next.clone().map(|id| {
+                HurtPanel::Asking(about) => {
+                    // Before anything was played, the person says what it is about: the
+                    // exercise coming next (chosen at first, the cautious answer:
+                    // HurtAbout::to_start_with), or none.
+                    let next = match &about {
+                        HurtAbout::Ask { next } => next.clone(),
+                        _ => None,
+                    };
+                    let chosen = RwSignal::new(about.to_start_with().map(str::to_string));
+                    let which = next.map(|id| {
                         let name = catalog::name_of(&id);
+                        let is_next = {
+                            let id = id.clone();
+                            move || chosen.with(|c| c.as_deref() == Some(id.as_str()))
+                        };
                         view! {
-                            <button on:click=move |_| {
-                                choose(Some(HurtAbout::Ask { next: Some(id.clone()) }))
-                            }>{name}</button>
+                            <fieldset class="chips choice hurt-which">
+                                <legend>"No exercise has been played yet. What is the pain about?"</legend>
+                                <label class="chip">
+                                    <input
+                                        type="radio"
+                                        name="hurt-about"
+                                        prop:checked=is_next
+                                        on:change=move |_| chosen.set(Some(id.clone()))
+                                    />
+                                    <span>{format!("{name}, coming next")}</span>
+                                </label>
+                                <label class="chip">
+                                    <input
+                                        type="radio"
+                                        name="hurt-about"
+                                        prop:checked=move || chosen.with(Option::is_none)
+                                        on:change=move |_| chosen.set(None)
+                                    />
+                                    <span>"No exercise: it hurt before I began"</span>
+                                </label>
+                            </fieldset>
                         }
                     });
-                    view! {
-                        <p class="hurt-which">
-                            "You haven't done an exercise yet in this session. What is the pain about?"
-                        </p>
-                        <div class="actions">
-                            {next_button}
-                            <button class="secondary" on:click=move |_| choose(None)>
-                                "No exercise: it hurt before I began"
-                            </button>
-                        </div>
-                        <button class="secondary" on:click=move |_| close()>"Back to the session"</button>
-                    }
-                    .into_any()
-                }
-                HurtPanel::Asking(about) => {
-                    let line = noted_against(&about);
-                    let exercise = match &about {
-                        Some(HurtAbout::Ask { next }) => next.clone(),
-                        Some(a) => a.exercise().map(str::to_string),
-                        None => None,
+                    let about = StoredValue::new(about);
+                    let line = move || {
+                        chosen.with(|c| about.with_value(|a| noted_against(a, c.as_deref())))
                     };
-                    let exercise = StoredValue::new(exercise);
                     view! {
-                        {line.map(|l| view! { <p class="hurt-about">{l}</p> })}
+                        {which}
+                        {move || line().map(|l| view! { <p class="hurt-about">{l}</p> })}
                         <PainScale
                             question="How bad is the pain now?"
                             value=Signal::derive(|| None)
                             on_pick=move |n| {
-                                let exercise = exercise.get_value();
+                                let exercise = chosen.get_untracked();
                                 player.act(|s, t| {
                                     s.hurt_for(t, n, exercise.as_deref());
                                 });

@@ -76,14 +76,10 @@ pub fn SessionPage() -> impl IntoView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum HurtPanel {
     Closed,
-    /// Nothing played yet: asking whether it is about the exercise coming next (its
-    /// id), or none.
-    Which {
-        next: Option<String>,
-    },
-    /// Asking how bad it is, about what the session says it is about (or the person
-    /// chose); `None` for no exercise.
-    Asking(Option<HurtAbout>),
+    /// Asking how bad it is, about what the session says it is about; before anything
+    /// was played ([`HurtAbout::Ask`]), asking too whether it is about the exercise
+    /// coming next, or none.
+    Asking(HurtAbout),
     /// Answered with this rating, about this exercise (`None`: no exercise).
     Rated {
         rating: u8,
@@ -228,16 +224,12 @@ fn PlayerView(
         player.act(|s, t| s.pause(t));
         wake_lock::release();
         speech::silence();
-        // What it is about, as the session tells it: before anything was played, the
-        // person is asked first.
+        // What it is about, as the session tells it (before anything was played, the
+        // panel asks).
         let about = player
             .session
             .with_untracked(|s| s.hurt_about(player.now.get_untracked()));
-        hurt.set(match about {
-            Some(HurtAbout::Ask { next }) => HurtPanel::Which { next },
-            Some(about) => HurtPanel::Asking(Some(about)),
-            None => HurtPanel::Closed,
-        });
+        hurt.set(about.map_or(HurtPanel::Closed, HurtPanel::Asking));
     };
     let in_play = move || matches!(status(), Status::Running | Status::Paused);
 
