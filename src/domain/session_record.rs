@@ -98,7 +98,8 @@ pub struct SessionRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Hurt {
-    /// The catalogue id of the exercise it happened in.
+    /// The catalogue id of the exercise it was about; empty when the person said it was
+    /// about none, before any exercise had been played (see `Session::hurt_about`).
     pub exercise: String,
     /// Pain from 0 to 10.
     pub rating: u8,
