@@ -318,8 +318,15 @@ mod tests {
     fn a_person_who_struggles_with_daily_life_ticks_the_sign() {
         // The Physio Box: "struggling with daily activities", which takes in people who
         // still manage them.
-        let sudden = SEE_A_PROFESSIONAL.iter().find(|a| a.id == "sudden").unwrap();
-        assert!(sudden.text.contains("everyday things are a struggle"), "{}", sudden.text);
+        let sudden = SEE_A_PROFESSIONAL
+            .iter()
+            .find(|a| a.id == "sudden")
+            .unwrap();
+        assert!(
+            sudden.text.contains("everyday things are a struggle"),
+            "{}",
+            sudden.text
+        );
         assert!(!sudden.text.contains("stops you"), "{}", sudden.text);
     }
 
