@@ -5,14 +5,17 @@
 // own wasm-opt is off, `data-wasm-opt="0"` in index.html: this step optimises):
 //
 //   wasm-split-cli → wasm-bindgen on the main part (keeping the exports the pieces link
-//   to) → wasm-opt -Oz on every part → the pieces and their loader renamed with a hash of
-//   their content (never cached stale) → Trunk's files replaced, index.html's integrity
-//   hashes made anew, and the loader preloaded beside the app's module.
-import { execFileSync } from "node:child_process";
+//   to) → wasm-opt -Oz on every part, as many at once as there are cores, each part's
+//   result kept by the hash of its input so an unchanged part (the hosting builds', a
+//   page nobody touched) is not optimised again → the pieces and their loader renamed
+//   with a hash of their content (never cached stale) → Trunk's files replaced,
+//   index.html's integrity hashes made anew, and the loader preloaded beside the app's
+//   module.
+import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -25,6 +28,49 @@ function run(tool, args) {
     const why = err.code === "ENOENT" ? "it is not installed (run scripts/setup)" : String(err.stderr || err.message);
     throw new Error(`${tool} failed: ${why}`);
   }
+}
+
+/** `tool` with `args`, without blocking: resolves when it ends well. */
+const runAsync = (tool, args) =>
+  new Promise((ok, fail) => {
+    execFile(tool, args, { maxBuffer: 16 << 20 }, (err, _out, stderr) => {
+      if (!err) return ok();
+      const why = err.code === "ENOENT" ? "it is not installed (run scripts/setup)" : String(stderr || err.message);
+      fail(new Error(`${tool} failed: ${why}`));
+    });
+  });
+
+/**
+ * Optimises every [input, output] pair with wasm-opt, as many at once as the machine has
+ * cores. A result is kept in `cache` under the hash of its input, the flags and
+ * wasm-opt's version, and copied from there when the same input comes again.
+ */
+async function optimiseAll(jobs, cache) {
+  mkdirSync(cache, { recursive: true });
+  const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" }).trim();
+  const queue = jobs.slice();
+  const used = new Set();
+  let reused = 0;
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [input, output] = job;
+      const key = createHash("sha256").update(version).update(OPT.join(" ")).update(readFileSync(input)).digest("hex");
+      const kept = join(cache, `${key}.wasm`);
+      used.add(`${key}.wasm`);
+      if (existsSync(kept)) {
+        reused += 1;
+      } else {
+        const partial = `${kept}.${process.pid}.tmp`;
+        await runAsync("wasm-opt", [...OPT, input, "-o", partial]);
+        renameSync(partial, kept);
+      }
+      copyFileSync(kept, output);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism(), jobs.length)) }, worker));
+  // The cache holds what the last build used and nothing older.
+  for (const file of readdirSync(cache)) if (!used.has(file)) rmSync(join(cache, file), { force: true });
+  return { reused };
 }
 
 const PRELOAD = `const pages = [];
@@ -45,9 +91,10 @@ export async function preloadPages(between, which) {
 /**
  * Splits the build in `dir` (Trunk's staging folder), whose wasm cargo left at `raw`.
  * Returns `html` (index.html's text) with the new integrity hashes and the loader's
- * preload, and how many pieces were split off.
+ * preload, how many pieces were split off, and how many parts wasm-opt did not have to
+ * optimise again (`reused`).
  */
-export function splitWasm({ dir, raw, html }) {
+export async function splitWasm({ dir, raw, html }) {
   const wasm = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
   if (!wasm) throw new Error("no _bg.wasm in the build");
   const name = wasm.slice(0, -"_bg.wasm".length);
@@ -61,13 +108,16 @@ export function splitWasm({ dir, raw, html }) {
       html = html.replace(link, `$1${sri(bytes)}"`);
       return found[2];
     };
+    const cache = join(dirname(raw), "wasm-opt-cache");
     run("wasm-split-cli", [raw, tmp, "--out-name", name]);
     const pieces = readdirSync(tmp).filter((f) => /^(split_|chunk_).*\.wasm$/.test(f));
     if (!pieces.length) {
       // Nothing to split off: only the optimising Trunk leaves to this step.
-      run("wasm-opt", [...OPT, join(dir, wasm), "-o", join(dir, wasm)]);
+      const whole = join(tmp, "whole.wasm");
+      copyFileSync(join(dir, wasm), whole);
+      const { reused } = await optimiseAll([[whole, join(dir, wasm)]], cache);
       integrity(wasm, readFileSync(join(dir, wasm)));
-      return { html, pieces: 0 };
+      return { html, pieces: 0, reused };
     }
 
     const out = join(tmp, "bindgen");
@@ -79,13 +129,13 @@ export function splitWasm({ dir, raw, html }) {
       "--keep-lld-exports",
       "--no-typescript",
     ]);
-    run("wasm-opt", [...OPT, join(out, `${name}_bg.wasm`), "-o", join(dir, wasm)]);
+    // The main part and every piece, optimised side by side.
+    const jobs = [[join(out, `${name}_bg.wasm`), join(dir, wasm)], ...pieces.map((p) => [join(tmp, p), join(tmp, `opt-${p}`)])];
+    const { reused } = await optimiseAll(jobs, cache);
 
     let loader = readFileSync(join(tmp, "__wasm_split.js"), "utf8");
     for (const piece of pieces) {
-      const optimised = join(tmp, `opt-${piece}`);
-      run("wasm-opt", [...OPT, join(tmp, piece), "-o", optimised]);
-      const bytes = readFileSync(optimised);
+      const bytes = readFileSync(join(tmp, `opt-${piece}`));
       const hashed = piece.replace(/\.wasm$/, `-${hash16(bytes)}.wasm`);
       writeFileSync(join(dir, hashed), bytes);
       const ref = `"./${piece}"`;
@@ -120,7 +170,7 @@ export function splitWasm({ dir, raw, html }) {
       /(<link rel="modulepreload"[^>]*>)/,
       `$1<link rel="modulepreload" href="${at}${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`,
     );
-    return { html, pieces: pieces.length };
+    return { html, pieces: pieces.length, reused };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
