@@ -11,6 +11,10 @@ RELEASE_DIST="$ROOT/target/dist"
 RELEASE_DIST_SUB="$ROOT/target/dist-sub"
 RELEASE_DIST_NEXT="$ROOT/target/dist-next"
 
+# The end-to-end files that deal with dates (reminders, history, progress, the 20-minute
+# check, the walking plan, routines, backups): run again in far time zones.
+DATE_TESTS=(history.test.mjs progress.test.mjs routines.test.mjs data.test.mjs own.test.mjs)
+
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 # Runs a command as root: directly when we are root, through sudo otherwise.
