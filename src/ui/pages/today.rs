@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use crate::domain::catalog;
+use crate::domain::dates::plural;
 use crate::domain::own_routine::OWN_PREFIX;
 use crate::domain::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::routine::Routine;
@@ -60,8 +61,8 @@ fn Suggested(
             <p>{routine.description.clone()}</p>
             {routine.advice.map(|advice| view! { <AdviceNote advice /> })}
             <p class="meta">
-                "About " {routine.estimated_minutes()} " minutes · " {routine.items.len()}
-                " exercises"
+                "About " {routine.estimated_minutes()} " minutes · "
+                {plural(routine.items.len(), "exercise", "exercises")}
             </p>
             <ul class="routine-exercises">{names}</ul>
             <a class="button big" href=href(&format!("/session/{}", routine.id))>"Start"</a>

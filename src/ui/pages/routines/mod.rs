@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::catalog;
+use crate::domain::dates::plural;
 use crate::domain::own_exercise::is_own;
 use crate::domain::own_routine::{OwnItem, OWN_PREFIX};
 use crate::domain::routine::{self, Routine};
@@ -133,7 +134,7 @@ pub fn RoutinesPage() -> impl IntoView {
             <li>
                 <a href=href(&format!("/routines/{}", r.id))>{r.name.clone()}</a>
                 <span class="meta">
-                    " · about " {r.estimated_minutes()} " min · " {r.items.len()} " exercises"
+                    " · about " {r.estimated_minutes()} " min · " {plural(r.items.len(), "exercise", "exercises")}
                     {pinned.then_some(" · pinned on Today")}
                 </span>
             </li>
@@ -271,7 +272,7 @@ fn RoutineView(routine: Routine) -> impl IntoView {
             // active), as Today, the player and the summary show it.
             {routine.advice.map(|advice| view! { <AdviceNote advice /> })}
             <p class="meta">
-                "About " {minutes} " minutes · " {routine.items.len()} " exercises"
+                "About " {minutes} " minutes · " {plural(routine.items.len(), "exercise", "exercises")}
                 {own.then_some(" · your own routine, with the doses you set")}
             </p>
             <RoutineItems items=items.clone() />
