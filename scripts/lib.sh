@@ -33,7 +33,8 @@ release_build() {
 }
 
 # The release again, under the sub-path /steadyback/ and as a second version (a label
-# mixed into its version): each reuses the compiled wasm, so about 15 s each.
+# mixed into its version): each reuses the compiled and optimised wasm (the wasm-opt
+# results are kept by their input), so about 5 s each.
 hosting_builds() {
   say "Release builds for the hosting tests → ${RELEASE_DIST_SUB#"$ROOT/"}, ${RELEASE_DIST_NEXT#"$ROOT/"}"
   (cd "$ROOT" && trunk build --release --public-url /steadyback/ --dist "$RELEASE_DIST_SUB")
