@@ -48,11 +48,9 @@ impl Eq for Compiled {}
 pub enum HurtAbout {
     /// The exercise being played: in a hold, a move, a rest or a change of sides.
     Playing(String),
-    /// In a get-ready: the exercise just played, not the one coming.
+    /// In a get-ready: the exercise just played, not the one coming (even when it was
+    /// stopped for pain already: the one coming has not begun).
     JustPlayed(String),
-    /// In a get-ready after the exercise just played was stopped for pain: the one the
-    /// person chose to go on to.
-    ChoseNext(String),
     /// Nothing has been played yet: the person is asked whether it is about the
     /// exercise coming next (`next`), or none.
     Ask { next: Option<String> },
@@ -62,9 +60,7 @@ impl HurtAbout {
     /// The exercise's id, when the app can tell it without asking.
     pub fn exercise(&self) -> Option<&str> {
         match self {
-            HurtAbout::Playing(id) | HurtAbout::JustPlayed(id) | HurtAbout::ChoseNext(id) => {
-                Some(id)
-            }
+            HurtAbout::Playing(id) | HurtAbout::JustPlayed(id) => Some(id),
             HurtAbout::Ask { .. } => None,
         }
     }
@@ -296,10 +292,10 @@ impl Session {
     /// In a hold, a move, a rest or a change of sides: the exercise being played (a rest
     /// is always between two reps or sets of one exercise). In a get-ready, the next
     /// exercise has not begun: the pain is the exercise just played (the last one of
-    /// which something was played, the one getting ready included after "Back"), unless
-    /// that one was stopped for pain already, when the person has chosen to go on to
-    /// the next: then it is that one. Before anything has been played or stopped, the
-    /// person is asked: the exercise coming next, or none.
+    /// which something was played, the one getting ready included after "Back"), also
+    /// when that one was stopped for pain already and the person chose to try another:
+    /// the pain is never put on an exercise not yet begun. Before anything has been
+    /// played or stopped, the person is asked: the exercise coming next, or none.
     pub fn hurt_about(&self, now: Millis) -> Option<HurtAbout> {
         let snapshot = self.at(now);
         if snapshot.is_finished() || self.started_at.is_none() {
@@ -337,7 +333,6 @@ impl Session {
             .find(|&i| played(i) || self.is_stopped(&id(i)));
         Some(match last {
             None => HurtAbout::Ask { next: Some(next) },
-            Some(i) if self.is_stopped(&id(i)) => HurtAbout::ChoseNext(next),
             Some(i) => HurtAbout::JustPlayed(id(i)),
         })
     }

@@ -219,10 +219,11 @@ fn it_hurts_before_the_first_exercise_asks_which_or_none() {
         ("knee-rolls".into(), StepKind::GetReady)
     );
     // The pelvic tilt was stopped, and the person went on to the knee rolls: an "It
-    // hurts" in their get-ready is about them.
+    // hurts" in their get-ready is still about the pelvic tilt, never about the knee
+    // rolls, which have not begun.
     assert_eq!(
         s.hurt_about(T0 + 8 * S),
-        Some(HurtAbout::ChoseNext("knee-rolls".into()))
+        Some(HurtAbout::JustPlayed("pelvic-tilt".into()))
     );
     // Skipping the first exercise untouched: still nothing played, still asked.
     let mut s = started("gentle-start");
@@ -241,24 +242,43 @@ fn it_hurts_before_the_first_exercise_asks_which_or_none() {
 }
 
 #[test]
-fn after_a_stop_and_another_exercise_chosen_it_hurts_stops_that_one() {
+fn after_a_stop_and_another_exercise_chosen_it_hurts_is_kept_against_the_stopped_one() {
     // As a person does: stop the pelvic tilt at 8, "Try a different exercise instead",
-    // and in the knee rolls' get-ready say it hurts at 9.
+    // and in the knee rolls' get-ready say it hurts at 9. The knee rolls have not begun:
+    // the pain is the pelvic tilt's, the knee rolls are not stopped, and their get-ready
+    // starts again.
     let mut s = started("gentle-start");
     assert!(s.hurt(T0 + 20 * S, 8));
     s.resume(T0 + 30 * S);
-    assert!(s.hurt(T0 + 31 * S, 9));
+    assert_eq!(
+        where_at(&s, T0 + 31 * S),
+        ("knee-rolls".into(), StepKind::GetReady)
+    );
+    assert!(
+        s.hurt(T0 + 31 * S, 9),
+        "a rating of 9 still puts ending first"
+    );
     assert_eq!(
         s.hurts()
             .iter()
             .map(|h| (h.exercise.as_str(), h.rating))
             .collect::<Vec<_>>(),
-        [("pelvic-tilt", 8), ("knee-rolls", 9)]
+        [("pelvic-tilt", 8), ("pelvic-tilt", 9)]
     );
+    assert!(!s.is_stopped("knee-rolls"));
     assert_eq!(
         where_at(&s, T0 + 40 * S),
-        ("double-knee-hug".into(), StepKind::GetReady)
+        ("knee-rolls".into(), StepKind::GetReady)
     );
+    // In the knee rolls themselves, it is theirs.
+    s.resume(T0 + 40 * S);
+    let rolling = (40..200)
+        .map(|k| T0 + k * S)
+        .find(|&t| where_at(&s, t).1 != StepKind::GetReady)
+        .unwrap();
+    assert_eq!(where_at(&s, rolling).0, "knee-rolls");
+    assert!(s.hurt(rolling, 9));
+    assert!(s.is_stopped("knee-rolls"));
 }
 
 #[test]

@@ -23,10 +23,6 @@ fn noted_against(about: &HurtAbout, chosen: Option<&str>) -> Option<String> {
             "It will be noted against {}, the exercise you just did.",
             catalog::name_of(id)
         )),
-        HurtAbout::ChoseNext(id) => Some(format!(
-            "It will be noted against {}, the exercise you went on to.",
-            catalog::name_of(id)
-        )),
         HurtAbout::Ask { .. } => Some(match chosen {
             Some(id) => format!(
                 "It will be noted against {}, the exercise coming next.",
