@@ -15,8 +15,8 @@
 //!   the app's progression stops at);
 //! - "hold for a few seconds": 5 s; holds no source gives: 10 s for hugs, 20 s for the
 //!   plank, 30 s for the hamstring stretch (the one stretch hold a source gives is 20 s),
-//!   60 s standing tall, 120 s lying flat: each a little past the app's own starting
-//!   figure, as far as its progression may take it and no further;
+//!   60 s standing tall, 120 s lying flat: each past the app's own starting figure and
+//!   past where its progression stops (about twice the start), never past a source;
 //! - a paced rep: 3 to 10 s (slow and controlled; faster is marked too);
 //! - an activity: one go (1 set of 1), for the app's own minutes (30, or 45 for a
 //!   class); walking is judged against the source's build-up of 20 to 30 minutes.

@@ -708,8 +708,8 @@ mod tests {
             walk.beyond_range(),
             vec![(
                 Field::Work,
-                "45 minutes: more than the source suggests (Spine-health: build up to 20 to \
-                 30 minutes at a time; once active, at least 30)."
+                "45 minutes: more than the source suggests (Spine-health: new to exercise, \
+                 build up to 20 to 30 minutes at a time)."
                     .to_string()
             )]
         );

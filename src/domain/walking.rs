@@ -106,7 +106,7 @@ impl WalkStep {
         match self {
             WalkStep::Start | WalkStep::Active { .. } => None,
             WalkStep::Build { .. } | WalkStep::StepUp { .. } => Some(format!(
-                "Going up 5 minutes at a time, after {STEP_UP_DAYS} days of 7, is {APP_OWN}. \
+                "Adding 5 minutes once you have walked on {STEP_UP_DAYS} days in a week is {APP_OWN}. \
                  Spine-health says only to build up to 20 to 30 minutes over weeks or months."
             )),
         }

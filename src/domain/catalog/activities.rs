@@ -37,7 +37,7 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         limits: Some(Limits::activity(Limit::source(
             30,
             SpineHealth,
-            "build up to 20 to 30 minutes at a time; once active, at least 30",
+            "new to exercise, build up to 20 to 30 minutes at a time",
         ))),
         dose_notes: &[
             "New to exercise: start with 2 or 3 walks of 5 minutes a day. Over several weeks \
@@ -73,8 +73,8 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
         limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &[
-            "Exercise in water is also called hydrotherapy. You can do it in a class, or on \
-             your own in the pool.",
+            "Exercise in water is also called hydrotherapy. It often means slow moves in \
+             shallow water, with someone to guide you.",
         ],
         cautions: &[],
         easier: &[],

@@ -125,9 +125,9 @@ fn Preview(shared: Shared) -> impl IntoView {
             </p>
             {beyond.then(|| view! {
                 <p class="card caution beyond-warning">
-                    "Some numbers in this routine go past the range Steadyback stands behind: "
-                    "each is marked above, with what the source says or the app's own limit. "
-                    "Ask your GP or physiotherapist whether they suit you before you add it."
+                    "Some numbers in this routine are more than Steadyback advises. Each one "
+                    "is marked above, with what the source says or the app's own limit. Ask "
+                    "your GP or physiotherapist whether they suit you before you add it."
                 </p>
             })}
             <div class="actions">
