@@ -5,7 +5,7 @@
 //   node tests/e2e/each-alone.mjs                 every test of every file
 //   node tests/e2e/each-alone.mjs session.test.mjs   the tests of those files
 //
-// About 15 minutes for the whole suite on 2 cores (a browser and a server per test).
+// About 8 minutes for the whole suite on 2 cores (a browser and a server per test).
 import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname } from "node:path";
