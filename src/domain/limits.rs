@@ -260,15 +260,22 @@ pub fn beyond(limits: &Limits, n: &Numbers) -> Vec<(Number, String)> {
             } else {
                 "reps in all"
             };
+            // Reps counted on each side are counted in all on each side too: 2 sets of 3
+            // on each side are 6 on each side, 12 moves.
+            let side = if n.per_side { " on each side" } else { "" };
             if n.reps > all.max {
                 let what = if n.sets > 1 {
-                    format!("{}, {total} in all", amount(Number::Reps, n))
+                    format!("{}, {total}{side} in all", amount(Number::Reps, n))
                 } else {
                     amount(Number::Reps, n)
                 };
                 out.extend(note(&all, n.reps, &what, unit).map(|s| (Number::Reps, s)));
             } else if total > all.max {
-                let what = format!("{} of {}, {total} in all", amount(Number::Sets, n), n.reps);
+                let what = format!(
+                    "{} of {}{side}, {total}{side} in all",
+                    amount(Number::Sets, n),
+                    n.reps
+                );
                 out.extend(note(&all, total, &what, unit).map(|s| (Number::Sets, s)));
             }
         }
@@ -427,6 +434,33 @@ mod tests {
                     .to_string()
             )],
             "the reps alone are past it: said beside the reps, once"
+        );
+    }
+
+    #[test]
+    fn reps_on_each_side_are_counted_in_all_on_each_side() {
+        let limits = Limits::in_all(
+            Limit::source(5, ClevelandClinic, "3 to 5 on each side a day"),
+            None,
+        );
+        let each_side = |sets, reps| Numbers {
+            per_side: true,
+            ..numbers(sets, reps, None)
+        };
+        assert!(beyond(&limits, &each_side(1, 5)).is_empty());
+        assert_eq!(
+            beyond(&limits, &each_side(2, 3)),
+            vec![(
+                Number::Sets,
+                "2 sets of 3 on each side, 6 on each side in all: more than the source \
+                 suggests (Cleveland Clinic: 3 to 5 on each side a day)."
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            beyond(&limits, &each_side(2, 6))[0].1,
+            "6 reps on each side, 12 on each side in all: more than the source suggests \
+             (Cleveland Clinic: 3 to 5 on each side a day)."
         );
     }
 }
