@@ -14,6 +14,7 @@ pub mod ids;
 pub mod library;
 pub mod limits;
 pub mod own_exercise;
+pub mod own_item;
 pub mod own_routine;
 pub mod pain;
 pub mod plan;
@@ -29,6 +30,8 @@ pub mod share;
 pub mod sources;
 pub mod storage_schema;
 pub mod store;
+#[cfg(test)]
+mod structure;
 #[cfg(test)]
 mod test_support;
 pub mod walking;

@@ -14,7 +14,7 @@ use super::exercise::{
     MAX_SETS,
 };
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
-use super::own_routine::{check_name, Field, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS};
+use super::own_item::{check_name, Field, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS};
 use super::storage_schema::{by_name, Record};
 use super::Millis;
 

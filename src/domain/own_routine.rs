@@ -15,87 +15,16 @@ use super::exercise::{Amount, Dose, Exercise, Sides, Work, MAX_HOLD_SECS, MAX_RE
 use super::ids::{self, is_zero, Keyed, RecordId, Tombstone};
 use super::limits::{self, Number, Numbers, WorkKind};
 use super::own_exercise::is_own;
+pub use super::own_item::{
+    check_name, Field, OwnItem, RoutineError, MAX_ACTIVITY_MINUTES, MAX_ITEMS, MAX_NAME_CHARS,
+    MAX_REST_SECS,
+};
 use super::routine::{Routine, RoutineItem};
 use super::storage_schema::Record;
 use super::Millis;
 
-/// The most exercises in one routine.
-pub const MAX_ITEMS: usize = 30;
-/// The longest name, in characters.
-pub const MAX_NAME_CHARS: usize = 60;
-/// The longest rest, in seconds, between reps or sets (the app's own cap: five minutes).
-pub const MAX_REST_SECS: u16 = 300;
-/// The longest timed activity, in minutes (the app's own cap: two hours).
-pub const MAX_ACTIVITY_MINUTES: u16 = 120;
 /// How an own routine's id starts, in addresses and in the session log.
 pub const OWN_PREFIX: &str = "own:";
-
-/// One exercise of an own routine with the dose chosen for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OwnItem {
-    /// The library id of the exercise.
-    pub exercise: String,
-    /// Sets, 1 to [`MAX_SETS`].
-    pub sets: u16,
-    /// Reps in each set (per side where the exercise counts them so), 1 to [`MAX_REPS`].
-    pub reps: u16,
-    /// Seconds each rep is held (a held exercise) or takes (a paced one), 1 to
-    /// [`MAX_HOLD_SECS`]; minutes, 1 to [`MAX_ACTIVITY_MINUTES`], for a timed activity;
-    /// 0 where the person taps when each rep is done.
-    pub work: u16,
-    /// Seconds of rest between reps, 0 to [`MAX_REST_SECS`].
-    pub rest_reps: u16,
-    /// Seconds of rest between sets, 0 to [`MAX_REST_SECS`].
-    pub rest_sets: u16,
-}
-
-/// One number of a dose, for the editor and its messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Sets,
-    Reps,
-    Work,
-    RestReps,
-    RestSets,
-}
-
-impl Field {
-    pub const ALL: [Field; 5] = [
-        Field::Sets,
-        Field::Reps,
-        Field::Work,
-        Field::RestReps,
-        Field::RestSets,
-    ];
-
-    /// For the ids of a form's boxes.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Field::Sets => "sets",
-            Field::Reps => "reps",
-            Field::Work => "work",
-            Field::RestReps => "rest-reps",
-            Field::RestSets => "rest-sets",
-        }
-    }
-}
-
-/// What is wrong with a routine, in words shown to the person as they are.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RoutineError {
-    #[error("Give the routine a name.")]
-    NoName,
-    #[error("Keep the name to {MAX_NAME_CHARS} characters or fewer.")]
-    NameTooLong,
-    #[error("Add at least one exercise.")]
-    NoItems,
-    #[error("A routine can hold up to {MAX_ITEMS} exercises.")]
-    TooManyItems,
-    #[error("The library has no exercise \"{0}\".")]
-    UnknownExercise(String),
-    #[error("{exercise}: {what}.")]
-    Dose { exercise: String, what: String },
-}
 
 impl OwnItem {
     /// The exercise with the library's starting dose.
@@ -122,28 +51,6 @@ impl OwnItem {
     /// The exercise from the library; `None` for an id it does not have.
     pub fn library(&self) -> Option<&'static Exercise> {
         catalog::get(&self.exercise)
-    }
-
-    /// The value of one number.
-    pub fn get(&self, field: Field) -> u16 {
-        match field {
-            Field::Sets => self.sets,
-            Field::Reps => self.reps,
-            Field::Work => self.work,
-            Field::RestReps => self.rest_reps,
-            Field::RestSets => self.rest_sets,
-        }
-    }
-
-    /// Sets one number (the caps are checked by [`OwnItem::check`]).
-    pub fn set(&mut self, field: Field, value: u16) {
-        match field {
-            Field::Sets => self.sets = value,
-            Field::Reps => self.reps = value,
-            Field::Work => self.work = value,
-            Field::RestReps => self.rest_reps = value,
-            Field::RestSets => self.rest_sets = value,
-        }
     }
 
     /// What the number means for this exercise ("Hold (seconds)"), and its range:
@@ -294,22 +201,6 @@ impl Keyed for OwnRoutine {
     }
     fn renew(&mut self, at: Millis) {
         self.updated_at = self.updated_at.max(at);
-    }
-}
-
-/// A name as the person typed it, trimmed, or what is wrong with it.
-pub fn check_name(name: &str) -> Result<String, RoutineError> {
-    let name: String = name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        Err(RoutineError::NoName)
-    } else if name.chars().count() > MAX_NAME_CHARS {
-        Err(RoutineError::NameTooLong)
-    } else {
-        Ok(name)
     }
 }
 

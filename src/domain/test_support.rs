@@ -4,6 +4,12 @@ use chrono::NaiveDate;
 
 use super::Millis;
 
+/// The built-in routines, for the tests of modules below them (the session's): fixtures,
+/// not a dependency of their code.
+pub mod routines {
+    pub use crate::domain::routine::{builtin, find, Routine};
+}
+
 /// A calendar day.
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -6,10 +6,11 @@ use super::plan::*;
 use super::player::*;
 use super::timeline::*;
 use crate::domain::exercise::{Sides, MAX_REPS, MAX_SETS};
-use crate::domain::routine::Routine;
-use crate::domain::routine::{builtin, find};
+// The built-in routines, as fixtures: the session's code never needs them (routines are
+// made into sessions, not the other way), only its tests.
 use crate::domain::session_record::Completion;
 use crate::domain::storage_schema::{decode, encode, DecodeError};
+use crate::domain::test_support::routines::{builtin, find, Routine};
 use crate::domain::Millis;
 
 const T0: Millis = 1_763_700_000_000;
