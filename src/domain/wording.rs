@@ -152,6 +152,21 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     for r in builtin() {
         routine_texts.push((format!("routine {}", r.id), r.description.clone()));
     }
+    // What the status line announces as each step starts, in the built-in routines and
+    // in each exercise tried on its own.
+    let tried = CATALOG
+        .iter()
+        .filter_map(|e| super::routine::Routine::single(e.id));
+    let mut announced = std::collections::BTreeSet::new();
+    for r in builtin().into_iter().chain(tried) {
+        announced.extend(r.timeline().iter().map(|s| s.announce()));
+    }
+    assert!(announced.len() > 100, "{} steps announced", announced.len());
+    routine_texts.extend(
+        announced
+            .into_iter()
+            .map(|t| ("a step announced".to_string(), t)),
+    );
     // Sentences the domain makes: the walking plan's label, and what is said of a
     // number past its range (each number of each exercise, at the app's caps).
     let step = super::walking::WalkStep::StepUp { from: 5, to: 10 };

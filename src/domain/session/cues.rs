@@ -51,12 +51,24 @@ pub(super) fn start_cue(step: &Step, index: usize) -> Cue {
 /// holds, in order. Only those are made: the player asks on every tick, and the start
 /// cue's sentence is long.
 pub(super) fn cue_points(steps: &[Step], index: usize, due: impl Fn(i64) -> bool) -> Vec<Cue> {
+    timed_cue_points(steps, index, due)
+        .into_iter()
+        .map(|(_, cue)| cue)
+        .collect()
+}
+
+/// [`cue_points`], each cue with its offset in the step.
+pub(super) fn timed_cue_points(
+    steps: &[Step],
+    index: usize,
+    due: impl Fn(i64) -> bool,
+) -> Vec<(i64, Cue)> {
     let Some(step) = steps.get(index) else {
         return Vec::new();
     };
     let mut cues = Vec::new();
     if due(0) {
-        cues.push(start_cue(step, index));
+        cues.push((0, start_cue(step, index)));
     }
     let duration = step.duration_ms.unwrap_or(0);
     match step.kind {
@@ -64,16 +76,19 @@ pub(super) fn cue_points(steps: &[Step], index: usize, due: impl Fn(i64) -> bool
             for secs_left in COUNTDOWN_SECS {
                 let at = duration - i64::from(secs_left) * 1000;
                 if at > 0 && due(at) {
-                    cues.push(Cue::Countdown { secs_left });
+                    cues.push((at, Cue::Countdown { secs_left }));
                 }
             }
         }
         StepKind::Work(Movement::Hold | Movement::Minutes)
             if duration >= secs_ms(HALFWAY_FROM_SECS) && due(duration / 2) =>
         {
-            cues.push(Cue::Halfway {
-                say: "Halfway.".to_string(),
-            });
+            cues.push((
+                duration / 2,
+                Cue::Halfway {
+                    say: "Halfway.".to_string(),
+                },
+            ));
         }
         _ => {}
     }

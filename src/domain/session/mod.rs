@@ -1,9 +1,12 @@
 //! The guided session, in three parts that depend one way: the plan a routine becomes
 //! (`plan`), the timeline of steps compiled from it (`timeline`, with its `cues`), and
-//! the state machine that plays it (`player`), with what it leaves behind (`outcome`).
+//! the state machine that plays it (`player`, and the cues it will give: `ahead`), with
+//! what it leaves behind (`outcome`).
 //!
 //! The truth is timestamps, never counted ticks: see `player`.
 
+mod ahead;
+mod announce;
 mod cues;
 mod outcome;
 mod plan;

@@ -439,7 +439,7 @@ impl Session {
     /// The first step from `from` on that plays: the steps of an exercise stopped for
     /// pain are passed over. The final step is never passed over. The one rule of what
     /// plays next, for the timeline's own moves and for what the player shows.
-    fn playing_from(&self, steps: &[Step], from: usize) -> usize {
+    pub(super) fn playing_from(&self, steps: &[Step], from: usize) -> usize {
         let last = steps.len().saturating_sub(1);
         (from..last)
             .find(|&i| steps.get(i).is_some_and(|s| !self.passed_over(s)))
@@ -741,7 +741,7 @@ impl Session {
     }
 
     /// Playing time up to `now`.
-    fn active_at(&self, now: Millis) -> i64 {
+    pub(super) fn active_at(&self, now: Millis) -> i64 {
         match self.phase {
             Phase::Running { since } => self
                 .active_ms
@@ -752,7 +752,7 @@ impl Session {
 
     /// The step and the ms into it at playing time `active`: timed steps after the
     /// anchor follow each other by themselves; a tapped rep waits.
-    fn locate(&self, steps: &[Step], active: i64) -> (usize, i64) {
+    pub(super) fn locate(&self, steps: &[Step], active: i64) -> (usize, i64) {
         let last = steps.len().saturating_sub(1);
         let mut index = self.anchor_step.min(last);
         let mut off = active.saturating_sub(self.anchor_active).max(0);

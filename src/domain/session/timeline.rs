@@ -228,7 +228,7 @@ impl Step {
     }
 
     /// What changes sides, where the exercise names it ("leg").
-    fn side_part(&self) -> Option<&'static str> {
+    pub(super) fn side_part(&self) -> Option<&'static str> {
         catalog::get(&self.exercise_id).and_then(|e| e.side_part)
     }
 
