@@ -3,7 +3,7 @@
 //
 // 0. Release builds: the wasm split into the first load and a piece per page opened
 //    later (scripts/split-wasm.mjs).
-// 1. index.html: Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
+// 1. index.html: (release builds) the stylesheet minified, and its integrity; Trunk's inline loader swapped for the app's own (scripts/hosting.mjs),
 //    the preloads of the app's files held back for it to start once the first screen
 //    is shown, the first screen (assets/first-screen.html) put in <div id="boot">,
 //    every root-relative address put under the public URL, the public URL written into
@@ -29,6 +29,7 @@ import {
   contentPolicy,
   headersFile,
   inlineScripts,
+  minifyCss,
   redirectsFile,
   scriptHash,
 } from "./hosting.mjs";
@@ -76,7 +77,18 @@ if (release) {
   }
 }
 
-// 1. index.html
+// 1. index.html (release builds: the stylesheet minified first, its integrity with it)
+if (release) {
+  const sheet = files().find((f) => /^styles-[0-9a-f]+\.css$/.test(f));
+  if (!sheet) fail("no styles-<hash>.css in the build");
+  const path = join(dir, sheet);
+  const before = readFileSync(path);
+  const after = Buffer.from(minifyCss(before.toString("utf8")), "utf8");
+  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  if (!html.includes(sri(before))) fail(`index.html must carry ${sheet}'s integrity`);
+  writeFileSync(path, after);
+  html = html.replace(sri(before), sri(after));
+}
 const trunkLoaders = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (trunkLoaders.length !== 1 || !/module_or_path/.test(trunkLoaders[0][1])) {
   fail("expected exactly one inline loader from Trunk (has Trunk's output changed?)");

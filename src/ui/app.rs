@@ -113,7 +113,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=crate::platform::base_path::base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <div class="shell">
+            <div class="shell" class:in-session=move || state.in_session()>
                 <Notices />
                 <main id="main" class="page" tabindex="-1">
                     // Before anything else, the first-run safety check.
@@ -139,7 +139,8 @@ pub fn App() -> impl IntoView {
                     </Routes>
                     </Show>
                 </main>
-                <Show when=checked>
+                // Not during a session, which has its own way out.
+                <Show when=move || checked() && !state.in_session()>
                     <BottomNav />
                 </Show>
             </div>

@@ -158,11 +158,12 @@ export const appStarted = (page) => page.locator("#boot").waitFor({ state: "deta
 
 /**
  * Waits until the app has taken over the first screen and drawn its shell and the page
- * (whose code, in a release build, may first have to be fetched: see `later_pages!`).
+ * (whose code, in a release build, may first have to be fetched: see `later_pages!`): the
+ * bottom bar, or a session in play, which has the whole screen.
  */
 export async function appReady(page) {
   await appStarted(page);
-  await page.locator("nav.bottom-nav").waitFor();
+  await page.locator("nav.bottom-nav, .shell.in-session").first().waitFor();
   await page.locator("main h1").first().waitFor();
 }
 

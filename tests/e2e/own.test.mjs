@@ -277,7 +277,7 @@ test("each preference changes what the player does, and a change mid-session app
   assert.deepEqual([await phase(), await left()], ["Rest", 8_000], "rests twice as long");
   // Mid-rest, the rests go back to as set: this rest keeps its 8 s, the next is 4 s.
   const restStep = await step();
-  await page.getByText("Pace and sound").click();
+  await page.getByRole("button", { name: "Pace and sound" }).click();
   await page.getByRole("group", { name: "Rests between reps and sets" }).getByRole("radio", { name: "As set", exact: true }).check();
   await page.clock.runFor(1_000);
   assert.equal(await step(), restStep);

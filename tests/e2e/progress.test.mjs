@@ -142,6 +142,7 @@ test("'It hurts' with 8 stops the exercise; another can be tried, never the stop
   await s.page.getByRole("button", { name: "Resume" }).waitFor();
 
   await s.page.getByRole("button", { name: "Stop" }).click();
+  await s.page.getByRole("button", { name: "End the session" }).click();
   await s.page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
   const [record] = (await stored("steadyback:sessions")).records;
   assert.deepEqual(

@@ -114,6 +114,7 @@ test("'It hurts' with 8 in the get-ready after the pelvic tilt is kept against t
   await page.getByRole("button", { name: "Carry on" }).click();
 
   await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByRole("button", { name: "End the session" }).click();
   await page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
   const [record] = (await stored(page, "steadyback:sessions")).data.records;
   assert.deepEqual(
@@ -174,6 +175,7 @@ test("the summary's stop note stays when a lower 'It hurts' comes after the stop
   await page.getByRole("heading", { name: "Pain 4 out of 10" }).waitFor();
   await page.getByRole("button", { name: "Carry on" }).click();
   await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByRole("button", { name: "End the session" }).click();
   await page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
   const [record] = (await stored(page, "steadyback:sessions")).data.records;
   assert.deepEqual(

@@ -74,7 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
                 />
                 <Switch
                     label="Spoken instructions"
-                    hint="A voice tells you what to do next."
+                    hint="A voice tells you what to do next. With a screen reader, you may prefer it off: your screen reader then says each step, once, as it starts."
                     get=|s| s.voice
                     set=|s, on| s.voice = on
                     supported=speech::is_supported()

@@ -68,6 +68,9 @@ pub struct AppState {
     pub updates: Updates,
     /// False when data lives only in this page's memory.
     pub persistent: bool,
+    /// True while a session is in play (started, not yet finished): the session has the
+    /// whole screen, without the bottom bar.
+    in_session: RwSignal<bool>,
     io: Io,
 }
 
@@ -110,7 +113,20 @@ impl AppState {
             still_hurting: RwSignal::new(None),
             updates: Updates::new(),
             persistent,
+            in_session: RwSignal::new(false),
             io,
+        }
+    }
+
+    /// True while a session is in play: the app shell gives it the whole screen.
+    pub fn in_session(&self) -> bool {
+        self.in_session.get()
+    }
+
+    /// The session player says whether a session is in play.
+    pub fn set_in_session(&self, on: bool) {
+        if self.in_session.try_get_untracked() != Some(on) {
+            self.in_session.try_set(on);
         }
     }
 

@@ -16,9 +16,12 @@ use crate::ui::components::figure::{animate, motion_allowed, phase_name, Drawing
 pub(super) fn PlayerFigure(
     /// The player of the session.
     player: Player,
+    /// True while the person has paused the figure (it then shows the step's pose).
+    still: RwSignal<bool>,
 ) -> impl IntoView {
     let frame = RwSignal::new(clock::now());
-    let motion = motion_allowed(&player.state);
+    let allowed = motion_allowed(&player.state);
+    let motion = move || allowed() && !still.get();
     // Where the figure is: the step at the later of the player's tick and the last frame.
     let shown = Memo::new(move |_| {
         let t = frame.get().max(player.now.get());

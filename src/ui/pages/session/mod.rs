@@ -5,31 +5,34 @@
 //! next whole second or step boundary, so nothing drifts and little runs), plays the
 //! cues it returns, and saves it after every change so a reload resumes it.
 
+mod actions;
 mod figure;
 mod hurt;
 mod pending;
 mod player;
+mod screen;
 mod summary;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::catalog;
 use crate::domain::routine::Routine;
 use crate::domain::session::{HurtAbout, Resume, SavedSession, Session, Status};
 use crate::domain::settings::Settings;
-use crate::platform::{audio, clock, speech, wake_lock};
+use crate::platform::{audio, clock, media_session, speech, wake_lock};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::pain_scale::PainScale;
 use crate::ui::components::preferences::{PaceControls, Volume};
 use crate::ui::components::safety_check::{AdviceNote, ExerciseGate};
+use crate::ui::href;
 use crate::ui::state::AppState;
 
-use figure::PlayerFigure;
+use actions::{Actions, Sheet};
 use hurt::HurtView;
 use pending::PendingChoice;
-use player::{clock_text, counters, phase_label, DeviceNotes, Player};
+use player::{counters, phase_label, DeviceNotes, Player};
+use screen::{FigureBox, NowText, SessionScreen, KEYS};
 use summary::SessionSummary;
 
 #[component]
@@ -141,6 +144,7 @@ fn PlayerView(
         timer: StoredValue::new(None),
         wake_problem: RwSignal::new(None),
         cues_ready: RwSignal::new(audio::is_unlocked()),
+        planned_until: StoredValue::new(None),
     };
     player.tick();
     state.playing.set(true);
@@ -203,42 +207,78 @@ fn PlayerView(
         })
     };
 
-    let start = move |_| {
-        player.ready_cues();
-        player.act(|s, t| s.start(t));
-        player.keep_awake();
-    };
-    let pause = move |_| {
-        player.act(|s, t| s.pause(t));
-        wake_lock::release();
-        speech::silence();
-    };
-    let resume = move |_| {
-        player.ready_cues();
-        player.act(|s, t| s.resume(t));
-        player.keep_awake();
-    };
-
-    let hurt = RwSignal::new(HurtPanel::Closed);
-    let open_hurt = move |_| {
-        player.act(|s, t| s.pause(t));
-        wake_lock::release();
-        speech::silence();
-        // What it is about, as the session tells it (before anything was played, the
-        // panel asks).
-        let about = player
-            .session
-            .with_untracked(|s| s.hurt_about(player.now.get_untracked()));
-        hurt.set(about.map_or(HurtPanel::Closed, HurtPanel::Asking));
-    };
+    let actions = Actions::new(player);
+    let hurt = actions.hurt;
+    let sheet = actions.sheet;
     let in_play = move || matches!(status(), Status::Running | Status::Paused);
+    // In play, the session has the whole screen, without the bottom bar; its way out is
+    // Stop (or the back gesture), which asks first. Once over, the extra history entry
+    // goes again.
+    Effect::new(move |_| {
+        let playing = in_play();
+        state.set_in_session(playing);
+        if status() == Status::Finished {
+            actions.unguard();
+        }
+    });
+    // A panel closing gives the focus back to the main button (never to the page).
+    Effect::new(move |was_open: Option<bool>| {
+        let open = hurt.with(|h| *h != HurtPanel::Closed) || sheet.get() != Sheet::None;
+        if was_open == Some(true) && !open && in_play() {
+            actions.focus_main();
+        }
+        open
+    });
+    actions.focus_when_shown();
+    let keys = window_event_listener(leptos::ev::keydown, move |e| actions.on_key(&e));
+    let back_gesture = window_event_listener(leptos::ev::popstate, move |_| actions.on_pop());
+    // The phone's media keys, and what its lock screen shows: the step and the routine.
+    media_session::on_action(move |a| actions.on_media(a));
+    let artist = routine.name.clone();
+    Effect::new(move |_| {
+        if status() == Status::Finished {
+            media_session::clear();
+        } else if let Some(st) = step().filter(|_| in_play()) {
+            let title = format!("{}: {}", phase_label(&st), st.exercise_name());
+            media_session::show(&title, &artist, &href("/icons/icon-512.png"));
+        }
+    });
+    // The sound turned on or off, or its volume changed: the beeps ahead follow.
+    Effect::new(move |was: Option<(bool, u32)>| {
+        let now = state
+            .records
+            .settings
+            .with(|s| (s.sound, (s.loudness() * 100.0) as u32));
+        if was.is_some_and(|w| w != now) {
+            player.replan();
+        }
+        now
+    });
+    on_cleanup(move || {
+        state.set_in_session(false);
+        keys.remove();
+        back_gesture.remove();
+        media_session::clear();
+        audio::cancel_scheduled();
+    });
 
-    let title = routine.name.clone();
+    let step = Signal::derive(step);
+    let next = Signal::derive(next);
+    // What a screen reader hears, politely, once per step: the step in a sentence (not
+    // the time, which would be read every second). When the app's own voice is on, it
+    // says the steps, and the line stays quiet so the two never talk over each other.
+    let voice_on = move || state.records.settings.with(|s| s.voice);
+    let announcement = Memo::new(move |_| match status() {
+        Status::Paused => "Paused.".to_string(),
+        Status::Running if !voice_on() => step.get().map(|st| st.announce()).unwrap_or_default(),
+        _ => String::new(),
+    });
+
     let routine_name = StoredValue::new(routine.name.clone());
     let advice = routine.advice;
     view! {
         <Page title="Session">
-            <p class="lead routine-name">{title}</p>
+            <p class="visually-hidden step-status" role="status" aria-live="polite">{move || announcement.get()}</p>
             {move || pending.get().map(|p| view! { <PendingChoice pending=p player resolve=pending /> })}
             <Show when=move || pending.with(Option::is_none)>
                 <Show
@@ -246,84 +286,37 @@ fn PlayerView(
                     fallback=move || view! { <SessionSummary player routine_name=routine_name.get_value() advice /> }
                 >
                     <Show when=move || hurt.with(|h| *h != HurtPanel::Closed)>
-                        <HurtView player panel=hurt />
-                    </Show>
-                    <Show when=move || hurt.with(|h| *h == HurtPanel::Closed)>
-                    <progress
-                        class="routine-progress"
-                        max="100"
-                        value=move || snap.with(|s| (s.progress * 100.0).round() as i32)
-                        aria-label="Progress through the routine"
-                    ></progress>
-                    // data-step and data-ends-at let end-to-end tests check step
-                    // boundaries to the millisecond without knowing the timeline.
-                    <section
-                        class="card player"
-                        aria-label="Now"
-                        data-step=move || snap.with(|s| s.step)
-                        data-ends-at=move || {
-                            let t = player.now.get();
-                            snap.with(|s| s.remaining_ms.map(|r| t + r))
-                        }
-                    >
-                        <PlayerFigure player />
-                        {move || step().map(|st| view! {
-                            <p class="phase">{phase_label(&st)}</p>
-                            <h2 class="exercise-name">{st.exercise_name().to_string()}</h2>
-                            <p class="counters">{counters(&st)}</p>
-                        })}
-                        <div class="timer" role="timer" aria-label="Time left in this step">
-                            {move || snap.with(|s| s.remaining_ms.map(clock_text))}
+                        <div class="session-sheet">
+                            <HurtView player panel=hurt />
                         </div>
-                        <Show when=move || status() == Status::Running && snap.with(|s| s.remaining_ms.is_none())>
-                            <button class="done-button" on:click=move |_| player.act(|s, t| s.rep_done(t))>
-                                "Done"
-                            </button>
-                        </Show>
-                        <p class="next">{move || next().map(|n| format!("Next: {n}"))}</p>
-                        {move || step().and_then(|st| catalog::get(&st.exercise_id)).map(|e| view! {
-                            <details class="how">
-                                <summary>"How to do it"</summary>
-                                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-                            </details>
-                        })}
-                    </section>
-                    // Phase changes, read out by screen readers.
-                    <p class="visually-hidden" aria-live="assertive">
-                        {move || step().map(|st| st.say())}
-                    </p>
-                    <Show when=in_play>
-                        <button class="hurts" on:click=open_hurt>"It hurts"</button>
                     </Show>
-                    <div class="controls">
-                        <Show
-                            when=move || status() != Status::NotStarted
-                            fallback=move || view! { <button class="primary big" on:click=start>"Start"</button> }
-                        >
-                            <button class="secondary" on:click=move |_| player.act(|s, t| s.back(t))>"Back"</button>
-                            <Show
-                                when=move || status() == Status::Paused
-                                fallback=move || view! { <button class="big" on:click=pause>"Pause"</button> }
-                            >
-                                <button class="big" on:click=resume>"Resume"</button>
-                            </Show>
-                            <button class="secondary" on:click=move |_| player.act(|s, t| s.skip(t))>"Skip"</button>
+                    <Show when=move || in_play() && hurt.with(|h| *h == HurtPanel::Closed)>
+                        <SessionScreen actions snap step next routine_name=routine_name.get_value() />
+                        <Show when=move || status() == Status::Running && !player.cues_ready.get()>
+                            <button class="wide sound-back" on:click=move |_| {
+                                player.ready_cues();
+                                player.keep_awake();
+                            }>"Tap to turn the sound back on"</button>
                         </Show>
-                    </div>
-                    <Show when=move || status() != Status::NotStarted>
-                        <button class="link-button stop" on:click=move |_| player.act(|s, t| s.stop(t))>
-                            "Stop"
-                        </button>
+                        <DeviceNotes player />
                     </Show>
-                    // The person's pace and volume, at hand: a change applies from the
-                    // next step.
-                    <details class="card pace-panel">
-                        <summary>"Pace and sound"</summary>
-                        <PaceControls prefix="player" />
-                        <Volume />
-                        <p class="hint">"Changes apply from the next step, and stay for next time."</p>
-                    </details>
                     <Show when=move || status() == Status::NotStarted>
+                        <p class="lead routine-name">{routine_name.get_value()}</p>
+                        <FigureBox player />
+                        <NowText player snap step next />
+                        <div class="controls">
+                            <button class="primary big" node_ref=actions.main on:click=move |_| actions.start()>
+                                "Start"
+                            </button>
+                        </div>
+                        // The person's pace and volume, at hand: a change applies from
+                        // the next step.
+                        <details class="card pace-panel">
+                            <summary>"Pace and sound"</summary>
+                            <PaceControls prefix="player" />
+                            <Volume />
+                            <p class="hint">"Changes apply from the next step, and stay for next time."</p>
+                        </details>
                         {advice.map(|advice| view! { <AdviceNote advice /> })}
                         <section class="card" aria-label="Pain before you start">
                             <PainScale
@@ -333,14 +326,8 @@ fn PlayerView(
                             />
                             <p class="hint">"Optional: it helps you see how you are doing over the weeks."</p>
                         </section>
-                    </Show>
-                    <Show when=move || status() == Status::Running && !player.cues_ready.get()>
-                        <button class="wide" on:click=move |_| {
-                            player.ready_cues();
-                            player.keep_awake();
-                        }>"Tap to turn the sound back on"</button>
-                    </Show>
-                    <DeviceNotes player />
+                        <p class="hint keys">{KEYS}</p>
+                        <DeviceNotes player />
                     </Show>
                 </Show>
             </Show>

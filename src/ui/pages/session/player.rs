@@ -9,7 +9,7 @@ use crate::domain::session::{
     Cue, Movement, Pace, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
 };
 use crate::domain::settings::Settings;
-use crate::platform::{audio, clock, speech, vibration, wake_lock};
+use crate::platform::{audio, clock, media_session, speech, vibration, wake_lock};
 use crate::ui::components::preferences::voice;
 use crate::ui::state::{AppState, Tone};
 
@@ -51,16 +51,23 @@ pub(super) fn counters(step: &Step) -> String {
     parts.join(" · ")
 }
 
-/// Plays cues as the settings allow.
-pub(super) fn play(cues: &[Cue], settings: &Settings) {
+/// The beep of a cue: its pitch and length.
+fn beep_of(cue: &Cue) -> (f32, u32) {
+    match cue {
+        Cue::Countdown { .. } => (660.0, 120),
+        Cue::Finished { .. } => (880.0, 400),
+        _ => (880.0, 200),
+    }
+}
+
+/// Plays cues as the settings allow; their beeps only when `beep` (else they were
+/// scheduled on the audio clock ahead of time and have played already).
+pub(super) fn play(cues: &[Cue], settings: &Settings, beep: bool) {
     let volume = settings.loudness();
     for cue in cues {
-        if settings.sound {
-            match cue {
-                Cue::Countdown { .. } => audio::beep(660.0, 120, volume),
-                Cue::Finished { .. } => audio::beep(880.0, 400, volume),
-                _ => audio::beep(880.0, 200, volume),
-            }
+        if settings.sound && beep {
+            let (hz, ms) = beep_of(cue);
+            audio::beep(hz, ms, volume);
         }
         if settings.vibration {
             match cue {
@@ -78,6 +85,15 @@ pub(super) fn play(cues: &[Cue], settings: &Settings) {
     }
 }
 
+/// The silent track that keeps the phone's media controls (`platform::media_session`).
+pub(super) const SILENCE: &str = "/silence.wav";
+
+/// How far ahead beeps are scheduled on the audio clock: more than the minute a hidden
+/// page's timers may wait in Chrome.
+const AHEAD_MS: i64 = 120_000;
+/// A plan is extended once less than this is left of it.
+const EXTEND_BELOW_MS: i64 = 90_000;
+
 /// The player's state, all `Copy`, shared by its event handlers and timer.
 #[derive(Clone, Copy)]
 pub(super) struct Player {
@@ -94,6 +110,8 @@ pub(super) struct Player {
     pub(super) wake_problem: RwSignal<Option<String>>,
     /// False after a reload until the person taps: browsers keep a page silent until then.
     pub(super) cues_ready: RwSignal<bool>,
+    /// The time up to which beeps are scheduled on the audio clock (`None`: none are).
+    pub(super) planned_until: StoredValue<Option<i64>>,
 }
 
 impl Player {
@@ -109,15 +127,60 @@ impl Player {
             return; // The page is gone.
         };
         self.now.set(t);
+        // Beeps a plan covers have played on the audio clock already.
+        let planned = !changed && self.planned_until.get_value().is_some_and(|u| t <= u);
         if !cues.is_empty() {
             self.state
                 .records
                 .settings
-                .with_untracked(|s| play(&cues, s));
+                .with_untracked(|s| play(&cues, s, !planned));
         }
         let snap = self.snapshot();
         self.after_change(&snap, changed || !cues.is_empty());
+        self.plan_beeps(t);
         self.schedule(&snap);
+    }
+
+    /// Schedules the beeps of the next two minutes on the audio clock, or extends the
+    /// plan when little of it is left; none unless running with the sound on.
+    fn plan_beeps(self, now: i64) {
+        let settings = self.state.records.settings.get_untracked();
+        let running = self.session.with_untracked(|s| s.at(now).status) == Status::Running;
+        if !running || !settings.sound || !audio::is_unlocked() {
+            self.cancel_beeps();
+            return;
+        }
+        let until = self.planned_until.get_value();
+        if until.is_some_and(|u| u - now >= EXTEND_BELOW_MS) {
+            return;
+        }
+        let after = until.unwrap_or(now).max(now);
+        let to = now + AHEAD_MS;
+        let beeps: Vec<audio::Beep> = self
+            .session
+            .with_untracked(|s| s.cues_ahead(now, after, to))
+            .iter()
+            .map(|(at, cue)| {
+                let (hz, ms) = beep_of(cue);
+                audio::Beep { at_ms: *at, hz, ms }
+            })
+            .collect();
+        audio::schedule(now, &beeps, settings.loudness());
+        self.planned_until.set_value(Some(to));
+    }
+
+    /// Silences the beeps scheduled ahead (an event changed what comes next).
+    pub(super) fn cancel_beeps(self) {
+        if self.planned_until.try_get_value().flatten().is_some() {
+            audio::cancel_scheduled();
+            self.planned_until.set_value(None);
+        }
+    }
+
+    /// Schedules the beeps again from now (the sound or its volume changed).
+    pub(super) fn replan(self) {
+        self.cancel_beeps();
+        self.plan_beeps(clock::now());
     }
 
     /// Plays the session at `pace` from its next step (the settings changed).
@@ -132,6 +195,7 @@ impl Player {
 
     /// Applies an event at the current time.
     pub(super) fn act(self, event: impl FnOnce(&mut Session, i64)) {
+        self.cancel_beeps();
         let t = clock::now();
         self.session.update(|s| event(s, t));
         self.run(true);
@@ -189,6 +253,8 @@ impl Player {
             }
         }
         self.cues_ready.set(true);
+        // The phone's media controls show while the session plays (from this tap).
+        media_session::set_playing(true, &crate::ui::href(SILENCE));
     }
 
     pub(super) fn keep_awake(self) {
