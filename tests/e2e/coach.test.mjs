@@ -306,6 +306,18 @@ test("a screen reader hears each step once, in a sentence, never the seconds; wi
   const { page } = await open({ settings: { voice: false, sound: false, vibration: false } });
   await startButton(page).click();
   const started = await now(page);
+  // The screen as a screen reader walks it: the controls named, the time a timer, the
+  // status line there (the page's heading, hidden from sight, first).
+  await page.getByRole("button", { name: "Pause" }).waitFor();
+  const tree = await page.locator("main").ariaSnapshot();
+  if (process.env.COACH_LOG) writeFileSync(`${process.env.COACH_LOG}/aria.txt`, tree + "\n");
+  const order = ['heading "Session"', "status", 'button "Stop"', 'button "How to do it"', 'button "Pace and sound"', 'img "Lie on your back', 'heading "Pelvic tilt"', 'timer "Time left in this step"', 'button "It hurts"', 'button "Back"', 'button "Pause"', 'button "Skip"'];
+  let from = 0;
+  for (const item of order) {
+    const at = tree.indexOf(item, from);
+    assert.ok(at >= 0, `${item} after the ones before, in:\n${tree}`);
+    from = at;
+  }
   // Step by step, the number of steps seen.
   const steps = new Set([await stepIndex(page)]);
   const done = page.getByRole("heading", { name: "Well done" });
@@ -316,7 +328,8 @@ test("a screen reader hears each step once, in a sentence, never the seconds; wi
   const said = await page.evaluate(() => window.__said);
   const log = said.map((s) => `${((s.at - started) / 1000).toFixed(1).padStart(6)} s  ${s.text}`);
   if (process.env.COACH_LOG) writeFileSync(`${process.env.COACH_LOG}/announcements.txt`, log.join("\n") + "\n");
-  assert.equal(said.length, steps.size, `one line per step:\n${log.join("\n")}`);
+  assert.equal(said.length, steps.size + 1, `one line per step, and the end:\n${log.join("\n")}`);
+  assert.equal(said.at(-1).text, "Session finished.");
   assert.equal(said[0].text, "Get ready: Pelvic tilt.");
   assert.ok(said.some((s) => /^Pelvic tilt, rep 1 of 5: /.test(s.text)));
   assert.ok(said.every((s) => !/\d:\d\d/.test(s.text)), "no clock times read out");

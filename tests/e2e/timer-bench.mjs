@@ -61,6 +61,8 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/session/${routine}`);
     await page.getByRole("button", { name: "Start", exact: true }).click();
+    // The session screen replaces the page Start was on: watch its timer.
+    await page.locator(".session-screen section.player").waitFor();
     await page.evaluate(() => {
       window.__changes = [];
       const player = document.querySelector("section.player");

@@ -32,7 +32,7 @@ use actions::{Actions, Sheet};
 use hurt::HurtView;
 use pending::PendingChoice;
 use player::{counters, phase_label, DeviceNotes, Player};
-use screen::{FigureBox, NowText, SessionScreen, KEYS};
+use screen::{FigureBox, Now, NowText, SessionScreen, KEYS};
 use summary::SessionSummary;
 
 #[component]
@@ -270,7 +270,9 @@ fn PlayerView(
     let voice_on = move || state.records.settings.with(|s| s.voice);
     let announcement = Memo::new(move |_| match status() {
         Status::Paused => "Paused.".to_string(),
-        Status::Running if !voice_on() => step.get().map(|st| st.announce()).unwrap_or_default(),
+        Status::Running | Status::Finished if !voice_on() => {
+            step.get().map(|st| st.announce()).unwrap_or_default()
+        }
         _ => String::new(),
     });
 
@@ -291,7 +293,7 @@ fn PlayerView(
                         </div>
                     </Show>
                     <Show when=move || in_play() && hurt.with(|h| *h == HurtPanel::Closed)>
-                        <SessionScreen actions snap step next routine_name=routine_name.get_value() />
+                        <SessionScreen actions now=Now { snap, step, next } routine_name=routine_name.get_value() />
                         <Show when=move || status() == Status::Running && !player.cues_ready.get()>
                             <button class="wide sound-back" on:click=move |_| {
                                 player.ready_cues();
@@ -303,7 +305,7 @@ fn PlayerView(
                     <Show when=move || status() == Status::NotStarted>
                         <p class="lead routine-name">{routine_name.get_value()}</p>
                         <FigureBox player />
-                        <NowText player snap step next />
+                        <NowText player now=Now { snap, step, next } />
                         <div class="controls">
                             <button class="primary big" node_ref=actions.main on:click=move |_| actions.start()>
                                 "Start"

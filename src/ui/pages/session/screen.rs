@@ -50,19 +50,27 @@ pub(super) fn FigureBox(
     }
 }
 
+/// Where the session is, as the screen shows it.
+#[derive(Clone, Copy)]
+pub(super) struct Now {
+    /// Where the session is now.
+    pub(super) snap: Memo<Snapshot>,
+    /// The step being played.
+    pub(super) step: Signal<Option<Step>>,
+    /// What plays next, in words.
+    pub(super) next: Signal<Option<String>>,
+}
+
 /// The step being played in words: phase, name, counters, the time left and what comes
 /// next.
 #[component]
 pub(super) fn NowText(
     /// The player of the session.
     player: Player,
-    /// Where the session is now.
-    snap: Memo<Snapshot>,
-    /// The step being played.
-    step: Signal<Option<Step>>,
-    /// What plays next, in words.
-    next: Signal<Option<String>>,
+    /// Where the session is.
+    now: Now,
 ) -> impl IntoView {
+    let Now { snap, step, next } = now;
     let status = move || snap.with(|s| s.status);
     view! {
         // data-step and data-ends-at let end-to-end tests check step boundaries to the
@@ -103,15 +111,12 @@ pub(super) fn NowText(
 pub(super) fn SessionScreen(
     /// The session's controls.
     actions: Actions,
-    /// Where the session is now.
-    snap: Memo<Snapshot>,
-    /// The step being played.
-    step: Signal<Option<Step>>,
-    /// What plays next, in words.
-    next: Signal<Option<String>>,
+    /// Where the session is.
+    now: Now,
     /// The routine's name.
     routine_name: String,
 ) -> impl IntoView {
+    let Now { snap, step, .. } = now;
     let player = actions.player;
     let sheet = actions.sheet;
     let status = move || snap.with(|s| s.status);
@@ -197,7 +202,7 @@ pub(super) fn SessionScreen(
                 }
                 .into_any(),
             }}
-            <NowText player snap step next />
+            <NowText player now />
             <Show when=move || !asking()>
                 <button class="hurts" on:click=move |_| actions.open_hurt()>"It hurts"</button>
                 <div class="controls">
