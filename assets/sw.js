@@ -66,6 +66,33 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  // A part of a file (Safari's audio asks for the silent track in ranges and wants a 206):
+  // cut from the cached copy, so it plays offline too.
+  const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get("range") ?? "");
+  if (range) {
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then((cache) => cache.match(request.url))
+        .then(async (cached) => {
+          if (!cached) return fetch(request);
+          const body = await cached.arrayBuffer();
+          const start = Number(range[1]);
+          const end = Math.min(range[2] ? Number(range[2]) : body.byteLength - 1, body.byteLength - 1);
+          if (start > end) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${body.byteLength}` } });
+          return new Response(body.slice(start, end + 1), {
+            status: 206,
+            headers: {
+              "Content-Type": cached.headers.get("Content-Type") ?? "application/octet-stream",
+              "Content-Range": `bytes ${start}-${end}/${body.byteLength}`,
+              "Content-Length": String(end - start + 1),
+              "Accept-Ranges": "bytes",
+            },
+          });
+        }),
+    );
+    return;
+  }
   // This version's files first; a file only the version before had (hashed names never
   // clash) for a tab still running it; else the network.
   event.respondWith(

@@ -84,6 +84,13 @@ export function shellTests(s) {
       await expectHeading(s.page, "Library");
       await s.page.getByRole("link", { name: "Safety" }).click();
       await expectHeading(s.page, "Safety");
+      // The silent track (the phone's media controls), in parts as Safari's audio asks.
+      const part = await s.page.evaluate(async (url) => {
+        const r = await fetch(url, { headers: { Range: "bytes=0-11" } });
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        return { status: r.status, range: r.headers.get("content-range"), head: String.fromCharCode(...bytes.slice(0, 4)), length: bytes.length };
+      }, s.app.at("/silence.wav"));
+      assert.deepEqual(part, { status: 206, range: "bytes 0-11/48044", head: "RIFF", length: 12 });
     } finally {
       await s.app.context.setOffline(false);
     }

@@ -43,6 +43,8 @@ pub(super) struct Actions {
     unguarding: StoredValue<bool>,
     /// The main button is to take the focus as soon as it is on the screen.
     wants_focus: StoredValue<bool>,
+    /// The figure held still by its own pause, for the whole session.
+    pub(super) still: RwSignal<bool>,
 }
 
 impl Actions {
@@ -56,6 +58,7 @@ impl Actions {
             guarded: StoredValue::new(false),
             unguarding: StoredValue::new(false),
             wants_focus: StoredValue::new(false),
+            still: RwSignal::new(false),
         }
     }
 
@@ -103,6 +106,12 @@ impl Actions {
         }
     }
 
+    /// "Done" on a rep at the person's own pace: the button goes, the focus to Pause.
+    pub(super) fn rep_done(self) {
+        self.player.act(|s, t| s.rep_done(t));
+        self.focus_main();
+    }
+
     pub(super) fn skip(self) {
         self.player.act(|s, t| s.skip(t));
     }
@@ -126,6 +135,9 @@ impl Actions {
 
     /// Stop, and the back gesture: pause and ask before ending.
     pub(super) fn ask_stop(self) {
+        if self.sheet.get_untracked() == Sheet::Stop {
+            return; // Asked already (a second back gesture): the answer is still to come.
+        }
         let running = self.status() == Status::Running;
         self.was_running.set_value(running);
         if running {
@@ -135,8 +147,10 @@ impl Actions {
         self.sheet.set(Sheet::Stop);
     }
 
-    /// "Keep going": back to the session as it was (playing if it was).
+    /// "Keep going": back to the session as it was (playing if it was), the back
+    /// gesture's entry put back from this tap (browsers skip entries added without one).
     pub(super) fn keep_going(self) {
+        self.guard();
         self.sheet.set(Sheet::None);
         if self.was_running.get_value() {
             self.resume();
@@ -220,9 +234,26 @@ impl Actions {
             return;
         }
         self.guarded.set_value(false);
+        // The entry is put back by "Keep going": a second back gesture while the
+        // question is open leaves the page (the session is kept, paused).
         if matches!(self.status(), Status::Running | Status::Paused) {
-            self.guard();
             self.ask_stop();
+        }
+    }
+
+    /// On opening the page: a history entry of the session's own left on top (a reload,
+    /// a link followed and come back from) is the guard again while the session is in
+    /// play, and goes otherwise.
+    pub(super) fn adopt_guard(self) {
+        let on_top = window()
+            .history()
+            .and_then(|h| h.state())
+            .is_ok_and(|s| s.as_string().as_deref() == Some(GUARD));
+        if on_top {
+            self.guarded.set_value(true);
+            if !matches!(self.status(), Status::Running | Status::Paused) {
+                self.unguard();
+            }
         }
     }
 
@@ -247,6 +278,7 @@ impl Actions {
     /// everywhere.
     pub(super) fn on_key(self, event: &web_sys::KeyboardEvent) {
         if event.default_prevented()
+            || event.repeat()
             || event.ctrl_key()
             || event.alt_key()
             || event.meta_key()

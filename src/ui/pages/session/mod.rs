@@ -230,6 +230,7 @@ fn PlayerView(
         open
     });
     actions.focus_when_shown();
+    actions.adopt_guard();
     let keys = window_event_listener(leptos::ev::keydown, move |e| actions.on_key(&e));
     let back_gesture = window_event_listener(leptos::ev::popstate, move |_| actions.on_pop());
     // The phone's media keys, and what its lock screen shows: the step and the routine.
@@ -304,8 +305,8 @@ fn PlayerView(
                     </Show>
                     <Show when=move || status() == Status::NotStarted>
                         <p class="lead routine-name">{routine_name.get_value()}</p>
-                        <FigureBox player />
-                        <NowText player now=Now { snap, step, next } />
+                        <FigureBox player still=actions.still />
+                        <NowText actions now=Now { snap, step, next } />
                         <div class="controls">
                             <button class="primary big" node_ref=actions.main on:click=move |_| actions.start()>
                                 "Start"

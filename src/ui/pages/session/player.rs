@@ -147,7 +147,9 @@ impl Player {
         let settings = self.state.records.settings.get_untracked();
         let running = self.session.with_untracked(|s| s.at(now).status) == Status::Running;
         if !running || !settings.sound || !audio::is_unlocked() {
-            self.cancel_beeps();
+            // Nothing more to plan. What is planned stays: the end's beep, due now, has
+            // to sound (an event, or the sound turned off, cancelled the rest already).
+            self.planned_until.set_value(None);
             return;
         }
         let until = self.planned_until.get_value();
@@ -195,6 +197,9 @@ impl Player {
 
     /// Applies an event at the current time.
     pub(super) fn act(self, event: impl FnOnce(&mut Session, i64)) {
+        // First the cues due before the event, as a tick would play them (those the plan
+        // covered have sounded already), then the plan called off.
+        self.run(false);
         self.cancel_beeps();
         let t = clock::now();
         self.session.update(|s| event(s, t));

@@ -24,8 +24,9 @@ pub(super) const KEYS: &str =
 pub(super) fn FigureBox(
     /// The player of the session.
     player: Player,
+    /// True while held still.
+    still: RwSignal<bool>,
 ) -> impl IntoView {
-    let still = RwSignal::new(false);
     let allowed = motion_allowed(&player.state);
     view! {
         <div class="session-figure">
@@ -65,11 +66,12 @@ pub(super) struct Now {
 /// next.
 #[component]
 pub(super) fn NowText(
-    /// The player of the session.
-    player: Player,
+    /// The session's controls (and its player).
+    actions: Actions,
     /// Where the session is.
     now: Now,
 ) -> impl IntoView {
+    let player = actions.player;
     let Now { snap, step, next } = now;
     let status = move || snap.with(|s| s.status);
     view! {
@@ -97,7 +99,7 @@ pub(super) fn NowText(
                     </div>
                 }
             >
-                <button class="done-button" on:click=move |_| player.act(|s, t| s.rep_done(t))>
+                <button class="done-button" on:click=move |_| actions.rep_done()>
                     "Done"
                 </button>
             </Show>
@@ -172,7 +174,7 @@ pub(super) fn SessionScreen(
             ></progress>
             // A sheet opens in the figure's place: the time stays in sight.
             {move || match sheet.get() {
-                Sheet::None => view! { <FigureBox player /> }.into_any(),
+                Sheet::None => view! { <FigureBox player still=actions.still /> }.into_any(),
                 Sheet::How => view! {
                     <section class="card session-sheet" aria-label="How to do it">
                         {how}
@@ -202,8 +204,8 @@ pub(super) fn SessionScreen(
                 }
                 .into_any(),
             }}
-            <NowText player now />
             <Show when=move || !asking()>
+                <NowText actions now />
                 <button class="hurts" on:click=move |_| actions.open_hurt()>"It hurts"</button>
                 <div class="controls">
                     <button class="secondary" aria-keyshortcuts="ArrowLeft" on:click=move |_| actions.back()>

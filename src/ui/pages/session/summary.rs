@@ -126,9 +126,16 @@ pub(super) fn SessionSummary(
         (minutes, 0) => format!("{minutes} min"),
         (minutes, secs) => format!("{minutes} min {secs} s"),
     };
+    // The session screen gave way to the summary: its heading takes the focus.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     view! {
         <section class="card summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading">
+            <h2 id="summary-heading" tabindex="-1" node_ref=heading>
                 {if record.is_complete() { "Well done" } else { "Session ended" }}
             </h2>
             <p>{routine_name} ": " {time} " of exercise."</p>
