@@ -36,12 +36,12 @@ pub fn AfterCheckCard() -> impl IntoView {
             .sessions
             .with(|log| pain::after_check_due(log, now, offset).cloned())
     });
-    let shown = move || due.get().filter(|_| !state.playing.get());
+    let shown = move || due.get().filter(|_| !state.is_playing());
     view! {
         {move || shown().map(|record| {
             // "Still hurting" opens the choice of exercises to set aside; the answer is
             // saved only once that choice is made, so leaving the page asks again.
-            let deciding = state.still_hurting.get() == Some(record.id());
+            let deciding = state.still_hurting() == Some(record.id());
             if deciding {
                 return view! { <NotForMe record /> }.into_any();
             }
@@ -68,7 +68,7 @@ pub fn AfterCheckCard() -> impl IntoView {
                         <button on:click=move |_| answer(state, &record, AfterCheck::Settled)>
                             "It has settled"
                         </button>
-                        <button class="secondary" on:click=move |_| state.still_hurting.set(Some(id))>
+                        <button class="secondary" on:click=move |_| state.set_still_hurting(Some(id))>
                             "Still hurting"
                         </button>
                     </div>
@@ -130,7 +130,7 @@ fn NotForMe(
             state.update_plan(|plan| plan.set_not_for_me(ids, clock::now()));
         }
         record.with_value(|r| answer(state, r, AfterCheck::StillHurting));
-        state.still_hurting.set(None);
+        state.set_still_hurting(None);
     };
     view! {
         <section class="card caution" aria-labelledby="not-for-me-heading">

@@ -32,7 +32,7 @@ pub fn Notices() -> impl IntoView {
                     </div>
                 </div>
             </For>
-            <Show when=move || state.updates.offer(state.playing.get())>
+            <Show when=move || state.updates.offer(state.is_playing())>
                 <div class="notice update">
                     <p>"A new version of Steadyback is ready."</p>
                     <div class="notice-actions">

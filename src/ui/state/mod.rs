@@ -60,10 +60,10 @@ pub struct AppState {
     /// Messages shown above every page.
     pub notices: Notices,
     /// True while the session player is open: the after-session check waits.
-    pub playing: RwSignal<bool>,
+    playing: RwSignal<bool>,
     /// The session whose after-check was answered "still hurting" and whose exercises
     /// the person is choosing to set aside (the answer is saved once they choose).
-    pub still_hurting: RwSignal<Option<RecordId>>,
+    still_hurting: RwSignal<Option<RecordId>>,
     /// A new version of the app waiting to take over, offered when nothing would be lost.
     pub updates: Updates,
     /// False when data lives only in this page's memory.
@@ -116,6 +116,28 @@ impl AppState {
             in_session: RwSignal::new(false),
             io,
         }
+    }
+
+    /// True while the session player is open (tracked): the after-session check and the
+    /// new-version offer wait.
+    pub fn is_playing(&self) -> bool {
+        self.playing.get()
+    }
+
+    /// The session player says it is open, or gone.
+    pub fn set_playing(&self, open: bool) {
+        self.playing.try_set(open);
+    }
+
+    /// The session whose exercises the person is choosing to set aside after saying it
+    /// still hurts (tracked).
+    pub fn still_hurting(&self) -> Option<RecordId> {
+        self.still_hurting.get()
+    }
+
+    /// Starts (or, with `None`, ends) choosing what to set aside after a session.
+    pub fn set_still_hurting(&self, id: Option<RecordId>) {
+        self.still_hurting.set(id);
     }
 
     /// True while a session is in play: the app shell gives it the whole screen.

@@ -147,7 +147,7 @@ fn PlayerView(
         planned_until: StoredValue::new(None),
     };
     player.tick();
-    state.playing.set(true);
+    state.set_playing(true);
     // A change of pace in the settings (another tab, say) applies from the next step.
     Effect::new(move |_| {
         let pace = state.records.settings.with(Settings::pace);
@@ -169,7 +169,7 @@ fn PlayerView(
         }
     });
     on_cleanup(move || {
-        state.playing.try_set(false);
+        state.set_playing(false);
         visibility.remove();
         if let Some(Some(timer)) = player.timer.try_get_value() {
             timer.clear();
