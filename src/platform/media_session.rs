@@ -120,32 +120,42 @@ pub fn show(title: &str, artist: &str, artwork: &str) {
     }
 }
 
-/// Plays the silent track (so the controls show) and says the session plays; or pauses
-/// it and says the session is paused. Call with `true` from a tap or a media key.
-pub fn set_playing(playing: bool, silence: &str) {
+fn set_state(session: &JsValue, state: &str) {
+    let _ = Reflect::set(session, &"playbackState".into(), &state.into());
+}
+
+/// Plays the silent track at `silence` (so the controls show) and says the session
+/// plays. Call from a tap or a media key.
+pub fn play(silence: &str) {
     let Some(session) = session() else {
         return;
     };
-    let state = if playing { "playing" } else { "paused" };
-    let _ = Reflect::set(&session, &"playbackState".into(), &state.into());
+    set_state(&session, "playing");
     AUDIO.with_borrow_mut(|slot| {
-        if slot.is_none() && playing {
+        if slot.is_none() {
             if let Ok(audio) = HtmlAudioElement::new_with_src(silence) {
                 audio.set_loop(true);
                 *slot = Some(audio);
             }
         }
-        if let Some(audio) = slot.as_ref() {
-            if playing {
-                // Refused (no tap yet): the controls wait for the next Resume.
-                if let Ok(promise) = audio.play() {
-                    IGNORE.with(|ignore| {
-                        let _ = promise.catch(ignore);
-                    });
-                }
-            } else {
-                let _ = audio.pause();
-            }
+        // Refused (no tap yet): the controls wait for the next Resume.
+        if let Some(Ok(promise)) = slot.as_ref().map(|a| a.play()) {
+            IGNORE.with(|ignore| {
+                let _ = promise.catch(ignore);
+            });
+        }
+    });
+}
+
+/// Pauses the silent track and says the session is paused.
+pub fn pause() {
+    let Some(session) = session() else {
+        return;
+    };
+    set_state(&session, "paused");
+    AUDIO.with_borrow(|slot| {
+        if let Some(audio) = slot {
+            let _ = audio.pause();
         }
     });
 }
@@ -161,7 +171,7 @@ pub fn clear() {
     });
     if let Some(session) = session() {
         let _ = Reflect::set(&session, &"metadata".into(), &JsValue::NULL);
-        let _ = Reflect::set(&session, &"playbackState".into(), &"none".into());
+        set_state(&session, "none");
         for action in Action::ALL {
             set_handler(&session, action.name(), &JsValue::NULL);
         }

@@ -66,6 +66,11 @@ impl Actions {
         self.player.snapshot().status
     }
 
+    /// Started and not over: running or paused.
+    fn in_play(self) -> bool {
+        matches!(self.status(), Status::Running | Status::Paused)
+    }
+
     /// True while a panel covers the controls (It hurts, or the question before ending).
     pub(super) fn panel_open(self) -> bool {
         self.hurt.with_untracked(|h| *h != HurtPanel::Closed)
@@ -86,7 +91,7 @@ impl Actions {
         self.player.act(|s, t| s.pause(t));
         wake_lock::release();
         speech::silence();
-        media_session::set_playing(false, "");
+        media_session::pause();
     }
 
     pub(super) fn resume(self) {
@@ -211,11 +216,7 @@ impl Actions {
             return;
         }
         self.guarded.set_value(false);
-        let on_top = window()
-            .history()
-            .and_then(|h| h.state())
-            .is_ok_and(|s| s.as_string().as_deref() == Some(GUARD));
-        if on_top {
+        if guard_on_top() {
             self.unguarding.set_value(true);
             if let Ok(history) = window().history() {
                 let _ = history.back();
@@ -223,8 +224,8 @@ impl Actions {
         }
     }
 
-    /// The browser's back gesture: during a session, the question before ending
-    /// (the entry is put back, so the session stays on screen).
+    /// The browser's back gesture: during a session, the question before ending (the
+    /// entry is put back by "Keep going").
     pub(super) fn on_pop(self) {
         if self.unguarding.try_get_value() == Some(true) {
             self.unguarding.set_value(false);
@@ -234,9 +235,9 @@ impl Actions {
             return;
         }
         self.guarded.set_value(false);
-        // The entry is put back by "Keep going": a second back gesture while the
-        // question is open leaves the page (the session is kept, paused).
-        if matches!(self.status(), Status::Running | Status::Paused) {
+        // A second back gesture while the question is open leaves the page (the session
+        // is kept, paused).
+        if self.in_play() {
             self.ask_stop();
         }
     }
@@ -245,13 +246,9 @@ impl Actions {
     /// a link followed and come back from) is the guard again while the session is in
     /// play, and goes otherwise.
     pub(super) fn adopt_guard(self) {
-        let on_top = window()
-            .history()
-            .and_then(|h| h.state())
-            .is_ok_and(|s| s.as_string().as_deref() == Some(GUARD));
-        if on_top {
+        if guard_on_top() {
             self.guarded.set_value(true);
-            if !matches!(self.status(), Status::Running | Status::Paused) {
+            if !self.in_play() {
                 self.unguard();
             }
         }
@@ -266,8 +263,8 @@ impl Actions {
         match (action, self.status()) {
             (Action::Play, Status::Paused) => self.resume(),
             (Action::Pause, Status::Running) => self.pause(),
-            (Action::Next, Status::Running | Status::Paused) => self.skip(),
-            (Action::Previous, Status::Running | Status::Paused) => self.back(),
+            (Action::Next, _) if self.in_play() => self.skip(),
+            (Action::Previous, _) if self.in_play() => self.back(),
             _ => {}
         }
     }
@@ -302,7 +299,7 @@ impl Actions {
         if editable {
             return;
         }
-        let in_play = matches!(self.status(), Status::Running | Status::Paused);
+        let in_play = self.in_play();
         match event.key().as_str() {
             " " | "Spacebar" if in_play && !matches!(tag.as_str(), "button" | "a" | "summary") => {
                 event.prevent_default();
@@ -319,4 +316,12 @@ impl Actions {
             _ => {}
         }
     }
+}
+
+/// True when the history entry on top is the session's own.
+fn guard_on_top() -> bool {
+    window()
+        .history()
+        .and_then(|h| h.state())
+        .is_ok_and(|s| s.as_string().as_deref() == Some(GUARD))
 }

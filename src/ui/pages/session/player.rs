@@ -137,16 +137,19 @@ impl Player {
         }
         let snap = self.snapshot();
         self.after_change(&snap, changed || !cues.is_empty());
-        self.plan_beeps(t);
+        self.plan_beeps(t, snap.status);
         self.schedule(&snap);
     }
 
     /// Schedules the beeps of the next two minutes on the audio clock, or extends the
     /// plan when little of it is left; none unless running with the sound on.
-    fn plan_beeps(self, now: i64) {
-        let settings = self.state.records.settings.get_untracked();
-        let running = self.session.with_untracked(|s| s.at(now).status) == Status::Running;
-        if !running || !settings.sound || !audio::is_unlocked() {
+    fn plan_beeps(self, now: i64, status: Status) {
+        let (sound, volume) = self
+            .state
+            .records
+            .settings
+            .with_untracked(|s| (s.sound, s.loudness()));
+        if status != Status::Running || !sound || !audio::is_unlocked() {
             // Nothing more to plan. What is planned stays: the end's beep, due now, has
             // to sound (an event, or the sound turned off, cancelled the rest already).
             self.planned_until.set_value(None);
@@ -167,7 +170,7 @@ impl Player {
                 audio::Beep { at_ms: *at, hz, ms }
             })
             .collect();
-        audio::schedule(now, &beeps, settings.loudness());
+        audio::schedule(now, &beeps, volume);
         self.planned_until.set_value(Some(to));
     }
 
@@ -182,7 +185,7 @@ impl Player {
     /// Schedules the beeps again from now (the sound or its volume changed).
     pub(super) fn replan(self) {
         self.cancel_beeps();
-        self.plan_beeps(clock::now());
+        self.plan_beeps(clock::now(), self.snapshot().status);
     }
 
     /// Plays the session at `pace` from its next step (the settings changed).
@@ -259,7 +262,7 @@ impl Player {
         }
         self.cues_ready.set(true);
         // The phone's media controls show while the session plays (from this tap).
-        media_session::set_playing(true, &crate::ui::href(SILENCE));
+        media_session::play(&crate::ui::href(SILENCE));
     }
 
     pub(super) fn keep_awake(self) {

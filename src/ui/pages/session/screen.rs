@@ -122,8 +122,19 @@ pub(super) fn SessionScreen(
     let player = actions.player;
     let sheet = actions.sheet;
     let status = move || snap.with(|s| s.status);
-    let toggle_sheet = move |which: Sheet| {
-        sheet.update(|s| *s = if *s == which { Sheet::None } else { which });
+    // A button at the top that opens a sheet, or closes it again: its full name, and
+    // the short label it shows.
+    let sheet_button = move |which: Sheet, name: &'static str, label: &'static str| {
+        view! {
+            <button
+                class="bar-button"
+                aria-label=name
+                aria-expanded=move || (sheet.get() == which).to_string()
+                on:click=move |_| sheet.update(|s| *s = if *s == which { Sheet::None } else { which })
+            >
+                {label}
+            </button>
+        }
     };
     let asking = move || sheet.get() == Sheet::Stop;
     let how = move || {
@@ -149,22 +160,8 @@ pub(super) fn SessionScreen(
                     "Stop"
                 </button>
                 <p class="bar-title">{routine_name}</p>
-                <button
-                    class="bar-button"
-                    aria-label="How to do it"
-                    aria-expanded=move || (sheet.get() == Sheet::How).to_string()
-                    on:click=move |_| toggle_sheet(Sheet::How)
-                >
-                    "How to"
-                </button>
-                <button
-                    class="bar-button"
-                    aria-label="Pace and sound"
-                    aria-expanded=move || (sheet.get() == Sheet::Pace).to_string()
-                    on:click=move |_| toggle_sheet(Sheet::Pace)
-                >
-                    "Pace"
-                </button>
+                {sheet_button(Sheet::How, "How to do it", "How to")}
+                {sheet_button(Sheet::Pace, "Pace and sound", "Pace")}
             </div>
             <progress
                 class="routine-progress"
