@@ -15,7 +15,11 @@ test("the library lists all 25 entries with their dose and time", async () => {
   const bridge = s.page.locator(".exercise-card", { hasText: "Bridge" });
   assert.equal(await bridge.locator(".dose").textContent(), "2 × 10–15 · hold 5 s · about 4 min");
   assert.match(await bridge.locator(".meta").textContent(), /Core and strength · Lying on your back/);
-  // Every card shows its move, drawn, with a name a screen reader reads.
+  // Every card shows its move, drawn, with a name a screen reader reads. The cards'
+  // figures are drawn just after the first paint (a busy machine may take a moment).
+  await s.page
+    .waitForFunction(() => document.querySelectorAll(".exercise-card svg[role=img]").length >= 25, null, { timeout: 10_000 })
+    .catch(() => {});
   const labels = await s.page.locator(".exercise-card svg[role=img]").evaluateAll((svgs) =>
     svgs.map((svg) => svg.getAttribute("aria-label")),
   );
