@@ -344,7 +344,7 @@ async fn storage_adapters_report_protection_use_and_other_tabs_changes() {
 
 #[wasm_bindgen_test]
 fn storage_exceptions_are_classified_by_name_and_legacy_code() {
-    use steadyback::domain::store::BackendError::{self, *};
+    use steadyback::domain::storage::store::BackendError::{self, *};
     use steadyback::platform::storage::classify;
     let thrown = |name: &str| -> BackendError {
         let ex = web_sys::DomException::new_with_message_and_name("denied", name).unwrap();

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 
-use super::Millis;
+use crate::domain::Millis;
 
 /// Milliseconds in a day of 24 hours (not a calendar day: see [`local_day`] for those).
 pub const DAY_MS: Millis = 24 * 60 * 60 * 1000;

@@ -9,7 +9,7 @@ use std::collections::btree_map::{BTreeMap, Entry};
 
 use serde::{Deserialize, Serialize};
 
-use super::Millis;
+use crate::domain::Millis;
 
 /// A record's id: when it was made, and a random salt (0 in older records).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -1,40 +1,33 @@
 //! Pure Rust: the rules of the app. Nothing here knows about the browser or the UI, so all
 //! of it is tested natively with `cargo test`. Time comes in as an argument (`now`, in
 //! milliseconds since the Unix epoch), never from a clock.
+//!
+//! Folders by concern, each depending only on those listed before it (the roots on
+//! nothing of the domain); `structure.rs` fails the tests on any cycle:
+//!
+//! - roots: [`dates`], [`ids`], [`sources`], [`Millis`];
+//! - [`storage`]: how a record is stored, versioned and merged;
+//! - [`records`]: what the person did and answered (sessions, activity, the safety check);
+//! - [`library`]: the exercises, the person's own, finding them, their figures;
+//! - [`session`]: a guided session from plan to outcome, and its preferences;
+//! - [`routines`]: built-in and own routines, the person's adjustments, sharing, calendars;
+//! - [`progress`]: days, pain, walking, progression and rotation, read from the records;
+//! - [`backup`]: every record out to a file and back, and when to remind.
 
-pub mod activity;
 pub mod backup;
-pub mod calendar;
-pub mod catalog;
 pub mod dates;
-pub mod exercise;
-pub mod figure;
-pub mod ics;
 pub mod ids;
 pub mod library;
-pub mod limits;
-pub mod own_exercise;
-pub mod own_item;
-pub mod own_routine;
-pub mod pain;
-pub mod plan;
-pub mod progression;
-pub mod reminder;
-pub mod rotation;
-pub mod routine;
-pub mod safety;
+pub mod progress;
+pub mod records;
+pub mod routines;
 pub mod session;
-pub mod session_record;
-pub mod settings;
-pub mod share;
 pub mod sources;
-pub mod storage_schema;
-pub mod store;
+pub mod storage;
 #[cfg(test)]
 mod structure;
 #[cfg(test)]
 mod test_support;
-pub mod walking;
 #[cfg(test)]
 mod wording;
 

@@ -2,12 +2,12 @@
 
 use chrono::NaiveDate;
 
-use super::Millis;
+use crate::domain::Millis;
 
 /// The built-in routines, for the tests of modules below them (the session's): fixtures,
 /// not a dependency of their code.
 pub mod routines {
-    pub use crate::domain::routine::{builtin, find, Routine};
+    pub use crate::domain::routines::routine::{builtin, find, Routine};
 }
 
 /// A calendar day.

@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::catalog::CATALOG;
-use super::progression::RULE_NOTE;
-use super::routine::builtin;
-use super::safety::{
+use crate::domain::library::catalog::CATALOG;
+use crate::domain::progress::progression::RULE_NOTE;
+use crate::domain::records::safety::{
     BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, STAY_ACTIVE, URGENT, URGENT_ACTION,
     WHEN_TO_STOP,
 };
-use super::sources::APP_OWN;
+use crate::domain::routines::routine::builtin;
+use crate::domain::sources::APP_OWN;
 
 /// Words in a row that may not match a source's.
 const RUN: usize = 10;
@@ -156,7 +156,7 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     // in each exercise tried on its own.
     let tried = CATALOG
         .iter()
-        .filter_map(|e| super::routine::Routine::single(e.id));
+        .filter_map(|e| crate::domain::routines::routine::Routine::single(e.id));
     let mut announced = std::collections::BTreeSet::new();
     for r in builtin().into_iter().chain(tried) {
         announced.extend(r.timeline().iter().map(|s| s.announce()));
@@ -169,14 +169,14 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     );
     // Sentences the domain makes: the walking plan's label, and what is said of a
     // number past its range (each number of each exercise, at the app's caps).
-    let step = super::walking::WalkStep::StepUp { from: 5, to: 10 };
+    let step = crate::domain::progress::walking::WalkStep::StepUp { from: 5, to: 10 };
     routine_texts.extend(
         step.own_pacing()
             .map(|t| ("walking plan's own pacing".to_string(), t)),
     );
     for e in CATALOG {
-        for field in super::own_routine::Field::ALL {
-            let mut item = super::own_routine::OwnItem::of(e);
+        for field in crate::domain::routines::own_routine::Field::ALL {
+            let mut item = crate::domain::routines::own_routine::OwnItem::of(e);
             if let Some((_, _, cap)) = item.field(field) {
                 item.set(field, cap);
                 for (_, note) in item.beyond_range() {

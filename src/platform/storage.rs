@@ -4,7 +4,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::store::{BackendError, KeyValue, Memory};
+use crate::domain::storage::store::{BackendError, KeyValue, Memory};
 
 /// Where this page keeps its data.
 #[derive(Debug)]

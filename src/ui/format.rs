@@ -59,7 +59,7 @@ pub fn trend(label: &str, values: impl Iterator<Item = Option<f32>>) -> Option<S
 }
 
 /// Both series, like for like: "before sessions 5.5 → 3.7; after sessions 4.8 → 3.0".
-pub fn pain_trend(weeks: &[crate::domain::pain::PainWeek]) -> Option<String> {
+pub fn pain_trend(weeks: &[crate::domain::progress::pain::PainWeek]) -> Option<String> {
     let parts: Vec<String> = [
         trend("before sessions", weeks.iter().map(|w| w.before)),
         trend("after sessions", weeks.iter().map(|w| w.after)),
@@ -72,10 +72,10 @@ pub fn pain_trend(weeks: &[crate::domain::pain::PainWeek]) -> Option<String> {
 
 /// What an "It hurts" was about: the exercise's name, or, for one said before any
 /// exercise, words that say so.
-pub fn hurt_name(hurt: &crate::domain::session_record::Hurt) -> String {
+pub fn hurt_name(hurt: &crate::domain::records::session_record::Hurt) -> String {
     if hurt.exercise.is_empty() {
         "Before any exercise".to_string()
     } else {
-        crate::domain::catalog::name_of(&hurt.exercise)
+        crate::domain::library::catalog::name_of(&hurt.exercise)
     }
 }

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::activity::ActivityLog;
-use crate::domain::calendar::session_day;
 use crate::domain::dates::{iso, DAY_MS};
-use crate::domain::session_record::SessionLog;
+use crate::domain::progress::calendar::session_day;
+use crate::domain::records::activity::ActivityLog;
+use crate::domain::records::session_record::SessionLog;
 use crate::domain::Millis;
 
 /// The byte-order mark the file starts with, so spreadsheets read it as UTF-8 (accents,

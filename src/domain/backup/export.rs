@@ -3,14 +3,14 @@
 use serde::Serialize;
 
 use super::{Backup, APP, FORMAT};
-use crate::domain::activity::ActivityLog;
-use crate::domain::own_exercise::OwnExercises;
-use crate::domain::own_routine::OwnRoutines;
-use crate::domain::plan::Plan;
-use crate::domain::safety::SafetyCheck;
-use crate::domain::session_record::SessionLog;
-use crate::domain::settings::Settings;
-use crate::domain::storage_schema::Record;
+use crate::domain::library::own_exercise::OwnExercises;
+use crate::domain::records::activity::ActivityLog;
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::records::session_record::SessionLog;
+use crate::domain::routines::adjustments::Plan;
+use crate::domain::routines::own_routine::OwnRoutines;
+use crate::domain::session::settings::Settings;
+use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
 /// The schema of each section, as the app that wrote the file stores it.

@@ -6,17 +6,17 @@ use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::{Map, Value};
 
 use super::{Backup, APP, FORMAT};
-use crate::domain::activity::{Activity, ActivityLog};
 use crate::domain::dates::{plural, DAY_MS};
-use crate::domain::exercise::{check_id, DoseLevel};
 use crate::domain::ids::{Keyed, Tombstone};
-use crate::domain::own_exercise::{OwnExercise, OwnExercises};
-use crate::domain::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
-use crate::domain::plan::{DoseChange, Plan};
-use crate::domain::safety::SafetyCheck;
-use crate::domain::session_record::{SessionLog, SessionRecord};
-use crate::domain::settings::Settings;
-use crate::domain::storage_schema::Record;
+use crate::domain::library::exercise::{check_id, DoseLevel};
+use crate::domain::library::own_exercise::{OwnExercise, OwnExercises};
+use crate::domain::records::activity::{Activity, ActivityLog};
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::records::session_record::{SessionLog, SessionRecord};
+use crate::domain::routines::adjustments::{DoseChange, Plan};
+use crate::domain::routines::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
+use crate::domain::session::settings::Settings;
+use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
 /// The largest file imported. Years of daily sessions take well under a megabyte.

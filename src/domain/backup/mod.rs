@@ -6,27 +6,30 @@
 //! it is JSON written by Steadyback in a format and schemas this version reads (older
 //! schemas are upgraded with each record's own migrations), then each record on its own.
 //! A bad record is left out with a plain reason; the rest are kept.
+//!
+//! [`reminder`]: when to remind the person to download one.
 
 mod csv;
 mod export;
 mod import;
+pub mod reminder;
 #[cfg(test)]
 mod tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::activity::ActivityLog;
-use super::dates::iso;
-use super::ids;
-use super::own_exercise::OwnExercises;
-use super::own_routine::{self, OwnRoutines};
-use super::plan::Plan;
-use super::safety::SafetyCheck;
-use super::session_record::SessionLog;
-use super::settings::Settings;
-use super::storage_schema::Record;
-use super::Millis;
+use crate::domain::dates::iso;
+use crate::domain::ids;
+use crate::domain::library::own_exercise::OwnExercises;
+use crate::domain::records::activity::ActivityLog;
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::records::session_record::SessionLog;
+use crate::domain::routines::adjustments::Plan;
+use crate::domain::routines::own_routine::{self, OwnRoutines};
+use crate::domain::session::settings::Settings;
+use crate::domain::storage::schema::Record;
+use crate::domain::Millis;
 
 pub use csv::csv;
 pub use export::export;

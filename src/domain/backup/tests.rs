@@ -6,15 +6,15 @@ use serde_json::Value;
 use super::csv::{clock_time, csv_cell, BOM};
 use super::import::megabytes;
 use super::*;
-use crate::domain::activity::ActivityKind;
-use crate::domain::activity::{Activity, ActivityLog, Tombstone};
 use crate::domain::dates::DAY_MS;
-use crate::domain::exercise::DoseLevel;
 use crate::domain::ids::Keyed;
-use crate::domain::own_routine::OwnRoutines;
-use crate::domain::plan::DoseChange;
-use crate::domain::session_record::SessionRecord;
-use crate::domain::session_record::{AfterCheck, ExerciseRecord, Hurt};
+use crate::domain::library::exercise::DoseLevel;
+use crate::domain::records::activity::ActivityKind;
+use crate::domain::records::activity::{Activity, ActivityLog, Tombstone};
+use crate::domain::records::session_record::SessionRecord;
+use crate::domain::records::session_record::{AfterCheck, ExerciseRecord, Hurt};
+use crate::domain::routines::adjustments::DoseChange;
+use crate::domain::routines::own_routine::OwnRoutines;
 use crate::domain::test_support::date;
 use crate::domain::Millis;
 use serde_json::json;
@@ -189,8 +189,8 @@ fn export_has_the_documented_shape() {
 
 #[test]
 fn own_routines_are_kept_checked_merged_and_replaced() {
-    use crate::domain::catalog;
-    use crate::domain::own_routine::OwnItem;
+    use crate::domain::library::catalog;
+    use crate::domain::routines::own_routine::OwnItem;
     let bridge = OwnItem::of(catalog::get("bridge").unwrap());
     let mut mine = OwnRoutines::default();
     let id = mine.save(None, "Mine".into(), vec![bridge.clone()], NOW - 10_000, 3);
@@ -269,8 +269,8 @@ fn own_routines_are_kept_checked_merged_and_replaced() {
 
 #[test]
 fn own_exercises_and_routines_using_them_are_kept_checked_merged_and_replaced() {
-    use crate::domain::own_exercise::{OwnExercise, OwnExercises};
-    use crate::domain::own_routine::OwnItem;
+    use crate::domain::library::own_exercise::{OwnExercise, OwnExercises};
+    use crate::domain::routines::own_routine::OwnItem;
     let clam = OwnExercise {
         name: "Clam".into(),
         steps: vec!["Knees bent, open them apart.".into()],
@@ -459,7 +459,7 @@ fn text_that_is_not_a_backup_is_refused() {
         assert_eq!(decode(text, NOW), Err(ImportError::NotABackup), "{text}");
     }
     // A stored record's envelope is not a backup either.
-    let stored = crate::domain::storage_schema::encode(&sample().sessions, NOW).unwrap();
+    let stored = crate::domain::storage::schema::encode(&sample().sessions, NOW).unwrap();
     assert_eq!(decode(&stored, NOW), Err(ImportError::NotABackup));
     assert_eq!(
         ImportError::NotABackup.to_string(),
@@ -1079,8 +1079,8 @@ fn megabytes_have_one_decimal() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::domain::activity::MAX_MINUTES;
     use crate::domain::dates::{local_day, EARLIEST_MS};
+    use crate::domain::records::activity::MAX_MINUTES;
     use proptest::prelude::*;
 
     fn settings() -> impl Strategy<Value = Settings> {

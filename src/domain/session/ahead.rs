@@ -71,7 +71,7 @@ mod tests {
     use super::super::plan::{PlannedItem, PlannedWork};
     use super::super::player::{Session, Status};
     use super::super::timeline::{planned_ms, Movement, Pace, RestPace, StepKind};
-    use crate::domain::exercise::Sides;
+    use crate::domain::library::exercise::Sides;
     use crate::domain::test_support::routines::{builtin, find, Routine};
     use crate::domain::Millis;
 

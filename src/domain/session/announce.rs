@@ -2,7 +2,7 @@
 //! where the voice ([`Step::say`]) may say only "2.".
 
 use super::timeline::{count, Movement, Side, Step, StepKind};
-use crate::domain::exercise::Sides;
+use crate::domain::library::exercise::Sides;
 
 impl Step {
     /// The one sentence announced politely as the step starts, whole on its own: the
@@ -64,7 +64,7 @@ impl Step {
 mod tests {
     use super::super::plan::{PlannedItem, PlannedWork};
     use super::super::timeline::{compile, Pace, Step, StepKind};
-    use crate::domain::exercise::Sides;
+    use crate::domain::library::exercise::Sides;
     use crate::domain::test_support::routines::{builtin, find, Routine};
 
     fn announced(routine: &Routine) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The guided session, in three parts that depend one way: the plan a routine becomes
 //! (`plan`), the timeline of steps compiled from it (`timeline`, with its `cues`), and
 //! the state machine that plays it (`player`, and the cues it will give: `ahead`), with
-//! what it leaves behind (`outcome`).
+//! what it leaves behind (`outcome`); and the person's preferences for it (`settings`).
 //!
 //! The truth is timestamps, never counted ticks: see `player`.
 
@@ -11,6 +11,7 @@ mod cues;
 mod outcome;
 mod plan;
 mod player;
+pub mod settings;
 #[cfg(test)]
 mod tests;
 mod timeline;

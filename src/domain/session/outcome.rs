@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::player::{Mark, Phase, Session};
-use crate::domain::session_record::{ExerciseRecord, SessionRecord};
-use crate::domain::storage_schema::Record;
+use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
+use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
 impl Session {

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::exercise::Sides;
+use crate::domain::library::exercise::Sides;
 
 /// What one rep of a [`PlannedItem`] is, with its time. The stored mirror of
-/// [`Work`](crate::domain::exercise::Work), holding only the starting values.
+/// [`Work`](crate::domain::library::exercise::Work), holding only the starting values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", try_from = "StoredWork")]
 pub enum PlannedWork {
@@ -60,7 +60,7 @@ enum SidesDef {
     TakingTurns,
 }
 
-/// The plain numbers a session plays for one exercise of a routine. Unlike a [`Dose`](crate::domain::exercise::Dose),
+/// The plain numbers a session plays for one exercise of a routine. Unlike a [`Dose`](crate::domain::library::exercise::Dose),
 /// this can be stored, so a session in progress can be saved and resumed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedItem {
@@ -81,7 +81,7 @@ pub struct PlannedItem {
     pub sides: Sides,
     /// True when the voice describes the exercise (see [`Describe`]).
     ///
-    /// [`Describe`]: crate::domain::settings::Describe
+    /// [`Describe`]: crate::domain::session::settings::Describe
     #[serde(default)]
     pub describe: bool,
 }

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use super::cues::{cue_points, start_cue, Cue};
 use super::plan::PlannedItem;
 use super::timeline::{compile, planned_ms, Movement, Pace, Step, StepKind, Timeline};
-use crate::domain::safety::STOP_PAIN;
-use crate::domain::session_record::Hurt;
+use crate::domain::records::safety::STOP_PAIN;
+use crate::domain::records::session_record::Hurt;
 use crate::domain::Millis;
 
 /// "Back" restarts the current step when it has run longer than this; otherwise it goes

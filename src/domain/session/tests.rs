@@ -5,11 +5,11 @@ use super::outcome::*;
 use super::plan::*;
 use super::player::*;
 use super::timeline::*;
-use crate::domain::exercise::{Sides, MAX_REPS, MAX_SETS};
+use crate::domain::library::exercise::{Sides, MAX_REPS, MAX_SETS};
 // The built-in routines, as fixtures: the session's code never needs them (routines are
 // made into sessions, not the other way), only its tests.
-use crate::domain::session_record::Completion;
-use crate::domain::storage_schema::{decode, encode, DecodeError};
+use crate::domain::records::session_record::Completion;
+use crate::domain::storage::schema::{decode, encode, DecodeError};
 use crate::domain::test_support::routines::{builtin, find, Routine};
 use crate::domain::Millis;
 
@@ -136,7 +136,7 @@ fn it_hurts_in_a_get_ready_is_about_the_exercise_just_played() {
     s.stop(T0 + 212 * S);
     let record = s.record().unwrap();
     // The 20-minute check ticks the pelvic tilt, not the knee rolls.
-    let ticked: Vec<(String, bool)> = crate::domain::pain::after_check_choices(&record);
+    let ticked: Vec<(String, bool)> = crate::domain::progress::pain::after_check_choices(&record);
     assert_eq!(
         ticked,
         [
@@ -432,7 +432,7 @@ fn reps_taking_turns_are_one_side_each() {
     assert_eq!(said[2], "3, left.");
     assert!(said[0].contains("Left side."), "{}", said[0]);
     // The dead bug counts this way: 2 sets of 10 are 20 moves, not 40.
-    let bug = crate::domain::catalog::get("dead-bug").unwrap();
+    let bug = crate::domain::library::catalog::get("dead-bug").unwrap();
     assert_eq!(bug.dose.sides, Sides::TakingTurns);
     let bug_steps = Routine::single("dead-bug").unwrap().timeline();
     assert_eq!(bug_steps.iter().filter(|s| s.is_work()).count(), 20);
@@ -443,7 +443,7 @@ fn the_dead_bug_works_each_side_the_same_for_any_reps_and_sets() {
     // The source: "then repeat with the opposite limbs". Each side gets as many moves
     // as the other in a session, whatever the reps and sets: the turns carry on from
     // one set to the next, and an odd number in all ends with one more on the right.
-    let bug = crate::domain::catalog::get("dead-bug").unwrap();
+    let bug = crate::domain::library::catalog::get("dead-bug").unwrap();
     assert_eq!(bug.dose.sides, Sides::TakingTurns);
     for sets in 1..=20 {
         for reps in 1..=20 {
@@ -520,8 +520,8 @@ fn the_dead_bug_works_each_side_the_same_for_any_reps_and_sets() {
     );
     // The estimate counts it.
     let mut dose = bug.dose;
-    dose.sets = crate::domain::exercise::Amount::app(1);
-    dose.reps = crate::domain::exercise::Amount::app(5);
+    dose.sets = crate::domain::library::exercise::Amount::app(1);
+    dose.reps = crate::domain::library::exercise::Amount::app(5);
     assert_eq!(dose.estimated_secs(), 6 * 4);
 }
 
@@ -1670,7 +1670,7 @@ fn the_get_ready_lasts_long_enough_for_its_words() {
     assert_eq!(ready_secs("bridge", false), i64::from(GET_READY_SECS));
     // Every entry, described: the get-ready's words end before the countdown, and where
     // the move is said at the first rep, the rep's words end before the rep does.
-    for e in crate::domain::catalog::CATALOG {
+    for e in crate::domain::library::catalog::CATALOG {
         let routine = find(&format!("exercise:{}", e.id)).unwrap();
         let steps = routine.session(0, |_| true).timeline();
         let plain = routine.session(0, |_| false).timeline();

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{PlannedItem, PlannedWork};
-use crate::domain::catalog;
 use crate::domain::dates::plural;
-use crate::domain::exercise::{
+use crate::domain::library::catalog;
+use crate::domain::library::exercise::{
     Sides, MAX_REPS, MAX_SETS, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS,
 };
-use crate::domain::storage_schema::by_name;
+use crate::domain::storage::schema::by_name;
 
 /// Seconds of the get-ready countdown before each exercise (the app's own figure): time
 /// to hear the name, glance at the picture and get into position. The person can choose

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::catalog::name_of;
-use crate::domain::pain::{self, AfterCheckReason};
-use crate::domain::progression::{self, Direction, Suggestion};
-use crate::domain::session_record::{AfterCheck, SessionRecord};
+use crate::domain::library::catalog::name_of;
+use crate::domain::progress::pain::{self, AfterCheckReason};
+use crate::domain::progress::progression::{self, Direction, Suggestion};
+use crate::domain::records::session_record::{AfterCheck, SessionRecord};
 use crate::platform::clock;
 use crate::ui::state::AppState;
 

@@ -4,8 +4,8 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::domain::calendar::{WeekTotal, WEEKLY_GOAL_MINUTES};
-use crate::domain::pain::PainWeek;
+use crate::domain::progress::calendar::{WeekTotal, WEEKLY_GOAL_MINUTES};
+use crate::domain::progress::pain::PainWeek;
 use crate::ui::format::{day_short, month_short, pain_trend, tenths};
 
 /// The chart's drawing area, in SVG units.

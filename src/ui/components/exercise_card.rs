@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::exercise::{Exercise, Work};
-use crate::domain::own_exercise::is_own;
+use crate::domain::library::exercise::{Exercise, Work};
+use crate::domain::library::own_exercise::is_own;
 use crate::ui::components::figure::FigureStill;
 
 /// A card in the list: name, type and position, dose and time.

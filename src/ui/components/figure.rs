@@ -1,11 +1,11 @@
 //! The drawn figure of an exercise: still, looping on the exercise page, or in step with
-//! the session in the player. The domain poses it (`domain::figure`); this draws it as an
+//! the session in the player. The domain poses it (`domain::library::figure`); this draws it as an
 //! SVG image with an accessible name, animating only while it moves.
 
 use leptos::prelude::*;
 
-use crate::domain::exercise::Exercise;
-use crate::domain::figure::{self, Figure, Phase, Worked};
+use crate::domain::library::exercise::Exercise;
+use crate::domain::library::figure::{self, Figure, Phase, Worked};
 use crate::platform::{self, clock};
 use crate::ui::state::AppState;
 

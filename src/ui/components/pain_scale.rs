@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety::STOP_PAIN;
+use crate::domain::records::safety::STOP_PAIN;
 
 /// Asks for pain from 0 to 10. `value` shows the current answer; `on_pick` gets a tap.
 #[component]

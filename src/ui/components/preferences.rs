@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::settings::{RestPace, Settings, GET_READY_CHOICES, RATE_CHOICES};
+use crate::domain::session::settings::{RestPace, Settings, GET_READY_CHOICES, RATE_CHOICES};
 use crate::platform::{audio, speech};
 use crate::ui::state::{AppState, Tone};
 

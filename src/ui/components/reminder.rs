@@ -1,10 +1,10 @@
 //! Reminders through the person's own calendar: weekdays and a time, then an `.ics` file
-//! to open (see [`crate::domain::ics`]).
+//! to open (see [`crate::domain::routines::ics`]).
 
 use leptos::prelude::*;
 
 use crate::domain::dates::WEEKDAYS;
-use crate::domain::ics::{self, Event, Reminder};
+use crate::domain::routines::ics::{self, Event, Reminder};
 use crate::platform::{clock, files};
 use crate::ui::state::{AppState, Tone};
 

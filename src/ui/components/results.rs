@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::catalog;
-use crate::domain::own_exercise::is_own;
-use crate::domain::session_record::{Completion, ExerciseRecord};
+use crate::domain::library::catalog;
+use crate::domain::library::own_exercise::is_own;
+use crate::domain::records::session_record::{Completion, ExerciseRecord};
 
 /// A few words on how much of `e` was done: "done", "2 of 3 sets done", "started",
 /// "skipped".

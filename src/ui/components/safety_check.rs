@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety::{Advice, Outcome, SafetyCheck, URGENT_ACTION};
+use crate::domain::records::safety::{Advice, Outcome, SafetyCheck, URGENT_ACTION};
 use crate::domain::sources::Source;
 use crate::platform::clock;
 use crate::ui::components::page::Page;

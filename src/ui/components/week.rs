@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::calendar::{self, WEEKLY_GOAL_MINUTES};
-use crate::domain::walking;
+use crate::domain::progress::calendar::{self, WEEKLY_GOAL_MINUTES};
+use crate::domain::progress::walking;
 use crate::ui::format::minutes;
 use crate::ui::state::AppState;
 

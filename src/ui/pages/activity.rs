@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::ui::href;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
 use crate::domain::dates::iso;
 use crate::domain::ids::{Keyed, RecordId};
+use crate::domain::records::activity::{parse_entry, Activity, ActivityKind, MAX_NOTE_CHARS};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_long, minutes};

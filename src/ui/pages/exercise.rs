@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::ui::href;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::catalog;
-use crate::domain::exercise::Exercise;
-use crate::domain::own_exercise::{is_own, OwnExercise};
+use crate::domain::library::catalog;
+use crate::domain::library::exercise::Exercise;
+use crate::domain::library::own_exercise::{is_own, OwnExercise};
 use crate::platform::clock;
 use crate::ui::components::figure::{FigureLoop, FigureStill};
 use crate::ui::components::missing::Missing;

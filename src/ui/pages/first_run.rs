@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::safety::{Advice, SafetyCheck, BEFORE_YOU_START, SEE_A_PROFESSIONAL, URGENT};
+use crate::domain::records::safety::{
+    Advice, SafetyCheck, BEFORE_YOU_START, SEE_A_PROFESSIONAL, URGENT,
+};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::AdviceList;
@@ -92,7 +94,7 @@ pub fn FirstRunPage() -> impl IntoView {
         let on_shared = window()
             .location()
             .pathname()
-            .is_ok_and(|p| p.ends_with(crate::domain::share::PATH));
+            .is_ok_and(|p| p.ends_with(crate::domain::routines::share::PATH));
         if !on_shared {
             navigate(&crate::ui::href("/"), options);
         }

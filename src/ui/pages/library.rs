@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::domain::catalog::CATALOG;
 use crate::domain::dates::plural;
-use crate::domain::exercise::{Kind, Kit, Position};
-use crate::domain::library::Filter;
+use crate::domain::library::catalog::CATALOG;
+use crate::domain::library::exercise::{Kind, Kit, Position};
+use crate::domain::library::filter::Filter;
 use crate::ui::components::exercise_card::ExerciseCard;
 use crate::ui::components::page::Page;
 use crate::ui::href;

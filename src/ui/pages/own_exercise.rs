@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::exercise::Kind;
-use crate::domain::own_exercise::{How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS};
-use crate::domain::own_routine::{Field, MAX_NAME_CHARS};
+use crate::domain::library::exercise::Kind;
+use crate::domain::library::own_exercise::{How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS};
+use crate::domain::routines::own_routine::{Field, MAX_NAME_CHARS};
 use crate::platform::clock;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::ui::href;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::calendar::{self, minutes_of, session_day};
 use crate::domain::dates::{self, plural};
 use crate::domain::ids::RecordId;
-use crate::domain::pain;
-use crate::domain::session_record::{AfterCheck, SessionRecord};
+use crate::domain::progress::calendar::{self, minutes_of, session_day};
+use crate::domain::progress::pain;
+use crate::domain::records::session_record::{AfterCheck, SessionRecord};
 use crate::ui::components::charts::{MinutesChart, PainChart};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::safety::{
+use crate::domain::records::safety::{
     BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, URGENT, URGENT_ACTION, WHEN_TO_STOP,
 };
 use crate::domain::sources::Source;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::settings::{Describe, TextSize, Theme};
+use crate::domain::session::settings::{Describe, TextSize, Theme};
 use crate::platform::{audio, speech, vibration};
 use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
 use crate::ui::components::page::{Later, Page};

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::calendar::{self, session_day};
-use crate::domain::catalog;
 use crate::domain::dates::{self, monday_of};
-use crate::domain::own_exercise::is_own;
-use crate::domain::pain;
-use crate::domain::safety::SafetyCheck;
-use crate::domain::session_record::SessionLog;
+use crate::domain::library::catalog;
+use crate::domain::library::own_exercise::is_own;
+use crate::domain::progress::calendar::{self, session_day};
+use crate::domain::progress::pain;
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::records::session_record::SessionLog;
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::page::Page;
 use crate::ui::format::{day_full, day_month, day_short, hurt_name, pain_trend, tenths};
@@ -145,7 +145,7 @@ pub fn SummaryPage() -> impl IntoView {
     let routine_rows = played
         .iter()
         .map(|(id, (name, times, last))| {
-            let own = id.starts_with(crate::domain::own_routine::OWN_PREFIX);
+            let own = id.starts_with(crate::domain::routines::own_routine::OWN_PREFIX);
             view! {
                 <tr>
                     <th scope="row">{name.clone()}{own.then_some(" (own routine)")}</th>

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::catalog;
 use crate::domain::dates::plural;
-use crate::domain::own_routine::OWN_PREFIX;
-use crate::domain::rotation::{self, GENTLE_START_DAYS};
-use crate::domain::routine::Routine;
-use crate::domain::safety::SafetyCheck;
+use crate::domain::library::catalog;
+use crate::domain::progress::rotation::{self, GENTLE_START_DAYS};
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::routines::own_routine::OWN_PREFIX;
+use crate::domain::routines::routine::Routine;
 use crate::domain::session::SavedSession;
 use crate::domain::sources::APP_OWN;
 use crate::platform::clock;

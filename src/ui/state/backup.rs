@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::backup::{self, Backup, Mode};
 use crate::domain::dates::{iso, local_day};
-use crate::domain::store::{SaveError, Store};
+use crate::domain::storage::store::{SaveError, Store};
 use crate::platform::{clock, files};
 
 use super::{AppState, Tone};

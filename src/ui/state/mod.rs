@@ -10,19 +10,19 @@ mod updates;
 
 use leptos::prelude::*;
 
-use crate::domain::activity::ActivityLog;
-use crate::domain::exercise::Exercise;
+use crate::domain::backup::reminder::BackupMeta;
 use crate::domain::ids::RecordId;
-use crate::domain::own_exercise::{is_own, OwnExercises};
-use crate::domain::own_routine::{OwnRoutines, OWN_PREFIX};
-use crate::domain::plan::Plan;
-use crate::domain::reminder::BackupMeta;
-use crate::domain::routine::{self, Routine};
-use crate::domain::safety::SafetyCheck;
-use crate::domain::session_record::{SessionLog, SessionRecord};
-use crate::domain::settings::Settings;
-use crate::domain::storage_schema::Record;
-use crate::domain::store::Store;
+use crate::domain::library::exercise::Exercise;
+use crate::domain::library::own_exercise::{is_own, OwnExercises};
+use crate::domain::records::activity::ActivityLog;
+use crate::domain::records::safety::SafetyCheck;
+use crate::domain::records::session_record::{SessionLog, SessionRecord};
+use crate::domain::routines::adjustments::Plan;
+use crate::domain::routines::own_routine::{OwnRoutines, OWN_PREFIX};
+use crate::domain::routines::routine::{self, Routine};
+use crate::domain::session::settings::Settings;
+use crate::domain::storage::schema::Record;
+use crate::domain::storage::store::Store;
 use crate::platform::{clock as device_clock, storage::BrowserStorage};
 
 pub use backup::BEFORE_IMPORT_KEY;
@@ -99,11 +99,11 @@ impl AppState {
         // import).
         records
             .exercises
-            .with_untracked(|e| crate::domain::catalog::own::set_own(&e.records));
+            .with_untracked(|e| crate::domain::library::catalog::own::set_own(&e.records));
         Effect::new(move |_| {
             records
                 .exercises
-                .with(|e| crate::domain::catalog::own::set_own(&e.records));
+                .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
         });
         AppState {
             records,
@@ -184,9 +184,9 @@ impl AppState {
         if is_own(id) {
             self.records
                 .exercises
-                .with(|e| crate::domain::catalog::own::set_own(&e.records));
+                .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
         }
-        crate::domain::catalog::get(id)
+        crate::domain::library::catalog::get(id)
     }
 
     /// The person's own exercises in the library's form, in the order they were made.
@@ -194,8 +194,8 @@ impl AppState {
     pub fn own_exercises(&self) -> Vec<&'static Exercise> {
         self.records
             .exercises
-            .with(|e| crate::domain::catalog::own::set_own(&e.records));
-        crate::domain::catalog::own::all()
+            .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
+        crate::domain::library::catalog::own::all()
     }
 
     /// Changes the person's own exercises and saves them; lookups by id see the change
@@ -206,7 +206,7 @@ impl AppState {
         self.records.exercises.set(exercises);
         self.records
             .exercises
-            .with_untracked(|e| crate::domain::catalog::own::set_own(&e.records));
+            .with_untracked(|e| crate::domain::library::catalog::own::set_own(&e.records));
         out
     }
 

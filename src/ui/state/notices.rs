@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::plural;
-use crate::domain::store::{BackendError, Loaded, SaveError};
+use crate::domain::storage::store::{BackendError, Loaded, SaveError};
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::storage_schema::Record;
-use crate::domain::store::Store;
+use crate::domain::storage::schema::Record;
+use crate::domain::storage::store::Store;
 use crate::platform::{clock, storage::BrowserStorage};
 
 use super::notices::Notices;
@@ -189,7 +189,7 @@ macro_rules! records {
             /// Another tab changed `key` (`None`: it cleared everything): reads again
             /// what it changed.
             pub fn reload(&self, key: Option<&str>) {
-                use crate::domain::storage_schema::{data_key, Record};
+                use crate::domain::storage::schema::{data_key, Record};
                 $(
                     if key.is_none_or(|k| k == data_key(<$ty as Record>::NAME)) {
                         self.$field.reload();

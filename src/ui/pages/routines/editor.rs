@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::domain::catalog::{self, CATALOG};
-use crate::domain::exercise::Exercise;
-use crate::domain::library::Filter;
-use crate::domain::own_routine::{self, Field, OwnItem, RoutineDraft, RoutineDrafts};
+use crate::domain::library::catalog::{self, CATALOG};
+use crate::domain::library::exercise::Exercise;
+use crate::domain::library::filter::Filter;
+use crate::domain::routines::own_routine::{self, Field, OwnItem, RoutineDraft, RoutineDrafts};
 use crate::platform::clock;
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::missing::Missing;

@@ -9,12 +9,12 @@ pub mod shared;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::catalog;
 use crate::domain::dates::plural;
-use crate::domain::own_exercise::is_own;
-use crate::domain::own_routine::{OwnItem, OWN_PREFIX};
-use crate::domain::routine::{self, Routine};
-use crate::domain::share;
+use crate::domain::library::catalog;
+use crate::domain::library::own_exercise::is_own;
+use crate::domain::routines::own_routine::{OwnItem, OWN_PREFIX};
+use crate::domain::routines::routine::{self, Routine};
+use crate::domain::routines::share;
 use crate::platform::{clock, share as device_share};
 use crate::ui::components::figure::FigureStill;
 use crate::ui::components::missing::Missing;

@@ -1,11 +1,11 @@
-//! `/shared#…`: a routine someone passed on as a link (see [`crate::domain::share`]).
+//! `/shared#…`: a routine someone passed on as a link (see [`crate::domain::routines::share`]).
 //! It is previewed, and stored only when the person chooses "Add to my routines".
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::share::{self, Shared};
-use crate::domain::{catalog, own_routine};
+use crate::domain::routines::share::{self, Shared};
+use crate::domain::{library::catalog, routines::own_routine};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{CheckOutcome, ExerciseGate};

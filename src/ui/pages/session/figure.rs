@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::player::Player;
-use crate::domain::catalog;
-use crate::domain::figure::{self, Phase, RepKind, Worked};
+use crate::domain::library::catalog;
+use crate::domain::library::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
 use crate::platform::clock;
 use crate::ui::components::figure::{animate, motion_allowed, phase_name, Drawing};

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use super::player::Player;
-use crate::domain::catalog;
-use crate::domain::safety::STOP_PAIN;
+use crate::domain::library::catalog;
+use crate::domain::records::safety::STOP_PAIN;
 use crate::domain::session::HurtAbout;
 use crate::ui::components::pain_scale::PainScale;
 

@@ -16,9 +16,9 @@ mod summary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::routine::Routine;
+use crate::domain::routines::routine::Routine;
+use crate::domain::session::settings::Settings;
 use crate::domain::session::{HurtAbout, Resume, SavedSession, Session, Status};
-use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, media_session, speech, wake_lock};
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;

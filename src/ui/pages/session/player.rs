@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::domain::session::settings::Settings;
 use crate::domain::session::{
     Cue, Movement, Pace, SavedSession, Session, Snapshot, Status, Step, StepKind, Timeline,
 };
-use crate::domain::settings::Settings;
 use crate::platform::{audio, clock, media_session, speech, vibration, wake_lock};
 use crate::ui::components::preferences::voice;
 use crate::ui::state::{AppState, Tone};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::actions::{Actions, Sheet};
 use super::figure::PlayerFigure;
 use super::player::{clock_text, counters, phase_label, Player};
-use crate::domain::catalog;
+use crate::domain::library::catalog;
 use crate::domain::session::{Snapshot, Status, Step};
 use crate::ui::components::figure::motion_allowed;
 use crate::ui::components::preferences::{PaceControls, Volume};

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use super::player::Player;
-use crate::domain::catalog;
-use crate::domain::pain::{self, AfterCheckReason};
-use crate::domain::safety::{Advice, STOP_PAIN};
+use crate::domain::library::catalog;
+use crate::domain::progress::pain::{self, AfterCheckReason};
+use crate::domain::records::safety::{Advice, STOP_PAIN};
+use crate::domain::records::session_record::SessionRecord;
 use crate::domain::session::Session;
-use crate::domain::session_record::SessionRecord;
 use crate::ui::components::pain_scale::PainScale;
 use crate::ui::components::results::ExerciseResults;
 use crate::ui::components::safety_check::AdviceNote;

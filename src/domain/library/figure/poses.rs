@@ -1,0 +1,521 @@
+//! The key poses of every exercise and activity, drawn from the technique in CONTENT.md.
+//! Side view, head to the left for lying moves and facing right otherwise; knee rolls are
+//! seen from the feet.
+
+use super::body::{len, Arm, Leg, Point, Pose};
+use super::build::{
+    arm_to, flat_ankle, hook_lying, leg_to, lying_hip, seated, shoulder, standing, ARMS_BY_SIDES,
+    BED, FLOOR, LEG_FLAT, SEAT,
+};
+use super::{Figure, KeyPose, Part, Setting, View};
+use crate::domain::library::exercise::{Kit, Position};
+
+/// A side-view figure with these poses.
+fn side(setting: Setting, work: Part, poses: Vec<Pose>) -> Figure {
+    Figure {
+        view: View::Side,
+        setting,
+        work,
+        poses: poses.into_iter().map(KeyPose::Side).collect(),
+    }
+}
+
+/// `pose` with both hands brought to `target` (elbows out towards the floor side).
+fn hands_to(mut pose: Pose, target: Point, elbow_up: bool) -> Pose {
+    let s = shoulder(&pose);
+    pose.near_arm = arm_to(s, target, elbow_up);
+    pose.far_arm = arm_to(s, target.toward(180.0, 1.5), elbow_up);
+    pose
+}
+
+/// The knee of a leg of `pose`.
+fn knee(pose: &Pose, leg: Leg) -> Point {
+    pose.hip.toward(leg.thigh, len::THIGH)
+}
+
+/// A leg drawn up towards the chest of someone lying on their back, shin level.
+const KNEE_TO_CHEST: Leg = Leg {
+    thigh: 122.0,
+    shank: -8.0,
+    foot: -20.0,
+};
+
+/// The figure of catalogue entry `id`.
+pub fn figure(id: &str) -> Option<Figure> {
+    let hook = hook_lying(120.0, FLOOR, 36.0);
+    Some(match id {
+        "pelvic-tilt" => {
+            // The pelvis tilts: the lower back presses down, the hips rock a little.
+            let mut end = hook;
+            end.hip.y += 0.5;
+            end.trunk = 181.5;
+            let ankle = flat_ankle(156.0, FLOOR);
+            end.near_leg = leg_to(end.hip, ankle, true, 0.0);
+            end.far_leg = end.near_leg;
+            side(Setting::Floor, Part::LowerBack, vec![hook, end])
+        }
+        "knee-rolls" => Figure {
+            view: View::Feet,
+            setting: Setting::Floor,
+            work: Part::LowerBack,
+            poses: vec![KeyPose::Feet { roll: 0.0 }, KeyPose::Feet { roll: 48.0 }],
+        },
+        "double-knee-hug" => {
+            let mut end = hook;
+            end.near_leg = KNEE_TO_CHEST;
+            end.far_leg = KNEE_TO_CHEST;
+            let k = knee(&end, KNEE_TO_CHEST);
+            let end = hands_to(end, k.toward(-60.0, 4.0), false);
+            side(Setting::Floor, Part::LowerBack, vec![hook, end])
+        }
+        "single-knee-hug" => {
+            let mut end = hook;
+            end.near_leg = KNEE_TO_CHEST;
+            let k = knee(&end, KNEE_TO_CHEST);
+            let end = hands_to(end, k.toward(-60.0, 4.0), false);
+            side(Setting::Floor, Part::LowerBack, vec![hook, end])
+        }
+        "hip-flexor-stretch" => {
+            // On the bed by its edge: the near thigh rests on the bed, the shin hangs
+            // down over the edge; the far knee stays bent, foot on the bed.
+            let start = hook_lying(100.0, BED, 36.0);
+            let mut end = start;
+            end.near_leg = Leg {
+                thigh: -2.0,
+                shank: -88.0,
+                foot: -10.0,
+            };
+            side(Setting::BedEdge, Part::FrontOfHip, vec![start, end])
+        }
+        "thoracic-spine-stretch" => {
+            let base = seated(110.0);
+            let head = shoulder(&base).toward(90.0, len::NECK);
+            let behind = head.toward(180.0, 4.0);
+            let mut start = base;
+            start.near_arm = arm_to(shoulder(&base), behind, false);
+            start.far_arm = start.near_arm;
+            let mut end = base;
+            end.near_arm = arm_to(shoulder(&base), behind, true);
+            end.far_arm = end.near_arm;
+            side(Setting::Chair, Part::UpperBack, vec![start, end])
+        }
+        "abdominal-bracing" => {
+            let mut end = hook;
+            end.hip.y += 0.8;
+            end.trunk = 181.0;
+            side(Setting::Floor, Part::Tummy, vec![hook, end])
+        }
+        "dead-bug" => {
+            // Arms up over the chest, hips and knees at right angles; then one arm back
+            // over the head and the other leg long, just above the floor.
+            let up = Arm {
+                upper: 90.0,
+                fore: 90.0,
+            };
+            let table = Leg {
+                thigh: 90.0,
+                shank: 0.0,
+                foot: 10.0,
+            };
+            let start = Pose {
+                near_arm: up,
+                far_arm: up,
+                near_leg: table,
+                far_leg: table,
+                ..hook
+            };
+            let end = Pose {
+                near_arm: Arm {
+                    upper: 172.0,
+                    fore: 172.0,
+                },
+                far_leg: Leg {
+                    thigh: 14.0,
+                    shank: 12.0,
+                    foot: 60.0,
+                },
+                ..start
+            };
+            side(Setting::Floor, Part::Tummy, vec![start, end])
+        }
+        "bridge" => {
+            // Shoulders and feet stay put; the hips lift into a line with the thighs.
+            let s = shoulder(&hook);
+            let trunk: f32 = 208.0;
+            let hip = s.toward(trunk - 180.0, len::TRUNK);
+            let ankle = hook
+                .hip
+                .toward(hook.near_leg.thigh, len::THIGH)
+                .toward(hook.near_leg.shank, len::SHANK);
+            let leg = leg_to(hip, ankle, true, 0.0);
+            let end = Pose {
+                hip,
+                trunk,
+                neck: 185.0,
+                near_leg: leg,
+                far_leg: leg,
+                ..hook
+            };
+            side(Setting::Floor, Part::Buttocks, vec![hook, end])
+        }
+        "prone-trunk-lift" => {
+            // Face down on the bed over a pillow, arms by the sides; the upper chest
+            // lifts a little, the head in line, looking down.
+            let hip = lying_hip(120.0, BED - 3.0);
+            let flat = Pose {
+                hip,
+                trunk: 182.0,
+                neck: 184.0,
+                near_arm: Arm {
+                    upper: -2.0,
+                    fore: -2.0,
+                },
+                far_arm: Arm {
+                    upper: -2.0,
+                    fore: -2.0,
+                },
+                near_leg: Leg {
+                    thigh: -3.0,
+                    shank: -1.0,
+                    foot: -70.0,
+                },
+                far_leg: Leg {
+                    thigh: -3.0,
+                    shank: -1.0,
+                    foot: -70.0,
+                },
+            };
+            let end = Pose {
+                trunk: 166.0,
+                neck: 164.0,
+                near_arm: Arm {
+                    upper: 4.0,
+                    fore: 0.0,
+                },
+                far_arm: Arm {
+                    upper: 4.0,
+                    fore: 0.0,
+                },
+                ..flat
+            };
+            side(Setting::BedPillow, Part::UpperBack, vec![flat, end])
+        }
+        "wall-stand" => {
+            // Back to the wall: heels, bottom and back touch it.
+            let mut start = standing(62.0);
+            start.trunk = 94.0;
+            start.neck = 96.0;
+            let end = standing(58.0);
+            side(Setting::WallBehind, Part::Posture, vec![start, end])
+        }
+        "lying-thoracic-extension" => {
+            let flat = Pose {
+                near_leg: LEG_FLAT,
+                far_leg: LEG_FLAT,
+                ..hook
+            };
+            side(Setting::Floor, Part::UpperBack, vec![hook, flat])
+        }
+        "seated-hamstring-stretch" => {
+            let start = seated(100.0);
+            let heel = flat_ankle(start.hip.x + 46.0, FLOOR);
+            let mut end = start;
+            end.trunk = 62.0;
+            end.neck = 55.0;
+            end.near_leg = leg_to(end.hip, heel, true, 70.0);
+            let knee = end.hip.toward(end.far_leg.thigh, len::THIGH);
+            end = hands_to(end, knee.toward(0.0, 6.0), false);
+            side(Setting::ChairFront, Part::BackOfThigh, vec![start, end])
+        }
+        "foam-roller-extension" => {
+            let start = seated(110.0);
+            let hands = Point::new(118.0, SEAT - 24.0);
+            let start = hands_to(start, hands, true);
+            let mut end = start;
+            end.trunk = 112.0;
+            end.neck = 128.0;
+            let end = hands_to(end, hands.toward(180.0, 4.0), true);
+            side(Setting::ChairRoller, Part::UpperBack, vec![start, end])
+        }
+        "abdominal-crunch" => {
+            let end = Pose {
+                trunk: 160.0,
+                neck: 150.0,
+                near_arm: Arm {
+                    upper: -14.0,
+                    fore: -10.0,
+                },
+                far_arm: Arm {
+                    upper: -14.0,
+                    fore: -10.0,
+                },
+                ..hook
+            };
+            side(Setting::Floor, Part::Tummy, vec![hook, end])
+        }
+        "elevated-plank" => {
+            // Forearms on the bed, body in one straight line to the feet on the floor.
+            let elbow = Point::new(176.0, BED - 2.5);
+            let lean: f32 = 17.0;
+            let shoulder_at = elbow.toward(90.0, len::UPPER_ARM);
+            let hip = shoulder_at.toward(180.0 + lean, len::TRUNK);
+            let straight = Leg {
+                thigh: 180.0 + lean,
+                shank: 180.0 + lean,
+                foot: -75.0,
+            };
+            let plank = Pose {
+                hip,
+                trunk: lean,
+                neck: lean + 2.0,
+                near_arm: Arm {
+                    upper: -90.0,
+                    fore: 0.0,
+                },
+                far_arm: Arm {
+                    upper: -90.0,
+                    fore: 0.0,
+                },
+                near_leg: straight,
+                far_leg: straight,
+            };
+            // Before: standing at the bed, forearms on it.
+            let mut start = standing(150.0);
+            start.trunk = 62.0;
+            start.neck = 60.0;
+            start.near_leg = leg_to(start.hip, flat_ankle(150.0, FLOOR), true, 0.0);
+            start.far_leg = start.near_leg;
+            let start = hands_to(start, Point::new(172.0, BED - 2.0), false);
+            side(Setting::BedAhead, Part::Tummy, vec![start, plank])
+        }
+        "push-up-progression" => {
+            // At a wall: body straight from the heels, hands on the wall at shoulder
+            // height; the elbows bend to bring the chest towards it.
+            let ankle = flat_ankle(120.0, FLOOR);
+            let body = |lean: f32| {
+                let hip = ankle.toward(90.0 - lean, len::SHANK + len::THIGH);
+                let straight = Leg {
+                    thigh: 270.0 - lean,
+                    shank: 270.0 - lean,
+                    foot: 0.0,
+                };
+                Pose {
+                    hip,
+                    trunk: 90.0 - lean,
+                    neck: 90.0 - lean,
+                    near_arm: ARMS_BY_SIDES,
+                    far_arm: ARMS_BY_SIDES,
+                    near_leg: straight,
+                    far_leg: straight,
+                }
+            };
+            let hand = Point::new(176.0, 52.0);
+            let start = hands_to(body(14.0), hand, false);
+            let end = hands_to(body(26.0), hand, false);
+            side(Setting::WallAhead, Part::ArmsAndChest, vec![start, end])
+        }
+        "wall-squat" => {
+            // Leaning on the wall, feet a little forward: the legs almost straight.
+            let mut start = standing(64.0);
+            start.hip.y += 7.0;
+            let ankle = flat_ankle(86.0, FLOOR);
+            let start = Pose {
+                near_leg: leg_to(start.hip, ankle, true, 0.0),
+                far_leg: leg_to(start.hip, ankle, true, 0.0),
+                ..start
+            };
+            let mut end = start;
+            end.hip = Point::new(64.0, start.hip.y + 18.0);
+            end.near_leg = leg_to(end.hip, ankle, true, 0.0);
+            end.far_leg = end.near_leg;
+            side(Setting::WallBehind, Part::Thighs, vec![start, end])
+        }
+        "core-in-daily-moves" => {
+            // Bracing to lift a light box: knees bent, back straight, box held close.
+            let start = standing(110.0);
+            let ankle = flat_ankle(112.0, FLOOR);
+            let mut end = start;
+            end.hip = Point::new(100.0, start.hip.y + 16.0);
+            end.trunk = 62.0;
+            end.neck = 58.0;
+            end.near_leg = leg_to(end.hip, ankle, true, 0.0);
+            end.far_leg = end.near_leg;
+            let end = hands_to(end, Point::new(128.0, FLOOR - 16.0), false);
+            let start = hands_to(start, Point::new(122.0, start.hip.y - 6.0), false);
+            side(Setting::Lift, Part::Tummy, vec![start, end])
+        }
+        "walking" | "endurance-options" | "everyday-activity" => {
+            let stride = |lead: f32| {
+                let mut p = standing(120.0);
+                p.hip.y += 1.5;
+                p.trunk = 88.0;
+                p.near_leg = Leg {
+                    thigh: -90.0 + lead,
+                    shank: -96.0 + lead * 0.6,
+                    foot: lead * 0.3,
+                };
+                p.far_leg = Leg {
+                    thigh: -90.0 - lead,
+                    shank: -90.0 - lead * 1.4,
+                    foot: -lead * 0.6,
+                };
+                p.near_arm = Arm {
+                    upper: -90.0 - lead,
+                    fore: -80.0 - lead,
+                };
+                p.far_arm = Arm {
+                    upper: -90.0 + lead,
+                    fore: -80.0 + lead,
+                };
+                p
+            };
+            let lead = if id == "endurance-options" {
+                30.0
+            } else {
+                22.0
+            };
+            // Walking: the parts the physiotherapy source names; the other activities
+            // name none, so the app marks the whole body as its own reading.
+            let work = if id == "walking" {
+                Part::CoreButtocksLegs
+            } else {
+                Part::Whole
+            };
+            side(Setting::Path, work, vec![stride(lead), stride(-lead)])
+        }
+        "swimming" => {
+            // Backstroke at the surface: one arm reaches back past the head, the other
+            // pulls down by the side.
+            let hip = Point::new(130.0, 78.0);
+            let stroke = |reach: f32| Pose {
+                hip,
+                trunk: 176.0,
+                neck: 172.0,
+                near_arm: Arm {
+                    upper: reach,
+                    fore: reach,
+                },
+                far_arm: Arm {
+                    upper: reach - 180.0,
+                    fore: reach - 180.0,
+                },
+                near_leg: Leg {
+                    thigh: 2.0,
+                    shank: -4.0,
+                    foot: 10.0,
+                },
+                far_leg: Leg {
+                    thigh: -4.0,
+                    shank: 2.0,
+                    foot: 0.0,
+                },
+            };
+            side(
+                Setting::Pool,
+                Part::Whole,
+                vec![stroke(170.0), stroke(-10.0)],
+            )
+        }
+        "cycling" => {
+            let seat = Point::new(104.0, 70.0);
+            let crank = Point::new(132.0, 100.0);
+            let pedal = |deg: f32| crank.toward(deg, 9.0);
+            let ride = |deg: f32| Pose {
+                hip: seat,
+                trunk: 70.0,
+                neck: 62.0,
+                near_arm: arm_to(
+                    seat.toward(70.0, len::TRUNK),
+                    Point::new(150.0, 54.0),
+                    false,
+                ),
+                far_arm: arm_to(
+                    seat.toward(70.0, len::TRUNK),
+                    Point::new(148.0, 54.0),
+                    false,
+                ),
+                near_leg: leg_to(seat, pedal(deg).toward(90.0, 2.0), true, -10.0),
+                far_leg: leg_to(seat, pedal(deg + 180.0).toward(90.0, 2.0), true, -10.0),
+            };
+            side(Setting::Bike, Part::Thighs, vec![ride(60.0), ride(240.0)])
+        }
+        "yoga-pilates" => {
+            // On a mat: from lying with knees bent to a gentle bridge-like lift of the
+            // arms overhead, a calm stretch.
+            let reach = Pose {
+                near_arm: Arm {
+                    upper: 176.0,
+                    fore: 178.0,
+                },
+                far_arm: Arm {
+                    upper: 176.0,
+                    fore: 178.0,
+                },
+                ..hook
+            };
+            side(Setting::Mat, Part::Whole, vec![hook, reach])
+        }
+        _ => return own_start(id, hook),
+    })
+}
+
+/// The still figure of a person's own exercise: its starting position, nothing marked
+/// (the app can't know what the move works).
+fn own_start(id: &str, hook: Pose) -> Option<Figure> {
+    let e = crate::domain::library::catalog::get(id)?;
+    let still = |setting: Setting, pose: Pose| Some(side(setting, Part::Unmarked, vec![pose]));
+    match e.position {
+        Position::OnBack => still(Setting::Floor, hook),
+        Position::FaceDown => {
+            let by_sides = Arm {
+                upper: -2.0,
+                fore: -2.0,
+            };
+            // Toes pointing back along the floor.
+            let leg = Leg {
+                thigh: -1.0,
+                shank: -1.0,
+                foot: -12.0,
+            };
+            let prone = Pose {
+                hip: lying_hip(120.0, FLOOR),
+                trunk: 180.0,
+                neck: 182.0,
+                near_arm: by_sides,
+                far_arm: by_sides,
+                near_leg: leg,
+                far_leg: leg,
+            };
+            // Face down, the hip a little lower than on the back (the body's front).
+            still(Setting::Floor, prone)
+        }
+        Position::HandsKnees => {
+            // Knees under the hips, hands under the shoulders, back level, facing right.
+            let hip = Point::new(80.0, FLOOR - 3.0 - len::THIGH);
+            let mut pose = standing(80.0);
+            pose.hip = hip;
+            pose.trunk = 14.0;
+            pose.neck = 10.0;
+            let kneel = Leg {
+                thigh: -90.0,
+                shank: 180.0,
+                foot: 170.0,
+            };
+            pose.near_leg = kneel;
+            pose.far_leg = kneel;
+            let s = shoulder(&pose);
+            // The arms near straight, the hands a little ahead of the shoulders; what bend
+            // there is points the elbows back, as arms bear weight.
+            pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
+            pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
+            still(Setting::Floor, pose)
+        }
+        Position::Sitting => still(Setting::Chair, seated(100.0)),
+        Position::Standing if e.kit.contains(&Kit::Wall) => {
+            still(Setting::WallBehind, standing(58.0))
+        }
+        Position::Standing | Position::OnTheMove | Position::InWater => {
+            still(Setting::Floor, standing(110.0))
+        }
+    }
+}

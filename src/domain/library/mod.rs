@@ -1,0 +1,12 @@
+//! The exercises: what an exercise is and how its dose is given ([`exercise`]), the
+//! ranges the app stands behind ([`limits`]), the library from the sources
+//! ([`catalog`]), the person's own exercises ([`own_exercise`], [`own_item`]), finding
+//! them ([`filter`]) and the moving figure of each ([`figure`]).
+
+pub mod catalog;
+pub mod exercise;
+pub mod figure;
+pub mod filter;
+pub mod limits;
+pub mod own_exercise;
+pub mod own_item;

@@ -1,0 +1,6 @@
+//! What the person did and answered, as stored: finished and stopped sessions, logged
+//! activity, and the safety check with the advice it leads to.
+
+pub mod activity;
+pub mod safety;
+pub mod session_record;

@@ -1,0 +1,6 @@
+//! How records are kept: each stored record's key, version and migrations, its
+//! encoding, the merge laws every record obeys, and the store that loads and saves
+//! them through an adapter the UI gives it. Knows no record but through [`schema::Record`].
+
+pub mod schema;
+pub mod store;
