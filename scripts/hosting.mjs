@@ -4,6 +4,15 @@
 // the test servers and tests, so that what is tested is what is shipped.
 import { createHash } from "node:crypto";
 
+/**
+ * The pages one tap from Today (Library, a session, an exercise, Progress, Settings,
+ * Safety), preloaded by LOADER in this order when the page is idle: each the exact name,
+ * in snake case, of a route of `later_pages!` in src/ui/app.rs (`ExerciseRoute` is
+ * "exercise_route"). The build fails on a name no page has (scripts/split-wasm.mjs). A
+ * change here changes LOADER's hash: copy the new policy into the README.
+ */
+export const PRELOADED = ["library_route", "session_route", "exercise_route", "progress_route", "settings_route", "safety_route"];
+
 // Starts the app. It replaces Trunk's own inline loader, which names this build's hashed
 // files: this one reads them from the preload links Trunk writes into the same page, so
 // its text, and so its hash in the content policy, stays the same from build to build
@@ -44,7 +53,7 @@ await app.default({ module_or_path: url('link[rel="preload"][type="application/w
 const pieces = document.querySelector('link[rel="modulepreload"][href*="/__wasm_split-"]');
 if (pieces) {
   const idle = () => new Promise((go) => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 2000 }) : setTimeout(go, 200)));
-  const preload = async () => (await import(pieces.href)).preloadPages(idle, ["library", "session_route", "exercise", "progress", "settings", "safety"]);
+  const preload = async () => (await import(pieces.href)).preloadPages(idle, ${JSON.stringify(PRELOADED)});
   if (document.documentElement.classList.contains("returning")) preload();
   else window.steadybackPreload = preload;
 }

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { PRELOADED } from "./hosting.mjs";
 
 const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -75,18 +76,59 @@ async function optimiseAll(jobs, cache) {
 
 const PRELOAD = `const pages = [];
 /**
- * Loads the pieces of the pages whose name holds one of \`which\` ("library"), in that
+ * Loads the pieces of the pages named in \`which\` (routes: "library_route"), in that
  * order, one at a time, each after \`between()\` resolves. The others load when opened.
  */
 export async function preloadPages(between, which) {
-    for (const part of which) {
-        const page = pages.find(({ name }) => name.includes(part));
-        if (!page) continue;
+    for (const route of which) {
+        const page = pages.find(({ name }) => name === route);
+        if (!page) {
+            console.warn(\`preloadPages: no page is named \${route}, so none is preloaded for it\`);
+            continue;
+        }
         await between();
         await page.load().catch(() => {});
     }
 }
 `;
+
+/**
+ * The route a page of the split loader is named after, in snake case: wasm-split exports
+ * each lazy route's view as `__wasm_split_load___<route>_view_<hash>`, so
+ * `__wasm_split_load___exercise_route_view_13089280776115299621` is "exercise_route"
+ * (`ExerciseRoute` in `later_pages!`). Throws for an export named otherwise.
+ */
+export function routeName(exported) {
+  const route = /^__wasm_split_load___(\w+)_view_\d+$/.exec(exported)?.[1];
+  if (!route) throw new Error(`the split loader exports ${exported}, not named after a route (has wasm-split or Leptos changed?)`);
+  return route;
+}
+
+/**
+ * The split loader's text with `preloadPages` added: every page's load (the memoised one
+ * that wrapAsyncCb awaits) also kept in a list under its route's name, for the app's
+ * loader to fetch and compile the pages ahead of a tap (see LOADER in
+ * scripts/hosting.mjs). A failed preload is left for the page's own load to try again
+ * (the split loader memoises successes only). Throws when the loader is not as expected,
+ * or when a route of `preloaded` (those LOADER preloads) is not among its pages.
+ */
+export function withPreload(loader, preloaded = PRELOADED) {
+  const wrap = "function wrapAsyncCb(callee) {";
+  const exported = /export const (\w+) = wrapAsyncCb\(/g;
+  if (!loader.includes(wrap) || !exported.test(loader)) {
+    throw new Error("the split loader has no wrapAsyncCb(callee) per page (has wasm-split changed?)");
+  }
+  const routes = [];
+  const out = loader
+    .replace(wrap, () => `${PRELOAD}function wrapAsyncCb(name, callee) {\n    pages.push({ name, load: callee });`)
+    .replace(exported, (_, name) => {
+      routes.push(routeName(name));
+      return `export const ${name} = wrapAsyncCb(${JSON.stringify(routes.at(-1))}, `;
+    });
+  const missing = preloaded.filter((route) => !routes.includes(route));
+  if (missing.length) throw new Error(`no page is named ${missing.join(", ")} (PRELOADED in scripts/hosting.mjs; the pages: ${routes.join(", ")})`);
+  return out;
+}
 
 /**
  * Splits the build in `dir` (Trunk's staging folder), whose wasm cargo left at `raw`.
@@ -142,18 +184,7 @@ export async function splitWasm({ dir, raw, html }) {
       if (!loader.includes(ref)) throw new Error(`the split loader does not name ${piece}`);
       loader = loader.replaceAll(ref, `"./${hashed}"`);
     }
-    // Every page's loader (the memoised load that wrapAsyncCb awaits) also kept in a
-    // list with its name, for the app's loader to fetch and compile the pages ahead of a tap
-    // (preloadPages; see LOADER in scripts/hosting.mjs). A failed preload is left for the
-    // page's own load to try again (the split loader memoises successes only).
-    const wrap = "function wrapAsyncCb(callee) {";
-    const exported = /export const (\w+) = wrapAsyncCb\(/g;
-    if (!loader.includes(wrap) || !exported.test(loader)) {
-      throw new Error("the split loader has no wrapAsyncCb(callee) per page (has wasm-split changed?)");
-    }
-    loader = loader
-      .replace(wrap, `${PRELOAD}function wrapAsyncCb(name, callee) {\n    pages.push({ name, load: callee });`)
-      .replace(exported, 'export const $1 = wrapAsyncCb("$1", ');
+    loader = withPreload(loader);
     const loaderName = `__wasm_split-${hash16(loader)}.js`;
     writeFileSync(join(dir, loaderName), loader);
     const js = readFileSync(join(out, `${name}.js`), "utf8");

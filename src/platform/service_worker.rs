@@ -1,10 +1,11 @@
 //! Registers the service worker that makes the app work offline, and tells the app when
 //! a new version has been installed in the background and is waiting to take over.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{EventTarget, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 /// Why the service worker was not registered.
 #[derive(Debug, thiserror::Error)]
@@ -46,48 +47,109 @@ fn controlled() -> bool {
     container().is_ok_and(|c| c.controller().is_some())
 }
 
+/// A listener of `event` on `target`, kept for as long as this is: dropping it removes
+/// the listener (and frees its closure) rather than leaving it to the page.
+struct Listener {
+    target: EventTarget,
+    event: &'static str,
+    callback: Closure<dyn Fn()>,
+}
+
+impl Listener {
+    /// Listens; `None` if the browser refused the listener.
+    fn new(
+        target: &EventTarget,
+        event: &'static str,
+        callback: impl Fn() + 'static,
+    ) -> Option<Self> {
+        let callback = Closure::<dyn Fn()>::new(callback);
+        target
+            .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            event,
+            callback,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// What [`on_update_waiting`] listens with; dropped, it listens no more.
+struct UpdateWatch {
+    _found: Option<Listener>,
+    /// The installing worker's `statechange` listener: each new installing worker's
+    /// replaces (and removes) the last one's.
+    _installing: Rc<RefCell<Option<Listener>>>,
+    _visible: Option<Listener>,
+}
+
+thread_local! {
+    /// The app's one watch for a new version, kept as long as the page (a new one
+    /// replaces the last).
+    static WATCH: RefCell<Option<UpdateWatch>> = const { RefCell::new(None) };
+    /// The reload once the new version has taken over (a new one replaces the last).
+    static TAKE_OVER: RefCell<Option<Listener>> = const { RefCell::new(None) };
+}
+
 /// Calls `ready` once a new version has been installed and is waiting: now, if one
 /// already waits, or when one finishes installing later. Also asks the browser to look
 /// for a new version whenever the page comes back into view (a phone keeps an installed
-/// app open for days). The listeners live as long as the page.
+/// app open for days). The listeners are kept as long as the page; a second call
+/// replaces those of the first.
 pub fn on_update_waiting(registration: &ServiceWorkerRegistration, ready: impl Fn() + 'static) {
     let ready = Rc::new(ready);
     if registration.waiting().is_some() && controlled() {
         ready();
     }
+    let installing = Rc::new(RefCell::new(None));
     let reg = registration.clone();
-    let found = Closure::<dyn Fn()>::new(move || {
-        let Some(installing) = reg.installing() else {
+    let slot = Rc::clone(&installing);
+    let found = Listener::new(registration, "updatefound", move || {
+        let Some(worker) = reg.installing() else {
             return;
         };
-        let worker = installing.clone();
+        let installed = worker.clone();
         let ready = Rc::clone(&ready);
-        let changed = Closure::<dyn Fn()>::new(move || {
-            if worker.state() == ServiceWorkerState::Installed && controlled() {
+        let changed = Listener::new(&worker, "statechange", move || {
+            if installed.state() == ServiceWorkerState::Installed && controlled() {
                 ready();
             }
         });
-        installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
-        changed.forget();
+        // The worker installing before this one is done (installed or failed): its
+        // listener goes.
+        slot.replace(changed);
     });
-    registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
-    found.forget();
 
     let reg = registration.clone();
-    let visible = Closure::<dyn Fn()>::new(move || {
-        let shown = web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-        if shown {
-            // A failed check (offline) is retried the next time; nothing to report.
-            let _ = reg.update();
-        }
+    let visible = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|document| {
+            Listener::new(&document, "visibilitychange", move || {
+                let shown = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+                if shown {
+                    // A failed check (offline) is retried the next time; nothing to report.
+                    let _ = reg.update();
+                }
+            })
+        });
+    WATCH.with_borrow_mut(|watch| {
+        *watch = Some(UpdateWatch {
+            _found: found,
+            _installing: installing,
+            _visible: visible,
+        });
     });
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        let _ = document
-            .add_event_listener_with_callback("visibilitychange", visible.as_ref().unchecked_ref());
-    }
-    visible.forget();
 }
 
 /// Lets the waiting version take over, then reloads this page once it has (the other
@@ -104,9 +166,8 @@ pub fn apply_update(registration: &ServiceWorkerRegistration) {
         reload();
         return;
     };
-    let taken_over = Closure::<dyn Fn()>::new(reload);
-    container.set_oncontrollerchange(Some(taken_over.as_ref().unchecked_ref()));
-    taken_over.forget();
+    let taken_over = Listener::new(&container, "controllerchange", reload);
+    TAKE_OVER.with_borrow_mut(|listener| *listener = taken_over);
     if waiting
         .post_message(&JsValue::from_str(SKIP_WAITING))
         .is_err()
