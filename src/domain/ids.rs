@@ -79,6 +79,83 @@ impl Tombstone {
     }
 }
 
+/// A log of records that two tabs may both change: its records and their tombstones,
+/// kept by the rules of this module. Each kind of log says where its two lists are and in
+/// what order it keeps its records; finding, adding, bringing back, deleting and merging
+/// are written once, here.
+pub trait Log {
+    /// What the log holds.
+    type Item: Keyed;
+
+    /// The records, in the log's order.
+    fn records(&self) -> &[Self::Item];
+
+    /// The tombstones: one per id deleted, in order of id, no record of the log among them.
+    fn deleted(&self) -> &[Tombstone];
+
+    /// Both lists, to change.
+    fn lists(&mut self) -> (&mut Vec<Self::Item>, &mut Vec<Tombstone>);
+
+    /// Puts `records` in the log's order: by default, of id (as [`merge`] leaves them).
+    fn order(records: &mut [Self::Item]) {
+        records.sort_by_key(Keyed::key);
+    }
+
+    /// The record with this id.
+    fn get(&self, id: impl Into<RecordId>) -> Option<&Self::Item> {
+        let id = id.into();
+        self.records().iter().find(|r| r.key() == id)
+    }
+
+    /// Adds `record`, or puts it in place of the one with its id. A record that was
+    /// deleted comes back (an undo): its tombstone goes, and where `record` is not newer
+    /// than the deletion it is made just newer, so the undo also wins wherever the
+    /// deletion is merged.
+    fn upsert(&mut self, mut record: Self::Item) {
+        let (records, deleted) = self.lists();
+        if let Some(deleted_at) = undelete(deleted, record.key()) {
+            if record.version() <= deleted_at {
+                record.renew(deleted_at.saturating_add(1));
+            }
+        }
+        match records.iter_mut().find(|r| r.key() == record.key()) {
+            Some(existing) => *existing = record,
+            None => records.push(record),
+        }
+        Self::order(records);
+    }
+
+    /// Deletes the record with this id at `now` and gives it back, if there was one. A
+    /// tombstone records the deletion, so a merge with a copy of the log that still has
+    /// the record does not bring it back.
+    fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<Self::Item> {
+        let (records, deleted) = self.lists();
+        remove(records, deleted, id.into(), now)
+    }
+
+    /// Takes in what another copy of the log holds (another tab's, or an imported one),
+    /// by the rules of [`merge`], so that neither loses an update; the log's order kept.
+    fn merge(&mut self, other: &Self)
+    where
+        Self: Sized,
+    {
+        let (records, deleted) = self.lists();
+        merge(records, deleted, other.records(), other.deleted());
+        Self::order(records);
+    }
+
+    /// Makes this log (a file's) take the place of `current` at `now`, for an import
+    /// that replaces: see [`replace`].
+    fn take_place_of(&mut self, current: &Self, now: Millis)
+    where
+        Self: Sized,
+    {
+        let (records, deleted) = self.lists();
+        replace(records, deleted, current.records(), current.deleted(), now);
+        Self::order(records);
+    }
+}
+
 /// How many tombstones a log keeps: the latest ones. Each is a few bytes, so a year of
 /// deletions fits with room to spare.
 pub const MAX_TOMBSTONES: usize = 1000;

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::iso;
-use crate::domain::ids;
+use crate::domain::ids::Log;
 use crate::domain::library::own_exercise::OwnExercises;
 use crate::domain::records::activity::ActivityLog;
 use crate::domain::records::safety::SafetyCheck;
@@ -88,38 +88,11 @@ pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> 
     match mode {
         Mode::Replace => {
             let mut out = imported.clone();
-            let (s, a) = (&mut out.sessions, &mut out.activities);
-            ids::replace(
-                &mut s.records,
-                &mut s.deleted,
-                &current.sessions.records,
-                &current.sessions.deleted,
-                now,
-            );
-            ids::replace(
-                &mut a.records,
-                &mut a.deleted,
-                &current.activities.records,
-                &current.activities.deleted,
-                now,
-            );
-            a.put_in_order();
-            let e = &mut out.exercises;
-            ids::replace(
-                &mut e.records,
-                &mut e.deleted,
-                &current.exercises.records,
-                &current.exercises.deleted,
-                now,
-            );
+            out.sessions.take_place_of(&current.sessions, now);
+            out.activities.take_place_of(&current.activities, now);
+            out.exercises.take_place_of(&current.exercises, now);
             let r = &mut out.routines;
-            ids::replace(
-                &mut r.records,
-                &mut r.deleted,
-                &current.routines.records,
-                &current.routines.deleted,
-                now,
-            );
+            r.take_place_of(&current.routines, now);
             // The file's pin (or none) replaces this one, dated after it, so another
             // tab's copy of the pin can't win it back.
             if r.pinned != current.routines.pinned {

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{self, is_zero, Keyed, RecordId, Tombstone};
+use crate::domain::ids::{is_zero, Keyed, Log, RecordId, Tombstone};
 use crate::domain::library::exercise::{
     Amount, Dose, Frequency, Kind, Kit, Origin, Position, Sides, Work, MAX_HOLD_SECS, MAX_REPS,
     MAX_SETS,
@@ -415,12 +415,20 @@ impl Record for OwnExercises {
     const MERGES: bool = true;
 
     fn merge_from(&mut self, other: &Self) {
-        ids::merge(
-            &mut self.records,
-            &mut self.deleted,
-            &other.records,
-            &other.deleted,
-        );
+        self.merge(other);
+    }
+}
+
+impl Log for OwnExercises {
+    type Item = OwnExercise;
+    fn records(&self) -> &[OwnExercise] {
+        &self.records
+    }
+    fn deleted(&self) -> &[Tombstone] {
+        &self.deleted
+    }
+    fn lists(&mut self) -> (&mut Vec<OwnExercise>, &mut Vec<Tombstone>) {
+        (&mut self.records, &mut self.deleted)
     }
 }
 
@@ -428,7 +436,7 @@ impl OwnExercises {
     /// The exercise with this id (`mine:…`).
     pub fn get(&self, exercise_id: &str) -> Option<&OwnExercise> {
         let id = RecordId::parse(exercise_id.strip_prefix(MINE_PREFIX)?)?;
-        self.records.iter().find(|r| r.key() == id)
+        Log::get(self, id)
     }
 
     /// Saves an exercise that passed [`OwnExercise::checked`]: a new one (`id` `None`)
@@ -440,34 +448,29 @@ impl OwnExercises {
         now: Millis,
         salt: u32,
     ) -> String {
-        if let Some(existing) = id.and_then(|id| {
-            let key = self.get(id)?.key();
-            self.records.iter_mut().find(|r| r.key() == key)
-        }) {
-            let updated_at = now.max(existing.updated_at.saturating_add(1));
-            *existing = OwnExercise {
-                id: existing.id,
-                salt: existing.salt,
-                updated_at,
+        let saved = match id.and_then(|id| self.get(id)) {
+            Some(old) => OwnExercise {
+                id: old.id,
+                salt: old.salt,
+                updated_at: now.max(old.updated_at.saturating_add(1)),
                 ..exercise
-            };
-            return existing.exercise_id();
-        }
-        let made = OwnExercise {
-            id: now,
-            salt,
-            updated_at: now,
-            ..exercise
+            },
+            None => OwnExercise {
+                id: now,
+                salt,
+                updated_at: now,
+                ..exercise
+            },
         };
-        let exercise_id = made.exercise_id();
-        ids::merge(&mut self.records, &mut self.deleted, &[made], &[]);
+        let exercise_id = saved.exercise_id();
+        self.upsert(saved);
         exercise_id
     }
 
     /// Deletes an exercise at `now` (a tombstone keeps it deleted in other tabs).
     pub fn delete(&mut self, exercise_id: &str, now: Millis) -> Option<OwnExercise> {
         let key = self.get(exercise_id)?.key();
-        ids::remove(&mut self.records, &mut self.deleted, key, now)
+        self.remove(key, now)
     }
 
     /// Adds exercises that came in a shared routine, keeping their ids (the routine names
@@ -475,15 +478,12 @@ impl OwnExercises {
     /// then it comes back, as the person asked for it again.
     pub fn add_shared(&mut self, exercises: &[OwnExercise], now: Millis) {
         for e in exercises {
-            if self.records.iter().any(|r| r.key() == e.key()) {
-                continue;
+            if Log::get(self, e.key()).is_none() {
+                self.upsert(OwnExercise {
+                    updated_at: e.updated_at.max(now),
+                    ..e.clone()
+                });
             }
-            ids::undelete(&mut self.deleted, e.key());
-            let added = OwnExercise {
-                updated_at: e.updated_at.max(now),
-                ..e.clone()
-            };
-            ids::merge(&mut self.records, &mut self.deleted, &[added], &[]);
         }
     }
 }

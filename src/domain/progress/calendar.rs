@@ -190,6 +190,7 @@ pub fn month(first_of_month: NaiveDate, active: &BTreeSet<NaiveDate>, today: Nai
 mod tests {
     use super::*;
     use crate::domain::dates::{iso, monday_of, month_name, month_of, parse_iso, weekday_of};
+    use crate::domain::ids::Log;
     use crate::domain::progress::pain::{pain_weeks, PainWeek};
     use crate::domain::records::activity::{Activity, ActivityKind};
     use crate::domain::test_support::date;

@@ -237,6 +237,7 @@ pub fn pain_weeks(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::records::session_record::{AfterCheck, ExerciseRecord};
     use crate::domain::test_support::{at, date};
 

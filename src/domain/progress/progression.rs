@@ -364,6 +364,7 @@ pub fn suggestions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::records::session_record::{ExerciseRecord, Hurt};
     use crate::domain::test_support::{at, date};
 

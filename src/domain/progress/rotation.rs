@@ -96,6 +96,7 @@ pub fn for_today(sessions: &SessionLog, plan: &Plan, fallback_offset_min: i32) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
     use crate::domain::test_support::{at, date};
 

@@ -204,6 +204,7 @@ pub fn next_step(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::records::activity::Activity;
     use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
     use crate::domain::test_support::date;

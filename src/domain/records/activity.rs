@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::{local_day, parse_iso, short_date, DAY_MS, EARLIEST_MS};
 pub use crate::domain::ids::Tombstone;
-use crate::domain::ids::{self, is_zero, Keyed, RecordId};
+use crate::domain::ids::{self, is_zero, Keyed, Log, RecordId};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
@@ -128,56 +128,20 @@ pub struct ActivityLog {
     pub deleted: Vec<Tombstone>,
 }
 
-impl ActivityLog {
-    /// Adds `a`, or replaces the activity with the same id. The log stays in order of day
-    /// and id, also when the edit moved the activity to another day.
-    ///
-    /// An edit should carry the time it was made in `updated_at`, so that it wins over
-    /// older copies when logs are merged. Bringing back a deleted activity (an undo)
-    /// drops its tombstone; if `a` is not newer than the deletion, its `updated_at` is
-    /// moved to just after it, so the undo also wins wherever the deletion is merged.
-    pub fn upsert(&mut self, mut a: Activity) {
-        if let Some(deleted_at) = ids::undelete(&mut self.deleted, a.key()) {
-            if a.version() <= deleted_at {
-                a.updated_at = deleted_at.saturating_add(1);
-            }
-        }
-        self.records.retain(|r| r.key() != a.key());
-        let at = self
-            .records
-            .partition_point(|r| (r.day, r.key()) <= (a.day, a.key()));
-        self.records.insert(at, a);
+impl Log for ActivityLog {
+    type Item = Activity;
+    fn records(&self) -> &[Activity] {
+        &self.records
     }
-
-    /// Removes the activity with this id at `now` and gives it back, if there was one.
-    /// A tombstone records the deletion, so a merge with a copy of the log that still
-    /// has the activity does not bring it back.
-    pub fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<Activity> {
-        ids::remove(&mut self.records, &mut self.deleted, id.into(), now)
+    fn deleted(&self) -> &[Tombstone] {
+        &self.deleted
     }
-
-    /// The activity with this id.
-    pub fn get(&self, id: impl Into<RecordId>) -> Option<&Activity> {
-        let id = id.into();
-        self.records.iter().find(|r| r.key() == id)
+    fn lists(&mut self) -> (&mut Vec<Activity>, &mut Vec<Tombstone>) {
+        (&mut self.records, &mut self.deleted)
     }
-
-    /// Takes in what another copy of the log holds (another tab's, or an imported one),
-    /// by the rules of [`ids::merge`], so that neither loses an update. The log stays in
-    /// order of day and id.
-    pub fn merge(&mut self, other: &ActivityLog) {
-        ids::merge(
-            &mut self.records,
-            &mut self.deleted,
-            &other.records,
-            &other.deleted,
-        );
-        self.put_in_order();
-    }
-
-    /// Puts the log in its order: by day, then by id.
-    pub fn put_in_order(&mut self) {
-        self.records.sort_by_key(|a| (a.day, a.key()));
+    /// By day, then by id (an edit may move an activity to another day).
+    fn order(records: &mut [Activity]) {
+        records.sort_by_key(|a| (a.day, a.key()));
     }
 }
 
@@ -340,6 +304,7 @@ impl Activity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::storage::schema::{decode, encode};
     use crate::domain::test_support::date;
 

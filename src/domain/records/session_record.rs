@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::dates::{local_day, short_date, DAY_MS, EARLIEST_MS};
-use crate::domain::ids::{self, is_zero, Keyed, RecordId, Tombstone};
+use crate::domain::ids::{self, is_zero, Keyed, Log, RecordId, Tombstone};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
@@ -168,50 +168,23 @@ pub struct SessionLog {
     pub deleted: Vec<Tombstone>,
 }
 
+impl Log for SessionLog {
+    type Item = SessionRecord;
+    fn records(&self) -> &[SessionRecord] {
+        &self.records
+    }
+    fn deleted(&self) -> &[Tombstone] {
+        &self.deleted
+    }
+    fn lists(&mut self) -> (&mut Vec<SessionRecord>, &mut Vec<Tombstone>) {
+        (&mut self.records, &mut self.deleted)
+    }
+}
+
 impl SessionLog {
-    /// Adds `record`, or replaces the one with the same id. The log stays in order of
-    /// starting time. A record that was deleted comes back, newer than its deletion.
-    pub fn upsert(&mut self, mut record: SessionRecord) {
-        if let Some(deleted_at) = ids::undelete(&mut self.deleted, record.id()) {
-            if record.version() <= deleted_at {
-                record.updated_at = deleted_at.saturating_add(1);
-            }
-        }
-        if let Some(existing) = self.records.iter_mut().find(|r| r.id() == record.id()) {
-            *existing = record;
-            return;
-        }
-        let at = self.records.partition_point(|r| r.id() <= record.id());
-        self.records.insert(at, record);
-    }
-
-    /// The record with this id.
-    pub fn get(&self, id: impl Into<RecordId>) -> Option<&SessionRecord> {
-        let id = id.into();
-        self.records.iter().find(|r| r.id() == id)
-    }
-
     /// How many sessions tried this exercise (a rep done, or time spent on it).
     pub fn times_done(&self, exercise_id: &str) -> usize {
         self.records.iter().filter(|r| r.tried(exercise_id)).count()
-    }
-
-    /// Removes the record with this id at `now`, leaving a tombstone so a merge with a
-    /// copy that still has it does not bring it back.
-    pub fn remove(&mut self, id: impl Into<RecordId>, now: Millis) -> Option<SessionRecord> {
-        ids::remove(&mut self.records, &mut self.deleted, id.into(), now)
-    }
-
-    /// Takes in what another copy of the log holds (another tab's, or an imported one),
-    /// by the rules of [`ids::merge`], so that neither loses an update. The log stays
-    /// in order of starting time.
-    pub fn merge(&mut self, other: &SessionLog) {
-        ids::merge(
-            &mut self.records,
-            &mut self.deleted,
-            &other.records,
-            &other.deleted,
-        );
     }
 }
 
@@ -307,6 +280,7 @@ impl SessionRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log;
     use crate::domain::storage::schema::{decode, encode, DecodeError};
 
     fn record(started_at: Millis, name: &str) -> SessionRecord {

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{self, is_zero, Keyed, RecordId, Tombstone};
+use crate::domain::ids::{is_zero, Keyed, Log, RecordId, Tombstone};
 use crate::domain::library::catalog;
 use crate::domain::library::exercise::{
     Amount, Dose, Exercise, Sides, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS,
@@ -301,13 +301,21 @@ impl Record for OwnRoutines {
     const MERGES: bool = true;
 
     fn merge_from(&mut self, other: &Self) {
-        ids::merge(
-            &mut self.records,
-            &mut self.deleted,
-            &other.records,
-            &other.deleted,
-        );
+        self.merge(other);
         self.pinned = self.pinned.clone().max(other.pinned.clone());
+    }
+}
+
+impl Log for OwnRoutines {
+    type Item = OwnRoutine;
+    fn records(&self) -> &[OwnRoutine] {
+        &self.records
+    }
+    fn deleted(&self) -> &[Tombstone] {
+        &self.deleted
+    }
+    fn lists(&mut self) -> (&mut Vec<OwnRoutine>, &mut Vec<Tombstone>) {
+        (&mut self.records, &mut self.deleted)
     }
 }
 
@@ -315,7 +323,7 @@ impl OwnRoutines {
     /// The routine with this id (`own:…`).
     pub fn get(&self, routine_id: &str) -> Option<&OwnRoutine> {
         let id = RecordId::parse(routine_id.strip_prefix(OWN_PREFIX)?)?;
-        self.records.iter().find(|r| r.key() == id)
+        Log::get(self, id)
     }
 
     /// Saves a routine: a new one (`id` `None`) made at `now` with `salt`, or the
@@ -329,24 +337,23 @@ impl OwnRoutines {
         now: Millis,
         salt: u32,
     ) -> String {
-        if let Some(existing) = id.and_then(|id| {
-            let key = self.get(id)?.key();
-            self.records.iter_mut().find(|r| r.key() == key)
-        }) {
-            existing.name = name;
-            existing.items = items;
-            existing.updated_at = now.max(existing.updated_at.saturating_add(1));
-            return existing.routine_id();
-        }
-        let made = OwnRoutine {
-            id: now,
-            salt,
-            updated_at: now,
-            name,
-            items,
+        let saved = match id.and_then(|id| self.get(id)) {
+            Some(old) => OwnRoutine {
+                updated_at: now.max(old.updated_at.saturating_add(1)),
+                name,
+                items,
+                ..*old
+            },
+            None => OwnRoutine {
+                id: now,
+                salt,
+                updated_at: now,
+                name,
+                items,
+            },
         };
-        let routine_id = made.routine_id();
-        ids::merge(&mut self.records, &mut self.deleted, &[made], &[]);
+        let routine_id = saved.routine_id();
+        self.upsert(saved);
         routine_id
     }
 
@@ -357,7 +364,7 @@ impl OwnRoutines {
         if self.pinned_id() == Some(routine_id) {
             self.pin(None, now);
         }
-        ids::remove(&mut self.records, &mut self.deleted, key, now)
+        self.remove(key, now)
     }
 
     /// Pins a routine (built-in or own) for Today to suggest, or unpins (`None`).

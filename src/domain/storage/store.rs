@@ -457,6 +457,7 @@ impl<B: KeyValue> Store<B> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::Log as _;
     use crate::domain::session::settings::Settings;
 
     const NOW: Millis = 1_763_700_000_000;

@@ -1,5 +1,6 @@
 //! `/activity`: log walks, swims, rides and other activity; edit or delete them.
 
+use crate::domain::ids::Log;
 use leptos::prelude::*;
 
 use crate::ui::href;

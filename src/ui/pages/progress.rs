@@ -7,7 +7,7 @@ use crate::ui::href;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::dates::{self, plural};
-use crate::domain::ids::RecordId;
+use crate::domain::ids::{Log as _, RecordId};
 use crate::domain::progress::calendar::{self, minutes_of, session_day};
 use crate::domain::progress::pain;
 use crate::domain::records::session_record::{AfterCheck, SessionRecord};

@@ -8,6 +8,7 @@ mod notices;
 mod persisted;
 mod updates;
 
+use crate::domain::ids::Log;
 use leptos::prelude::*;
 
 use crate::domain::backup::reminder::BackupMeta;

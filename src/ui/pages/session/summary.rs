@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use super::player::Player;
+use crate::domain::ids::Log as _;
 use crate::domain::library::catalog;
 use crate::domain::progress::pain::{self, AfterCheckReason};
 use crate::domain::records::safety::{Advice, STOP_PAIN};
