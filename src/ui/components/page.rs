@@ -36,7 +36,10 @@ pub fn Page(
 /// take long to draw the first time, so that the tap that opened the page is answered in
 /// the next frame and they follow in the one after.
 #[component]
-pub fn Later(children: Children) -> impl IntoView {
+pub fn Later(
+    /// The part drawn late, once, after the next paint.
+    children: Children,
+) -> impl IntoView {
     let children = StoredValue::new_local(Some(children));
     let shown = RwSignal::new(false);
     crate::ui::after_next_paint(move || {

@@ -41,7 +41,12 @@ fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> 
 /// largest text on a phone): a named, focusable region, as data tables may (WCAG
 /// 1.4.10). The page itself never scrolls sideways.
 #[component]
-fn WideTable(label: &'static str, children: Children) -> impl IntoView {
+fn WideTable(
+    /// The region's name, read out by screen readers (its `aria-label`).
+    label: &'static str,
+    /// The table that may scroll sideways.
+    children: Children,
+) -> impl IntoView {
     view! {
         <div class="table-scroll" role="region" tabindex="0" aria-label=label>
             {children()}

@@ -79,9 +79,15 @@ pub fn EditorPage() -> impl IntoView {
 
 #[component]
 fn Editor(
+    /// The id of the own routine being changed; `None` for a new routine.
     editing: Option<String>,
+    /// The id of the routine copied (`?from=`), if any. With `editing`, it tells this
+    /// editor's draft from the others'.
     from: Option<String>,
+    /// The name the editor starts with: the routine's, its copy's, or empty for a new one
+    /// (a draft left unsaved in this editor wins).
     name: String,
+    /// The exercises the editor starts with, at their doses (a draft left unsaved wins).
     items: Vec<OwnItem>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -288,8 +294,12 @@ fn Editor(
 /// One exercise's numbers, moves and removal.
 #[component]
 fn ItemEditor(
+    /// The key of the row shown: it stays with the exercise as it moves.
     key: u32,
+    /// Every row of the editor, in order: this one is changed, moved and removed in it.
     rows: RwSignal<Vec<Row>>,
+    /// The number fields whose typed text is not a whole number, by row key: this row's
+    /// are marked and cleared here, and Save waits while any are left.
     bad: RwSignal<Vec<(u32, Field)>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -456,7 +466,10 @@ fn ItemEditor(
 
 /// The library, searchable, each exercise with "Add".
 #[component]
-fn Picker(add: Callback<&'static Exercise>) -> impl IntoView {
+fn Picker(
+    /// Called with the exercise chosen, to add it at the end of the routine.
+    add: Callback<&'static Exercise>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let added = RwSignal::new(None::<String>);

@@ -203,7 +203,10 @@ pub fn RoutinePage() -> impl IntoView {
 }
 
 #[component]
-fn RoutineView(routine: Routine) -> impl IntoView {
+fn RoutineView(
+    /// The routine shown, built-in or the person's own, as found by its address.
+    routine: Routine,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let own = routine.id.starts_with(OWN_PREFIX);
@@ -372,7 +375,12 @@ pub fn file_slug(name: &str) -> String {
 
 /// "Share": the link (share sheet or clipboard) and its QR code.
 #[component]
-fn SharePanel(name: String, link: String) -> impl IntoView {
+fn SharePanel(
+    /// The routine's name, given to the share sheet with the link.
+    name: String,
+    /// The link that carries the routine: shown, shared or copied, and drawn as a QR code.
+    link: String,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(None::<String>);
     let can_share = device_share::can_share();

@@ -44,7 +44,11 @@ pub fn SharedPage() -> impl IntoView {
 }
 
 #[component]
-fn Preview(shared: Shared) -> impl IntoView {
+fn Preview(
+    /// The routine read from the link: its name, its exercises and doses, and the
+    /// sender's own exercises they use.
+    shared: Shared,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let Shared { name, items, own } = shared;
