@@ -5,8 +5,6 @@
 //! in the same millisecond still give them different ids. Records from before the salt
 //! was kept have salt 0 and keep their ids.
 
-use std::collections::btree_map::{BTreeMap, Entry};
-
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Millis;
@@ -96,10 +94,9 @@ pub trait Log {
     /// Both lists, to change.
     fn lists(&mut self) -> (&mut Vec<Self::Item>, &mut Vec<Tombstone>);
 
-    /// Puts `records` in the log's order: by default, of id (as [`merge`] leaves them).
-    fn order(records: &mut [Self::Item]) {
-        records.sort_by_key(Keyed::key);
-    }
+    /// Puts `records`, in order of id (as [`merge`] and [`Log::upsert`] leave them), in
+    /// the log's order: by default, that one.
+    fn order(_records: &mut [Self::Item]) {}
 
     /// The record with this id.
     fn get(&self, id: impl Into<RecordId>) -> Option<&Self::Item> {
@@ -118,10 +115,10 @@ pub trait Log {
                 record.renew(deleted_at.saturating_add(1));
             }
         }
-        match records.iter_mut().find(|r| r.key() == record.key()) {
-            Some(existing) => *existing = record,
-            None => records.push(record),
-        }
+        let key = record.key();
+        records.retain(|r| r.key() != key);
+        let at = records.partition_point(|r| r.key() < key);
+        records.insert(at, record);
         Self::order(records);
     }
 
@@ -251,34 +248,54 @@ fn plan_merge(
     deleted: &[Tombstone],
     other_deleted: &[Tombstone],
 ) -> (Vec<Pick>, Vec<Tombstone>) {
-    let mut by_id: BTreeMap<RecordId, (Millis, Pick)> = BTreeMap::new();
-    let all = ours
+    // Every copy as (id, version, n), n counting ours first, then theirs: by id, the
+    // highest version first, on a tie ours; then one per id.
+    let mut copies: Vec<Row> = ours
         .iter()
+        .chain(theirs)
         .enumerate()
-        .map(|(i, r)| (r, Pick::Ours(i)))
-        .chain(theirs.iter().enumerate().map(|(i, r)| (r, Pick::Theirs(i))));
-    for (&(id, version), pick) in all {
-        match by_id.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert((version, pick));
-            }
-            Entry::Occupied(mut slot) => {
-                if version > slot.get().0 {
-                    slot.insert((version, pick));
-                }
-            }
-        }
-    }
-    let mut gone: BTreeMap<RecordId, Millis> = BTreeMap::new();
-    for t in deleted.iter().chain(other_deleted) {
-        gone.entry(t.record())
-            .and_modify(|at| *at = (*at).max(t.at))
-            .or_insert(t.at);
-    }
-    by_id.retain(|id, (version, _)| gone.get(id).is_none_or(|at| *at < *version));
-    gone.retain(|id, _| !by_id.contains_key(id));
-    let kept = by_id.into_values().map(|(_, pick)| pick).collect();
+        .map(|(n, &(id, version))| (id, version, n))
+        .collect();
+    sort_rows(&mut copies, |a, b| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+    });
+    copies.dedup_by(|later, first| later.0 == first.0);
+    let gone = tombstone_rows(deleted.iter().chain(other_deleted));
+    let deleted_at = |id: RecordId| {
+        gone.binary_search_by(|g| g.0.cmp(&id))
+            .ok()
+            .map(|i| gone[i].1)
+    };
+    copies.retain(|&(id, version, _)| deleted_at(id).is_none_or(|at| at < version));
+    let gone: Vec<Row> = gone
+        .into_iter()
+        .filter(|g| copies.binary_search_by(|r| r.0.cmp(&g.0)).is_err())
+        .collect();
+    let kept = copies
+        .into_iter()
+        .map(|(_, _, n)| match n.checked_sub(ours.len()) {
+            None => Pick::Ours(n),
+            Some(i) => Pick::Theirs(i),
+        })
+        .collect();
     (kept, latest(gone))
+}
+
+/// An id with a time (a version, or when it was deleted) and a position: the one
+/// element every sort here works on, so the sort is compiled once.
+type Row = (RecordId, Millis, usize);
+
+/// Sorts `rows` by `by` (a plain function, so one sort serves every order).
+fn sort_rows(rows: &mut [Row], by: fn(&Row, &Row) -> std::cmp::Ordering) {
+    rows.sort_unstable_by(by);
+}
+
+/// Tombstones as rows in order of id, the latest for each id.
+fn tombstone_rows<'a>(all: impl Iterator<Item = &'a Tombstone>) -> Vec<Row> {
+    let mut rows: Vec<Row> = all.map(|t| (t.record(), t.at, 0)).collect();
+    sort_rows(&mut rows, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    rows.dedup_by(|later, first| later.0 == first.0);
+    rows
 }
 
 /// Removes the record `id` at `now` and gives it back, if there was one. A tombstone
@@ -292,12 +309,12 @@ pub fn remove<T: Keyed>(
 ) -> Option<T> {
     let at = records.iter().position(|r| r.key() == id)?;
     let removed = records.remove(at);
-    let mut gone: BTreeMap<RecordId, Millis> = deleted.iter().map(|t| (t.record(), t.at)).collect();
-    let at = now.max(removed.version());
-    gone.entry(id)
-        .and_modify(|t| *t = (*t).max(at))
-        .or_insert(at);
-    *deleted = latest(gone);
+    let deletion = Tombstone {
+        id: id.at,
+        salt: id.salt,
+        at: now.max(removed.version()),
+    };
+    *deleted = latest(tombstone_rows(deleted.iter().chain([&deletion])));
     Some(removed)
 }
 
@@ -320,23 +337,22 @@ pub fn check_log_shape(data: &serde_json::Value) -> Result<(), String> {
     }
 }
 
-/// The latest [`MAX_TOMBSTONES`] of `gone` (id → when), in order of id.
-fn latest(gone: BTreeMap<RecordId, Millis>) -> Vec<Tombstone> {
-    let mut all: Vec<Tombstone> = gone
-        .into_iter()
-        .map(|(id, at)| Tombstone {
+/// The latest [`MAX_TOMBSTONES`] of `gone` (rows in order of id, one per id), as
+/// tombstones in order of id.
+fn latest(mut gone: Vec<Row>) -> Vec<Tombstone> {
+    if gone.len() > MAX_TOMBSTONES {
+        // Latest first; the id breaks ties so the choice never depends on the order.
+        sort_rows(&mut gone, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        gone.truncate(MAX_TOMBSTONES);
+        sort_rows(&mut gone, |a, b| a.0.cmp(&b.0));
+    }
+    gone.into_iter()
+        .map(|(id, at, _)| Tombstone {
             id: id.at,
             salt: id.salt,
             at,
         })
-        .collect();
-    if all.len() > MAX_TOMBSTONES {
-        // Latest first; the id breaks ties so the choice never depends on the order.
-        all.sort_by_key(|t| std::cmp::Reverse((t.at, t.record())));
-        all.truncate(MAX_TOMBSTONES);
-        all.sort_by_key(Tombstone::record);
-    }
-    all
+        .collect()
 }
 
 #[cfg(test)]
