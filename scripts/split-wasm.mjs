@@ -184,6 +184,9 @@ export async function splitWasm({ dir, raw, html }) {
       if (!loader.includes(ref)) throw new Error(`the split loader does not name ${piece}`);
       loader = loader.replaceAll(ref, `"./${hashed}"`);
     }
+    // wasm-split names the pages each shared piece serves in a comment on its line:
+    // 170 of them, about 0.9 KB brotli of the first load, read by no one.
+    loader = loader.replace(/ ?\/\* __[\w, ]*\*\//g, "");
     loader = withPreload(loader);
     const loaderName = `__wasm_split-${hash16(loader)}.js`;
     writeFileSync(join(dir, loaderName), loader);
