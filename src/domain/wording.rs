@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::library::catalog::CATALOG;
+use crate::domain::library::Library;
 use crate::domain::progress::progression::RULE_NOTE;
 use crate::domain::records::safety::{
     BEFORE_YOU_START, MEDICINE, SEE_A_PROFESSIONAL, STAY_ACTIVE, URGENT, URGENT_ACTION,
@@ -44,13 +45,13 @@ fn app_texts() -> Vec<(String, &'static str)> {
     let mut texts = Vec::new();
     for e in CATALOG {
         let place = |what: &str| format!("{} {what}", e.id);
-        texts.push((place("name"), e.name));
+        texts.push((place("name"), e.name.as_ref()));
         texts.push((place("purpose"), e.purpose));
         texts.push((place("start"), e.start));
         texts.push((place("spoken start"), e.say_start));
-        texts.push((place("spoken move"), e.say_move));
-        for t in e.steps {
-            texts.push((place("step"), *t));
+        texts.push((place("spoken move"), e.say_move.as_ref()));
+        for t in e.steps.iter() {
+            texts.push((place("step"), t));
         }
         for t in e.dose_notes {
             texts.push((place("dose note"), *t));
@@ -85,9 +86,9 @@ fn instructions() -> Vec<(String, &'static str)> {
     for e in CATALOG {
         texts.push((format!("{} start", e.id), e.start));
         texts.push((format!("{} spoken start", e.id), e.say_start));
-        texts.push((format!("{} spoken move", e.id), e.say_move));
-        for t in e.steps.iter().chain(e.cautions) {
-            texts.push((format!("{} step", e.id), *t));
+        texts.push((format!("{} spoken move", e.id), e.say_move.as_ref()));
+        for t in e.steps.iter().chain(e.cautions.iter().copied()) {
+            texts.push((format!("{} step", e.id), t));
         }
         for t in e.dose_notes {
             texts.push((format!("{} dose note", e.id), *t));
@@ -154,9 +155,9 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     }
     // What the status line announces as each step starts, in the built-in routines and
     // in each exercise tried on its own.
-    let tried = CATALOG
-        .iter()
-        .filter_map(|e| crate::domain::routines::routine::Routine::single(e.id));
+    let tried = CATALOG.iter().filter_map(|e| {
+        crate::domain::routines::routine::Routine::single(&e.id, &Library::BUILT_IN)
+    });
     let mut announced = std::collections::BTreeSet::new();
     for r in builtin().into_iter().chain(tried) {
         announced.extend(r.timeline().iter().map(|s| s.announce()));
@@ -177,9 +178,9 @@ fn no_sentence_shares_ten_words_in_a_row_with_a_source() {
     for e in CATALOG {
         for field in crate::domain::routines::own_routine::Field::ALL {
             let mut item = crate::domain::routines::own_routine::OwnItem::of(e);
-            if let Some((_, _, cap)) = item.field(field) {
+            if let Some((_, _, cap)) = item.field(field, &Library::BUILT_IN) {
                 item.set(field, cap);
-                for (_, note) in item.beyond_range() {
+                for (_, note) in item.beyond_range(&Library::BUILT_IN) {
                     routine_texts.push((format!("{} past its range", e.id), note));
                 }
             }

@@ -1,5 +1,6 @@
 //! Dates and amounts as the app shows them (in English, as the rest of the app).
 
+use crate::ui::state::AppState;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::dates::{month_of, plural, weekday_of};
@@ -72,10 +73,10 @@ pub fn pain_trend(weeks: &[crate::domain::progress::pain::PainWeek]) -> Option<S
 
 /// What an "It hurts" was about: the exercise's name, or, for one said before any
 /// exercise, words that say so.
-pub fn hurt_name(hurt: &crate::domain::records::session_record::Hurt) -> String {
+pub fn hurt_name(hurt: &crate::domain::records::session_record::Hurt, state: &AppState) -> String {
     if hurt.exercise.is_empty() {
         "Before any exercise".to_string()
     } else {
-        crate::domain::library::catalog::name_of(&hurt.exercise)
+        state.name_of(&hurt.exercise)
     }
 }

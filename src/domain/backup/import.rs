@@ -10,6 +10,7 @@ use crate::domain::dates::{plural, DAY_MS};
 use crate::domain::ids::{Keyed, Tombstone};
 use crate::domain::library::exercise::{check_id, DoseLevel};
 use crate::domain::library::own_exercise::{OwnExercise, OwnExercises};
+use crate::domain::library::Library;
 use crate::domain::records::activity::{Activity, ActivityLog};
 use crate::domain::records::safety::SafetyCheck;
 use crate::domain::records::session_record::{SessionLog, SessionRecord};
@@ -185,6 +186,9 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         skipped: Vec::new(),
         duplicates: 0,
     };
+    let own_exercises = reader.exercises(exercises, "own exercises")?;
+    // Own routines are checked against the file's own exercises.
+    let library = Library::new(&own_exercises.records);
     let mut backup = Backup {
         settings: reader.whole(
             settings,
@@ -197,8 +201,8 @@ pub fn decode(text: &str, now: Millis) -> Result<Import, ImportError> {
         sessions: reader.sessions(sessions, "sessions")?,
         activities: reader.activities(activities, "activities")?,
         plan: reader.plan(plan, "plan")?,
-        routines: reader.routines(routines, "own routines")?,
-        exercises: reader.exercises(exercises, "own exercises")?,
+        routines: reader.routines(routines, "own routines", &library)?,
+        exercises: own_exercises,
     };
     no_future_times(&mut backup, now);
     Ok(Import {
@@ -468,13 +472,18 @@ impl Reader {
         Ok(log)
     }
 
-    fn routines(&mut self, value: Value, label: &str) -> Result<OwnRoutines, ImportError> {
+    fn routines(
+        &mut self,
+        value: Value,
+        label: &str,
+        library: &Library,
+    ) -> Result<OwnRoutines, ImportError> {
         let parts: RoutineParts = Self::parts(value, label, "it is not a set of routines")?;
         let records = self.each(
             parts.records,
             "Own routine",
             |r: &OwnRoutine, n, _| {
-                own_routine::check(&r.name, &r.items)
+                own_routine::check(&r.name, &r.items, library)
                     .map_err(|problem| format!("Own routine {n} in the file: {problem}"))
                     .and_then(|name| {
                         (name == r.name).then_some(()).ok_or_else(|| {

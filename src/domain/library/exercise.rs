@@ -3,6 +3,8 @@
 //! Every number in a dose says where it comes from: a named source, or the app's own
 //! conservative default where the sources are silent. The app shows that difference.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::plural;
@@ -544,12 +546,47 @@ impl Dose {
     }
 }
 
-/// One exercise or activity of the library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Words of an exercise: written into the app for the library's, the person's own for
+/// theirs.
+pub type Text = Cow<'static, str>;
+
+/// The steps of an exercise, in order: the library's, written into the app, or a
+/// person's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Steps {
+    Written(&'static [&'static str]),
+    Own(Vec<String>),
+}
+
+impl Steps {
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        match self {
+            Steps::Written(s) => s.len(),
+            Steps::Own(s) => s.len(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each step, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(move |i| match self {
+            Steps::Written(s) => s[i],
+            Steps::Own(s) => s[i].as_str(),
+        })
+    }
+}
+
+/// One exercise or activity of the library, or one of a person's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exercise {
     /// Stable, kebab-case: used in addresses and stored records.
-    pub id: &'static str,
-    pub name: &'static str,
+    pub id: Text,
+    pub name: Text,
     /// One line: what it is for.
     pub purpose: &'static str,
     pub kind: Kind,
@@ -560,14 +597,14 @@ pub struct Exercise {
     /// at most [`MAX_SPOKEN_WORDS`] words, no brackets or symbols.
     pub say_start: &'static str,
     /// The move in one sentence for listening (spoken as the first rep begins).
-    pub say_move: &'static str,
+    pub say_move: Text,
     /// What changes sides, for an exercise done on each side in turn ("leg": "Now the
     /// left leg."); `None` where the side is named plainly.
     pub side_part: Option<&'static str>,
     /// What it is done on or with.
     pub kit: &'static [Kit],
     /// What to do, in order.
-    pub steps: &'static [&'static str],
+    pub steps: Steps,
     pub dose: Dose,
     /// The range the app stands behind for each number of the dose: a number a routine
     /// sets past it is marked. `None` for the person's own exercises, whose numbers are

@@ -68,7 +68,7 @@ impl Filter {
         self.kind.is_none_or(|k| e.kind == k)
             && self.position.is_none_or(|p| e.position == p)
             && self.kit.is_none_or(|k| e.kit.contains(&k))
-            && (!self.mine || is_own(e.id))
+            && (!self.mine || is_own(&e.id))
             && self.matches_text(e)
     }
 
@@ -127,7 +127,11 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn ids(filter: &Filter) -> Vec<&'static str> {
-        filter.apply(CATALOG).iter().map(|e| e.id).collect()
+        filter
+            .apply(CATALOG.iter().copied())
+            .iter()
+            .map(|e| e.id.as_ref())
+            .collect()
     }
 
     fn query(pairs: &[(&str, &str)]) -> Filter {
@@ -142,7 +146,7 @@ mod tests {
     fn an_empty_filter_shows_everything() {
         let f = Filter::default();
         assert!(f.is_empty());
-        assert_eq!(f.apply(CATALOG).len(), CATALOG.len());
+        assert_eq!(f.apply(CATALOG.iter().copied()).len(), CATALOG.len());
         assert_eq!(f.to_query(), "");
     }
 
@@ -215,8 +219,8 @@ mod tests {
 
     #[test]
     fn own_exercises_are_searched_filtered_and_only_mine_shows_them_alone() {
-        use crate::domain::library::catalog;
         use crate::domain::library::own_exercise::{OwnExercise, Start};
+        use crate::domain::library::Library;
         let clam = OwnExercise {
             id: 5,
             name: "Clam with a band".into(),
@@ -224,8 +228,8 @@ mod tests {
             steps: vec!["Open the knees.".into()],
             ..OwnExercise::default()
         };
-        catalog::own::set_own(std::slice::from_ref(&clam));
-        let list = || CATALOG.iter().chain(catalog::own::all());
+        let library = Library::new(std::slice::from_ref(&clam));
+        let list = || library.all();
         let only = |f: Filter| -> Vec<String> {
             f.apply(list()).iter().map(|e| e.id.to_string()).collect()
         };
@@ -257,7 +261,6 @@ mod tests {
         })
         .contains(&id));
         assert_eq!(Filter::default().apply(list()).len(), CATALOG.len() + 1);
-        catalog::own::set_own(&[]);
     }
 
     #[test]

@@ -18,9 +18,9 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 
 use crate::domain::dates::DAY_MS;
-use crate::domain::library::catalog;
 use crate::domain::library::exercise::{reps_text, DoseLevel};
 use crate::domain::library::exercise::{Amount, Dose, Origin, Work};
+use crate::domain::library::Library;
 use crate::domain::progress::calendar::session_day;
 use crate::domain::records::safety::STOP_PAIN;
 use crate::domain::records::session_record::{Completion, SessionLog, SessionRecord};
@@ -63,8 +63,8 @@ impl Suggestion {
     }
 
     /// Records the person's answer to this suggestion at `now` in their plan.
-    pub fn answer(&self, plan: &mut Plan, accepted: bool, now: Millis) {
-        plan.decide(&self.exercise, (self.from, self.to), accepted, now);
+    pub fn answer(&self, plan: &mut Plan, accepted: bool, now: Millis, library: &Library) {
+        plan.decide(&self.exercise, (self.from, self.to), accepted, now, library);
     }
 
     /// Why, in plain words.
@@ -253,8 +253,9 @@ pub fn suggest(
     plan: &Plan,
     today: NaiveDate,
     fallback_offset_min: i32,
+    library: &Library,
 ) -> Option<Suggestion> {
-    let exercise = catalog::get(exercise_id)?;
+    let exercise = library.get(exercise_id)?;
     let dose = &exercise.dose;
     if matches!(dose.work, Work::Minutes(_)) {
         return None;
@@ -334,6 +335,7 @@ pub fn suggestions(
     today: NaiveDate,
     now: Millis,
     fallback_offset_min: i32,
+    library: &Library,
 ) -> Vec<Suggestion> {
     let window_ms = i64::try_from(WINDOW_DAYS).unwrap_or(i64::MAX / DAY_MS) * DAY_MS;
     let answered_recently = |id: &str| {
@@ -357,7 +359,7 @@ pub fn suggestions(
     }
     ids.into_iter()
         .filter(|id| !plan.is_not_for_me(id) && !answered_recently(id))
-        .filter_map(|id| suggest(id, sessions, plan, today, fallback_offset_min))
+        .filter_map(|id| suggest(id, sessions, plan, today, fallback_offset_min, library))
         .collect()
 }
 
@@ -365,6 +367,7 @@ pub fn suggestions(
 mod tests {
     use super::*;
     use crate::domain::ids::Log;
+    use crate::domain::library::catalog;
     use crate::domain::records::session_record::{ExerciseRecord, Hurt};
     use crate::domain::test_support::{at, date};
 
@@ -434,7 +437,7 @@ mod tests {
     }
 
     fn run(id: &str, sessions: &SessionLog, plan: &Plan) -> Option<Suggestion> {
-        suggest(id, sessions, plan, today(), 0)
+        suggest(id, sessions, plan, today(), 0, &Library::BUILT_IN)
     }
 
     fn with_level(id: &str, l: DoseLevel) -> Plan {
@@ -457,7 +460,10 @@ mod tests {
             progression: true,
             ..off.clone()
         };
-        catalog::own::set_own(&[off.clone(), on.clone()]);
+        let library = Library::new(&[off.clone(), on.clone()]);
+        let run = |id: &str, sessions: &SessionLog, plan: &Plan| {
+            suggest(id, sessions, plan, today(), 0, &library)
+        };
         let (off_id, on_id) = (off.exercise_id(), on.exercise_id());
         let sessions = comfortable(&[&off_id, &on_id], &[0, 2, 4]);
         assert_eq!(
@@ -476,7 +482,6 @@ mod tests {
             run(&on_id, &sessions, &with_level(&on_id, level(10, Some(5)))),
             None
         );
-        catalog::own::set_own(&[]);
     }
 
     #[test]
@@ -524,7 +529,7 @@ mod tests {
         // Accepted: 7 is stored, and the next step up goes from there. Pain that rose
         // later eases back to the 5 it came from.
         let mut plan = Plan::default();
-        s.answer(&mut plan, true, at(today(), 12, 0));
+        s.answer(&mut plan, true, at(today(), 12, 0), &Library::BUILT_IN);
         assert_eq!(plan.levels.get("bridge"), Some(&level(7, Some(5))));
         let later = log(vec![session(today(), &["bridge"], Some(2), Some(5))]);
         let mut later = later;
@@ -630,7 +635,15 @@ mod tests {
         late.tz_offset_min = None;
         sessions.upsert(late);
         assert!(run("bridge", &sessions, &Plan::default()).is_none());
-        assert!(suggest("bridge", &sessions, &Plan::default(), today(), 60).is_some());
+        assert!(suggest(
+            "bridge",
+            &sessions,
+            &Plan::default(),
+            today(),
+            60,
+            &Library::BUILT_IN
+        )
+        .is_some());
     }
 
     #[test]
@@ -778,10 +791,28 @@ mod tests {
             from,
             to,
         };
-        up(level(10, Some(5)), level(12, Some(5))).answer(&mut plan, true, at(d, 10, 0));
-        up(level(12, Some(5)), level(14, Some(5))).answer(&mut plan, false, at(d, 11, 0));
-        up(level(12, Some(5)), level(14, Some(5))).answer(&mut plan, true, at(d, 12, 0));
-        assert_eq!(plan.level("bridge"), Some(level(14, Some(5))));
+        up(level(10, Some(5)), level(12, Some(5))).answer(
+            &mut plan,
+            true,
+            at(d, 10, 0),
+            &Library::BUILT_IN,
+        );
+        up(level(12, Some(5)), level(14, Some(5))).answer(
+            &mut plan,
+            false,
+            at(d, 11, 0),
+            &Library::BUILT_IN,
+        );
+        up(level(12, Some(5)), level(14, Some(5))).answer(
+            &mut plan,
+            true,
+            at(d, 12, 0),
+            &Library::BUILT_IN,
+        );
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(14, Some(5)))
+        );
 
         let sore = log(vec![session(days_ago(1), &["bridge"], Some(2), Some(4))]);
         let s = run("bridge", &sore, &plan).unwrap();
@@ -794,13 +825,16 @@ mod tests {
         );
 
         // Accepted: the next rise, in a later session, goes back to the step before.
-        s.answer(&mut plan, true, at(days_ago(1), 12, 0));
+        s.answer(&mut plan, true, at(days_ago(1), 12, 0), &Library::BUILT_IN);
         assert_eq!(run("bridge", &sore, &plan), None, "answered already");
         let sore_again = log(vec![session(today(), &["bridge"], Some(2), Some(4))]);
         let s = run("bridge", &sore_again, &plan).unwrap();
         assert_eq!((s.direction, s.to), (Direction::Ease, level(10, Some(5))));
-        s.answer(&mut plan, true, at(today(), 12, 0));
-        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        s.answer(&mut plan, true, at(today(), 12, 0), &Library::BUILT_IN);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(10, Some(5)))
+        );
 
         // A level with no history behind it goes back to the library's start.
         let plan = with_level("bridge", level(15, Some(5)));
@@ -827,7 +861,7 @@ mod tests {
         let sessions = comfortable(&["bridge"], &[2, 3, 4]);
         let mut plan = Plan::default();
         let s = run("bridge", &sessions, &plan).unwrap();
-        s.answer(&mut plan, false, at(days_ago(1), 8, 0));
+        s.answer(&mut plan, false, at(days_ago(1), 8, 0), &Library::BUILT_IN);
         assert_eq!(run("bridge", &sessions, &plan), None);
     }
 
@@ -835,7 +869,14 @@ mod tests {
     fn suggestions_leave_out_answered_and_not_for_me_exercises() {
         let sessions = comfortable(&["pelvic-tilt", "bridge", "abdominal-crunch"], &[0, 2, 4]);
         let now = at(today(), 18, 0);
-        let all = suggestions(&sessions, &Plan::default(), today(), now, 0);
+        let all = suggestions(
+            &sessions,
+            &Plan::default(),
+            today(),
+            now,
+            0,
+            &Library::BUILT_IN,
+        );
         let ids: Vec<&str> = all.iter().map(|s| s.exercise.as_str()).collect();
         assert_eq!(
             ids,
@@ -848,15 +889,20 @@ mod tests {
         // Answered 6 days 23 hours ago: still left out, even a suggestion that would
         // be new.
         let crunch = all[0].clone();
-        crunch.answer(&mut plan, false, now - 7 * DAY_MS + 3_600_000);
-        let shown = suggestions(&sessions, &plan, today(), now, 0);
+        crunch.answer(
+            &mut plan,
+            false,
+            now - 7 * DAY_MS + 3_600_000,
+            &Library::BUILT_IN,
+        );
+        let shown = suggestions(&sessions, &plan, today(), now, 0, &Library::BUILT_IN);
         let ids: Vec<&str> = shown.iter().map(|s| s.exercise.as_str()).collect();
         assert_eq!(ids, ["bridge"]);
 
         // A week after the answer, new sessions can bring it back.
         let later = today().checked_add_days(Days::new(7)).unwrap();
         let mut plan = Plan::default();
-        crunch.answer(&mut plan, false, now);
+        crunch.answer(&mut plan, false, now, &Library::BUILT_IN);
         let week_on = log([1, 3, 5]
             .iter()
             .map(|n| {
@@ -868,10 +914,25 @@ mod tests {
                 )
             })
             .collect());
-        let shown = suggestions(&week_on, &plan, later, now + 7 * DAY_MS, 0);
+        let shown = suggestions(
+            &week_on,
+            &plan,
+            later,
+            now + 7 * DAY_MS,
+            0,
+            &Library::BUILT_IN,
+        );
         assert_eq!(shown.len(), 1);
         assert_eq!(shown[0].to, level(7, None));
-        assert!(suggestions(&week_on, &plan, later, now + 7 * DAY_MS - 1, 0).is_empty());
+        assert!(suggestions(
+            &week_on,
+            &plan,
+            later,
+            now + 7 * DAY_MS - 1,
+            0,
+            &Library::BUILT_IN
+        )
+        .is_empty());
     }
 
     #[test]
@@ -883,7 +944,14 @@ mod tests {
             at: 1,
         });
         let now = at(today(), 18, 0);
-        let shown = suggestions(&sessions, &Plan::default(), today(), now, 0);
+        let shown = suggestions(
+            &sessions,
+            &Plan::default(),
+            today(),
+            now,
+            0,
+            &Library::BUILT_IN,
+        );
         let keep: Vec<(&str, Direction)> = shown
             .iter()
             .map(|s| (s.exercise.as_str(), s.direction))
@@ -897,9 +965,19 @@ mod tests {
             "an exercise that hurt is included even with no reps done"
         );
         let mut plan = Plan::default();
-        shown[0].answer(&mut plan, true, now);
-        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
-        let again = suggestions(&sessions, &plan, today(), now + 60_000, 0);
+        shown[0].answer(&mut plan, true, now, &Library::BUILT_IN);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(10, Some(5)))
+        );
+        let again = suggestions(
+            &sessions,
+            &plan,
+            today(),
+            now + 60_000,
+            0,
+            &Library::BUILT_IN,
+        );
         assert_eq!(again.len(), 1);
         assert_eq!(again[0].exercise, "pelvic-tilt");
     }

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::library::Library;
 use crate::domain::progress::calendar::session_day;
 use crate::domain::records::session_record::SessionLog;
 use crate::domain::routines::adjustments::Plan;
@@ -70,19 +71,21 @@ pub fn for_today(sessions: &SessionLog, plan: &Plan, fallback_offset_min: i32) -
     };
     // The turn's routine first, then the others in order: the first with something
     // left to play is suggested.
+    // Built-in routines play only the library's exercises.
+    let built_in_only = Library::default();
     let mut playable = open
         .iter()
         .cycle()
         .skip(first)
         .take(open.len())
-        .filter_map(|id| routine::find(id))
-        .map(|r| plan.apply(&r))
+        .filter_map(|id| routine::built_in(id))
+        .map(|r| plan.apply(&r, &built_in_only))
         .filter(|r| !r.items.is_empty());
     let suggested = playable.next();
     let others = open
         .iter()
-        .filter_map(|id| routine::find(id))
-        .map(|r| plan.apply(&r))
+        .filter_map(|id| routine::built_in(id))
+        .map(|r| plan.apply(&r, &built_in_only))
         .filter(|r| !r.items.is_empty())
         .filter(|r| suggested.as_ref().is_none_or(|s| s.id != r.id))
         .collect();
@@ -223,7 +226,7 @@ mod tests {
     #[test]
     fn a_routine_with_every_exercise_set_aside_is_passed_over() {
         let mut plan = Plan::default();
-        let gentle = routine::find("gentle-start").unwrap();
+        let gentle = routine::find("gentle-start", &Library::BUILT_IN).unwrap();
         plan.set_not_for_me(gentle.items.iter().map(|i| i.exercise.clone()), 1);
         // The flare-up day shares the pelvic tilt and knee rolls, but keeps two others.
         let today = for_today(&log(&[]), &plan, 0);

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::DAY_MS;
 use crate::domain::dates::{local_day, short_date, EARLIEST_MS};
-use crate::domain::library::catalog;
 use crate::domain::library::exercise::{check_id, Amount, DoseLevel, Origin, Work};
+use crate::domain::library::Library;
 use crate::domain::routines::routine::{self, Routine, NHS_START_REPS, SINGLE_PREFIX};
 use crate::domain::sources::Source;
 use crate::domain::storage::schema::Record;
@@ -68,8 +68,8 @@ impl Plan {
 
     /// The person's level of an exercise: their own where it was changed, else the
     /// library's starting dose. `None` for an id the library does not have.
-    pub fn level(&self, exercise_id: &str) -> Option<DoseLevel> {
-        let exercise = catalog::get(exercise_id)?;
+    pub fn level(&self, exercise_id: &str, library: &Library) -> Option<DoseLevel> {
+        let exercise = library.get(exercise_id)?;
         Some(
             self.levels
                 .get(exercise_id)
@@ -94,6 +94,7 @@ impl Plan {
         (from, to): (DoseLevel, DoseLevel),
         accepted: bool,
         now: Millis,
+        library: &Library,
     ) {
         self.touch(now);
         self.history.push(DoseChange {
@@ -108,8 +109,8 @@ impl Plan {
         }
         // Back at the library's own dose, nothing needs keeping, unless a routine starts
         // the exercise below it: there, only the kept level lifts it.
-        let library = catalog::get(exercise).map(|e| DoseLevel::of(&e.dose));
-        if library == Some(to) && !routine::starts_at_nhs_five(exercise) {
+        let start = library.get(exercise).map(|e| DoseLevel::of(&e.dose));
+        if start == Some(to) && !routine::starts_at_nhs_five(exercise) {
             self.levels.remove(exercise);
         } else {
             self.levels.insert(exercise.to_string(), to);
@@ -172,7 +173,7 @@ impl Plan {
     /// hold until the person's hold itself has changed. Reps that start at NHS
     /// Inform's 5 (core stability's) are meant to grow, so the level replaces them too.
     /// A routine with [`Routine::fixed_doses`] (the flare-up day) keeps all its own.
-    pub fn apply(&self, routine: &Routine) -> Routine {
+    pub fn apply(&self, routine: &Routine, library: &Library) -> Routine {
         let single = routine.id.starts_with(SINGLE_PREFIX);
         let mut out = routine.clone();
         out.items
@@ -184,7 +185,7 @@ impl Plan {
             let Some(level) = self.levels.get(&item.exercise) else {
                 continue;
             };
-            let Some(library) = catalog::get(&item.exercise).map(|e| DoseLevel::of(&e.dose)) else {
+            let Some(start) = library.get(&item.exercise).map(|e| DoseLevel::of(&e.dose)) else {
                 continue;
             };
             // The level replaces the library's figure only where the routine plays the
@@ -192,11 +193,11 @@ impl Plan {
             // holds, say) is left as the routine chose it.
             let grows_from_nhs_start = item.dose.reps.origin == Origin::From(Source::NhsInform)
                 && item.dose.reps.start == NHS_START_REPS;
-            if item.dose.reps.start == library.reps || grows_from_nhs_start {
+            if item.dose.reps.start == start.reps || grows_from_nhs_start {
                 item.dose.reps = at_start(item.dose.reps, level.reps);
             }
             if let (Work::Hold(hold), Some(secs), Some(lib_secs)) =
-                (item.dose.work, level.hold_secs, library.hold_secs)
+                (item.dose.work, level.hold_secs, start.hold_secs)
             {
                 if hold.start == lib_secs {
                     item.dose.work = Work::Hold(at_start(hold, secs));
@@ -246,6 +247,7 @@ impl DoseChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::library::catalog;
     use crate::domain::progress::progression::{Direction, Suggestion};
     use crate::domain::routines::routine;
     use crate::domain::storage::schema::{decode, encode};
@@ -284,29 +286,41 @@ mod tests {
     #[test]
     fn levels_default_to_the_librarys_own() {
         let mut plan = Plan::default();
-        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
-        assert_eq!(plan.level("no-such-exercise"), None);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(10, Some(5)))
+        );
+        assert_eq!(plan.level("no-such-exercise", &Library::BUILT_IN), None);
         plan.levels
             .insert("no-such-exercise".into(), level(3, None));
         assert_eq!(
-            plan.level("no-such-exercise"),
+            plan.level("no-such-exercise", &Library::BUILT_IN),
             None,
             "unknown ids stay unknown"
         );
         plan.levels.insert("bridge".into(), level(12, Some(5)));
-        assert_eq!(plan.level("bridge"), Some(level(12, Some(5))));
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(12, Some(5)))
+        );
     }
 
     #[test]
     fn decide_keeps_history_and_moves_the_level_only_when_accepted() {
         let mut plan = Plan::default();
         let up = more("bridge", level(10, Some(5)), level(12, Some(5)));
-        up.answer(&mut plan, false, 1_000);
-        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        up.answer(&mut plan, false, 1_000, &Library::BUILT_IN);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(10, Some(5)))
+        );
         assert!(plan.levels.is_empty());
 
-        up.answer(&mut plan, true, 2_000);
-        assert_eq!(plan.level("bridge"), Some(level(12, Some(5))));
+        up.answer(&mut plan, true, 2_000, &Library::BUILT_IN);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(12, Some(5)))
+        );
 
         let back = Suggestion {
             exercise: "bridge".into(),
@@ -314,8 +328,11 @@ mod tests {
             from: level(12, Some(5)),
             to: level(10, Some(5)),
         };
-        back.answer(&mut plan, true, 3_000);
-        assert_eq!(plan.level("bridge"), Some(level(10, Some(5))));
+        back.answer(&mut plan, true, 3_000, &Library::BUILT_IN);
+        assert_eq!(
+            plan.level("bridge", &Library::BUILT_IN),
+            Some(level(10, Some(5)))
+        );
         assert_eq!(
             plan.levels.get("bridge"),
             Some(&level(10, Some(5))),
@@ -351,7 +368,12 @@ mod tests {
     #[test]
     fn every_change_moves_updated_at_and_never_back() {
         let mut plan = Plan::default();
-        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(&mut plan, true, 100);
+        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(
+            &mut plan,
+            true,
+            100,
+            &Library::BUILT_IN,
+        );
         assert_eq!(plan.updated_at, 100);
         plan.dismiss_nudge(200);
         assert_eq!((plan.nudge_dismissed_at, plan.updated_at), (Some(200), 200));
@@ -367,12 +389,27 @@ mod tests {
     #[test]
     fn two_tabs_keep_every_answer_and_the_later_settings() {
         let mut base = Plan::default();
-        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(&mut base, true, 100);
+        more("bridge", level(10, Some(5)), level(12, Some(5))).answer(
+            &mut base,
+            true,
+            100,
+            &Library::BUILT_IN,
+        );
 
         let mut one = base.clone();
-        more("abdominal-crunch", level(5, None), level(7, None)).answer(&mut one, true, 200);
+        more("abdominal-crunch", level(5, None), level(7, None)).answer(
+            &mut one,
+            true,
+            200,
+            &Library::BUILT_IN,
+        );
         let mut two = base.clone();
-        more("bridge", level(12, Some(5)), level(14, Some(5))).answer(&mut two, false, 250);
+        more("bridge", level(12, Some(5)), level(14, Some(5))).answer(
+            &mut two,
+            false,
+            250,
+            &Library::BUILT_IN,
+        );
         two.set_not_for_me(["dead-bug".to_string()], 300);
 
         let mut a = one.clone();
@@ -414,18 +451,18 @@ mod tests {
     fn apply_leaves_out_not_for_me_items_but_keeps_a_single_exercise() {
         let mut plan = Plan::default();
         plan.set_not_for_me(["dead-bug".to_string()], 10);
-        let core = routine::find("core-stability").unwrap();
-        let mine = plan.apply(&core);
+        let core = routine::find("core-stability", &Library::BUILT_IN).unwrap();
+        let mine = plan.apply(&core, &Library::BUILT_IN);
         let ids: Vec<&str> = mine.items.iter().map(|i| i.exercise.as_str()).collect();
         assert_eq!(ids, ["abdominal-bracing", "bridge"]);
         assert_eq!(mine.id, core.id);
         assert_eq!(mine.name, core.name);
 
-        let single = routine::find("exercise:dead-bug").unwrap();
-        assert_eq!(plan.apply(&single), single);
+        let single = routine::find("exercise:dead-bug", &Library::BUILT_IN).unwrap();
+        assert_eq!(plan.apply(&single, &Library::BUILT_IN), single);
 
         assert_eq!(
-            Plan::default().apply(&core),
+            Plan::default().apply(&core, &Library::BUILT_IN),
             core,
             "no changes, same routine"
         );
@@ -445,7 +482,10 @@ mod tests {
 
         // Core stability starts its reps at NHS Inform's 5, meant to grow: the
         // person's level replaces them, within the source's top.
-        let core = plan.apply(&routine::find("core-stability").unwrap());
+        let core = plan.apply(
+            &routine::find("core-stability", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let bridge = &core.items[2].dose;
         assert_eq!(bridge.reps.start, 12);
         assert_eq!(bridge.reps.max, 15);
@@ -458,7 +498,10 @@ mod tests {
         );
         assert_eq!(
             Plan::default()
-                .apply(&routine::find("core-stability").unwrap())
+                .apply(
+                    &routine::find("core-stability", &Library::BUILT_IN).unwrap(),
+                    &Library::BUILT_IN
+                )
                 .items[0]
                 .dose
                 .reps
@@ -468,7 +511,10 @@ mod tests {
         );
 
         let hug = catalog::get("double-knee-hug").unwrap();
-        let single = plan.apply(&routine::find("exercise:double-knee-hug").unwrap());
+        let single = plan.apply(
+            &routine::find("exercise:double-knee-hug", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let dose = single.items[0].dose;
         assert_eq!(dose.reps.start, 10);
         assert_eq!(dose.reps.max, 10, "max raised so the amount stays valid");
@@ -481,7 +527,10 @@ mod tests {
 
         // In "A gentle start" the hug is held 10 s, the routine's own figure rather than
         // the library's 5: it stays, and the person's reps are played.
-        let gentle = plan.apply(&routine::find("gentle-start").unwrap());
+        let gentle = plan.apply(
+            &routine::find("gentle-start", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let hug_item = gentle
             .items
             .iter()
@@ -497,7 +546,10 @@ mod tests {
         // Reps alone changed: the routine's own longer hold stays.
         plan.levels
             .insert("double-knee-hug".into(), level(7, Some(5)));
-        let gentle = plan.apply(&routine::find("gentle-start").unwrap());
+        let gentle = plan.apply(
+            &routine::find("gentle-start", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let hug_item = gentle
             .items
             .iter()
@@ -512,9 +564,18 @@ mod tests {
         // The dead bug climbs from core stability's 5 to the source's 10: the 10 is kept,
         // or the routine would fall back to 5.
         let mut plan = Plan::default();
-        plan.decide("dead-bug", (level(9, None), level(10, None)), true, 1_000);
+        plan.decide(
+            "dead-bug",
+            (level(9, None), level(10, None)),
+            true,
+            1_000,
+            &Library::BUILT_IN,
+        );
         assert_eq!(plan.levels.get("dead-bug"), Some(&level(10, None)));
-        let core = plan.apply(&routine::find("core-stability").unwrap());
+        let core = plan.apply(
+            &routine::find("core-stability", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let bug = core
             .items
             .iter()
@@ -527,6 +588,7 @@ mod tests {
             (level(7, Some(5)), level(5, Some(5))),
             true,
             2_000,
+            &Library::BUILT_IN,
         );
         assert!(!plan.levels.contains_key("double-knee-hug"));
         assert!(routine::starts_at_nhs_five("abdominal-bracing"));
@@ -541,13 +603,23 @@ mod tests {
         plan.levels.insert("knee-rolls".into(), level(3, Some(5)));
         plan.levels
             .insert("single-knee-hug".into(), level(10, Some(7)));
-        let flare = routine::find("flare-up").unwrap();
-        assert_eq!(plan.apply(&flare), flare, "no level raises a flare-up dose");
+        let flare = routine::find("flare-up", &Library::BUILT_IN).unwrap();
+        assert_eq!(
+            plan.apply(&flare, &Library::BUILT_IN),
+            flare,
+            "no level raises a flare-up dose"
+        );
         // Not for me still applies.
         plan.set_not_for_me(["knee-rolls".to_string()], 5);
-        assert_eq!(plan.apply(&flare).items.len(), flare.items.len() - 1);
+        assert_eq!(
+            plan.apply(&flare, &Library::BUILT_IN).items.len(),
+            flare.items.len() - 1
+        );
         // Elsewhere the same level is played.
-        let tilt = plan.apply(&routine::find("exercise:pelvic-tilt").unwrap());
+        let tilt = plan.apply(
+            &routine::find("exercise:pelvic-tilt", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         assert_eq!(tilt.items[0].dose.reps.start, 10);
     }
 
@@ -555,7 +627,10 @@ mod tests {
     fn apply_lowers_min_for_a_level_below_it() {
         let mut plan = Plan::default();
         plan.levels.insert("bridge".into(), level(8, Some(5)));
-        let single = plan.apply(&routine::find("exercise:bridge").unwrap());
+        let single = plan.apply(
+            &routine::find("exercise:bridge", &Library::BUILT_IN).unwrap(),
+            &Library::BUILT_IN,
+        );
         let reps = single.items[0].dose.reps;
         assert_eq!((reps.start, reps.min, reps.max), (8, 8, 15));
         assert!(single.items[0].dose.is_valid());
@@ -580,11 +655,13 @@ mod tests {
             &mut plan,
             true,
             1_780_000_000_000,
+            &Library::BUILT_IN,
         );
         more("abdominal-crunch", level(5, None), level(7, None)).answer(
             &mut plan,
             false,
             1_780_000_100_000,
+            &Library::BUILT_IN,
         );
         plan.nudge_dismissed_at = Some(1_780_000_200_000);
         let text = encode(&plan, 1_780_000_300_000).unwrap();
@@ -599,7 +676,10 @@ mod tests {
                         "to":{"reps":12,"hold_secs":5},"accepted":true}]}}"#;
         let read = decode::<Plan>(fixture).unwrap().data;
         assert!(read.is_not_for_me("bridge"));
-        assert_eq!(read.level("bridge"), Some(level(12, Some(5))));
+        assert_eq!(
+            read.level("bridge", &Library::BUILT_IN),
+            Some(level(12, Some(5)))
+        );
         assert_eq!(read.history.len(), 1);
         assert_eq!(read.nudge_dismissed_at, None);
         assert_eq!(read.updated_at, 0);

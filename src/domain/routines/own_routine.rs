@@ -11,7 +11,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ids::{is_zero, Keyed, Log, RecordId, Tombstone};
-use crate::domain::library::catalog;
 use crate::domain::library::exercise::{
     Amount, Dose, Exercise, Sides, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS,
 };
@@ -21,7 +20,9 @@ pub use crate::domain::library::own_item::{
     check_name, Field, OwnItem, RoutineError, MAX_ACTIVITY_MINUTES, MAX_ITEMS, MAX_NAME_CHARS,
     MAX_REST_SECS,
 };
+use crate::domain::library::Library;
 use crate::domain::routines::routine::{Routine, RoutineItem};
+use crate::domain::session::Words;
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
@@ -31,7 +32,7 @@ pub const OWN_PREFIX: &str = "own:";
 impl OwnItem {
     /// The exercise with the library's starting dose.
     pub fn of(exercise: &Exercise) -> OwnItem {
-        OwnItem::from_dose(exercise.id, &exercise.dose)
+        OwnItem::from_dose(&exercise.id, &exercise.dose)
     }
 
     /// The exercise `id` with the starting numbers of `dose` (a routine's).
@@ -51,15 +52,15 @@ impl OwnItem {
     }
 
     /// The exercise from the library; `None` for an id it does not have.
-    pub fn library(&self) -> Option<&'static Exercise> {
-        catalog::get(&self.exercise)
+    pub fn library<'l>(&self, library: &'l Library) -> Option<&'l Exercise> {
+        library.get(&self.exercise)
     }
 
     /// What the number means for this exercise ("Hold (seconds)"), and its range:
     /// `None` where the exercise has no such number (no hold for a tapped rep, no rest
     /// between reps of a timed activity).
-    pub fn field(&self, field: Field) -> Option<(&'static str, u16, u16)> {
-        let exercise = self.library()?;
+    pub fn field(&self, field: Field, library: &Library) -> Option<(&'static str, u16, u16)> {
+        let exercise = self.library(library)?;
         let minutes = matches!(exercise.dose.work, Work::Minutes(_));
         match field {
             Field::Sets => Some(("Sets", 1, MAX_SETS)),
@@ -89,8 +90,8 @@ impl OwnItem {
     /// words ("more than the source suggests"), or "the app's own limit". Rests are
     /// left out: a longer rest is never more exercise. Nothing for the person's own
     /// exercises, which no source stands behind and which are marked as theirs.
-    pub fn beyond_range(&self) -> Vec<(Field, String)> {
-        let Some(exercise) = self.library() else {
+    pub fn beyond_range(&self, library: &Library) -> Vec<(Field, String)> {
+        let Some(exercise) = self.library(library) else {
             return Vec::new();
         };
         let Some(limits) = exercise.limits else {
@@ -123,8 +124,8 @@ impl OwnItem {
     /// Checks the exercise exists and every number is within the app's caps. The
     /// person's own exercise that is gone (deleted, or not on this device yet) passes
     /// within the widest caps: the routine keeps it, and skips it when played.
-    pub fn check(&self) -> Result<(), RoutineError> {
-        if is_own(&self.exercise) && self.library().is_none() {
+    pub fn check(&self, library: &Library) -> Result<(), RoutineError> {
+        if is_own(&self.exercise) && self.library(library).is_none() {
             let within = self.sets <= MAX_SETS
                 && self.reps <= MAX_REPS
                 && self.work <= MAX_HOLD_SECS
@@ -136,11 +137,11 @@ impl OwnItem {
             });
         }
         let exercise = self
-            .library()
+            .library(library)
             .ok_or_else(|| RoutineError::UnknownExercise(self.exercise.clone()))?;
         for f in Field::ALL {
             let value = self.get(f);
-            let problem = match self.field(f) {
+            let problem = match self.field(f, library) {
                 Some((label, min, max)) if value < min || value > max => {
                     Some(format!("{label} must be from {min} to {max}"))
                 }
@@ -160,8 +161,8 @@ impl OwnItem {
 
     /// The dose to play: the library's, with the chosen numbers (marked as the
     /// person's own).
-    pub fn dose(&self) -> Option<Dose> {
-        let mut d = self.library()?.dose;
+    pub fn dose(&self, library: &Library) -> Option<Dose> {
+        let mut d = self.library(library)?.dose;
         let own = Amount::person;
         d.sets = own(self.sets);
         d.reps = own(self.reps);
@@ -207,7 +208,7 @@ impl Keyed for OwnRoutine {
 }
 
 /// Checks a whole routine: its name, 1 to [`MAX_ITEMS`] exercises, each dose.
-pub fn check(name: &str, items: &[OwnItem]) -> Result<String, RoutineError> {
+pub fn check(name: &str, items: &[OwnItem], library: &Library) -> Result<String, RoutineError> {
     let name = check_name(name)?;
     if items.is_empty() {
         return Err(RoutineError::NoItems);
@@ -216,7 +217,7 @@ pub fn check(name: &str, items: &[OwnItem]) -> Result<String, RoutineError> {
         return Err(RoutineError::TooManyItems);
     }
     for item in items {
-        item.check()?;
+        item.check(library)?;
     }
     Ok(name)
 }
@@ -229,12 +230,12 @@ impl OwnRoutine {
 
     /// The routine to play. Its doses are fixed: the person chose them, so their levels
     /// from progression never change them.
-    pub fn routine(&self) -> Routine {
-        routine_of(self.routine_id(), self.name.clone(), &self.items)
+    pub fn routine(&self, library: &Library) -> Routine {
+        routine_of(self.routine_id(), self.name.clone(), &self.items, library)
     }
 }
 
-fn routine_of(id: String, name: String, items: &[OwnItem]) -> Routine {
+fn routine_of(id: String, name: String, items: &[OwnItem], library: &Library) -> Routine {
     Routine {
         id,
         name,
@@ -242,9 +243,11 @@ fn routine_of(id: String, name: String, items: &[OwnItem]) -> Routine {
         items: items
             .iter()
             .filter_map(|i| {
+                let exercise = i.library(library)?;
                 Some(RoutineItem {
                     exercise: i.exercise.clone(),
-                    dose: i.dose()?,
+                    dose: i.dose(library)?,
+                    own: is_own(&i.exercise).then(|| Words::of(exercise)),
                 })
             })
             .collect(),
@@ -255,20 +258,20 @@ fn routine_of(id: String, name: String, items: &[OwnItem]) -> Routine {
 
 /// True when any number of these exercises is past the range the app stands behind
 /// ([`OwnItem::beyond_range`]): a shared routine says so before it is added.
-pub fn beyond_any(items: &[OwnItem]) -> bool {
-    items.iter().any(|i| !i.beyond_range().is_empty())
+pub fn beyond_any(items: &[OwnItem], library: &Library) -> bool {
+    items.iter().any(|i| !i.beyond_range(library).is_empty())
 }
 
 /// About how many minutes these exercises take, played as a routine (those that fail
 /// their check left out); 0 when none can be played. For a routine being made or
 /// previewed, before it is saved.
-pub fn minutes(items: &[OwnItem]) -> u32 {
+pub fn minutes(items: &[OwnItem], library: &Library) -> u32 {
     let playable: Vec<OwnItem> = items
         .iter()
-        .filter(|i| i.check().is_ok())
+        .filter(|i| i.check(library).is_ok())
         .cloned()
         .collect();
-    let routine = routine_of(String::new(), String::new(), &playable);
+    let routine = routine_of(String::new(), String::new(), &playable, library);
     if routine.items.is_empty() {
         0
     } else {
@@ -460,6 +463,7 @@ impl RoutineDrafts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::library::catalog;
     use crate::domain::library::exercise::Origin;
     use crate::domain::library::limits::{Basis, Count};
 
@@ -471,9 +475,9 @@ mod tests {
     fn an_item_starts_at_the_library_dose_and_plays_it() {
         for e in catalog::CATALOG {
             let own = OwnItem::of(e);
-            assert_eq!(own.check(), Ok(()), "{}", e.id);
-            assert!(own.beyond_range().is_empty(), "{}", e.id);
-            let d = own.dose().unwrap();
+            assert_eq!(own.check(&Library::BUILT_IN), Ok(()), "{}", e.id);
+            assert!(own.beyond_range(&Library::BUILT_IN).is_empty(), "{}", e.id);
+            let d = own.dose(&Library::BUILT_IN).unwrap();
             assert_eq!(d.estimated_secs(), e.dose.estimated_secs(), "{}", e.id);
             assert_eq!(d.sides, e.dose.sides);
         }
@@ -483,17 +487,20 @@ mod tests {
     fn doses_past_the_caps_are_refused_and_past_the_source_marked() {
         let mut i = item("single-knee-hug");
         i.sets = MAX_SETS + 1;
-        assert!(matches!(i.check(), Err(RoutineError::Dose { .. })));
+        assert!(matches!(
+            i.check(&Library::BUILT_IN),
+            Err(RoutineError::Dose { .. })
+        ));
         i.sets = 0;
-        assert!(i.check().is_err());
+        assert!(i.check(&Library::BUILT_IN).is_err());
         let mut i = item("single-knee-hug");
         i.rest_sets = MAX_REST_SECS + 1;
-        assert!(i.check().is_err());
+        assert!(i.check(&Library::BUILT_IN).is_err());
         let mut i = item("bridge");
         i.reps = 16;
-        assert_eq!(i.check(), Ok(()));
+        assert_eq!(i.check(&Library::BUILT_IN), Ok(()));
         assert_eq!(
-            i.beyond_range(),
+            i.beyond_range(&Library::BUILT_IN),
             vec![(
                 Field::Reps,
                 "16 reps: more than the source suggests (Cleveland Clinic: 2 sets of 10 to 15)."
@@ -502,7 +509,7 @@ mod tests {
         );
         // A longer rest is never "more".
         i.rest_sets = MAX_REST_SECS;
-        assert_eq!(i.beyond_range().len(), 1);
+        assert_eq!(i.beyond_range(&Library::BUILT_IN).len(), 1);
     }
 
     #[test]
@@ -535,14 +542,14 @@ mod tests {
             // Each number one past its top is marked, in words that say whose limit
             // it is.
             for field in [Field::Sets, Field::Reps, Field::Work] {
-                let Some((_, _, cap)) = OwnItem::of(e).field(field) else {
+                let Some((_, _, cap)) = OwnItem::of(e).field(field, &Library::BUILT_IN) else {
                     continue;
                 };
                 let mut i = OwnItem::of(e);
                 // Far past any range, within the app's caps.
                 i.set(field, cap);
-                assert_eq!(i.check(), Ok(()), "{} {field:?}", e.id);
-                let notes = i.beyond_range();
+                assert_eq!(i.check(&Library::BUILT_IN), Ok(()), "{} {field:?}", e.id);
+                let notes = i.beyond_range(&Library::BUILT_IN);
                 assert!(
                     !notes.is_empty(),
                     "{} {field:?} at {cap} is not marked",
@@ -566,7 +573,7 @@ mod tests {
         let mut rolls = item("knee-rolls");
         rolls.work = 600;
         assert_eq!(
-            rolls.beyond_range(),
+            rolls.beyond_range(&Library::BUILT_IN),
             vec![(
                 Field::Work,
                 "A 600-second hold: more than the app's own limit of 5 seconds (the source \
@@ -579,7 +586,7 @@ mod tests {
         rolls.sets = 20;
         rolls.reps = 3;
         assert_eq!(
-            rolls.beyond_range(),
+            rolls.beyond_range(&Library::BUILT_IN),
             vec![(
                 Field::Sets,
                 "20 sets of 3, 60 in all: more than the source suggests (The Physio Box: \
@@ -591,9 +598,12 @@ mod tests {
         // in a shared link's preview, which all show these words.
         let mut held = item("knee-rolls");
         held.work = 60;
-        assert_eq!(held.beyond_range().len(), 1);
-        assert!(beyond_any(&[item("bridge"), held]));
-        assert!(!beyond_any(&[item("bridge"), item("knee-rolls")]));
+        assert_eq!(held.beyond_range(&Library::BUILT_IN).len(), 1);
+        assert!(beyond_any(&[item("bridge"), held], &Library::BUILT_IN));
+        assert!(!beyond_any(
+            &[item("bridge"), item("knee-rolls")],
+            &Library::BUILT_IN
+        ));
     }
 
     #[test]
@@ -601,11 +611,14 @@ mod tests {
         let mut walk = item("walking");
         for minutes in [5, 10, 20, 30] {
             walk.work = minutes;
-            assert!(walk.beyond_range().is_empty(), "{minutes} minutes");
+            assert!(
+                walk.beyond_range(&Library::BUILT_IN).is_empty(),
+                "{minutes} minutes"
+            );
         }
         walk.work = 45;
         assert_eq!(
-            walk.beyond_range(),
+            walk.beyond_range(&Library::BUILT_IN),
             vec![(
                 Field::Work,
                 "45 minutes: more than the source suggests (Spine-health: new to exercise, \
@@ -621,7 +634,13 @@ mod tests {
         for r in crate::domain::routines::routine::builtin() {
             for i in &r.items {
                 let start = OwnItem::from_dose(&i.exercise, &i.dose);
-                assert_eq!(start.beyond_range(), vec![], "{} {}", r.id, i.exercise);
+                assert_eq!(
+                    start.beyond_range(&Library::BUILT_IN),
+                    vec![],
+                    "{} {}",
+                    r.id,
+                    i.exercise
+                );
                 // As far as the app's own suggestions can take the person's level.
                 let mut top = start.clone();
                 top.reps = rep_cap(&catalog::get(&i.exercise).unwrap().dose.reps).max(top.reps);
@@ -632,7 +651,7 @@ mod tests {
                     continue; // the flare-up day never takes a person's level
                 }
                 assert_eq!(
-                    top.beyond_range(),
+                    top.beyond_range(&Library::BUILT_IN),
                     vec![],
                     "{} {} at the top",
                     r.id,
@@ -647,7 +666,12 @@ mod tests {
             if let Work::Hold(hold) = e.dose.work {
                 top.work = hold_cap(&hold);
             }
-            assert_eq!(top.beyond_range(), vec![], "{} at the top", e.id);
+            assert_eq!(
+                top.beyond_range(&Library::BUILT_IN),
+                vec![],
+                "{} at the top",
+                e.id
+            );
         }
     }
 
@@ -658,9 +682,9 @@ mod tests {
             .find(|e| matches!(e.dose.work, Work::Tapped));
         if let Some(e) = tapped {
             let mut i = OwnItem::of(e);
-            assert_eq!(i.field(Field::Work), None);
+            assert_eq!(i.field(Field::Work, &Library::BUILT_IN), None);
             i.work = 5;
-            assert!(i.check().is_err());
+            assert!(i.check(&Library::BUILT_IN).is_err());
         }
     }
 
@@ -675,15 +699,21 @@ mod tests {
             check_name(&"a".repeat(MAX_NAME_CHARS + 1)),
             Err(RoutineError::NameTooLong)
         );
-        assert_eq!(check("x", &[]), Err(RoutineError::NoItems));
+        assert_eq!(
+            check("x", &[], &Library::BUILT_IN),
+            Err(RoutineError::NoItems)
+        );
         let many = vec![item("single-knee-hug"); MAX_ITEMS + 1];
-        assert_eq!(check("x", &many), Err(RoutineError::TooManyItems));
+        assert_eq!(
+            check("x", &many, &Library::BUILT_IN),
+            Err(RoutineError::TooManyItems)
+        );
         let unknown = OwnItem {
             exercise: "no-such".into(),
             ..item("single-knee-hug")
         };
         assert_eq!(
-            check("x", &[unknown]),
+            check("x", &[unknown], &Library::BUILT_IN),
             Err(RoutineError::UnknownExercise("no-such".into()))
         );
     }
@@ -695,19 +725,22 @@ mod tests {
         knee.reps = 3;
         let id = own.save(None, "Mine".into(), vec![knee, item("bridge")], 1_000, 7);
         assert_eq!(id, "own:1000-7");
-        let r = own.get(&id).unwrap().routine();
+        let r = own.get(&id).unwrap().routine(&Library::BUILT_IN);
         assert_eq!(r.id, id);
         assert!(r.fixed_doses);
         assert_eq!(r.items.len(), 2);
         assert_eq!(r.items[0].dose.reps.start, 3);
         assert_eq!(r.items[0].dose.reps.origin, Origin::Person);
         assert!(r.estimated_minutes() >= 1);
-        assert_eq!(minutes(&own.get(&id).unwrap().items), r.estimated_minutes());
-        assert_eq!(minutes(&[]), 0);
+        assert_eq!(
+            minutes(&own.get(&id).unwrap().items, &Library::BUILT_IN),
+            r.estimated_minutes()
+        );
+        assert_eq!(minutes(&[], &Library::BUILT_IN), 0);
         // Set aside later: skipped when played.
         let mut plan = crate::domain::routines::adjustments::Plan::default();
         plan.set_not_for_me(["bridge".to_string()], 2_000);
-        assert_eq!(plan.apply(&r).items.len(), 1);
+        assert_eq!(plan.apply(&r, &Library::BUILT_IN).items.len(), 1);
     }
 
     #[test]

@@ -7,8 +7,10 @@
 
 use crate::domain::library::catalog;
 use crate::domain::library::exercise::{Amount, Dose, Origin, Work};
+use crate::domain::library::own_exercise::is_own;
+use crate::domain::library::Library;
 use crate::domain::records::safety::{Advice, STAY_ACTIVE};
-use crate::domain::session::{self, PlannedItem, PlannedWork, Session, Step};
+use crate::domain::session::{self, PlannedItem, PlannedWork, Session, Step, Words};
 use crate::domain::sources::Source;
 
 /// One exercise of a routine with the dose to play.
@@ -18,6 +20,9 @@ pub struct RoutineItem {
     pub exercise: String,
     /// How much of it to do. Usually the exercise's own dose.
     pub dose: Dose,
+    /// The words of a person's own exercise, kept with the item so a session plays them
+    /// as they were when it began (`None` for the library's).
+    pub own: Option<Words>,
 }
 
 impl RoutineItem {
@@ -27,6 +32,7 @@ impl RoutineItem {
         catalog::get(exercise_id).map(|e| RoutineItem {
             exercise: e.id.to_string(),
             dose: e.dose,
+            own: None,
         })
     }
 
@@ -47,6 +53,7 @@ impl RoutineItem {
             rest_sets_secs: d.rest_sets.start,
             sides: d.sides,
             describe: false,
+            own: self.own.clone(),
         }
     }
 }
@@ -76,8 +83,8 @@ pub const SINGLE_PREFIX: &str = "exercise:";
 impl Routine {
     /// One exercise on its own, with its own dose, for "Try it". `None` when the library
     /// has no such exercise.
-    pub fn single(exercise_id: &str) -> Option<Routine> {
-        let exercise = catalog::get(exercise_id)?;
+    pub fn single(exercise_id: &str, library: &Library) -> Option<Routine> {
+        let exercise = library.get(exercise_id)?;
         Some(Routine {
             id: format!("{SINGLE_PREFIX}{}", exercise.id),
             name: exercise.name.to_string(),
@@ -85,6 +92,7 @@ impl Routine {
             items: vec![RoutineItem {
                 exercise: exercise.id.to_string(),
                 dose: exercise.dose,
+                own: is_own(&exercise.id).then(|| Words::of(exercise)),
             }],
             fixed_doses: false,
             advice: None,
@@ -286,11 +294,17 @@ pub fn builtin() -> Vec<Routine> {
     ]
 }
 
-/// The routine with this id: a built-in one, or `exercise:<id>` for one exercise alone.
-pub fn find(id: &str) -> Option<Routine> {
+/// The routine with this id: a built-in one, or `exercise:<id>` for one exercise of
+/// `library` alone.
+pub fn find(id: &str, library: &Library) -> Option<Routine> {
     if let Some(exercise_id) = id.strip_prefix(SINGLE_PREFIX) {
-        return Routine::single(exercise_id);
+        return Routine::single(exercise_id, library);
     }
+    built_in(id)
+}
+
+/// The built-in routine with this id.
+pub fn built_in(id: &str) -> Option<Routine> {
     builtin().into_iter().find(|r| r.id == id)
 }
 
@@ -322,20 +336,20 @@ mod tests {
         for (routine, id) in all.iter().zip(BUILTIN_IDS) {
             assert_eq!(routine.id, id);
             assert!(routine.is_builtin());
-            assert_eq!(find(id).as_ref(), Some(routine));
+            assert_eq!(find(id, &Library::BUILT_IN).as_ref(), Some(routine));
             assert!(!routine.name.is_empty() && routine.description.ends_with('.'));
             for item in &routine.items {
                 assert!(catalog::get(&item.exercise).is_some(), "{}", item.exercise);
                 assert!(item.dose.is_valid(), "{id}: {}", item.exercise);
             }
         }
-        assert!(find("nope").is_none());
+        assert!(find("nope", &Library::BUILT_IN).is_none());
     }
 
     #[test]
     fn builtins_hold_the_exercises_the_issue_names() {
         let ids = |id: &str| -> Vec<String> {
-            find(id)
+            find(id, &Library::BUILT_IN)
                 .unwrap()
                 .items
                 .into_iter()
@@ -434,7 +448,7 @@ mod tests {
 
     #[test]
     fn core_stability_starts_at_five_reps_with_the_sources_sets_and_holds() {
-        let core = find("core-stability").unwrap();
+        let core = find("core-stability", &Library::BUILT_IN).unwrap();
         for item in &core.items {
             let own = catalog::get(&item.exercise).unwrap().dose;
             assert_eq!(item.dose.reps.start, 5, "{}", item.exercise);
@@ -450,7 +464,7 @@ mod tests {
 
     #[test]
     fn flare_up_keeps_its_own_doses_and_says_to_stay_active() {
-        let flare = find("flare-up").unwrap();
+        let flare = find("flare-up", &Library::BUILT_IN).unwrap();
         assert!(flare.fixed_doses);
         assert_eq!(flare.advice.map(|a| a.id), Some("stay-active"));
         assert!(builtin()
@@ -461,7 +475,7 @@ mod tests {
 
     #[test]
     fn flare_up_has_shorter_holds_and_longer_rests() {
-        let flare = find("flare-up").unwrap();
+        let flare = find("flare-up", &Library::BUILT_IN).unwrap();
         for item in &flare.items {
             let own = catalog::get(&item.exercise).unwrap().dose;
             assert!(
@@ -479,7 +493,7 @@ mod tests {
         routines.extend(
             catalog::CATALOG
                 .iter()
-                .filter_map(|e| Routine::single(e.id)),
+                .filter_map(|e| Routine::single(&e.id, &Library::BUILT_IN)),
         );
         for routine in routines {
             let expected: u32 = routine
@@ -500,7 +514,7 @@ mod tests {
             assert_eq!(i64::from(routine.estimated_secs()) * 1000, total);
         }
         // A tapped rep has no duration; the estimate allows a few seconds for it.
-        let tapped = Routine::single("core-in-daily-moves").unwrap();
+        let tapped = Routine::single("core-in-daily-moves", &Library::BUILT_IN).unwrap();
         let steps = tapped.timeline();
         let timed: i64 = steps.iter().filter_map(|s| s.duration_ms).sum();
         let taps = steps
@@ -516,25 +530,28 @@ mod tests {
 
     #[test]
     fn single_plays_one_exercise_with_its_own_dose() {
-        let bridge = Routine::single("bridge").unwrap();
+        let bridge = Routine::single("bridge", &Library::BUILT_IN).unwrap();
         assert_eq!(bridge.id, "exercise:bridge");
         assert_eq!(bridge.name, "Bridge");
         assert_eq!(bridge.items.len(), 1);
         assert_eq!(bridge.items[0].dose, catalog::get("bridge").unwrap().dose);
         assert!(!bridge.is_builtin());
-        assert_eq!(find("exercise:bridge"), Some(bridge));
-        assert!(Routine::single("nope").is_none());
-        assert!(find("exercise:nope").is_none());
+        assert_eq!(find("exercise:bridge", &Library::BUILT_IN), Some(bridge));
+        assert!(Routine::single("nope", &Library::BUILT_IN).is_none());
+        assert!(find("exercise:nope", &Library::BUILT_IN).is_none());
     }
 
     #[test]
     fn sources_are_listed_once_each() {
         assert_eq!(
-            find("desk-break").unwrap().sources(),
+            find("desk-break", &Library::BUILT_IN).unwrap().sources(),
             [Source::ClevelandClinic, Source::SpineHealth]
         );
-        assert_eq!(find("gentle-start").unwrap().sources(), [Source::PhysioBox]);
-        let walk = Routine::single("walking").unwrap();
+        assert_eq!(
+            find("gentle-start", &Library::BUILT_IN).unwrap().sources(),
+            [Source::PhysioBox]
+        );
+        let walk = Routine::single("walking", &Library::BUILT_IN).unwrap();
         assert_eq!(
             walk.sources(),
             [
@@ -553,10 +570,14 @@ mod tests {
             let back: Vec<PlannedItem> = serde_json::from_str(&text).unwrap();
             assert_eq!(back, plan);
         }
-        let plan = Routine::single("dead-bug").unwrap().plan();
+        let plan = Routine::single("dead-bug", &Library::BUILT_IN)
+            .unwrap()
+            .plan();
         let value = serde_json::to_value(&plan[0]).unwrap();
         assert_eq!(value["sides"], "taking_turns");
-        let rolls = Routine::single("knee-rolls").unwrap().plan();
+        let rolls = Routine::single("knee-rolls", &Library::BUILT_IN)
+            .unwrap()
+            .plan();
         assert_eq!(
             serde_json::to_value(&rolls[0]).unwrap()["sides"],
             "alternating"

@@ -21,9 +21,9 @@
 //! exercises only is still written as version 1, which older apps read.
 
 use crate::domain::ids::RecordId;
-use crate::domain::library::catalog;
 use crate::domain::library::exercise::Kind;
 use crate::domain::library::own_exercise::{is_own, How, OwnExercise, Start, MINE_PREFIX};
+use crate::domain::library::{catalog, Library};
 use crate::domain::routines::own_routine::{
     check, check_name, Field, OwnItem, RoutineError, MAX_ITEMS,
 };
@@ -65,13 +65,13 @@ pub struct Shared {
 }
 
 /// The fragment (without `#`) that carries this routine. The person's own exercises it
-/// uses are found with [`catalog::own::record`] and written in.
-pub fn encode(name: &str, items: &[OwnItem]) -> String {
+/// uses are found in `library` and written in.
+pub fn encode(name: &str, items: &[OwnItem], library: &Library) -> String {
     let mut own: Vec<OwnExercise> = Vec::new();
     for i in items.iter().filter(|i| is_own(&i.exercise)) {
-        if let Some(e) = catalog::own::record(&i.exercise) {
+        if let Some(e) = library.own_record(&i.exercise) {
             if !own.iter().any(|o| o.id == e.id && o.salt == e.salt) {
-                own.push(e);
+                own.push(e.clone());
             }
         }
     }
@@ -103,12 +103,12 @@ pub fn encode(name: &str, items: &[OwnItem]) -> String {
 
 /// The whole link: `app` is the app's address with its trailing `/`
 /// (`https://example.org/steadyback/`).
-pub fn link(app: &str, name: &str, items: &[OwnItem]) -> String {
+pub fn link(app: &str, name: &str, items: &[OwnItem], library: &Library) -> String {
     format!(
         "{}{}#{}",
         app.trim_end_matches('/'),
         PATH,
-        encode(name, items)
+        encode(name, items, library)
     )
 }
 
@@ -150,7 +150,7 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
         items.iter().partition(|i| is_own(&i.exercise));
     let library: Vec<OwnItem> = library.into_iter().cloned().collect();
     let name = if mine.is_empty() {
-        check(&name, &library).map_err(ShareError::Invalid)?
+        check(&name, &library, &Library::default()).map_err(ShareError::Invalid)?
     } else {
         // The own exercises' numbers are checked against their own kind of rep.
         for i in mine {
@@ -182,7 +182,7 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
             }
         }
         for i in &library {
-            i.check().map_err(ShareError::Invalid)?;
+            i.check(&Library::default()).map_err(ShareError::Invalid)?;
         }
         check_name(&name).map_err(ShareError::Invalid)?
     };
@@ -329,7 +329,7 @@ mod tests {
     fn every_built_in_routine_round_trips() {
         for r in routine::builtin() {
             let items: Vec<OwnItem> = r.items.iter().map(|i| of(&i.exercise)).collect();
-            let text = encode(&r.name, &items);
+            let text = encode(&r.name, &items, &Library::BUILT_IN);
             assert_eq!(
                 decode(&format!("#{text}")),
                 Ok(Shared {
@@ -347,14 +347,14 @@ mod tests {
         let mut knee = of("single-knee-hug");
         knee.sets = 2;
         assert_eq!(
-            encode("My physio's routine", &[knee.clone()]),
+            encode("My physio's routine", &[knee.clone()], &Library::BUILT_IN),
             format!(
                 "1.My%20physio%27s%20routine.single-knee-hug*2*{}*{}*{}*{}",
                 knee.reps, knee.work, knee.rest_reps, knee.rest_sets
             )
         );
         assert_eq!(
-            link("https://example.org/app/", "A", &[knee])
+            link("https://example.org/app/", "A", &[knee], &Library::BUILT_IN)
                 .split('#')
                 .next(),
             Some("https://example.org/app/shared")
@@ -381,14 +381,16 @@ mod tests {
     #[test]
     fn a_routine_with_own_exercises_carries_them() {
         let e = physio_move();
-        catalog::own::set_own(std::slice::from_ref(&e));
         let mut item = e.item();
         item.reps = 8;
         let items = vec![of("bridge"), item.clone(), item];
-        let text = encode("Physio plan", &items);
+        let text = encode(
+            "Physio plan",
+            &items,
+            &Library::new(std::slice::from_ref(&e)),
+        );
         assert!(text.starts_with("2."), "{text}");
         // Read on a device without that exercise.
-        catalog::own::set_own(&[]);
         let shared = decode(&text).unwrap();
         assert_eq!(shared.items, items);
         let sent = OwnExercise {
@@ -397,7 +399,7 @@ mod tests {
         };
         assert_eq!(shared.own, vec![sent], "one copy, though used twice");
         // Without own exercises, version 1 as before.
-        assert!(encode("Plain", &[of("bridge")]).starts_with("1."));
+        assert!(encode("Plain", &[of("bridge")], &Library::BUILT_IN).starts_with("1."));
 
         // An own exercise named but not carried; one past the caps; a bad definition.
         let cut = text.split(".~").next().unwrap();
@@ -420,9 +422,7 @@ mod tests {
             secs: 0,
             ..physio_move()
         };
-        catalog::own::set_own(std::slice::from_ref(&e));
-        let text = encode("Taps", &[e.item()]);
-        catalog::own::set_own(&[]);
+        let text = encode("Taps", &[e.item()], &Library::new(std::slice::from_ref(&e)));
         assert!(decode(&text).is_ok(), "{text}");
         // The item's third number, the seconds a tapped rep does not have.
         let item = format!(".{}*", e.exercise_id());
@@ -444,16 +444,21 @@ mod tests {
     #[test]
     fn six_exercises_fit_a_qr_code() {
         // The six longest ids in the library, at their own doses, and a usual name.
-        let mut ids: Vec<&str> = catalog::CATALOG.iter().map(|e| e.id).collect();
+        let mut ids: Vec<&str> = catalog::CATALOG.iter().map(|e| e.id.as_ref()).collect();
         ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
         let items: Vec<OwnItem> = ids[..6].iter().map(|id| of(id)).collect();
-        let url = link("https://steadyback.example/", "My physio's routine", &items);
+        let url = link(
+            "https://steadyback.example/",
+            "My physio's routine",
+            &items,
+            &Library::BUILT_IN,
+        );
         assert!(url.len() < 300, "{} characters: {url}", url.len());
     }
 
     #[test]
     fn bad_links_say_what_is_wrong() {
-        let good = encode("Mine", &[of("bridge")]);
+        let good = encode("Mine", &[of("bridge")], &Library::BUILT_IN);
         assert_eq!(decode(&"1".repeat(MAX_CHARS + 1)), Err(ShareError::TooLong));
         for text in [
             "",
@@ -483,7 +488,7 @@ mod tests {
         let mut heavy = of("bridge");
         heavy.set(Field::RestSets, MAX_REST_SECS + 1);
         assert!(matches!(
-            decode(&encode("Mine", &[heavy])),
+            decode(&encode("Mine", &[heavy], &Library::BUILT_IN)),
             Err(ShareError::Invalid(RoutineError::Dose { .. }))
         ));
         assert!(matches!(
@@ -491,9 +496,12 @@ mod tests {
             Err(ShareError::Invalid(RoutineError::Dose { .. }))
         ));
         let many = vec![of("bridge"); MAX_ITEMS + 1];
-        assert_eq!(decode(&encode("Mine", &many)), Err(ShareError::TooMany));
         assert_eq!(
-            decode(&encode("  ", &[of("bridge")])),
+            decode(&encode("Mine", &many, &Library::BUILT_IN)),
+            Err(ShareError::TooMany)
+        );
+        assert_eq!(
+            decode(&encode("  ", &[of("bridge")], &Library::BUILT_IN)),
             Err(ShareError::Invalid(RoutineError::NoName))
         );
         assert_eq!(
@@ -516,10 +524,10 @@ mod tests {
 
         fn any_item() -> impl Strategy<Value = OwnItem> {
             (0..catalog::CATALOG.len(), any::<[u16; 5]>()).prop_map(|(i, n)| {
-                let mut item = OwnItem::of(&catalog::CATALOG[i]);
+                let mut item = OwnItem::of(catalog::CATALOG[i]);
                 // Any value the editor accepts for each number the exercise uses.
                 for (f, v) in Field::ALL.into_iter().zip(n) {
-                    match item.field(f) {
+                    match item.field(f, &Library::BUILT_IN) {
                         Some((_, min, max)) => item.set(f, min + v % (max - min + 1)),
                         None => item.set(f, 0),
                     }
@@ -535,7 +543,7 @@ mod tests {
                 items in proptest::collection::vec(any_item(), 1..=MAX_ITEMS),
             ) {
                 if let Ok(name) = crate::domain::routines::own_routine::check_name(&name) {
-                    let decoded = decode(&encode(&name, &items));
+                    let decoded = decode(&encode(&name, &items, &Library::BUILT_IN));
                     prop_assert_eq!(decoded, Ok(Shared { name, items, own: Vec::new() }));
                 }
             }
@@ -545,7 +553,7 @@ mod tests {
                 if let Ok(shared) = decode(&text) {
                     prop_assert!(!shared.items.is_empty() && shared.items.len() <= MAX_ITEMS);
                     for item in &shared.items {
-                        prop_assert_eq!(item.check(), Ok(()));
+                        prop_assert_eq!(item.check(&Library::BUILT_IN), Ok(()));
                     }
                 }
             }
@@ -556,12 +564,12 @@ mod tests {
                 cut in 0usize..400,
                 junk in "[0-9*.%a-z-]{0,12}",
             ) {
-                let good = encode("Mine", &items);
+                let good = encode("Mine", &items, &Library::BUILT_IN);
                 let at = cut.min(good.len());
                 for text in [format!("{}{junk}", &good[..at]), format!("{junk}{}", &good[at..])] {
                     if let Ok(shared) = decode(&text) {
                         for item in &shared.items {
-                            prop_assert_eq!(item.check(), Ok(()));
+                            prop_assert_eq!(item.check(&Library::BUILT_IN), Ok(()));
                         }
                     }
                 }
@@ -584,10 +592,7 @@ mod tests {
         impl Good {
             /// The link, written as the sender's app writes it.
             fn text(&self) -> String {
-                catalog::own::set_own(&self.own);
-                let text = encode(&self.name, &self.items);
-                catalog::own::set_own(&[]);
-                text
+                encode(&self.name, &self.items, &Library::new(&self.own))
             }
 
             fn def(&self, id: &str) -> Option<&OwnExercise> {
@@ -796,8 +801,10 @@ mod tests {
                     let (range, refused) = match def {
                         Some(d) => (d.field(f), Expect::OwnDose(d.name.clone())),
                         None => (
-                            item.field(f),
-                            Expect::Dose(item.library().unwrap().name.to_string()),
+                            item.field(f, &Library::BUILT_IN),
+                            Expect::Dose(
+                                item.library(&Library::BUILT_IN).unwrap().name.to_string(),
+                            ),
                         ),
                     };
                     out.push(Slot {
@@ -1246,16 +1253,15 @@ mod tests {
             }
             // On a device without the sender's own exercises, then as in the preview,
             // where they are visiting.
-            catalog::own::set_own(&[]);
             let mut result = Ok(());
             for visiting in [&[][..], &shared.own[..]] {
-                catalog::own::set_visiting(visiting);
+                let library = Library::BUILT_IN.with_visiting(visiting);
                 for item in &shared.items {
                     if is_own(&item.exercise)
                         && !shared.own.iter().any(|o| o.exercise_id() == item.exercise)
                     {
                         result = Err(format!("{} is not carried", item.exercise));
-                    } else if let Err(e) = item.check() {
+                    } else if let Err(e) = item.check(&library) {
                         result = Err(format!(
                             "{item:?} fails its check ({} visiting): {e}",
                             visiting.len()
@@ -1266,7 +1272,6 @@ mod tests {
                     break;
                 }
             }
-            catalog::own::set_visiting(&[]);
             result
         }
 

@@ -72,6 +72,7 @@ mod tests {
     use super::super::player::{Session, Status};
     use super::super::timeline::{planned_ms, Movement, Pace, RestPace, StepKind};
     use crate::domain::library::exercise::Sides;
+    use crate::domain::library::Library;
     use crate::domain::test_support::routines::{builtin, find, Routine};
     use crate::domain::Millis;
 
@@ -83,7 +84,7 @@ mod tests {
     fn routines() -> Vec<Routine> {
         let mut all = builtin();
         for id in ["core-in-daily-moves", "walking", "seated-hamstring-stretch"] {
-            all.push(Routine::single(id).unwrap());
+            all.push(Routine::single(id, &Library::BUILT_IN).unwrap());
         }
         all
     }
@@ -246,7 +247,7 @@ mod tests {
 
     #[test]
     fn the_plan_matches_an_update_at_every_millisecond() {
-        let routine = find("desk-break").unwrap();
+        let routine = find("desk-break", &Library::BUILT_IN).unwrap();
         let mut s = started(&routine, false);
         tick(&mut s, T0, T0 + 70 * S);
         let now = T0 + 70 * S + 1;
@@ -265,6 +266,7 @@ mod tests {
     fn steps_of_an_exercise_stopped_for_pain_give_no_cue() {
         let item = |exercise: &str| PlannedItem {
             exercise: exercise.into(),
+            own: None,
             sets: 1,
             reps: 2,
             work: PlannedWork::Hold { secs: 5 },
@@ -295,7 +297,7 @@ mod tests {
 
     #[test]
     fn a_tapped_rep_ends_the_plan() {
-        let routine = find("exercise:core-in-daily-moves").unwrap();
+        let routine = find("exercise:core-in-daily-moves", &Library::BUILT_IN).unwrap();
         let mut s = started(&routine, false);
         let steps = s.timeline();
         assert_eq!(steps[1].kind, StepKind::Work(Movement::Tapped));
@@ -321,7 +323,7 @@ mod tests {
 
     #[test]
     fn the_end_is_planned_when_it_falls_in_range() {
-        let routine = find("exercise:bridge").unwrap();
+        let routine = find("exercise:bridge", &Library::BUILT_IN).unwrap();
         let s = started(&routine, false);
         let end = T0 + planned_ms(&s.timeline());
         let now = end - 20 * S;
@@ -339,7 +341,7 @@ mod tests {
 
     #[test]
     fn nothing_is_planned_unless_running() {
-        let routine = find("desk-break").unwrap();
+        let routine = find("desk-break", &Library::BUILT_IN).unwrap();
         let not_started = routine.session(0, |_| false);
         assert_eq!(not_started.cues_ahead(T0, T0, T0 + HORIZON), []);
         let mut s = started(&routine, false);

@@ -65,6 +65,7 @@ mod tests {
     use super::super::plan::{PlannedItem, PlannedWork};
     use super::super::timeline::{compile, Pace, Step, StepKind};
     use crate::domain::library::exercise::Sides;
+    use crate::domain::library::Library;
     use crate::domain::test_support::routines::{builtin, find, Routine};
 
     fn announced(routine: &Routine) -> Vec<String> {
@@ -72,7 +73,7 @@ mod tests {
     }
 
     fn of(routine_id: &str) -> Vec<String> {
-        announced(&find(routine_id).unwrap())
+        announced(&find(routine_id, &Library::BUILT_IN).unwrap())
     }
 
     #[test]
@@ -148,6 +149,7 @@ mod tests {
     fn a_change_of_sides_and_the_evening_move_are_announced() {
         let item = |exercise: &str, sides, reps| PlannedItem {
             exercise: exercise.into(),
+            own: None,
             sets: 1,
             reps,
             work: PlannedWork::Hold { secs: 5 },

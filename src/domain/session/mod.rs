@@ -18,7 +18,7 @@ mod timeline;
 
 pub use cues::Cue;
 pub use outcome::{Resume, SavedSession};
-pub use plan::{PlannedItem, PlannedWork};
+pub use plan::{PlannedItem, PlannedWork, Words};
 pub use player::{
     HurtAbout, Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS,
 };

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::plan::Words;
 use super::player::{Mark, Phase, Session};
+use crate::domain::library::own_exercise::is_own;
+use crate::domain::library::Library;
 use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
@@ -128,10 +131,17 @@ pub enum Resume {
 impl SavedSession {
     /// What to do with this saved session when the player opens routine `routine_id`
     /// at `now`.
-    pub fn resume(self, routine_id: &str, now: Millis) -> Resume {
+    /// A person's own exercise in a session saved before their words were kept with the
+    /// plan (by an older version of the app) takes them from `library`.
+    pub fn resume(self, routine_id: &str, now: Millis, library: &Library) -> Resume {
         let Some(mut session) = self.session else {
             return Resume::Fresh;
         };
+        for item in &mut session.plan {
+            if item.own.is_none() && is_own(&item.exercise) {
+                item.own = library.get(&item.exercise).map(Words::of);
+            }
+        }
         if session.is_stale(now) {
             return Resume::Stale(session);
         }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::library::exercise::Sides;
+use crate::domain::library::exercise::{Exercise, Sides};
 
 /// What one rep of a [`PlannedItem`] is, with its time. The stored mirror of
 /// [`Work`](crate::domain::library::exercise::Work), holding only the starting values.
@@ -84,4 +84,29 @@ pub struct PlannedItem {
     /// [`Describe`]: crate::domain::session::settings::Describe
     #[serde(default)]
     pub describe: bool,
+    /// The words of a person's own exercise (`None` for the library's, which come from
+    /// the library).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own: Option<Words>,
+}
+
+/// What is said and shown of a person's own exercise in a session. Kept with the plan, so
+/// a session saved and resumed plays the words it started with, even when the exercise
+/// was changed or deleted meanwhile.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Words {
+    pub name: String,
+    pub say_start: String,
+    pub say_move: String,
+}
+
+impl Words {
+    /// The words of `exercise`.
+    pub fn of(exercise: &Exercise) -> Words {
+        Words {
+            name: exercise.name.to_string(),
+            say_start: exercise.say_start.to_string(),
+            say_move: exercise.say_move.to_string(),
+        }
+    }
 }

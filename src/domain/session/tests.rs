@@ -6,6 +6,7 @@ use super::plan::*;
 use super::player::*;
 use super::timeline::*;
 use crate::domain::library::exercise::{Sides, MAX_REPS, MAX_SETS};
+use crate::domain::library::Library;
 // The built-in routines, as fixtures: the session's code never needs them (routines are
 // made into sessions, not the other way), only its tests.
 use crate::domain::records::session_record::Completion;
@@ -17,7 +18,9 @@ const T0: Millis = 1_763_700_000_000;
 const S: i64 = 1000;
 
 fn session(routine_id: &str) -> Session {
-    find(routine_id).unwrap().session(0, |_| false)
+    find(routine_id, &Library::BUILT_IN)
+        .unwrap()
+        .session(0, |_| false)
 }
 
 fn started(routine_id: &str) -> Session {
@@ -36,6 +39,7 @@ fn plan(sets: u16, reps: u16, work: PlannedWork, sides: Sides) -> PlannedItem {
         rest_sets_secs: 30,
         sides,
         describe: false,
+        own: None,
     }
 }
 
@@ -77,7 +81,9 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
     assert_eq!(record.hurts[1].at, T0 + 40 * S);
     assert_eq!(record.exercises[0].completion(), Completion::Partly);
     assert!(record.exercises[0].skipped);
-    let mut saved = find("gentle-start").unwrap().session(0, |_| false);
+    let mut saved = find("gentle-start", &Library::BUILT_IN)
+        .unwrap()
+        .session(0, |_| false);
     assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
     saved.set_pain_before(Some(11));
     assert_eq!(saved.pain_before(), Some(10));
@@ -434,7 +440,9 @@ fn reps_taking_turns_are_one_side_each() {
     // The dead bug counts this way: 2 sets of 10 are 20 moves, not 40.
     let bug = crate::domain::library::catalog::get("dead-bug").unwrap();
     assert_eq!(bug.dose.sides, Sides::TakingTurns);
-    let bug_steps = Routine::single("dead-bug").unwrap().timeline();
+    let bug_steps = Routine::single("dead-bug", &Library::BUILT_IN)
+        .unwrap()
+        .timeline();
     assert_eq!(bug_steps.iter().filter(|s| s.is_work()).count(), 20);
 }
 
@@ -544,7 +552,7 @@ fn builtin_timelines_have_the_expected_shape() {
         ("flare-up", 36, 5 + 4 + 10 + 2, 4 + 1 + 4 + 1, 0),
     ];
     for (id, total, work, rests, switches) in expected {
-        let routine = find(id).unwrap();
+        let routine = find(id, &Library::BUILT_IN).unwrap();
         let steps = routine.timeline();
         let count = |k: fn(&StepKind) -> bool| steps.iter().filter(|s| k(&s.kind)).count();
         assert_eq!(steps.len(), total, "{id}");
@@ -572,7 +580,7 @@ fn builtin_timelines_have_the_expected_shape() {
 #[test]
 fn alternating_reps_are_left_then_right_with_rests_between_reps_only() {
     // Knee rolls in the gentle start: 1 set of 2 reps, taking turns.
-    let steps = find("gentle-start").unwrap().timeline();
+    let steps = find("gentle-start", &Library::BUILT_IN).unwrap().timeline();
     let knee: Vec<(StepKind, u16, u16, Option<Side>)> = steps
         .iter()
         .filter(|s| s.exercise == 1)
@@ -597,7 +605,7 @@ fn alternating_reps_are_left_then_right_with_rests_between_reps_only() {
 
 #[test]
 fn each_side_does_all_reps_on_one_side_then_switches() {
-    let steps = find("desk-break").unwrap().timeline();
+    let steps = find("desk-break", &Library::BUILT_IN).unwrap().timeline();
     let ham: Vec<(StepKind, u16, Option<Side>, Option<i64>)> = steps
         .iter()
         .filter(|s| s.exercise_id == "seated-hamstring-stretch")
@@ -628,7 +636,9 @@ fn each_side_does_all_reps_on_one_side_then_switches() {
 
 #[test]
 fn activities_are_one_timed_step_and_tapped_reps_have_no_duration() {
-    let walk = Routine::single("walking").unwrap().timeline();
+    let walk = Routine::single("walking", &Library::BUILT_IN)
+        .unwrap()
+        .timeline();
     assert_eq!(
         kinds(&walk),
         [
@@ -639,7 +649,9 @@ fn activities_are_one_timed_step_and_tapped_reps_have_no_duration() {
     );
     assert_eq!(walk[1].duration_ms, Some(5 * 60 * S));
 
-    let tapped = Routine::single("core-in-daily-moves").unwrap().timeline();
+    let tapped = Routine::single("core-in-daily-moves", &Library::BUILT_IN)
+        .unwrap()
+        .timeline();
     let work: Vec<&Step> = tapped.iter().filter(|s| s.is_work()).collect();
     assert_eq!(work.len(), 5);
     assert!(work.iter().all(|s| s.duration_ms.is_none()));
@@ -672,7 +684,7 @@ fn plans_that_play_nothing_are_left_out_and_huge_ones_are_capped() {
 #[test]
 fn steps_say_what_to_do() {
     let says = |routine: &str| -> Vec<String> {
-        find(routine)
+        find(routine, &Library::BUILT_IN)
             .unwrap()
             .timeline()
             .iter()
@@ -1237,6 +1249,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
         routine_name: "Wall stand".into(),
         plan: vec![PlannedItem {
             exercise: "wall-stand".into(),
+            own: None,
             sets: 1,
             reps: 3,
             work: PlannedWork::Hold { secs: 30 },
@@ -1340,7 +1353,7 @@ fn a_damaged_saved_session_does_not_panic() {
 fn routines() -> Vec<Routine> {
     let mut all = builtin();
     for id in ["core-in-daily-moves", "walking", "seated-hamstring-stretch"] {
-        all.push(Routine::single(id).unwrap());
+        all.push(Routine::single(id, &Library::BUILT_IN).unwrap());
     }
     all
 }
@@ -1403,6 +1416,7 @@ mod properties {
                 rest_sets_secs,
                 sides,
                 describe: false,
+                own: None,
             },
         )
     }
@@ -1554,18 +1568,18 @@ mod properties {
 fn a_saved_session_is_resumed_finished_or_asked_about() {
     let saved = |s: Session| SavedSession { session: Some(s) };
     assert_eq!(
-        SavedSession::default().resume("gentle-start", T0),
+        SavedSession::default().resume("gentle-start", T0, &Library::BUILT_IN),
         Resume::Fresh
     );
 
     // Playing the same routine: carry on; another: ask.
     let going = started("gentle-start");
     assert!(matches!(
-        saved(going.clone()).resume("gentle-start", T0 + 5 * S),
+        saved(going.clone()).resume("gentle-start", T0 + 5 * S, &Library::BUILT_IN),
         Resume::Continue(s) if s == going
     ));
     assert!(matches!(
-        saved(going.clone()).resume("desk-break", T0 + 5 * S),
+        saved(going.clone()).resume("desk-break", T0 + 5 * S, &Library::BUILT_IN),
         Resume::Other(s) if s == going
     ));
     assert_eq!(saved(going.clone()).in_progress(T0 + 5 * S), Some(&going));
@@ -1573,7 +1587,7 @@ fn a_saved_session_is_resumed_finished_or_asked_about() {
     // Played to its end while the app was closed (all its steps are timed): its record.
     let end = T0 + 30 * 60 * S;
     assert!(going.at(end).is_finished());
-    match saved(going.clone()).resume("gentle-start", end) {
+    match saved(going.clone()).resume("gentle-start", end, &Library::BUILT_IN) {
         Resume::EndedWhileAway(record) => {
             assert_eq!(record.started_at, T0);
             assert!(record.is_complete());
@@ -1587,21 +1601,23 @@ fn a_saved_session_is_resumed_finished_or_asked_about() {
     paused.pause(T0 + 5 * S);
     let later = T0 + 5 * S + STALE_AFTER_MS + 1;
     assert!(matches!(
-        saved(paused.clone()).resume("gentle-start", later),
+        saved(paused.clone()).resume("gentle-start", later, &Library::BUILT_IN),
         Resume::Stale(_)
     ));
     assert_eq!(saved(paused.clone()).in_progress(later), None);
     assert_eq!(saved(paused.clone()).in_progress(T0 + 6 * S), Some(&paused));
 
     // Not started: nothing to offer on Today.
-    let not_started = find("gentle-start").unwrap().session(0, |_| false);
+    let not_started = find("gentle-start", &Library::BUILT_IN)
+        .unwrap()
+        .session(0, |_| false);
     assert_eq!(saved(not_started).in_progress(T0), None);
 }
 
 #[test]
 fn a_described_exercise_says_where_to_start_and_what_to_do() {
     let said = |id: &str, describe: bool| -> Vec<String> {
-        let steps = find(&format!("exercise:{id}"))
+        let steps = find(&format!("exercise:{id}"), &Library::BUILT_IN)
             .unwrap()
             .session(0, |_| describe)
             .timeline();
@@ -1637,7 +1653,7 @@ fn a_described_exercise_says_where_to_start_and_what_to_do() {
     );
     assert_eq!(told[1..], plain[1..]);
     // Only the exercises chosen are described.
-    let gentle = find("gentle-start").unwrap();
+    let gentle = find("gentle-start", &Library::BUILT_IN).unwrap();
     let steps = gentle.session(0, |id| id == "knee-rolls").timeline();
     let ready: Vec<String> = steps
         .iter()
@@ -1652,7 +1668,7 @@ fn a_described_exercise_says_where_to_start_and_what_to_do() {
 #[test]
 fn the_get_ready_lasts_long_enough_for_its_words() {
     let ready_secs = |id: &str, describe: bool| {
-        let steps = find(&format!("exercise:{id}"))
+        let steps = find(&format!("exercise:{id}"), &Library::BUILT_IN)
             .unwrap()
             .session(0, |_| describe)
             .timeline();
@@ -1671,7 +1687,7 @@ fn the_get_ready_lasts_long_enough_for_its_words() {
     // Every entry, described: the get-ready's words end before the countdown, and where
     // the move is said at the first rep, the rep's words end before the rep does.
     for e in crate::domain::library::catalog::CATALOG {
-        let routine = find(&format!("exercise:{}", e.id)).unwrap();
+        let routine = find(&format!("exercise:{}", e.id), &Library::BUILT_IN).unwrap();
         let steps = routine.session(0, |_| true).timeline();
         let plain = routine.session(0, |_| false).timeline();
         let ready = speech_secs(&steps[0].say());
@@ -1880,4 +1896,58 @@ fn a_pace_before_the_start_applies_to_all_and_after_the_end_to_nothing() {
         20,
         "a finished session keeps its pace"
     );
+}
+
+#[test]
+fn an_own_exercise_keeps_its_words_in_the_plan_and_an_older_save_finds_them() {
+    use crate::domain::library::own_exercise::OwnExercise;
+    use crate::domain::routines::own_routine::OwnRoutine;
+    let heel = OwnExercise {
+        id: 7,
+        updated_at: 7,
+        name: "Heel slides".into(),
+        steps: vec!["Slide one heel along the floor.".into()],
+        ..OwnExercise::default()
+    };
+    let library = Library::new(std::slice::from_ref(&heel));
+    let routine = OwnRoutine {
+        id: 9,
+        salt: 0,
+        updated_at: 9,
+        name: "Physio".into(),
+        items: vec![heel.item()],
+    }
+    .routine(&library);
+    let mut s = routine.session(0, |_| true);
+    s.start(T0);
+    assert_eq!(s.timeline()[0].exercise_name(), "Heel slides");
+    assert!(s.timeline()[0].say().starts_with("Get ready: Heel slides."));
+    // The exercise renamed or deleted meanwhile: the session says what it began with.
+    let text = serde_json::to_string(&SavedSession {
+        session: Some(s.clone()),
+    })
+    .unwrap();
+    let back: SavedSession = serde_json::from_str(&text).unwrap();
+    let Resume::Continue(again) = back.resume(&routine.id, T0 + S, &Library::BUILT_IN) else {
+        panic!("the session goes on");
+    };
+    assert_eq!(again.timeline()[0].exercise_name(), "Heel slides");
+    // Saved by an older version, without the words: the library gives them.
+    let older = text.replace(
+        &format!(
+            ",\"own\":{}",
+            serde_json::to_string(&s.plan()[0].own).unwrap()
+        ),
+        "",
+    );
+    assert!(!older.contains("Heel slides\",\"say_start"), "{older}");
+    let back: SavedSession = serde_json::from_str(&older).unwrap();
+    let Resume::Continue(found) = back.clone().resume(&routine.id, T0 + S, &library) else {
+        panic!("the session goes on");
+    };
+    assert_eq!(found.timeline()[0].exercise_name(), "Heel slides");
+    let Resume::Continue(lost) = back.resume(&routine.id, T0 + S, &Library::BUILT_IN) else {
+        panic!("the session goes on");
+    };
+    assert_eq!(lost.timeline()[0].exercise_name(), heel.exercise_id());
 }

@@ -2,6 +2,7 @@
 //! ready, work, rest, switch sides) and a final "finished", each with its duration and
 //! what to say when it starts.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use super::plan::{PlannedItem, PlannedWork};
 use crate::domain::dates::plural;
 use crate::domain::library::catalog;
 use crate::domain::library::exercise::{
-    Sides, MAX_REPS, MAX_SETS, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS,
+    Sides, Text, MAX_REPS, MAX_SETS, SWITCH_SIDE_SECS, TAPPED_REP_ESTIMATE_SECS,
 };
 use crate::domain::storage::schema::by_name;
 
@@ -140,6 +141,38 @@ pub enum StepKind {
     Finished,
 }
 
+/// What is said and shown of an exercise in a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spoken {
+    pub name: Text,
+    pub say_start: Text,
+    pub say_move: Text,
+    /// What changes sides, where the exercise names it (see
+    /// [`Exercise::side_part`](crate::domain::library::exercise::Exercise::side_part)).
+    pub side_part: Option<&'static str>,
+}
+
+impl Spoken {
+    /// The words of `item`'s exercise: those kept with a person's own, else the
+    /// library's; `None` for an id the library does not have.
+    fn of(item: &PlannedItem) -> Option<Spoken> {
+        if let Some(own) = &item.own {
+            return Some(Spoken {
+                name: Cow::Owned(own.name.clone()),
+                say_start: Cow::Owned(own.say_start.clone()),
+                say_move: Cow::Owned(own.say_move.clone()),
+                side_part: None,
+            });
+        }
+        catalog::get(&item.exercise).map(|e| Spoken {
+            name: e.name.clone(),
+            say_start: Cow::Borrowed(e.say_start),
+            say_move: e.say_move.clone(),
+            side_part: e.side_part,
+        })
+    }
+}
+
 /// One step of a session's timeline.
 ///
 /// Get-ready, rest and switch-side steps carry the set, rep and side of the work that
@@ -153,6 +186,9 @@ pub struct Step {
     pub exercise: usize,
     /// The catalogue id of the exercise.
     pub exercise_id: String,
+    /// What is said and shown of the exercise; `None` for an id the library does not
+    /// have (a session saved by another version of the app).
+    pub words: Option<Arc<Spoken>>,
     /// How the exercise works the two sides.
     pub sides: Sides,
     /// 1-based.
@@ -180,7 +216,9 @@ impl Step {
 
     /// The exercise's name, or its id if the library no longer has it.
     pub fn exercise_name(&self) -> &str {
-        catalog::get(&self.exercise_id).map_or(self.exercise_id.as_str(), |e| e.name)
+        self.words
+            .as_ref()
+            .map_or(self.exercise_id.as_str(), |w| &w.name)
     }
 
     /// The time the step is planned to take, counting a tapped rep as
@@ -197,9 +235,12 @@ impl Step {
     pub fn say(&self) -> String {
         let secs = self.duration_ms.unwrap_or(0) / 1000;
         match self.kind {
-            StepKind::GetReady => {
-                get_ready_words(&self.exercise_id, self.describe, self.move_in_ready)
-            }
+            StepKind::GetReady => get_ready_words(
+                self.words.as_deref(),
+                &self.exercise_id,
+                self.describe,
+                self.move_in_ready,
+            ),
             StepKind::Rest if self.rep == 1 && self.set > 1 => {
                 format!("Rest {} before set {}.", count(secs, "second"), self.set)
             }
@@ -229,15 +270,15 @@ impl Step {
 
     /// What changes sides, where the exercise names it ("leg").
     pub(super) fn side_part(&self) -> Option<&'static str> {
-        catalog::get(&self.exercise_id).and_then(|e| e.side_part)
+        self.words.as_ref().and_then(|w| w.side_part)
     }
 
     /// The move in words, before the first rep when the exercise is described.
     fn described(&self, text: String) -> String {
         let first = self.set == 1 && self.rep == 1 && self.side != Some(Side::Right);
         let at_rep = self.describe && !self.move_in_ready && first;
-        match catalog::get(&self.exercise_id).filter(|_| at_rep) {
-            Some(e) => format!("{} {text}", e.say_move),
+        match self.words.as_ref().filter(|_| at_rep) {
+            Some(w) => format!("{} {text}", w.say_move),
             None => text,
         }
     }
@@ -311,16 +352,16 @@ const WORDS_PER_MINUTE: usize = 150;
 /// Seconds of the countdown at the end of a get-ready, which speech must not cover.
 const COUNTDOWN_CLEAR_SECS: u32 = 4;
 
-/// What is said as the get-ready of exercise `id` starts: its name and, when
-/// `describe`, its starting position, and its move too when `with_move`.
-fn get_ready_words(id: &str, describe: bool, with_move: bool) -> String {
-    match catalog::get(id) {
+/// What is said as the get-ready of exercise `id` (with these `words`) starts: its name
+/// and, when `describe`, its starting position, and its move too when `with_move`.
+fn get_ready_words(words: Option<&Spoken>, id: &str, describe: bool, with_move: bool) -> String {
+    match words {
         Some(e) if describe && with_move => {
             format!(
                 "Get ready: {}. {} Then: {}",
                 e.name,
                 e.say_start,
-                lower_first(e.say_move)
+                lower_first(&e.say_move)
             )
         }
         Some(e) if describe => format!("Get ready: {}. {}", e.name, e.say_start),
@@ -343,8 +384,8 @@ const FIRST_REP_WORDS: usize = 9;
 
 /// True when the move, said as the first rep of `item` begins, would still be spoken as
 /// the rep ends: then it is said while getting ready.
-fn move_in_ready(item: &PlannedItem, work_ms: Option<i64>) -> bool {
-    let (Some(e), Some(ms)) = (catalog::get(&item.exercise), work_ms) else {
+fn move_in_ready(words: Option<&Spoken>, item: &PlannedItem, work_ms: Option<i64>) -> bool {
+    let (Some(e), Some(ms)) = (words, work_ms) else {
         return false; // A tapped rep waits for the person.
     };
     let secs = words_secs(e.say_move.split_whitespace().count() + FIRST_REP_WORDS);
@@ -363,14 +404,14 @@ fn words_secs(words: usize) -> u32 {
 
 /// How long the get-ready of `item` lasts: the pace's, or for a described exercise longer when what it
 /// says would still be spoken as the countdown beeps begin.
-fn get_ready_secs(item: &PlannedItem, with_move: bool, pace: &Pace) -> u32 {
+fn get_ready_secs(words: Option<&Spoken>, item: &PlannedItem, with_move: bool, pace: &Pace) -> u32 {
     let chosen = pace.get_ready_secs.max(1);
     // A name alone is short: at 5 s it may meet the first beep, as the person chose.
     if !item.describe {
         return chosen;
     }
-    let words = get_ready_words(&item.exercise, item.describe, with_move);
-    chosen.max(speech_secs(&words) + COUNTDOWN_CLEAR_SECS)
+    let said = get_ready_words(words, &item.exercise, item.describe, with_move);
+    chosen.max(speech_secs(&said) + COUNTDOWN_CLEAR_SECS)
 }
 
 /// "1 second", "10 seconds".
@@ -405,7 +446,8 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
         if sets == 0 || reps == 0 || work_ms == Some(0) {
             continue;
         }
-        let early = move_in_ready(item, work_ms);
+        let words = Spoken::of(item);
+        let early = move_in_ready(words.as_ref(), item, work_ms);
         let first_side = match item.sides {
             Sides::Together => None,
             Sides::EachSide | Sides::Alternating | Sides::TakingTurns => Some(Side::Left),
@@ -414,13 +456,14 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
             kind: StepKind::GetReady,
             exercise: index,
             exercise_id: item.exercise.clone(),
+            duration_ms: Some(secs_ms(get_ready_secs(words.as_ref(), item, early, pace))),
+            words: words.map(Arc::new),
             sides: item.sides,
             set: 1,
             sets,
             rep: 1,
             reps,
             side: first_side,
-            duration_ms: Some(secs_ms(get_ready_secs(item, early, pace))),
             describe: item.describe,
             move_in_ready: early,
         };
@@ -514,6 +557,7 @@ pub fn compile(plan: &[PlannedItem], pace: &Pace) -> Vec<Step> {
         kind: StepKind::Finished,
         exercise: plan.len(),
         exercise_id: String::new(),
+        words: None,
         sides: Sides::Together,
         set: 0,
         sets: 0,

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::ui::href;
 
-use crate::domain::library::catalog::name_of;
 use crate::domain::progress::pain::{self, AfterCheckReason};
 use crate::domain::progress::progression::{self, Direction, Suggestion};
 use crate::domain::records::session_record::{AfterCheck, SessionRecord};
@@ -100,7 +99,7 @@ fn NotForMe(
     let boxes = choices
         .into_iter()
         .map(|(id, _)| {
-            let name = name_of(&id);
+            let name = state.name_of(&id);
             let key = id.clone();
             view! {
                 <label class="check">
@@ -213,19 +212,23 @@ pub fn Suggestions() -> impl IntoView {
         let today = state.clock.today();
         let offset = state.clock.offset();
         state.records.sessions.with(|log| {
-            state
-                .records
-                .plan
-                .with(|plan| progression::suggestions(log, plan, today, now, offset))
+            state.records.plan.with(|plan| {
+                state.library().with(|library| {
+                    progression::suggestions(log, plan, today, now, offset, library)
+                })
+            })
         })
     });
     let decide = move |s: &Suggestion, accepted: bool| {
-        state.update_plan(|plan| s.answer(plan, accepted, clock::now()));
+        let now = clock::now();
+        state.library().with_untracked(|library| {
+            state.update_plan(|plan| s.answer(plan, accepted, now, library))
+        });
     };
     view! {
         <For each=move || list.get() key=|s| (s.exercise.clone(), s.to.reps, s.to.hold_secs) let:s>
             {
-                let headline = s.headline(&name_of(&s.exercise));
+                let headline = s.headline(&state.name_of(&s.exercise));
                 let reason = s.reason();
                 let label = headline.clone();
                 let accept_label = match s.direction {

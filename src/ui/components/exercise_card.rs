@@ -12,7 +12,7 @@ use crate::ui::components::figure::FigureStill;
 #[component]
 pub fn ExerciseCard(
     /// The exercise the card shows and links to.
-    exercise: &'static Exercise,
+    exercise: Exercise,
 ) -> impl IntoView {
     let time = match exercise.dose.work {
         Work::Minutes(_) => None,
@@ -22,16 +22,17 @@ pub fn ExerciseCard(
         )),
     };
     let state = expect_context::<crate::ui::state::AppState>();
-    let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(exercise.id));
+    let id = exercise.id.to_string();
+    let set_aside = move || state.records.plan.with(|p| p.is_not_for_me(&id));
     view! {
         <li>
             <a class="card exercise-card" href=href(&format!("/exercise/{}", exercise.id))>
-                <FigureStill exercise class="card-figure" later=true />
-                <h2>{exercise.name}</h2>
+                <FigureStill exercise=exercise.clone() class="card-figure" later=true />
+                <h2>{exercise.name.to_string()}</h2>
                 <Show when=set_aside>
                     <p class="badge">"Not for me"</p>
                 </Show>
-                {is_own(exercise.id).then(|| view! { <p class="own-tag">"Your own exercise"</p> })}
+                {is_own(&exercise.id).then(|| view! { <p class="own-tag">"Your own exercise"</p> })}
                 <p class="meta">{exercise.kind.label()} " · " {exercise.position.label()}</p>
                 <p class="dose">{exercise.dose.summary()} {time}</p>
             </a>

@@ -22,7 +22,7 @@ pub struct Drawing {
 impl Drawing {
     /// The drawing of `exercise`, if it has a figure.
     pub fn of(exercise: &Exercise) -> Option<Self> {
-        let figure = figure::figure(exercise.id)?;
+        let figure = figure::figure(exercise)?;
         Some(Drawing {
             view_box: figure::view_box(&figure),
             labels: [false, true].map(|at_end| figure::label(exercise, at_end, figure.work)),
@@ -91,7 +91,7 @@ pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
 #[component]
 pub fn FigureStill(
     /// The exercise drawn.
-    exercise: &'static Exercise,
+    exercise: Exercise,
     /// Show the start pose instead of the end.
     #[prop(optional)]
     start: bool,
@@ -106,27 +106,32 @@ pub fn FigureStill(
 ) -> impl IntoView {
     let class = format!("figure still {class}");
     if !later {
-        let html = still_markup(exercise, start);
+        let html = still_markup(&exercise, start);
         return (!html.is_empty())
             .then(|| view! { <div class=class inner_html=html></div> }.into_any());
     }
     let html = RwSignal::new(String::new());
     crate::ui::after_next_paint(move || {
-        html.try_set(still_markup(exercise, start));
+        html.try_set(still_markup(&exercise, start));
     });
     Some(view! { <div class=class inner_html=move || html.get()></div> }.into_any())
 }
 
-/// The SVG of a still, drawn once per exercise and pose for as long as the app runs.
-fn still_markup(exercise: &'static Exercise, start: bool) -> String {
+/// The SVG of a still: the library's drawn once per exercise and pose for as long as the
+/// app runs; a person's own (which may change) drawn each time.
+fn still_markup(exercise: &Exercise, start: bool) -> String {
     thread_local! {
         static STILLS: std::cell::RefCell<Vec<(&'static str, bool, String)>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
+    let fixed = match &exercise.id {
+        std::borrow::Cow::Borrowed(id) => Some(*id),
+        std::borrow::Cow::Owned(_) => None,
+    };
     let cached = STILLS.with(|s| {
         s.borrow()
             .iter()
-            .find(|(id, at_start, _)| *id == exercise.id && *at_start == start)
+            .find(|(id, at_start, _)| Some(*id) == fixed && *at_start == start)
             .map(|(_, _, html)| html.clone())
     });
     cached.unwrap_or_else(|| {
@@ -139,7 +144,9 @@ fn still_markup(exercise: &'static Exercise, start: bool) -> String {
                 }
             })
             .unwrap_or_default();
-        STILLS.with(|s| s.borrow_mut().push((exercise.id, start, html.clone())));
+        if let Some(id) = fixed {
+            STILLS.with(|s| s.borrow_mut().push((id, start, html.clone())));
+        }
         html
     })
 }
@@ -149,10 +156,10 @@ fn still_markup(exercise: &'static Exercise, start: bool) -> String {
 #[component]
 pub fn FigureLoop(
     /// The exercise drawn.
-    exercise: &'static Exercise,
+    exercise: Exercise,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(drawing) = Drawing::of(exercise) else {
+    let Some(drawing) = Drawing::of(&exercise) else {
         return ().into_any();
     };
     let drawing = StoredValue::new(drawing);
@@ -177,7 +184,7 @@ pub fn FigureLoop(
             </Show>
             <div class="figure-frames">
                 <figure>
-                    <FigureStill exercise start=true />
+                    <FigureStill exercise=exercise.clone() start=true />
                     <figcaption>"Start"</figcaption>
                 </figure>
                 <figure>

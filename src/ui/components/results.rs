@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::library::catalog;
+use crate::ui::state::AppState;
+
 use crate::domain::library::own_exercise::is_own;
 use crate::domain::records::session_record::{Completion, ExerciseRecord};
 
@@ -23,10 +24,11 @@ pub fn ExerciseResults(
     /// The session's exercises, in the order played.
     exercises: Vec<ExerciseRecord>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let rows = exercises
         .iter()
         .map(|e| {
-            let name = catalog::name_of(&e.exercise);
+            let name = state.name_of(&e.exercise);
             let what = done_text(e);
             let own = is_own(&e.exercise).then(|| view! { " " <span class="own-tag">"your own"</span> });
             view! { <li><span class="summary-name">{name}</span>{own} " " <span class="summary-what">{what}</span></li> }

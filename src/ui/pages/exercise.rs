@@ -22,7 +22,7 @@ fn SetAside(
     exercise: &'static Exercise,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = exercise.id;
+    let id: &'static str = &exercise.id;
     let aside = move || state.records.plan.with(|p| p.is_not_for_me(id));
     let level = move || {
         state.records.plan.with(|p| {
@@ -67,7 +67,7 @@ fn Swaps(
     let links = ids
         .iter()
         .filter_map(|id| catalog::get(id))
-        .map(|e| view! { <li><a href=href(&format!("/exercise/{}", e.id))>{e.name}</a></li> })
+        .map(|e| view! { <li><a href=href(&format!("/exercise/{}", e.id))>{e.name.as_ref()}</a></li> })
         .collect_view();
     (!ids.is_empty()).then(|| {
         view! {
@@ -100,14 +100,14 @@ fn Detail(
         .join(", ");
     let has_swaps = !e.easier.is_empty() || !e.harder.is_empty();
     view! {
-        <Page title=e.name>
+        <Page title=e.name.to_string()>
             <p class="lead">{e.purpose}</p>
             <ul class="tags" aria-label="About this exercise">
                 <li>{e.kind.label()}</li>
                 <li>{e.position.label()}</li>
                 <li>{kit}</li>
             </ul>
-            <FigureLoop exercise=e />
+            <FigureLoop exercise=e.clone() />
             <SetAside exercise=e />
             <ExerciseGate>
                 <a class="button big try-it" href=href(&format!("/session/exercise:{}", e.id))>
@@ -116,7 +116,7 @@ fn Detail(
             </ExerciseGate>
             <section class="card">
                 <h2>"How to do it"</h2>
-                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
             </section>
             <section class="card">
                 <h2>"How much"</h2>
@@ -188,48 +188,52 @@ fn own_dose(own: &OwnExercise) -> impl IntoView {
 #[component]
 fn OwnDetail(
     /// The exercise, in the library's form.
-    exercise: &'static Exercise,
+    exercise: Exercise,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let e = exercise;
-    let id = e.id;
+    let id = e.id.to_string();
+    let name = e.name.to_string();
     let confirming = RwSignal::new(false);
     let Some(own) = state
         .records
         .exercises
-        .with_untracked(|x| x.get(id).cloned())
+        .with_untracked(|x| x.get(&id).cloned())
     else {
         return ().into_any();
     };
     let progression = own.progression;
-    let delete = move |_| {
-        let name = e.name;
-        state.change_exercises(|x| x.delete(id, clock::now()));
-        state.notices.notify(
-            Tone::Info,
-            format!("Deleted \u{201c}{name}\u{201d}. Routines that used it skip it now."),
-        );
-        navigate(&href("/library"), Default::default());
+    let delete = {
+        let (id, name) = (id.clone(), name.clone());
+        move |_| {
+            state.change_exercises(|x| x.delete(&id, clock::now()));
+            state.notices.notify(
+                Tone::Info,
+                format!("Deleted \u{201c}{name}\u{201d}. Routines that used it skip it now."),
+            );
+            navigate(&href("/library"), Default::default());
+        }
     };
+    let try_it = href(&format!("/session/exercise:{id}"));
     view! {
-        <Page title=e.name>
+        <Page title=name.clone()>
             <ul class="tags" aria-label="About this exercise">
                 <li class="own-tag">"Your own exercise"</li>
                 <li>{e.kind.label()}</li>
                 <li>{e.position.label()}</li>
             </ul>
-            <FigureStill exercise=e class="figure-block own-figure" />
+            <FigureStill exercise=e.clone() class="figure-block own-figure" />
             <p class="hint">"The drawing shows where it starts, not the move."</p>
             <ExerciseGate>
-                <a class="button big try-it" href=href(&format!("/session/exercise:{id}"))>
+                <a class="button big try-it" href=try_it.clone()>
                     "Try it"
                 </a>
             </ExerciseGate>
             <section class="card">
                 <h2>"How to do it"</h2>
                 <p class="meta">{e.start}</p>
-                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                <ol class="steps">{e.steps.iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ol>
             </section>
             <section class="card">
                 <h2>"How much"</h2>
@@ -262,7 +266,7 @@ fn OwnDetail(
             </div>
             <Show when=move || confirming.get()>
                 <section class="card caution" role="alertdialog" aria-labelledby="delete-heading">
-                    <h2 id="delete-heading">{format!("Delete \u{201c}{}\u{201d}?", e.name)}</h2>
+                    <h2 id="delete-heading">{format!("Delete \u{201c}{name}\u{201d}?")}</h2>
                     <p>"Routines that use it will skip it. Your past sessions still count it, as an exercise of yours since deleted."</p>
                     <div class="actions">
                         <button class="danger" on:click=delete.clone()>"Delete it"</button>
@@ -280,13 +284,15 @@ fn OwnDetail(
 pub fn ExercisePage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
-    move || match params
-        .with(|p| p.get("id"))
-        .and_then(|id| state.exercise(&id))
-    {
-        Some(exercise) if is_own(exercise.id) => view! { <OwnDetail exercise /> }.into_any(),
-        Some(exercise) => view! { <Detail exercise /> }.into_any(),
-        None => view! {
+    move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        if let Some(exercise) = is_own(&id).then(|| state.exercise(&id)).flatten() {
+            return view! { <OwnDetail exercise /> }.into_any();
+        }
+        if let Some(exercise) = catalog::get(&id) {
+            return view! { <Detail exercise /> }.into_any();
+        }
+        view! {
             <Missing
                 title="Exercise not found"
                 text="There is no exercise at this address. The link may be old or mistyped."
@@ -294,6 +300,6 @@ pub fn ExercisePage() -> impl IntoView {
                 back_label="Go to the library"
             />
         }
-        .into_any(),
+        .into_any()
     }
 }

@@ -70,8 +70,10 @@ pub fn LibraryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The person's own exercises first: the moves their physiotherapist gave them.
     let results = Memo::new(move |_| {
-        let own = state.own_exercises();
-        filter.with(|f| f.apply(own.into_iter().chain(CATALOG)))
+        state.library().with(|l| {
+            let list = l.own().chain(CATALOG.iter().copied());
+            filter.with(|f| f.apply(list).into_iter().cloned().collect::<Vec<_>>())
+        })
     });
     let count = move || plural(results.with(Vec::len), "exercise", "exercises");
     view! {

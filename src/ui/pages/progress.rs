@@ -284,7 +284,7 @@ fn SessionView(
         .hurts
         .iter()
         .map(|h| {
-            let name = hurt_name(h);
+            let name = hurt_name(h, &state);
             view! { <li>{format!("{name}: pain {} out of 10", h.rating)}</li> }
         })
         .collect_view();

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use crate::domain::dates::{self, monday_of};
-use crate::domain::library::catalog;
 use crate::domain::library::own_exercise::is_own;
 use crate::domain::progress::calendar::{self, session_day};
 use crate::domain::progress::pain;
@@ -57,6 +56,7 @@ fn WideTable(
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let library = state.library().get_untracked();
     let today = state.clock.today();
     let offset = state.clock.offset();
     let sessions = state.records.sessions.get_untracked();
@@ -108,8 +108,8 @@ pub fn SummaryPage() -> impl IntoView {
     let exercise_rows = done
         .iter()
         .filter_map(|(id, (times, last))| {
-            let exercise = catalog::get(id)?;
-            let level = plan.level(id)?;
+            let exercise = library.get(id)?;
+            let level = plan.level(id, &library)?;
             let sets = exercise.dose.sets.start;
             let dose = if sets > 1 {
                 format!("{sets} sets of {}", level.text())
@@ -121,8 +121,8 @@ pub fn SummaryPage() -> impl IntoView {
             Some(view! {
                 <tr>
                     <th scope="row">
-                        <FigureStill exercise class="list-figure" />
-                        {exercise.name}
+                        <FigureStill exercise=exercise.clone() class="list-figure" />
+                        {exercise.name.to_string()}
                         {own}
                     </th>
                     <td>{*times}</td>
@@ -171,9 +171,9 @@ pub fn SummaryPage() -> impl IntoView {
                 .items
                 .iter()
                 .filter_map(|i| {
-                    let e = catalog::get(&i.exercise)?;
-                    let own = if is_own(e.id) { " (own exercise)" } else { "" };
-                    Some(format!("{}{own} {}", e.name, i.dose()?.summary()))
+                    let e = library.get(&i.exercise)?;
+                    let own = if is_own(&e.id) { " (own exercise)" } else { "" };
+                    Some(format!("{}{own} {}", e.name, i.dose(&library)?.summary()))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -204,7 +204,7 @@ pub fn SummaryPage() -> impl IntoView {
         .not_for_me
         .iter()
         .map(|id| {
-            let name = catalog::name_of(id);
+            let name = state.name_of(id);
             view! { <li>{name}</li> }
         })
         .collect_view();
@@ -213,7 +213,7 @@ pub fn SummaryPage() -> impl IntoView {
         .iter()
         .flat_map(|r| pain::stops_for_pain(r).into_iter().map(move |h| (r, h)))
         .map(|(r, h)| {
-            let name = hurt_name(h);
+            let name = hurt_name(h, &state);
             // Said before any exercise, it stopped none.
             let stopped = if h.exercise.is_empty() { "" } else { ", exercise stopped" };
             view! { <li>{format!("{}: {} — {} out of 10{stopped}", day_short(session_day(r, offset)), name, h.rating)}</li> }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::ui::href;
 
 use crate::domain::dates::plural;
-use crate::domain::library::catalog;
 use crate::domain::progress::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::records::safety::SafetyCheck;
 use crate::domain::routines::own_routine::OWN_PREFIX;
@@ -42,12 +41,12 @@ fn Suggested(
     let names = routine
         .items
         .iter()
-        .filter_map(|item| catalog::get(&item.exercise))
+        .filter_map(|item| state.exercise(&item.exercise))
         .map(|e| {
             view! {
                 <li>
-                    <FigureStill exercise=e class="list-figure" later=true />
-                    <a href=href(&format!("/exercise/{}", e.id))>{e.name}</a>
+                    <FigureStill exercise=e.clone() class="list-figure" later=true />
+                    <a href=href(&format!("/exercise/{}", e.id))>{e.name.to_string()}</a>
                 </li>
             }
         })
@@ -110,7 +109,7 @@ pub fn TodayPage() -> impl IntoView {
             .routines
             .with(|r| r.pinned_id().map(str::to_string))?;
         let routine = state.routine(&id)?;
-        Some(state.records.plan.with(|p| p.apply(&routine))).filter(|r| !r.items.is_empty())
+        Some(state.as_planned(&routine)).filter(|r| !r.items.is_empty())
     };
     let suggested = move || match pinned() {
         Some(routine) => Some((routine, true)),
@@ -134,7 +133,7 @@ pub fn TodayPage() -> impl IntoView {
         let own = state.records.routines.with(|own| {
             own.records
                 .iter()
-                .map(|r| state.records.plan.with(|p| p.apply(&r.routine())))
+                .map(|r| state.as_planned(&state.library().with(|l| r.routine(l))))
                 .filter(|r| !r.items.is_empty())
                 .collect::<Vec<_>>()
         });

@@ -8,13 +8,14 @@ mod notices;
 mod persisted;
 mod updates;
 
-use crate::domain::ids::Log;
 use leptos::prelude::*;
 
 use crate::domain::backup::reminder::BackupMeta;
-use crate::domain::ids::RecordId;
+use crate::domain::ids::{Log, RecordId};
+use crate::domain::library::catalog;
 use crate::domain::library::exercise::Exercise;
 use crate::domain::library::own_exercise::{is_own, OwnExercises};
+use crate::domain::library::Library;
 use crate::domain::records::activity::ActivityLog;
 use crate::domain::records::safety::SafetyCheck;
 use crate::domain::records::session_record::{SessionLog, SessionRecord};
@@ -45,7 +46,7 @@ persisted::records! {
     plan: Plan, "exercise plan";
     /// The person's own routines, and the routine pinned for Today.
     routines: OwnRoutines, "own routines";
-    /// The person's own exercises (found by id like the library's: `catalog::own`).
+    /// The person's own exercises (found by id beside the library's: `AppState::library`).
     exercises: OwnExercises, "own exercises";
     /// Backups made and reminders put off; whether the browser was asked to keep data.
     backup_meta: BackupMeta, "backup reminders";
@@ -72,6 +73,9 @@ pub struct AppState {
     /// True while a session is in play (started, not yet finished): the session has the
     /// whole screen, without the bottom bar.
     in_session: RwSignal<bool>,
+    /// The library: the built-in exercises and the person's own, made anew whenever
+    /// their own change (an edit, another tab, an import).
+    library: Memo<Library>,
     io: Io,
 }
 
@@ -95,17 +99,7 @@ impl AppState {
             notices,
         };
         let records = Records::load(io);
-        // The person's own exercises, findable by id as the library's are: now, before
-        // the first page is drawn, and again whenever they change (another tab, an
-        // import).
-        records
-            .exercises
-            .with_untracked(|e| crate::domain::library::catalog::own::set_own(&e.records));
-        Effect::new(move |_| {
-            records
-                .exercises
-                .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
-        });
+        let library = Memo::new(move |_| records.exercises.with(|e| Library::new(&e.records)));
         AppState {
             records,
             clock: Clock::new(),
@@ -115,6 +109,7 @@ impl AppState {
             updates: Updates::new(),
             persistent,
             in_session: RwSignal::new(false),
+            library,
             io,
         }
     }
@@ -181,22 +176,35 @@ impl AppState {
 
     /// The exercise with this id, the library's or the person's own. Tracked for own
     /// ids, so a page showing one follows its edits.
-    pub fn exercise(&self, id: &str) -> Option<&'static Exercise> {
+    pub fn exercise(&self, id: &str) -> Option<Exercise> {
         if is_own(id) {
-            self.records
-                .exercises
-                .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
+            self.library.with(|l| l.get(id).cloned())
+        } else {
+            catalog::get(id).cloned()
         }
-        crate::domain::library::catalog::get(id)
     }
 
     /// The person's own exercises in the library's form, in the order they were made.
     /// Tracked.
-    pub fn own_exercises(&self) -> Vec<&'static Exercise> {
+    pub fn own_exercises(&self) -> Vec<Exercise> {
+        self.library.with(|l| l.own().cloned().collect())
+    }
+
+    /// The name of the exercise `id` (see [`Library::name_of`]). Not tracked.
+    pub fn name_of(&self, id: &str) -> String {
+        self.library.with_untracked(|l| l.name_of(id))
+    }
+
+    /// The library, read-only: for the domain's rules that look exercises up.
+    pub fn library(&self) -> Memo<Library> {
+        self.library
+    }
+
+    /// `routine` as the person plays it: their plan applied (tracked).
+    pub fn as_planned(&self, routine: &Routine) -> Routine {
         self.records
-            .exercises
-            .with(|e| crate::domain::library::catalog::own::set_own(&e.records));
-        crate::domain::library::catalog::own::all()
+            .plan
+            .with(|p| self.library.with(|l| p.apply(routine, l)))
     }
 
     /// Changes the person's own exercises and saves them; lookups by id see the change
@@ -205,9 +213,6 @@ impl AppState {
         let mut exercises = self.records.exercises.get_untracked();
         let out = change(&mut exercises);
         self.records.exercises.set(exercises);
-        self.records
-            .exercises
-            .with_untracked(|e| crate::domain::library::catalog::own::set_own(&e.records));
         out
     }
 
@@ -220,9 +225,10 @@ impl AppState {
             return self
                 .records
                 .routines
-                .with_untracked(|own| own.get(id).map(|r| r.routine()));
+                .with_untracked(|own| own.get(id).cloned())
+                .map(|r| self.library.with_untracked(|l| r.routine(l)));
         }
-        routine::find(id)
+        self.library.with_untracked(|l| routine::find(id, l))
     }
 
     /// Text kept under a key of its own, outside the records: a form's draft.

@@ -1,7 +1,9 @@
 //! The activities of the library: timed, not counted.
 
 use super::{activity_dose, app_minutes, from, APP};
-use crate::domain::library::exercise::{Amount, Dose, Exercise, Frequency, Kind, Kit, Position};
+use crate::domain::library::exercise::{
+    Amount, Dose, Exercise, Frequency, Kind, Kit, Position, Steps, Text,
+};
 use crate::domain::library::limits::{Limit, Limits};
 use crate::domain::sources::Source::*;
 
@@ -11,21 +13,21 @@ pub const COUNT: usize = 6;
 /// The activities, in the order the library lists them.
 pub const ACTIVITIES: [Exercise; COUNT] = [
     Exercise {
-        id: "walking",
-        name: "Walking",
+        id: Text::Borrowed("walking"),
+        name: Text::Borrowed("Walking"),
         purpose: "Gentle on your spine; it strengthens the muscles that hold you up.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Comfortable shoes and somewhere you like to walk.",
         say_start: "Put on comfortable shoes and find a place to walk.",
-        say_move: "Walk briskly, standing tall with a relaxed, natural posture.",
+        say_move: Text::Borrowed("Walk briskly, standing tall with a relaxed, natural posture."),
         side_part: None,
         kit: &[Kit::Nothing],
-        steps: &[
+        steps: Steps::Written(&[
             "Walk at a brisk pace: a bit faster than a stroll.",
             "Stand tall, with a natural, relaxed posture.",
             "Start with short walks and make them a little longer over the weeks.",
-        ],
+        ]),
         dose: Dose {
             build_up: Some(Amount::range(20, 30, SpineHealth)),
             ..activity_dose(
@@ -54,22 +56,22 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         sources: &[SpineHealth, PhysioBox, ClevelandClinic],
     },
     Exercise {
-        id: "swimming",
-        name: "Swimming and water exercise",
+        id: Text::Borrowed("swimming"),
+        name: Text::Borrowed("Swimming and water exercise"),
         purpose: "The water carries your weight, so your back has less load.",
         kind: Kind::Activity,
         position: Position::InWater,
         start: "A pool, at a time that suits you.",
         say_start: "Find a pool where you can swim at your own pace.",
-        say_move: "Swim gently, on your back or with a relaxed breaststroke.",
+        say_move: Text::Borrowed("Swim gently, on your back or with a relaxed breaststroke."),
         side_part: None,
         kit: &[Kit::Pool],
-        steps: &[
+        steps: Steps::Written(&[
             "Choose gentle strokes: backstroke, or a relaxed breaststroke.",
             "If you can, wear goggles and a snorkel, so you don't strain your neck holding your \
              head up.",
             "You can also try a water exercise class, or move gently in the shallow end.",
-        ],
+        ]),
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
         limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &[
@@ -82,22 +84,22 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         sources: &[NhsExercises, PhysioBox, ClevelandClinic],
     },
     Exercise {
-        id: "cycling",
-        name: "Cycling",
+        id: Text::Borrowed("cycling"),
+        name: Text::Borrowed("Cycling"),
         purpose: "A low-impact way to build your fitness.",
         kind: Kind::Activity,
         position: Position::Sitting,
         start: "A bike, or an exercise bike.",
         say_start: "Get comfortable on your bike or exercise bike.",
-        say_move: "Pedal at an easy, steady pace.",
+        say_move: Text::Borrowed("Pedal at an easy, steady pace."),
         side_part: None,
         kit: &[Kit::Bike],
-        steps: &[
+        steps: Steps::Written(&[
             "Ride at an easy, steady pace.",
             "Do you have spinal stenosis, and does standing or walking hurt too much? Then \
              the source suggests an exercise bike with a seat that supports your back.",
             "Build up the time you ride slowly, over several weeks.",
-        ],
+        ]),
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
         limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &[],
@@ -107,21 +109,21 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         sources: &[NhsExercises, SpineHealth, ClevelandClinic],
     },
     Exercise {
-        id: "endurance-options",
-        name: "Elliptical, dancing or jogging",
+        id: Text::Borrowed("endurance-options"),
+        name: Text::Borrowed("Elliptical, dancing or jogging"),
         purpose: "Other ways to build up your fitness and stamina.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Whichever you enjoy most.",
         say_start: "Choose the activity you enjoy most.",
-        say_move: "Start gently, and stop if anything makes your back worse.",
+        say_move: Text::Borrowed("Start gently, and stop if anything makes your back worse."),
         side_part: None,
         kit: &[Kit::Nothing],
-        steps: &[
+        steps: Steps::Written(&[
             "Pick something you enjoy: you are more likely to keep it up.",
             "Start gently, for a short time.",
             "Over time, slowly make it longer or harder.",
-        ],
+        ]),
         dose: activity_dose(app_minutes(10, 30), Frequency::DaysPerWeek(2, 3), APP),
         limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &["An elliptical trainer is a low-impact choice."],
@@ -131,21 +133,23 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         sources: &[NhsExercises, SpineHealth],
     },
     Exercise {
-        id: "yoga-pilates",
-        name: "Yoga or pilates",
+        id: Text::Borrowed("yoga-pilates"),
+        name: Text::Borrowed("Yoga or pilates"),
         purpose: "Classes that some evidence says can help back pain.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "A beginners' class, or a session at home on a mat.",
         say_start: "Find a beginners' class, or a mat at home.",
-        say_move: "Go at your own pace, and leave out any move that gives sharp pain.",
+        say_move: Text::Borrowed(
+            "Go at your own pace, and leave out any move that gives sharp pain.",
+        ),
         side_part: None,
         kit: &[Kit::Floor],
-        steps: &[
+        steps: Steps::Written(&[
             "Start with a class or session for beginners.",
             "Go at your own pace, and leave out any move that gives you sharp pain.",
             "Keep it up: exercise helps most when you do it regularly for a long time.",
-        ],
+        ]),
         dose: activity_dose(app_minutes(20, 45), Frequency::DaysPerWeek(2, 2), APP),
         limits: Some(Limits::activity(Limit::app(45))),
         dose_notes: &[
@@ -158,21 +162,21 @@ pub const ACTIVITIES: [Exercise; COUNT] = [
         sources: &[NhsExercises],
     },
     Exercise {
-        id: "everyday-activity",
-        name: "Everyday activity",
+        id: Text::Borrowed("everyday-activity"),
+        name: Text::Borrowed("Everyday activity"),
         purpose: "Staying active in small ways all day keeps you from stiffening up.",
         kind: Kind::Activity,
         position: Position::OnTheMove,
         start: "Wherever your day takes you.",
         say_start: "Look for small ways to move during your day.",
-        say_move: "Walk where you can, and keep moving a little all day.",
+        say_move: Text::Borrowed("Walk where you can, and keep moving a little all day."),
         side_part: None,
         kit: &[Kit::Nothing],
-        steps: &[
+        steps: Steps::Written(&[
             "Walk to the shops instead of taking the car.",
             "Get off the bus one stop early and walk the rest.",
             "Do some gardening, or take the dog for a walk.",
-        ],
+        ]),
         dose: activity_dose(app_minutes(10, 30), Frequency::Daily, APP),
         limits: Some(Limits::activity(Limit::app(30))),
         dose_notes: &["Long rest and doing nothing tend to make pain and stiffness worse."],

@@ -2,7 +2,7 @@
 
 use super::{from, reps_dose, APP, ONE_SET, START_5};
 use crate::domain::library::exercise::{
-    Amount, Exercise, Frequency, Kind, Kit, Position, Sides, Work,
+    Amount, Exercise, Frequency, Kind, Kit, Position, Sides, Steps, Text, Work,
 };
 use crate::domain::library::limits::{Limit, Limits};
 use crate::domain::sources::Source::*;
@@ -13,21 +13,23 @@ pub const COUNT: usize = 19;
 /// The exercises, in the order the library lists them.
 pub const EXERCISES: [Exercise; COUNT] = [
     Exercise {
-        id: "pelvic-tilt",
-        name: "Pelvic tilt",
+        id: Text::Borrowed("pelvic-tilt"),
+        name: Text::Borrowed("Pelvic tilt"),
         purpose: "Gently stretches and strengthens your lower back and tummy muscles.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat on the floor.",
         say_start: "Lie on your back, knees bent and feet flat on the floor.",
-        say_move: "Gently tilt your hips to press your lower back into the floor, then relax.",
+        say_move: Text::Borrowed(
+            "Gently tilt your hips to press your lower back into the floor, then relax.",
+        ),
         side_part: None,
         kit: &[Kit::Floor],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back, knees bent, feet flat on the floor.",
             "Slowly tilt your hips so the small of your back presses into the floor.",
             "Let go and relax back to where you started.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::from(1, PhysioBox),
             Amount::range(5, 10, PhysioBox),
@@ -48,23 +50,25 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[PhysioBox],
     },
     Exercise {
-        id: "knee-rolls",
-        name: "Knee rolls",
+        id: Text::Borrowed("knee-rolls"),
+        name: Text::Borrowed("Knee rolls"),
         purpose: "Makes your lower back more flexible, and can help to ease pain.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back on a bed or the floor, knees bent and pointing up, feet \
                 together.",
         say_start: "Lie on your back, knees bent and together, feet flat.",
-        say_move: "Let both knees roll slowly to one side, then back to the middle.",
+        say_move: Text::Borrowed(
+            "Let both knees roll slowly to one side, then back to the middle.",
+        ),
         side_part: None,
         kit: &[Kit::Bed, Kit::Floor],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back with your knees bent and pointing at the ceiling, feet together.",
             "Keeping your knees together, slowly let them roll over to one side.",
             "Hold for a few seconds, then bring them back to the middle.",
             "Roll them to the other side, hold, and come back to the middle. That is one rep.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::range(2, 3, PhysioBox),
@@ -85,22 +89,22 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[PhysioBox],
     },
     Exercise {
-        id: "double-knee-hug",
-        name: "Double knee hug",
+        id: Text::Borrowed("double-knee-hug"),
+        name: Text::Borrowed("Double knee hug"),
         purpose: "Stretches the muscles of your lower back.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
         say_start: "Lie on your back, legs together, knees bent, feet flat.",
-        say_move: "Bring both knees up to your chest and hold them gently.",
+        say_move: Text::Borrowed("Bring both knees up to your chest and hold them gently."),
         side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back. Keep your legs together, knees bent and feet flat.",
             "Slowly bring both knees up towards your chest.",
             "Hold your knees gently with your hands to stretch a little further.",
             "Let go and slowly put your feet back down.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -122,22 +126,22 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[PhysioBox],
     },
     Exercise {
-        id: "single-knee-hug",
-        name: "Single knee hug",
+        id: Text::Borrowed("single-knee-hug"),
+        name: Text::Borrowed("Single knee hug"),
         purpose: "Stretches your lower back, one leg at a time.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back. Keep your legs together, knees bent and feet flat.",
         say_start: "Lie on your back, legs together, knees bent, feet flat.",
-        say_move: "Bring one knee up to your chest and hold it gently.",
+        say_move: Text::Borrowed("Bring one knee up to your chest and hold it gently."),
         side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back. Keep your legs together, knees bent and feet flat.",
             "Slowly bring one knee up towards your chest and hold it gently with your hands.",
             "Let go and put that foot back down.",
             "Do the same with the other knee. Keep taking turns.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -159,23 +163,23 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[PhysioBox],
     },
     Exercise {
-        id: "hip-flexor-stretch",
-        name: "Hip flexor stretch",
+        id: Text::Borrowed("hip-flexor-stretch"),
+        name: Text::Borrowed("Hip flexor stretch"),
         purpose: "Loosens the front of your hip, which gets tight when you sit a lot.",
         kind: Kind::Stretch,
         position: Position::OnBack,
         start: "Lie on your back close to the left edge of your bed.",
         say_start: "Lie on your back near the edge of your bed.",
-        say_move: "Let the leg by the edge hang down, relaxed, and breathe easily.",
+        say_move: Text::Borrowed("Let the leg by the edge hang down, relaxed, and breathe easily."),
         side_part: Some("leg"),
         kit: &[Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back close to the left edge of your bed.",
             "Bend your right knee and keep your right foot flat on the bed.",
             "Let your left leg hang over the edge, relaxed, with your thigh resting on the bed.",
             "Hold, and breathe easily.",
             "Move to the right edge of the bed and do the same with your right leg hanging.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::range(3, 5, ClevelandClinic),
@@ -196,22 +200,24 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "thoracic-spine-stretch",
-        name: "Upper back stretch",
+        id: Text::Borrowed("thoracic-spine-stretch"),
+        name: Text::Borrowed("Upper back stretch"),
         purpose: "Opens up your upper back, which hunches forward when you sit a lot.",
         kind: Kind::Stretch,
         position: Position::Sitting,
         start: "Sit or stand tall.",
         say_start: "Sit or stand tall, hands behind your head, elbows forward.",
-        say_move: "Slowly draw your elbows back, hold, then bring them forward again.",
+        say_move: Text::Borrowed(
+            "Slowly draw your elbows back, hold, then bring them forward again.",
+        ),
         side_part: None,
         kit: &[Kit::Chair, Kit::Nothing],
-        steps: &[
+        steps: Steps::Written(&[
             "Sit or stand tall.",
             "Put your hands behind your head at neck level, elbows pointing forward.",
             "Slowly move your elbows backwards.",
             "Hold for a few seconds, then bring your elbows forward again.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::from(1, ClevelandClinic),
             Amount::from(10, ClevelandClinic),
@@ -232,22 +238,24 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "abdominal-bracing",
-        name: "Abdominal bracing",
+        id: Text::Borrowed("abdominal-bracing"),
+        name: Text::Borrowed("Abdominal bracing"),
         purpose: "Trains your tummy muscles, which help to support your spine.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat on the floor.",
         say_start: "Lie on your back, knees bent, feet flat.",
-        say_move: "Tighten your tummy to flatten your lower back, and keep breathing.",
+        say_move: Text::Borrowed(
+            "Tighten your tummy to flatten your lower back, and keep breathing.",
+        ),
         side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back, knees bent, feet flat on the floor.",
             "Tighten your tummy muscles to flatten the curve of your lower back.",
             "Draw your belly button in towards your spine and hold. Keep breathing.",
             "Relax.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::from(3, ClevelandClinic),
             Amount::from(10, ClevelandClinic),
@@ -272,18 +280,20 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "dead-bug",
-        name: "Dead bug",
+        id: Text::Borrowed("dead-bug"),
+        name: Text::Borrowed("Dead bug"),
         purpose: "Builds core strength while your arms and legs move.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back with your arms straight up above your chest, hips and knees \
                 bent at right angles.",
         say_start: "Lie on your back, arms up, hips and knees bent at right angles.",
-        say_move: "Lower one arm behind you and straighten the other leg, then come back.",
+        say_move: Text::Borrowed(
+            "Lower one arm behind you and straighten the other leg, then come back.",
+        ),
         side_part: None,
         kit: &[Kit::Floor],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back and lift your arms straight up above your chest.",
             "Lift your legs so your hips and knees are bent at right angles.",
             "Tighten your tummy muscles.",
@@ -291,7 +301,7 @@ pub const EXERCISES: [Exercise; COUNT] = [
              Stop a few inches above the floor.",
             "Bring them back slowly. That is one rep.",
             "Next rep, the other side: your right arm and your left leg.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::range(2, 3, ClevelandClinic),
             Amount::from(10, ClevelandClinic),
@@ -318,22 +328,24 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "bridge",
-        name: "Bridge",
+        id: Text::Borrowed("bridge"),
+        name: Text::Borrowed("Bridge"),
         purpose: "Strengthens your buttocks and the muscles around your lower back.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat.",
         say_start: "Lie on your back, knees bent, feet flat.",
-        say_move: "Squeeze your bottom and lift it off the floor, then lower slowly.",
+        say_move: Text::Borrowed(
+            "Squeeze your bottom and lift it off the floor, then lower slowly.",
+        ),
         side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back, knees bent, feet flat.",
             "Tighten your lower tummy muscles and squeeze your buttocks.",
             "Lift your bottom off the floor.",
             "Hold, then lower slowly.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::from(2, ClevelandClinic),
             Amount::range(10, 15, ClevelandClinic),
@@ -355,24 +367,26 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "prone-trunk-lift",
-        name: "Prone trunk lift",
+        id: Text::Borrowed("prone-trunk-lift"),
+        name: Text::Borrowed("Prone trunk lift"),
         purpose: "Strengthens the muscles along your back.",
         kind: Kind::Strength,
         position: Position::FaceDown,
         start: "Lie face down on a bed with a pillow under your tummy and your arms by your \
                 sides.",
         say_start: "Lie face down on the bed, a pillow under your tummy.",
-        say_move: "Squeeze your shoulder blades and lift your chest a little, looking down.",
+        say_move: Text::Borrowed(
+            "Squeeze your shoulder blades and lift your chest a little, looking down.",
+        ),
         side_part: None,
         kit: &[Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie face down on a bed with a pillow under your tummy and your arms by your sides.",
             "Squeeze your shoulder blades together.",
             "Lift your upper chest off the bed. Keep your tummy tight and your head in line, \
              looking down.",
             "Hold for a few seconds, then lower slowly.",
-        ],
+        ]),
         dose: reps_dose(
             Amount::from(1, ClevelandClinic),
             Amount::from(5, ClevelandClinic),
@@ -393,22 +407,22 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "wall-stand",
-        name: "Wall stand",
+        id: Text::Borrowed("wall-stand"),
+        name: Text::Borrowed("Wall stand"),
         purpose: "Helps you stand taller, which takes strain off your back.",
         kind: Kind::Posture,
         position: Position::Standing,
         start: "Stand with your back against a wall.",
         say_start: "Stand with your back against a wall.",
-        say_move: "Press your heels, bottom and back to the wall, and stand tall.",
+        say_move: Text::Borrowed("Press your heels, bottom and back to the wall, and stand tall."),
         side_part: None,
         kit: &[Kit::Wall],
-        steps: &[
+        steps: Steps::Written(&[
             "Stand with your back against a wall.",
             "Touch the wall with your heels, your bottom and your back.",
             "Stand tall and breathe easily while you hold.",
             "Step away and keep that tall feeling.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::app(3),
@@ -430,21 +444,21 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "lying-thoracic-extension",
-        name: "Lying flat",
+        id: Text::Borrowed("lying-thoracic-extension"),
+        name: Text::Borrowed("Lying flat"),
         purpose: "Lets your upper back straighten out after sitting.",
         kind: Kind::Posture,
         position: Position::OnBack,
         start: "Lie flat on your back on the floor or a firm bed.",
         say_start: "Lie flat on your back with your arms by your sides.",
-        say_move: "Stay still, breathe slowly, and let your upper back settle.",
+        say_move: Text::Borrowed("Stay still, breathe slowly, and let your upper back settle."),
         side_part: None,
         kit: &[Kit::Floor, Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie flat on your back on the floor or a firm bed.",
             "Rest your arms by your sides and let your shoulders relax.",
             "Stay there and breathe slowly while your upper back settles.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::app(1),
@@ -466,23 +480,25 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "seated-hamstring-stretch",
-        name: "Seated hamstring stretch",
+        id: Text::Borrowed("seated-hamstring-stretch"),
+        name: Text::Borrowed("Seated hamstring stretch"),
         purpose: "Stretches the back of your thigh; it can ease some low back pain.",
         kind: Kind::Stretch,
         position: Position::Sitting,
         start: "Sit near the front edge of a steady chair.",
         say_start: "Sit near the front of a steady chair, back tall.",
-        say_move: "Stretch one leg out, heel down, and lean forward from your hips.",
+        say_move: Text::Borrowed(
+            "Stretch one leg out, heel down, and lean forward from your hips.",
+        ),
         side_part: Some("leg"),
         kit: &[Kit::Chair],
-        steps: &[
+        steps: Steps::Written(&[
             "Sit near the front edge of a steady chair, back tall.",
             "Stretch one leg out in front of you, heel on the floor, toes pointing up.",
             "Keeping your back straight, lean forward from your hips until you feel a gentle \
              stretch behind your thigh.",
             "Hold, then sit up and change legs.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::app(3),
@@ -507,24 +523,24 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[SpineHealth],
     },
     Exercise {
-        id: "foam-roller-extension",
-        name: "Foam roller upper back stretch",
+        id: Text::Borrowed("foam-roller-extension"),
+        name: Text::Borrowed("Foam roller upper back stretch"),
         purpose: "A break from sitting that opens up your upper back.",
         kind: Kind::Stretch,
         position: Position::Sitting,
         start: "Sit on a chair with a foam roller across the top of the chair back, against \
                 your upper back.",
         say_start: "Sit with the roller across the chair back, behind your upper back.",
-        say_move: "Tighten your tummy and lean back gently over the roller.",
+        say_move: Text::Borrowed("Tighten your tummy and lean back gently over the roller."),
         side_part: None,
         kit: &[Kit::FoamRoller, Kit::Chair],
-        steps: &[
+        steps: Steps::Written(&[
             "Sit on a chair. Put a foam roller across the top of the chair back, against your \
              upper back.",
             "Tighten your tummy muscles.",
             "Lean back gently over the roller.",
             "Come back up to sitting.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -548,23 +564,23 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[SpineHealth],
     },
     Exercise {
-        id: "abdominal-crunch",
-        name: "Abdominal crunch",
+        id: Text::Borrowed("abdominal-crunch"),
+        name: Text::Borrowed("Abdominal crunch"),
         purpose:
             "Works your tummy muscles in place of full sit-ups, which the source says to avoid.",
         kind: Kind::Strength,
         position: Position::OnBack,
         start: "Lie on your back, knees bent, feet flat.",
         say_start: "Lie on your back, knees bent, feet flat.",
-        say_move: "Lift just your head and shoulder blades, then lower slowly.",
+        say_move: Text::Borrowed("Lift just your head and shoulder blades, then lower slowly."),
         side_part: None,
         kit: &[Kit::Floor],
-        steps: &[
+        steps: Steps::Written(&[
             "Lie on your back, knees bent, feet flat.",
             "Tighten your tummy muscles.",
             "Lift only your head and shoulder blades off the floor.",
             "Lower slowly.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -589,23 +605,23 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "elevated-plank",
-        name: "Elevated plank",
+        id: Text::Borrowed("elevated-plank"),
+        name: Text::Borrowed("Elevated plank"),
         purpose: "Builds core strength with a plank adapted for back pain, forearms on a bed.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing the side or the end of your bed.",
         say_start: "Stand facing your bed and rest your forearms on it.",
-        say_move: "Walk your feet back until your body is straight, and hold.",
+        say_move: Text::Borrowed("Walk your feet back until your body is straight, and hold."),
         side_part: None,
         kit: &[Kit::Bed],
-        steps: &[
+        steps: Steps::Written(&[
             "Stand facing the side or the end of your bed.",
             "Rest your forearms on the bed.",
             "Walk your feet back and lower your hips until your body is in a straight line.",
             "Hold, with your tummy tight. Keep breathing.",
             "Walk your feet back in and stand up.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             Amount::app(3),
@@ -627,23 +643,25 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "push-up-progression",
-        name: "Wall push-up",
+        id: Text::Borrowed("push-up-progression"),
+        name: Text::Borrowed("Wall push-up"),
         purpose: "A push-up adapted for back pain, starting almost upright at a wall.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand facing a wall, a little more than arm's length away.",
         say_start: "Stand facing a wall, hands on it at shoulder height.",
-        say_move: "Bend your elbows to bring your chest to the wall, then push back.",
+        say_move: Text::Borrowed(
+            "Bend your elbows to bring your chest to the wall, then push back.",
+        ),
         side_part: None,
         kit: &[Kit::Wall],
-        steps: &[
+        steps: Steps::Written(&[
             "Stand facing a wall. Put your hands on it at shoulder height.",
             "Bend your elbows to bring your chest towards the wall, keeping your body straight.",
             "Push back to the start.",
             "Over time, make it harder in stages: hands on a kitchen counter, then push-ups on \
              your knees.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -667,21 +685,23 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "wall-squat",
-        name: "Wall squat",
+        id: Text::Borrowed("wall-squat"),
+        name: Text::Borrowed("Wall squat"),
         purpose: "A squat adapted for back pain, with your back against a wall.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand with your back against a wall, feet a little way out in front of you.",
         say_start: "Stand with your back to a wall, feet a little forward.",
-        say_move: "Slide slowly down the wall, only as far as is comfortable, then back up.",
+        say_move: Text::Borrowed(
+            "Slide slowly down the wall, only as far as is comfortable, then back up.",
+        ),
         side_part: None,
         kit: &[Kit::Wall],
-        steps: &[
+        steps: Steps::Written(&[
             "Stand with your back against a wall, feet a little way out in front of you.",
             "Bend your knees and slowly slide down the wall.",
             "Slide back up to standing.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,
@@ -703,21 +723,23 @@ pub const EXERCISES: [Exercise; COUNT] = [
         sources: &[ClevelandClinic],
     },
     Exercise {
-        id: "core-in-daily-moves",
-        name: "Core bracing in daily moves",
+        id: Text::Borrowed("core-in-daily-moves"),
+        name: Text::Borrowed("Core bracing in daily moves"),
         purpose: "Builds core strength by using it when you lift, carry, squat or pull.",
         kind: Kind::Strength,
         position: Position::Standing,
         start: "Stand ready to pick up something light.",
         say_start: "Stand ready to pick up something light.",
-        say_move: "Tighten your tummy a little before you lift, and keep breathing.",
+        say_move: Text::Borrowed(
+            "Tighten your tummy a little before you lift, and keep breathing.",
+        ),
         side_part: None,
         kit: &[Kit::Nothing],
-        steps: &[
+        steps: Steps::Written(&[
             "Before you lift or carry, tighten your tummy a little. Do the same to squat or pull.",
             "Keep them tight, and keep breathing, while you move.",
             "Relax once you have put the load down. Tap Done for each one.",
-        ],
+        ]),
         dose: reps_dose(
             ONE_SET,
             START_5,

@@ -14,7 +14,6 @@
 
 mod activities;
 mod exercises;
-pub mod own;
 
 use crate::domain::library::exercise::{Amount, Dose, Exercise, Frequency, Origin, Sides, Work};
 use crate::domain::sources::Source::{self, *};
@@ -77,43 +76,32 @@ pub(super) const fn from(source: Source) -> Origin {
     Origin::From(source)
 }
 
+static EXERCISES: [Exercise; exercises::COUNT] = exercises::EXERCISES;
+static ACTIVITIES: [Exercise; activities::COUNT] = activities::ACTIVITIES;
+
 /// Every exercise and activity, in the order the library lists them.
-pub static CATALOG: &[Exercise] = &concat::<{ exercises::COUNT }, { activities::COUNT }, 25>(
-    exercises::EXERCISES,
-    activities::ACTIVITIES,
-);
+pub static CATALOG: [&Exercise; 25] =
+    concat::<{ exercises::COUNT }, { activities::COUNT }, 25>(&EXERCISES, &ACTIVITIES);
 
 /// `a` then `b`, in one array (a const fn, so the catalogue stays one static list).
 const fn concat<const A: usize, const B: usize, const C: usize>(
-    a: [Exercise; A],
-    b: [Exercise; B],
-) -> [Exercise; C] {
+    a: &'static [Exercise; A],
+    b: &'static [Exercise; B],
+) -> [&'static Exercise; C] {
     assert!(A + B == C, "the catalogue's length is the sum of its parts");
-    let mut out = [a[0]; C];
+    let mut out = [&a[0]; C];
     let mut i = 0;
     while i < C {
-        out[i] = if i < A { a[i] } else { b[i - A] };
+        out[i] = if i < A { &a[i] } else { &b[i - A] };
         i += 1;
     }
     out
 }
 
-/// The exercise with this id: the library's, or one of the person's own.
+/// The library's exercise with this id (the person's own are found through a
+/// [`Library`](crate::domain::library::Library)).
 pub fn get(id: &str) -> Option<&'static Exercise> {
-    CATALOG.iter().find(|e| e.id == id).or_else(|| own::get(id))
-}
-
-/// The name of the exercise `id`; for an id the library no longer has (a record from an
-/// older or newer version of the app), the id itself, and for a person's own exercise
-/// since deleted, words that say so.
-pub fn name_of(id: &str) -> String {
-    match get(id) {
-        Some(e) => e.name.to_string(),
-        None if crate::domain::library::own_exercise::is_own(id) => {
-            "An exercise of your own, since deleted".to_string()
-        }
-        None => id.to_string(),
-    }
+    CATALOG.iter().copied().find(|e| e.id == id)
 }
 
 #[cfg(test)]
@@ -171,7 +159,7 @@ mod tests {
     fn ids_are_unique_and_kebab_case() {
         let mut seen = BTreeSet::new();
         for e in CATALOG {
-            assert!(seen.insert(e.id), "duplicate id {}", e.id);
+            assert!(seen.insert(e.id.clone()), "duplicate id {}", e.id);
             assert!(
                 e.id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
                     && !e.id.starts_with('-')
@@ -192,7 +180,12 @@ mod tests {
             assert!(e.dose.is_valid(), "{} has an invalid dose", e.id);
             assert!(e.dose.estimated_secs() > 0, "{} has no duration", e.id);
             assert!(!e.name.is_empty() && e.purpose.ends_with('.'), "{}", e.id);
-            for text in e.steps.iter().chain(e.cautions).chain(e.dose_notes) {
+            for text in e
+                .steps
+                .iter()
+                .chain(e.cautions.iter().copied())
+                .chain(e.dose_notes.iter().copied())
+            {
                 assert!(text.ends_with('.'), "{}: {text:?} is not a sentence", e.id);
             }
         }
@@ -202,7 +195,7 @@ mod tests {
     fn every_entry_can_be_followed_by_ear() {
         use crate::domain::library::exercise::{Sides, MAX_SPOKEN_WORDS};
         for e in CATALOG {
-            for text in [e.say_start, e.say_move] {
+            for text in [e.say_start, &e.say_move] {
                 let words = text.split_whitespace().count();
                 assert!(
                     (3..=MAX_SPOKEN_WORDS).contains(&words),

@@ -8,7 +8,7 @@ use super::build::{
     BED, FLOOR, LEG_FLAT, SEAT,
 };
 use super::{Figure, KeyPose, Part, Setting, View};
-use crate::domain::library::exercise::{Kit, Position};
+use crate::domain::library::exercise::{Exercise, Kit, Position};
 
 /// A side-view figure with these poses.
 fn side(setting: Setting, work: Part, poses: Vec<Pose>) -> Figure {
@@ -40,8 +40,10 @@ const KNEE_TO_CHEST: Leg = Leg {
     foot: -20.0,
 };
 
-/// The figure of catalogue entry `id`.
-pub fn figure(id: &str) -> Option<Figure> {
+/// The figure of an exercise: drawn for each of the library's, a still of the starting
+/// position for a person's own.
+pub fn figure(exercise: &Exercise) -> Option<Figure> {
+    let id = exercise.id.as_ref();
     let hook = hook_lying(120.0, FLOOR, 36.0);
     Some(match id {
         "pelvic-tilt" => {
@@ -455,14 +457,13 @@ pub fn figure(id: &str) -> Option<Figure> {
             };
             side(Setting::Mat, Part::Whole, vec![hook, reach])
         }
-        _ => return own_start(id, hook),
+        _ => return own_start(exercise, hook),
     })
 }
 
 /// The still figure of a person's own exercise: its starting position, nothing marked
 /// (the app can't know what the move works).
-fn own_start(id: &str, hook: Pose) -> Option<Figure> {
-    let e = crate::domain::library::catalog::get(id)?;
+fn own_start(e: &Exercise, hook: Pose) -> Option<Figure> {
     let still = |setting: Setting, pose: Pose| Some(side(setting, Part::Unmarked, vec![pose]));
     match e.position {
         Position::OnBack => still(Setting::Floor, hook),

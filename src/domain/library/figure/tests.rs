@@ -4,7 +4,12 @@
 
 use super::body::{len, Pose};
 use super::*;
-use crate::domain::library::catalog::CATALOG;
+use crate::domain::library::catalog::{self, CATALOG};
+
+/// The figure of the library's entry `id`.
+fn figure(id: &str) -> Option<Figure> {
+    super::figure(catalog::get(id)?)
+}
 
 fn side_poses(f: &Figure) -> Vec<Pose> {
     f.poses
@@ -19,7 +24,7 @@ fn side_poses(f: &Figure) -> Vec<Pose> {
 #[test]
 fn every_entry_has_a_figure_with_a_start_and_an_end() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap_or_else(|| panic!("{} has no figure", e.id));
+        let f = figure(&e.id).unwrap_or_else(|| panic!("{} has no figure", e.id));
         assert!(f.poses.len() >= 2, "{}", e.id);
         assert_ne!(
             f.poses[0], f.poses[1],
@@ -33,7 +38,7 @@ fn every_entry_has_a_figure_with_a_start_and_an_end() {
 #[test]
 fn bones_keep_their_length_in_and_between_poses() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         for worked in [Worked::Near, Worked::Far] {
             for phase in [
                 Phase::Start,
@@ -69,7 +74,7 @@ fn bones_keep_their_length_in_and_between_poses() {
 #[test]
 fn every_figure_stays_inside_its_canvas() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         for pose in &f.poses {
             for s in draw(&f, pose) {
                 let points = match s {
@@ -159,7 +164,7 @@ fn lying_figures_keep_their_back_down_and_standing_ones_their_feet() {
 #[test]
 fn sides_mirror() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         let (near, far) = (f.end(Worked::Near), f.end(Worked::Far));
         assert_eq!(far.other_side(), near, "{}", e.id);
     }
@@ -179,7 +184,7 @@ fn sides_mirror() {
 #[test]
 fn pose_at_each_phase_boundary_is_the_key_pose() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         for worked in [Worked::Near, Worked::Far] {
             let close = |a: KeyPose, b: KeyPose| match (a, b) {
                 (KeyPose::Side(a), KeyPose::Side(b)) => {
@@ -217,7 +222,7 @@ fn pose_at_each_phase_boundary_is_the_key_pose() {
 #[test]
 fn joints_bend_only_the_natural_way() {
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         for p in side_poses(&f) {
             for (leg, name) in [(p.near_leg, "near"), (p.far_leg, "far")] {
                 let bend = body::short_turn(leg.thigh, leg.shank).abs();
@@ -245,10 +250,10 @@ fn writes_a_contact_sheet() {
          .fig-body{fill:#33413a;stroke:#33413a}.fig-work{fill:#1d6b57;stroke:#1d6b57}</style>",
     );
     for e in CATALOG {
-        let f = figure(e.id).unwrap();
+        let f = figure(&e.id).unwrap();
         html.push_str(&format!("<div><b>{}</b><br>", e.name));
         for pose in [f.start(), f.end(Worked::Near)] {
-            html.push_str(&svg(&draw(&f, &pose), view_box(&f), e.name));
+            html.push_str(&svg(&draw(&f, &pose), view_box(&f), &e.name));
         }
         html.push_str("</div>");
     }
@@ -360,8 +365,8 @@ fn working_parts_are_the_sources_or_marked_as_the_apps_own() {
         );
     }
     for e in CATALOG {
-        let work = figure(e.id).unwrap().work;
-        let text = name(e.id);
+        let work = figure(&e.id).unwrap().work;
+        let text = name(&e.id);
         assert!(
             text.contains(". Working: ") && text.ends_with('.'),
             "{}: {text}",

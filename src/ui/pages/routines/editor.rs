@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::domain::library::catalog::{self, CATALOG};
+use crate::domain::library::catalog::CATALOG;
 use crate::domain::library::exercise::Exercise;
 use crate::domain::library::filter::Filter;
 use crate::domain::routines::own_routine::{self, Field, OwnItem, RoutineDraft, RoutineDrafts};
@@ -164,16 +164,21 @@ fn Editor(
     leave_guard(dirty);
 
     let minutes = move || {
-        rows.with(|r| own_routine::minutes(&r.iter().map(|r| r.item.clone()).collect::<Vec<_>>()))
+        rows.with(|r| {
+            own_routine::minutes(
+                &r.iter().map(|r| r.item.clone()).collect::<Vec<_>>(),
+                &state.library().read_untracked(),
+            )
+        })
     };
 
-    let add = Callback::new(move |exercise: &'static Exercise| {
+    let add = Callback::new(move |exercise: Exercise| {
         let key = next_key.get_value();
         next_key.set_value(key + 1);
         rows.update(|r| {
             r.push(Row {
                 key,
-                item: OwnItem::of(exercise),
+                item: OwnItem::of(&exercise),
             })
         });
     });
@@ -192,7 +197,7 @@ fn Editor(
                 ));
                 return;
             }
-            match own_routine::check(&typed, &items) {
+            match own_routine::check(&typed, &items, &state.library().read_untracked()) {
                 Err(err) => problem.set(Some(err.to_string())),
                 Ok(checked) => {
                     problem.set(None);
@@ -311,7 +316,7 @@ fn ItemEditor(
         rows.update(|r| r.retain(|r| r.key != key));
         bad.update(|b| b.retain(|(k, _)| *k != key));
     };
-    let Some(exercise) = catalog::get(&first.exercise) else {
+    let Some(exercise) = state.exercise(&first.exercise) else {
         // Only the person's own can be missing: deleted since.
         return view! {
             <li class="card editor-item gone">
@@ -358,11 +363,11 @@ fn ItemEditor(
     let set_aside = state
         .records
         .plan
-        .with_untracked(|p| p.is_not_for_me(exercise.id));
+        .with_untracked(|p| p.is_not_for_me(&exercise.id));
     let fields = Field::ALL
         .into_iter()
         .filter_map(|field| {
-            let (label, min, max) = first.field(field)?;
+            let (label, min, max) = first.field(field, &state.library().read_untracked())?;
             let id = format!("item-{key}-{}", field.slug());
             let typed_bad = move || bad.with(|b| b.contains(&(key, field)));
             let set_bad = move |on: bool| {
@@ -382,7 +387,7 @@ fn ItemEditor(
                 if value < min || value > max {
                     return Some(format!("Enter a whole number from {min} to {max}."));
                 }
-                item.beyond_range()
+                item.beyond_range(&state.library().read_untracked())
                     .into_iter()
                     .find(|(f, _)| *f == field)
                     .map(|(_, note)| note)
@@ -420,12 +425,12 @@ fn ItemEditor(
             })
         })
         .collect_view();
-    let name = exercise.name;
+    let name = exercise.name.to_string();
     view! {
         <li class="card editor-item">
             <div class="editor-item-head">
                 <FigureStill exercise class="list-figure" later=true />
-                <h3>{name}</h3>
+                <h3>{name.clone()}</h3>
             </div>
             {set_aside.then(|| view! { <SetAsideNote /> })}
             <div class="dose-fields">{fields}</div>
@@ -468,19 +473,21 @@ fn ItemEditor(
 #[component]
 fn Picker(
     /// Called with the exercise chosen, to add it at the end of the routine.
-    add: Callback<&'static Exercise>,
+    add: Callback<Exercise>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let added = RwSignal::new(None::<String>);
     // The person's own exercises first, then the library's.
     let found = Memo::new(move |_| {
-        let own = state.own_exercises();
-        Filter {
+        let filter = Filter {
             text: text.get(),
             ..Filter::default()
-        }
-        .apply(own.into_iter().chain(CATALOG))
+        };
+        state.library().with(|l| {
+            let list = l.own().chain(CATALOG.iter().copied());
+            filter.apply(list).into_iter().cloned().collect::<Vec<_>>()
+        })
     });
     view! {
         <section class="card picker" aria-labelledby="picker-heading">
@@ -503,17 +510,19 @@ fn Picker(
                         .get()
                         .into_iter()
                         .map(|exercise| {
+                            let name = exercise.name.to_string();
+                            let chosen = exercise.clone();
                             view! {
                                 <li>
                                     <FigureStill exercise class="list-figure" later=true />
-                                    <span class="picker-name">{exercise.name}</span>
+                                    <span class="picker-name">{name.clone()}</span>
                                     <button
                                         type="button"
                                         class="secondary"
-                                        aria-label=format!("Add {}", exercise.name)
+                                        aria-label=format!("Add {name}")
                                         on:click=move |_| {
-                                            add.run(exercise);
-                                            added.set(Some(format!("{} added to the end of the routine.", exercise.name)));
+                                            add.run(chosen.clone());
+                                            added.set(Some(format!("{name} added to the end of the routine.")));
                                         }
                                     >
                                         "Add"

@@ -10,8 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::dates::plural;
-use crate::domain::library::catalog;
-use crate::domain::library::own_exercise::is_own;
+use crate::domain::library::own_exercise::{is_own, OwnExercise};
 use crate::domain::routines::own_routine::{OwnItem, OWN_PREFIX};
 use crate::domain::routines::routine::{self, Routine};
 use crate::domain::routines::share;
@@ -58,15 +57,18 @@ pub fn SetAsideNote() -> impl IntoView {
 pub fn RoutineItems(
     /// The exercises with their doses.
     items: Vec<OwnItem>,
-    /// True in a shared link's preview: an own exercise is the sender's.
+    /// In a shared link's preview, the sender's own exercises the items use (looked up
+    /// beside the person's own); empty elsewhere.
     #[prop(optional)]
-    sender: bool,
+    sender: Vec<OwnExercise>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let library = state.library().with_untracked(|l| l.with_visiting(&sender));
+    let sender = !sender.is_empty();
     let rows = items
         .into_iter()
         .map(|item| {
-            let Some(exercise) = catalog::get(&item.exercise) else {
+            let Some(exercise) = library.get(&item.exercise).cloned() else {
                 // Only the person's own can go missing: deleted, or not here yet.
                 return view! {
                     <li class="gone">
@@ -78,22 +80,22 @@ pub fn RoutineItems(
                 }
                 .into_any();
             };
-            let summary = item.dose().map(|d| d.summary()).unwrap_or_default();
+            let summary = item.dose(&library).map(|d| d.summary()).unwrap_or_default();
             let beyond: Vec<String> = item
-                .beyond_range()
+                .beyond_range(&library)
                 .into_iter()
                 .map(|(_, note)| note)
                 .collect();
             let set_aside = state
                 .records
                 .plan
-                .with_untracked(|p| p.is_not_for_me(exercise.id));
-            let own = is_own(exercise.id);
+                .with_untracked(|p| p.is_not_for_me(&exercise.id));
+            let own = is_own(&exercise.id);
             // The sender's exercise has no page here until it is added.
             let name = if own && sender {
-                view! { <strong>{exercise.name}</strong> }.into_any()
+                view! { <strong>{exercise.name.to_string()}</strong> }.into_any()
             } else {
-                view! { <a href=href(&format!("/exercise/{}", exercise.id))>{exercise.name}</a> }
+                view! { <a href=href(&format!("/exercise/{}", exercise.id))>{exercise.name.to_string()}</a> }
                     .into_any()
             };
             view! {
@@ -145,7 +147,7 @@ pub fn RoutinesPage() -> impl IntoView {
         state.records.routines.with(|own| {
             own.records
                 .iter()
-                .map(|r| line(&r.routine()))
+                .map(|r| line(&r.routine(&state.library().read_untracked())))
                 .collect::<Vec<_>>()
         })
     };
@@ -224,10 +226,17 @@ fn RoutineView(
     };
     let shareable: Vec<OwnItem> = items
         .iter()
-        .filter(|i| catalog::get(&i.exercise).is_some())
+        .filter(|i| {
+            state
+                .library()
+                .with_untracked(|l| l.get(&i.exercise).is_some())
+        })
         .cloned()
         .collect();
-    let playable = state.records.plan.with_untracked(|p| p.apply(&routine));
+    let playable = state
+        .records
+        .plan
+        .with_untracked(|p| p.apply(&routine, &state.library().read_untracked()));
     let minutes = playable.estimated_minutes();
     let pinned = {
         let id = id.clone();
@@ -264,7 +273,12 @@ fn RoutineView(
             navigate(&href("/routines"), Default::default());
         }
     };
-    let link = share::link(&app_address(), &routine.name, &shareable);
+    let link = share::link(
+        &app_address(),
+        &routine.name,
+        &shareable,
+        &state.library().read_untracked(),
+    );
     let name = routine.name.clone();
     let description = (!own).then(|| routine.description.clone());
     let nothing_left = playable.items.is_empty();

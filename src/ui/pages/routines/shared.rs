@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::domain::routines::own_routine;
 use crate::domain::routines::share::{self, Shared};
-use crate::domain::{library::catalog, routines::own_routine};
 use crate::platform::clock;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{CheckOutcome, ExerciseGate};
@@ -52,13 +52,12 @@ fn Preview(
     let state = expect_context::<AppState>();
     let navigate = use_navigate();
     let Shared { name, items, own } = shared;
-    // The sender's own exercises, findable while the preview is open.
-    catalog::own::set_visiting(&own);
-    on_cleanup(|| catalog::own::set_visiting(&[]));
-    let minutes = own_routine::minutes(&items);
+    // The sender's own exercises are looked up beside the person's own.
+    let library = state.library().with_untracked(|l| l.with_visiting(&own));
+    let minutes = own_routine::minutes(&items, &library);
     // Numbers past the range the app stands behind are marked beside each exercise;
     // said again here, before "Add to my routines".
-    let beyond = own_routine::beyond_any(&items);
+    let beyond = own_routine::beyond_any(&items, &library);
     let theirs = own.len();
     let adding = RwSignal::new(false);
     let add = {
@@ -103,7 +102,7 @@ fn Preview(
                     "About " {minutes} " minutes · " {count} " exercise"
                     {(count != 1).then_some("s")}
                 </p>
-                <RoutineItems items=items.clone() sender=true />
+                <RoutineItems items=items.clone() sender=own.clone() />
             </section>
             {(theirs > 0).then(|| view! {
                 <p class="card caution">

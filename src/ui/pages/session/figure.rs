@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::player::Player;
-use crate::domain::library::catalog;
 use crate::domain::library::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
 use crate::platform::clock;
@@ -64,11 +63,12 @@ pub(super) fn PlayerFigure(
     let step = Memo::new(move |_| shown.with(|s| s.map(|s| s.step)));
     let exercise = Memo::new(move |_| {
         let i = step.get()?;
-        player
+        let id = player
             .steps
-            .with_value(|steps| catalog::get(&steps.get(i)?.exercise_id))
+            .with_value(|steps| Some(steps.get(i)?.exercise_id.clone()))?;
+        player.state.exercise(&id)
     });
-    let drawing = Memo::new(move |_| exercise.get().and_then(Drawing::of));
+    let drawing = Memo::new(move |_| exercise.with(|e| e.as_ref().and_then(Drawing::of)));
     let phase = move || shown.with(|s| s.map_or(Phase::Start, |s| s.phase));
     // One element for the whole session; each frame only replaces the drawing in it.
     let html = move || {

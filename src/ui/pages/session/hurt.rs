@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::AppState;
+
 use crate::ui::href;
 
 use super::player::Player;
-use crate::domain::library::catalog;
 use crate::domain::records::safety::STOP_PAIN;
 use crate::domain::session::HurtAbout;
 use crate::ui::components::pain_scale::PainScale;
@@ -17,16 +18,17 @@ use super::HurtPanel;
 /// before any exercise, what the person chose (`chosen`: the exercise coming next, or
 /// none).
 fn noted_against(about: &HurtAbout, chosen: Option<&str>) -> Option<String> {
+    let state = expect_context::<AppState>();
     match about {
         HurtAbout::Playing(_) => None,
         HurtAbout::JustPlayed(id) => Some(format!(
             "It will be noted against {}, the exercise you just did.",
-            catalog::name_of(id)
+            state.name_of(id)
         )),
         HurtAbout::Ask { .. } => Some(match chosen {
             Some(id) => format!(
                 "It will be noted against {}, the exercise coming next.",
-                catalog::name_of(id)
+                state.name_of(id)
             ),
             None => "It will be noted as before any exercise.".to_string(),
         }),
@@ -42,6 +44,7 @@ pub(super) fn HurtView(
     /// Which part of the panel shows; closed to go back to the session.
     panel: RwSignal<HurtPanel>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let close = move || panel.set(HurtPanel::Closed);
     // Plays on from where the session waits: the same exercise after a low rating, the
     // next one after a high rating (the session already moved past the stopped one).
@@ -120,7 +123,7 @@ pub(super) fn HurtView(
                         {format!("Pain of {STOP_PAIN} out of 10 or more means stop. ")}
                         {format!(
                             "{} has stopped and won't come up again in this session. ",
-                            catalog::name_of(&id)
+                            state.name_of(&id)
                         )}
                         "Your answer is saved."
                     </p>
@@ -162,7 +165,7 @@ pub(super) fn HurtView(
                     // next: "Skip" names the one it would skip.
                     let skip_label = match about {
                         Some(id) if id != current => {
-                            format!("Skip {}", catalog::name_of(&current))
+                            format!("Skip {}", state.name_of(&current))
                         }
                         _ => "Skip this exercise".to_string(),
                     };
@@ -196,7 +199,7 @@ pub(super) fn HurtView(
                     };
                     let chosen = RwSignal::new(about.to_start_with().map(str::to_string));
                     let which = next.map(|id| {
-                        let name = catalog::name_of(&id);
+                        let name = state.name_of(&id);
                         let is_next = {
                             let id = id.clone();
                             move || chosen.with(|c| c.as_deref() == Some(id.as_str()))

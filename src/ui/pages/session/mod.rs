@@ -43,7 +43,7 @@ pub fn SessionPage() -> impl IntoView {
         let state = expect_context::<AppState>();
         match state
             .routine(&id)
-            .map(|r| state.records.plan.with_untracked(|p| p.apply(&r)))
+            .map(|r| state.records.plan.with_untracked(|p| p.apply(&r, &state.library().read_untracked())))
         {
             Some(routine) if routine.items.is_empty() => view! {
                 <Missing
@@ -120,7 +120,8 @@ fn PlayerView(
             })
         })
     };
-    let (session, pending) = match saved.resume(&routine.id, now) {
+    let (session, pending) = match saved.resume(&routine.id, now, &state.library().read_untracked())
+    {
         Resume::Fresh => (fresh(), None),
         Resume::Continue(s) => (s, None),
         Resume::EndedWhileAway(record) => {

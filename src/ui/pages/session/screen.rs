@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use super::actions::{Actions, Sheet};
 use super::figure::PlayerFigure;
 use super::player::{clock_text, counters, phase_label, Player};
-use crate::domain::library::catalog;
 use crate::domain::session::{Snapshot, Status, Step};
 use crate::ui::components::figure::motion_allowed;
 use crate::ui::components::preferences::{PaceControls, Volume};
@@ -120,6 +119,7 @@ pub(super) fn SessionScreen(
 ) -> impl IntoView {
     let Now { snap, step, .. } = now;
     let player = actions.player;
+    let state = player.state;
     let sheet = actions.sheet;
     let status = move || snap.with(|s| s.status);
     // A button at the top that opens a sheet, or closes it again: its full name, and
@@ -139,11 +139,11 @@ pub(super) fn SessionScreen(
     let asking = move || sheet.get() == Sheet::Stop;
     let how = move || {
         step.get()
-            .and_then(|st| catalog::get(&st.exercise_id))
+            .and_then(|st| state.exercise(&st.exercise_id))
             .map(|e| {
                 view! {
-                    <h2>{e.name}</h2>
-                    <ol class="steps">{e.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                    <h2>{e.name.to_string()}</h2>
+                    <ol class="steps">{e.steps.iter().map(|s| view! { <li>{s.to_string()}</li> }).collect_view()}</ol>
                 }
             })
     };

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::ui::state::AppState;
+
 use crate::ui::href;
 
 use super::player::Player;
 use crate::domain::ids::Log as _;
-use crate::domain::library::catalog;
 use crate::domain::progress::pain::{self, AfterCheckReason};
 use crate::domain::records::safety::{Advice, STOP_PAIN};
 use crate::domain::records::session_record::SessionRecord;
@@ -18,6 +19,7 @@ use crate::ui::components::safety_check::AdviceNote;
 /// A note when any "It hurts" of the session reached [`STOP_PAIN`], whatever came
 /// after it ([`pain::stops_for_pain`]).
 pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> {
+    let state = expect_context::<AppState>();
     let stops = pain::stops_for_pain(record);
     if stops.is_empty() {
         return None;
@@ -31,7 +33,7 @@ pub(super) fn stopped_for_pain(record: &SessionRecord) -> Option<impl IntoView> 
                     h.rating
                 )
             } else {
-                let name = catalog::name_of(&h.exercise);
+                let name = state.name_of(&h.exercise);
                 format!("You stopped {name} with pain of {} out of 10. ", h.rating)
             }
         })
