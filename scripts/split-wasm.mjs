@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PRELOADED } from "./hosting.mjs";
+import { renameImportKeys, shortenImports } from "./wasm-imports.mjs";
 
 const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -174,6 +175,10 @@ export async function splitWasm({ dir, raw, html }) {
     // The main part and every piece, optimised side by side.
     const jobs = [[join(out, `${name}_bg.wasm`), join(dir, wasm)], ...pieces.map((p) => [join(tmp, p), join(tmp, `opt-${p}`)])];
     const { reused } = await optimiseAll(jobs, cache);
+    // The functions the main part imports from the glue get short names, in both.
+    const short = shortenImports(readFileSync(join(dir, wasm)), `./${name}_bg.js`);
+    if (short.names.size < 50) throw new Error(`only ${short.names.size} imports from the glue were found`);
+    writeFileSync(join(dir, wasm), short.wasm);
 
     let loader = readFileSync(join(tmp, "__wasm_split.js"), "utf8");
     for (const piece of pieces) {
@@ -194,7 +199,7 @@ export async function splitWasm({ dir, raw, html }) {
     // Only where it is imported: the wasm's own imports keep the name it was built with.
     const from = 'from "./__wasm_split.js"';
     if (!js.includes(from)) throw new Error("the app's module does not import the split loader");
-    const jsOut = js.replaceAll(from, `from "./${loaderName}"`);
+    const jsOut = renameImportKeys(js.replaceAll(from, `from "./${loaderName}"`), short.names);
     writeFileSync(join(dir, `${name}.js`), jsOut);
 
     // The loader is preloaded with the module that imports it.

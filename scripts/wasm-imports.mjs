@@ -1,0 +1,136 @@
+// Short names for the functions a wasm imports from its JS glue.
+//
+// wasm-bindgen names each import after the browser function and a 16-digit hash
+// (`__wbg_querySelectorAll_bd785907acdf7800`): 258 of them in the app's first-load wasm,
+// and the same names again as keys in the glue's import object. The hashes do not
+// compress, so the names cost about 4 KB brotli in the wasm and 2.5 KB in the JS. The
+// post-build step renames them both to short names ("a", "b", …, "ba", …); the wasm's
+// other imports (the split loader's) keep theirs.
+
+/** Reads an unsigned LEB128 number at `at`: [value, the position after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error("the wasm ends inside a number");
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `n` as an unsigned LEB128 number. */
+function toLeb(n) {
+  const out = [];
+  do {
+    let byte = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) byte |= 0x80;
+    out.push(byte);
+  } while (n > 0);
+  return out;
+}
+
+/** The position after an import's description (its kind at `at`). */
+function skipDescription(bytes, at) {
+  const kind = bytes[at++];
+  const limits = (p) => {
+    const flags = bytes[p++];
+    [, p] = leb(bytes, p);
+    if (flags & 1) [, p] = leb(bytes, p);
+    return p;
+  };
+  switch (kind) {
+    case 0x00: // function: its type
+      return leb(bytes, at)[1];
+    case 0x01: // table: its element type, then limits
+      return limits(at + 1);
+    case 0x02: // memory
+      return limits(at);
+    case 0x03: // global: its type and whether it is mutable
+      return at + 2;
+    case 0x04: // tag: an attribute, then its type
+      return leb(bytes, at + 1)[1];
+    default:
+      throw new Error(`an import of unknown kind ${kind}`);
+  }
+}
+
+/** The `n`th short name: a … z, A … Z, then two letters and on. */
+export function shortName(n) {
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  let name = "";
+  do {
+    name = letters[n % letters.length] + name;
+    n = Math.floor(n / letters.length) - 1;
+  } while (n >= 0);
+  return name;
+}
+
+/**
+ * Renames every import of `wasm` (bytes) from module `module` to a short name. Returns
+ * the new bytes and the names, old → new, in the order the wasm lists them.
+ */
+export function shortenImports(wasm, module) {
+  const bytes = Uint8Array.from(wasm);
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const text = (at) => {
+    const [length, start] = leb(bytes, at);
+    return [decoder.decode(bytes.subarray(start, start + length)), start + length];
+  };
+  const named = (s) => {
+    const b = encoder.encode(s);
+    return [...toLeb(b.length), ...b];
+  };
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      at = end;
+      continue;
+    }
+    const names = new Map();
+    let [count, p] = leb(bytes, start);
+    const entries = [...toLeb(count)];
+    while (count-- > 0) {
+      const [from, afterModule] = text(p);
+      const [name, afterName] = text(afterModule);
+      const afterDescription = skipDescription(bytes, afterName);
+      let shown = name;
+      if (from === module) {
+        if (names.has(name)) throw new Error(`the wasm imports ${name} twice`);
+        shown = shortName(names.size);
+        names.set(name, shown);
+      }
+      entries.push(...named(from), ...named(shown), ...bytes.subarray(afterName, afterDescription));
+      p = afterDescription;
+    }
+    if (p !== end) throw new Error("the import section was not read to its end");
+    const section = [2, ...toLeb(entries.length), ...entries];
+    const out = new Uint8Array(at + section.length + (bytes.length - end));
+    out.set(bytes.subarray(0, at), 0);
+    out.set(section, at);
+    out.set(bytes.subarray(end), at + section.length);
+    return { wasm: out, names };
+  }
+  return { wasm: bytes, names: new Map() };
+}
+
+/**
+ * `js` (wasm-bindgen's glue) with the keys of its import object renamed as `names` says.
+ * Each key must be found exactly once, where the object lists it.
+ */
+export function renameImportKeys(js, names) {
+  let out = js;
+  for (const [from, to] of names) {
+    const key = new RegExp(`(\\n\\s+)${from}(: )`, "g");
+    const found = out.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`the glue lists the import ${from} ${found} times, not once`);
+    out = out.replace(key, `$1${to}$2`);
+  }
+  return out;
+}
