@@ -267,6 +267,42 @@ fn each_folder_needs_only_those_before_it() {
     assert!(folders["backup"].contains("records") && folders["session"].contains("library"));
 }
 
+/// The most lines a file of `src/` may have before its tests.
+const MAX_LINES: usize = 600;
+
+/// Files of data, not code: the exercises as the sources give them.
+const DATA: &[&str] = &["domain/library/catalog/exercises.rs"];
+
+/// The lines of `text` before its tests.
+fn lines_before_tests(text: &str) -> usize {
+    text.split("#[cfg(test)]")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .count()
+}
+
+#[test]
+fn no_file_of_src_is_longer_than_600_lines_before_its_tests() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let all = files(&src);
+    assert!(all.len() > 100, "the files of src were read");
+    let long: Vec<String> = all
+        .iter()
+        .filter(|p| !p.ends_with("tests.rs"))
+        .filter(|p| !DATA.iter().any(|d| p.ends_with(d)))
+        .filter_map(|p| {
+            let n = lines_before_tests(&std::fs::read_to_string(p).unwrap());
+            (n > MAX_LINES).then(|| format!("{} ({n})", p.strip_prefix(&src).unwrap().display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines before their tests: {long:?}"
+    );
+    assert_eq!(lines_before_tests("a\nb\n#[cfg(test)]\nmod tests {}\n"), 2);
+}
+
 #[test]
 fn a_cycle_is_found_and_named() {
     let mut edges = Edges::new();
