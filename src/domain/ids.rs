@@ -153,6 +153,30 @@ pub trait Log {
     }
 }
 
+/// `impl Log` for a log whose records and tombstones are its fields `records` and
+/// `deleted`: `log_in_fields!(SessionLog, SessionRecord)`, with `order = f` where the log
+/// keeps another order than that of id.
+macro_rules! log_in_fields {
+    ($log:ty, $item:ty $(, order = $order:expr)?) => {
+        impl $crate::domain::ids::Log for $log {
+            type Item = $item;
+            fn records(&self) -> &[$item] {
+                &self.records
+            }
+            fn deleted(&self) -> &[$crate::domain::ids::Tombstone] {
+                &self.deleted
+            }
+            fn lists(&mut self) -> (&mut Vec<$item>, &mut Vec<$crate::domain::ids::Tombstone>) {
+                (&mut self.records, &mut self.deleted)
+            }
+            $(fn order(records: &mut [$item]) {
+                ($order)(records)
+            })?
+        }
+    };
+}
+pub(crate) use log_in_fields;
+
 /// How many tombstones a log keeps: the latest ones. Each is a few bytes, so a year of
 /// deletions fits with room to spare.
 pub const MAX_TOMBSTONES: usize = 1000;

@@ -419,18 +419,7 @@ impl Record for OwnExercises {
     }
 }
 
-impl Log for OwnExercises {
-    type Item = OwnExercise;
-    fn records(&self) -> &[OwnExercise] {
-        &self.records
-    }
-    fn deleted(&self) -> &[Tombstone] {
-        &self.deleted
-    }
-    fn lists(&mut self) -> (&mut Vec<OwnExercise>, &mut Vec<Tombstone>) {
-        (&mut self.records, &mut self.deleted)
-    }
-}
+crate::domain::ids::log_in_fields!(OwnExercises, OwnExercise);
 
 impl OwnExercises {
     /// The exercise with this id (`mine:…`).

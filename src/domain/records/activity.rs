@@ -128,22 +128,12 @@ pub struct ActivityLog {
     pub deleted: Vec<Tombstone>,
 }
 
-impl Log for ActivityLog {
-    type Item = Activity;
-    fn records(&self) -> &[Activity] {
-        &self.records
-    }
-    fn deleted(&self) -> &[Tombstone] {
-        &self.deleted
-    }
-    fn lists(&mut self) -> (&mut Vec<Activity>, &mut Vec<Tombstone>) {
-        (&mut self.records, &mut self.deleted)
-    }
-    /// By day, then by id (an edit may move an activity to another day).
-    fn order(records: &mut [Activity]) {
-        records.sort_by_key(|a| (a.day, a.key()));
-    }
-}
+// Kept by day, then by id (an edit may move an activity to another day).
+crate::domain::ids::log_in_fields!(
+    ActivityLog,
+    Activity,
+    order = |records: &mut [Activity]| { records.sort_by_key(|a| (a.day, a.key())) }
+);
 
 impl Record for ActivityLog {
     const NAME: &'static str = "activities";

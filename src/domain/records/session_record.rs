@@ -168,18 +168,7 @@ pub struct SessionLog {
     pub deleted: Vec<Tombstone>,
 }
 
-impl Log for SessionLog {
-    type Item = SessionRecord;
-    fn records(&self) -> &[SessionRecord] {
-        &self.records
-    }
-    fn deleted(&self) -> &[Tombstone] {
-        &self.deleted
-    }
-    fn lists(&mut self) -> (&mut Vec<SessionRecord>, &mut Vec<Tombstone>) {
-        (&mut self.records, &mut self.deleted)
-    }
-}
+crate::domain::ids::log_in_fields!(SessionLog, SessionRecord);
 
 impl SessionLog {
     /// How many sessions tried this exercise (a rep done, or time spent on it).

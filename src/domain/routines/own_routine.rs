@@ -309,18 +309,7 @@ impl Record for OwnRoutines {
     }
 }
 
-impl Log for OwnRoutines {
-    type Item = OwnRoutine;
-    fn records(&self) -> &[OwnRoutine] {
-        &self.records
-    }
-    fn deleted(&self) -> &[Tombstone] {
-        &self.deleted
-    }
-    fn lists(&mut self) -> (&mut Vec<OwnRoutine>, &mut Vec<Tombstone>) {
-        (&mut self.records, &mut self.deleted)
-    }
-}
+crate::domain::ids::log_in_fields!(OwnRoutines, OwnRoutine);
 
 impl OwnRoutines {
     /// The routine with this id (`own:…`).
