@@ -17,6 +17,7 @@ use crate::domain::library::exercise::{
 use crate::domain::library::own_item::{
     check_name, Field, OwnItem, RoutineError, MAX_NAME_CHARS, MAX_REST_SECS,
 };
+use crate::domain::storage::drafts::{Draft, Drafts};
 use crate::domain::storage::schema::{by_name, Record};
 use crate::domain::Millis;
 
@@ -408,6 +409,33 @@ pub struct OwnExercises {
     pub records: Vec<OwnExercise>,
     pub deleted: Vec<Tombstone>,
 }
+
+/// The form of an own exercise as typed, kept until it is saved or cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseDraft {
+    /// The exercise being changed (`mine:…`); `None` for a new one.
+    pub editing: Option<String>,
+    pub exercise: OwnExercise,
+}
+
+impl Draft for ExerciseDraft {
+    fn form(&self) -> (Option<&str>, Option<&str>) {
+        (self.editing.as_deref(), None)
+    }
+}
+
+/// Every unsaved form of an own exercise, one per exercise
+/// (`steadyback:exercise-drafts`).
+pub type ExerciseDrafts = Drafts<ExerciseDraft>;
+
+impl Record for ExerciseDrafts {
+    const NAME: &'static str = "exercise-drafts";
+    const SCHEMA: u32 = 1;
+}
+
+/// Where the app kept the one draft of an own exercise before the drafts of every form
+/// were kept alike (as text, without an envelope): read once, then moved.
+pub const OLD_DRAFT_KEY: &str = "steadyback:exercise-draft";
 
 impl Record for OwnExercises {
     const NAME: &'static str = "exercises";

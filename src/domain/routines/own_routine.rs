@@ -23,6 +23,7 @@ pub use crate::domain::library::own_item::{
 use crate::domain::library::Library;
 use crate::domain::routines::routine::{Routine, RoutineItem};
 use crate::domain::session::Words;
+use crate::domain::storage::drafts::{Draft, Drafts};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
@@ -407,46 +408,19 @@ pub struct RoutineDraft {
     pub items: Vec<OwnItem>,
 }
 
-impl RoutineDraft {
-    /// True when this is the draft of the editor opened for `editing` (an own routine's
-    /// id) or, for a new routine, copied `from` a routine (or from nothing).
-    pub fn is_for(&self, editing: Option<&str>, from: Option<&str>) -> bool {
-        match editing {
-            Some(id) => self.editing.as_deref() == Some(id),
-            None => self.editing.is_none() && self.from.as_deref() == from,
-        }
+impl Draft for RoutineDraft {
+    fn form(&self) -> (Option<&str>, Option<&str>) {
+        (self.editing.as_deref(), self.from.as_deref())
     }
 }
 
 /// Every unsaved draft, one per editor (`steadyback:routine-drafts`): leaving one
 /// routine's editor for another's keeps both.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct RoutineDrafts {
-    pub drafts: Vec<RoutineDraft>,
-}
+pub type RoutineDrafts = Drafts<RoutineDraft>;
 
 impl Record for RoutineDrafts {
     const NAME: &'static str = "routine-drafts";
     const SCHEMA: u32 = 1;
-}
-
-impl RoutineDrafts {
-    /// The draft of this editor, if any.
-    pub fn find(&self, editing: Option<&str>, from: Option<&str>) -> Option<&RoutineDraft> {
-        self.drafts.iter().find(|d| d.is_for(editing, from))
-    }
-
-    /// Keeps `draft` in place of its editor's earlier one.
-    pub fn keep(&mut self, draft: RoutineDraft) {
-        self.forget(draft.editing.as_deref(), draft.from.as_deref());
-        self.drafts.push(draft);
-    }
-
-    /// Drops this editor's draft (saved or discarded).
-    pub fn forget(&mut self, editing: Option<&str>, from: Option<&str>) {
-        self.drafts.retain(|d| !d.is_for(editing, from));
-    }
 }
 
 #[cfg(test)]
@@ -806,9 +780,12 @@ mod tests {
             name: "Desk break (copy)".into(),
             items: vec![item("bridge")],
         };
-        assert!(copy.is_for(None, Some("desk-break")));
-        assert!(!copy.is_for(None, None));
-        assert!(!copy.is_for(Some("own:1"), None));
+        let alone = RoutineDrafts {
+            drafts: vec![copy.clone()],
+        };
+        assert!(alone.find(None, Some("desk-break")).is_some());
+        assert!(alone.find(None, None).is_none());
+        assert!(alone.find(Some("own:1"), None).is_none());
         let change = RoutineDraft {
             editing: Some("own:1".into()),
             ..copy.clone()

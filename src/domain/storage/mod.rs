@@ -1,6 +1,8 @@
 //! How records are kept: each stored record's key, version and migrations, its
 //! encoding, the merge laws every record obeys, and the store that loads and saves
-//! them through an adapter the UI gives it. Knows no record but through [`schema::Record`].
+//! them through an adapter the UI gives it, and the drafts of forms ([`drafts`]). Knows no
+//! record but through [`schema::Record`].
 
+pub mod drafts;
 pub mod schema;
 pub mod store;

@@ -5,24 +5,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::library::exercise::Kind;
-use crate::domain::library::own_exercise::{How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS};
+use crate::domain::library::own_exercise::{
+    ExerciseDraft, ExerciseDrafts, How, OwnExercise, Start, MAX_STEPS, MAX_STEP_CHARS,
+    OLD_DRAFT_KEY,
+};
 use crate::domain::routines::own_routine::{Field, MAX_NAME_CHARS};
 use crate::platform::clock;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::href;
 use crate::ui::state::{AppState, Tone};
-
-/// Where the form's draft is kept: one at a time, for the form last changed.
-const DRAFT_KEY: &str = "steadyback:exercise-draft";
-
-/// The form as typed, kept on every change until it is saved or cancelled.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Draft {
-    /// The exercise being changed; `None` for a new one.
-    editing: Option<String>,
-    exercise: OwnExercise,
-}
 
 /// `/exercises/new` and `/exercises/<id>/edit`.
 #[component]
@@ -88,10 +80,39 @@ fn Form(
     let navigate = use_navigate();
     let is_new = editing.is_none();
     // What was typed before a reload or a closed tab, for this same form, comes back.
-    let kept = state
-        .draft(DRAFT_KEY)
-        .and_then(|text| serde_json::from_str::<Draft>(&text).ok())
-        .filter(|d| d.editing == editing && d.exercise != start);
+    // Read once: this form then keeps its own draft in it and saves it. A draft kept
+    // the older way (one, as text) is moved in first.
+    let mut drafts: ExerciseDrafts = state.load_record("unsaved exercises");
+    let older = state.raw(OLD_DRAFT_KEY);
+    if let Some(d) = older.and_then(|text| serde_json::from_str::<ExerciseDraft>(&text).ok()) {
+        if drafts.find(d.editing.as_deref(), None).is_none() {
+            drafts.keep(d);
+        }
+        if state.save(&drafts, "unsaved exercises") {
+            state.remove_raw(OLD_DRAFT_KEY);
+        }
+    }
+    let kept = drafts
+        .find(editing.as_deref(), None)
+        .filter(|d| d.exercise != start)
+        .cloned();
+    let drafts = StoredValue::new(drafts);
+    // Keeps or drops this form's draft, leaving the other forms' drafts alone.
+    let keep_draft = {
+        let editing = editing.clone();
+        move |exercise: Option<OwnExercise>| {
+            drafts.update_value(|drafts| {
+                match exercise {
+                    Some(exercise) => drafts.keep(ExerciseDraft {
+                        editing: editing.clone(),
+                        exercise,
+                    }),
+                    None => drafts.forget(editing.as_deref(), None),
+                }
+                state.save(drafts, "unsaved exercises");
+            });
+        }
+    };
     let restored = RwSignal::new(kept.is_some());
     let mut first = kept.map_or_else(|| start.clone(), |d| d.exercise);
     if first.steps.is_empty() {
@@ -99,30 +120,25 @@ fn Form(
     }
     let draft = RwSignal::new(first);
     {
-        let editing = editing.clone();
+        let keep_draft = keep_draft.clone();
         Effect::new(move |previous: Option<()>| {
             let exercise = draft.get();
             // Not on opening: only what the person changes is kept.
             if previous.is_some() {
-                let text = serde_json::to_string(&Draft {
-                    editing: editing.clone(),
-                    exercise,
-                });
-                if let Ok(text) = text {
-                    state.keep_draft(DRAFT_KEY, &text);
-                }
+                keep_draft(Some(exercise));
             }
         });
     }
     let discard = {
         let start = start.clone();
+        let keep_draft = keep_draft.clone();
         move |_| {
             let mut fresh = start.clone();
             if fresh.steps.is_empty() {
                 fresh.steps.push(String::new());
             }
             draft.set(fresh);
-            state.forget_draft(DRAFT_KEY);
+            keep_draft(None);
             restored.set(false);
         }
     };
@@ -133,6 +149,7 @@ fn Form(
 
     let save = {
         let editing = editing.clone();
+        let keep_draft = keep_draft.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if bad.get_untracked().iter().any(|b| *b) {
@@ -149,7 +166,7 @@ fn Form(
                     let id = state.change_exercises(|e| {
                         e.save(editing.as_deref(), exercise, clock::now(), clock::salt())
                     });
-                    state.forget_draft(DRAFT_KEY);
+                    keep_draft(None);
                     let said = if editing.is_some() {
                         format!("Saved the changes to \u{201c}{name}\u{201d}.")
                     } else {
@@ -397,7 +414,7 @@ fn Form(
                     <a
                         class="button secondary"
                         href=href(&back)
-                        on:click=move |_| state.forget_draft(DRAFT_KEY)
+                        on:click=move |_| keep_draft(None)
                     >
                         "Cancel"
                     </a>

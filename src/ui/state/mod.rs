@@ -231,18 +231,14 @@ impl AppState {
         self.library.with_untracked(|l| routine::find(id, l))
     }
 
-    /// Text kept under a key of its own, outside the records: a form's draft.
-    pub fn draft(&self, key: &str) -> Option<String> {
+    /// The text kept under `key` outside the records: data kept the older way, to be
+    /// moved into a record.
+    pub fn raw(&self, key: &str) -> Option<String> {
         self.io.store.try_with_value(|s| s.raw(key)).flatten()
     }
 
-    /// Keeps a form's draft. Best effort: a draft that can't be kept costs only itself.
-    pub fn keep_draft(&self, key: &str, text: &str) {
-        let _ = self.io.store.try_update_value(|s| s.write_raw(key, text));
-    }
-
-    /// Forgets a form's draft.
-    pub fn forget_draft(&self, key: &str) {
+    /// Removes the text kept under `key` outside the records, once it was moved.
+    pub fn remove_raw(&self, key: &str) {
         let _ = self.io.store.try_update_value(|s| s.remove_raw(key));
     }
 
@@ -253,8 +249,8 @@ impl AppState {
     }
 
     /// Saves a record that is not kept as a [`Persisted`] value, telling the person if
-    /// that failed.
-    pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) {
-        let _ = self.io.save(value, what);
+    /// that failed. True when it was saved.
+    pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) -> bool {
+        self.io.save(value, what).is_ok()
     }
 }
