@@ -7,7 +7,13 @@ use crate::domain::Millis;
 /// The built-in routines, for the tests of modules below them (the session's): fixtures,
 /// not a dependency of their code.
 pub mod routines {
+    pub use crate::domain::routines::own_routine::OwnRoutine;
     pub use crate::domain::routines::routine::{builtin, find, Routine};
+}
+
+/// What the pain rules make of a session's record, for the session's tests.
+pub mod progress {
+    pub use crate::domain::progress::pain::after_check_choices;
 }
 
 /// A calendar day.

@@ -142,7 +142,8 @@ fn it_hurts_in_a_get_ready_is_about_the_exercise_just_played() {
     s.stop(T0 + 212 * S);
     let record = s.record().unwrap();
     // The 20-minute check ticks the pelvic tilt, not the knee rolls.
-    let ticked: Vec<(String, bool)> = crate::domain::progress::pain::after_check_choices(&record);
+    let ticked: Vec<(String, bool)> =
+        crate::domain::test_support::progress::after_check_choices(&record);
     assert_eq!(
         ticked,
         [
@@ -1901,7 +1902,7 @@ fn a_pace_before_the_start_applies_to_all_and_after_the_end_to_nothing() {
 #[test]
 fn an_own_exercise_keeps_its_words_in_the_plan_and_an_older_save_finds_them() {
     use crate::domain::library::own_exercise::OwnExercise;
-    use crate::domain::routines::own_routine::OwnRoutine;
+    use crate::domain::test_support::routines::OwnRoutine;
     let heel = OwnExercise {
         id: 7,
         updated_at: 7,
