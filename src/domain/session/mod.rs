@@ -17,7 +17,7 @@ mod tests;
 mod timeline;
 
 pub use cues::Cue;
-pub use outcome::{Resume, SavedSession};
+pub use outcome::{Resume, SavedSession, SessionPeek};
 pub use plan::{PlannedItem, PlannedWork, Words};
 pub use player::{
     HurtAbout, Session, Snapshot, Status, BACK_RESTARTS_AFTER_MS, CUE_GAP_MS, STALE_AFTER_MS,

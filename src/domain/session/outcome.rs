@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::plan::Words;
-use super::player::{Mark, Phase, Session};
+use super::player::{Mark, Phase, Session, STALE_AFTER_MS};
 use crate::domain::library::own_exercise::is_own;
 use crate::domain::library::Library;
 use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
@@ -84,6 +84,87 @@ fn ms_to_secs(ms: i64) -> u32 {
 #[serde(default)]
 pub struct SavedSession {
     pub session: Option<Session>,
+    /// When the session reaches its end if nothing more happens ([`Session::ends_at`]),
+    /// kept beside it so Today can tell without the session's code
+    /// ([`SessionPeek`]). Missing in sessions saved before it was kept.
+    pub ends_at: Option<Millis>,
+}
+
+impl SavedSession {
+    /// `session`, saved with the time it ends at.
+    pub fn of(session: Session) -> SavedSession {
+        SavedSession {
+            ends_at: session.ends_at(),
+            session: Some(session),
+        }
+    }
+}
+
+impl Session {
+    /// The first time from which the session is finished if nothing more happens: when
+    /// it finished, when a running session plays to its end (`None` when a step that
+    /// waits for a tap comes first), now for a paused one already at its end, `None` for
+    /// one not started or paused before its end.
+    pub fn ends_at(&self) -> Option<Millis> {
+        let steps = self.timeline();
+        let last = steps.len().saturating_sub(1);
+        match self.phase {
+            Phase::NotStarted => None,
+            Phase::Finished { at } => Some(at),
+            Phase::Paused => {
+                (self.locate(&steps, self.active_ms).0 >= last).then_some(self.last_seen)
+            }
+            Phase::Running { since } => {
+                // Played to the end: the steps from the anchor on, timed all the way.
+                let (cur, off) = self.locate(&steps, i64::MAX);
+                let end_active = i64::MAX - off;
+                (cur >= last)
+                    .then(|| since.saturating_add(end_active.saturating_sub(self.active_ms)))
+            }
+        }
+    }
+}
+
+/// What Today needs of the saved session to offer to carry on with it: a few of its
+/// fields, read without the session's own code (the player's), and so far lighter in
+/// the first load. The same stored text as [`SavedSession`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default)]
+pub struct SessionPeek {
+    session: Option<Glance>,
+    ends_at: Option<Millis>,
+}
+
+/// The fields of a saved [`Session`] that [`SessionPeek`] reads.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct Glance {
+    routine_id: String,
+    routine_name: String,
+    phase: GlancedPhase,
+    started_at: Option<Millis>,
+    last_seen: Millis,
+}
+
+/// A saved session's phase, by name only.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+struct GlancedPhase {
+    state: String,
+}
+
+impl SessionPeek {
+    /// The id and name of the routine to offer to carry on with at `now`: as
+    /// [`SavedSession::in_progress`] decides, started, not finished, and not left for
+    /// over an hour. A session saved without its end time (by an older version) counts
+    /// as not finished: the player, once opened, finds out and keeps its record.
+    pub fn in_progress(&self, now: Millis) -> Option<(&str, &str)> {
+        let s = self.session.as_ref()?;
+        let playing = matches!(s.phase.state.as_str(), "running" | "paused");
+        let stale = playing && now.saturating_sub(s.last_seen) > STALE_AFTER_MS;
+        let finished = s.phase.state == "finished"
+            || (playing && self.ends_at.is_some_and(|end| now.max(s.last_seen) >= end));
+        (s.started_at.is_some() && !stale && !finished)
+            .then_some((s.routine_id.as_str(), s.routine_name.as_str()))
+    }
 }
 
 impl Record for SavedSession {
@@ -159,7 +240,9 @@ impl SavedSession {
     }
 
     /// The session to offer to carry on with (on Today): started, not finished, and not
-    /// left for over an hour.
+    /// left for over an hour. Today reads it through [`SessionPeek::in_progress`], which
+    /// must agree (a test holds them together).
+    #[cfg(test)]
     pub fn in_progress(&self, now: Millis) -> Option<&Session> {
         self.session
             .as_ref()

@@ -87,13 +87,7 @@ fn it_hurts_pauses_keeps_the_rating_and_says_when_to_stop() {
     assert!(!saved.hurt(T0, 9), "nothing to stop before the start");
     saved.set_pain_before(Some(11));
     assert_eq!(saved.pain_before(), Some(10));
-    let text = encode(
-        &SavedSession {
-            session: Some(s.clone()),
-        },
-        T0,
-    )
-    .unwrap();
+    let text = encode(&SavedSession::of(s.clone()), T0).unwrap();
     let back: SavedSession = decode(&text).unwrap().data;
     assert_eq!(
         back.session.unwrap().hurts().len(),
@@ -1212,13 +1206,7 @@ fn a_saved_session_resumes_at_the_same_step_and_time() {
     s.resume(T0 + 70 * S);
     s.skip(T0 + 75 * S);
     s.update(T0 + 77_300);
-    let text = encode(
-        &SavedSession {
-            session: Some(s.clone()),
-        },
-        T0 + 77_300,
-    )
-    .unwrap();
+    let text = encode(&SavedSession::of(s.clone()), T0 + 77_300).unwrap();
     let back = decode::<SavedSession>(&text).unwrap().data.session.unwrap();
     assert_eq!(back, s);
     for t in [T0 + 77_300, T0 + 78_000, T0 + 200 * S, T0 + 3_600 * S] {
@@ -1283,7 +1271,7 @@ fn schema_1_fixture_of_a_saved_session_loads() {
     assert_eq!((snap.step, snap.remaining_ms), (1, Some(25 * S)));
     assert_eq!(s.routine_id(), "exercise:wall-stand");
 
-    let saved = SavedSession { session: Some(s) };
+    let saved = SavedSession::of(s);
     let text = encode(&saved, T0).unwrap();
     assert!(text.starts_with(r#"{"schema":4,"#));
     assert_eq!(decode::<SavedSession>(&text).unwrap().data, saved);
@@ -1451,6 +1439,35 @@ mod properties {
         }
 
         #[test]
+        fn todays_glance_agrees_with_the_saved_session(
+            which in 0usize..7,
+            events in prop::collection::vec((event(), -5_000i64..120_000), 0..60),
+            later in prop::collection::vec(-10_000i64..(2 * STALE_AFTER_MS), 1..6),
+        ) {
+            // Today reads the stored text as a `SessionPeek`; after any events, at any
+            // time after, it must offer the session exactly when the session itself says
+            // it is in progress.
+            let routine = &routines()[which];
+            let mut s = routine.session(0, |_| false);
+            let mut t = T0;
+            for (e, dt) in events {
+                t += dt;
+                apply(&mut s, e, t);
+            }
+            let saved = SavedSession::of(s);
+            let text = encode(&saved, t).unwrap();
+            let peek = glance(&text);
+            // Random times after, and the moments around its end.
+            let around_end = saved.ends_at.map_or(Vec::new(), |e| vec![e - 1, e, e + 1]);
+            for now in later.into_iter().map(|dt| t + dt).chain(around_end) {
+                let exact = saved
+                    .in_progress(now)
+                    .map(|s| (s.routine_id(), s.routine_name()));
+                prop_assert_eq!(peek.in_progress(now), exact, "at {}", now - T0);
+            }
+        }
+
+        #[test]
         fn paused_time_is_left_out(
             which in 0usize..4,
             events in prop::collection::vec(
@@ -1565,9 +1582,15 @@ mod properties {
     }
 }
 
+/// The stored text of a saved session read as Today reads it.
+fn glance(text: &str) -> SessionPeek {
+    let stored: serde_json::Value = serde_json::from_str(text).unwrap();
+    serde_json::from_value(stored["data"].clone()).unwrap()
+}
+
 #[test]
 fn a_saved_session_is_resumed_finished_or_asked_about() {
-    let saved = |s: Session| SavedSession { session: Some(s) };
+    let saved = |s: Session| SavedSession::of(s);
     assert_eq!(
         SavedSession::default().resume("gentle-start", T0, &Library::BUILT_IN),
         Resume::Fresh
@@ -1613,6 +1636,25 @@ fn a_saved_session_is_resumed_finished_or_asked_about() {
         .unwrap()
         .session(0, |_| false);
     assert_eq!(saved(not_started).in_progress(T0), None);
+
+    // Saved by a version that did not keep the end time: Today offers it until the
+    // player, once opened, finds it ended while away.
+    let text = encode(&saved(going.clone()), T0 + 5 * S).unwrap();
+    let name = going.routine_name();
+    assert_eq!(glance(&text).in_progress(end), None);
+    assert_eq!(
+        glance(&text).in_progress(T0 + 5 * S),
+        Some(("gentle-start", name))
+    );
+    let older = text.replace(
+        &format!(r#","ends_at":{}"#, saved(going.clone()).ends_at.unwrap()),
+        "",
+    );
+    assert!(!older.contains("ends_at"), "{older}");
+    assert_eq!(
+        glance(&older).in_progress(end),
+        Some(("gentle-start", name))
+    );
 }
 
 #[test]
@@ -1871,9 +1913,7 @@ fn a_new_pace_applies_from_the_next_step_and_keeps_the_time() {
     );
     t.start(T0);
     t.set_pace(T0 + 2 * S, paced(RestPace::Shorter, 5, 5));
-    let saved = SavedSession {
-        session: Some(t.clone()),
-    };
+    let saved = SavedSession::of(t.clone());
     let back = decode::<SavedSession>(&encode(&saved, T0).unwrap())
         .unwrap()
         .data;
@@ -1924,10 +1964,7 @@ fn an_own_exercise_keeps_its_words_in_the_plan_and_an_older_save_finds_them() {
     assert_eq!(s.timeline()[0].exercise_name(), "Heel slides");
     assert!(s.timeline()[0].say().starts_with("Get ready: Heel slides."));
     // The exercise renamed or deleted meanwhile: the session says what it began with.
-    let text = serde_json::to_string(&SavedSession {
-        session: Some(s.clone()),
-    })
-    .unwrap();
+    let text = serde_json::to_string(&SavedSession::of(s.clone())).unwrap();
     let back: SavedSession = serde_json::from_str(&text).unwrap();
     let Resume::Continue(again) = back.resume(&routine.id, T0 + S, &Library::BUILT_IN) else {
         panic!("the session goes on");

@@ -242,6 +242,19 @@ impl<B: KeyValue> Store<B> {
         }
     }
 
+    /// Reads a few fields of record `T` as `V`, writing nothing back: no upgraded copy
+    /// and no salvage, since `V` holds less than the record. Text that `V` can't read
+    /// counts as missing here; loading the record itself deals with it (sets it aside and
+    /// says so). For a glance at a large record (Today's look at the session in progress).
+    pub fn glance<T: Record, V: serde::de::DeserializeOwned>(&mut self, now: Millis) -> Loaded<V> {
+        match self.open(T::NAME, T::SCHEMA, T::migrate, now) {
+            Opened::Data { data, .. } => {
+                serde_json::from_value(data).map_or(Loaded::Missing, Loaded::Found)
+            }
+            Opened::Empty(empty) => empty.loaded(),
+        }
+    }
+
     /// Reads the text of record `name` and opens its envelope (migrating the data up to
     /// `schema`), handling every outcome that needs no knowledge of the record's type.
     fn open(&mut self, name: &str, schema: u32, migrate: Migrate, now: Millis) -> Opened {

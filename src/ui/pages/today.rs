@@ -9,7 +9,7 @@ use crate::domain::progress::rotation::{self, GENTLE_START_DAYS};
 use crate::domain::records::safety::SafetyCheck;
 use crate::domain::routines::own_routine::OWN_PREFIX;
 use crate::domain::routines::routine::Routine;
-use crate::domain::session::SavedSession;
+use crate::domain::session::{SavedSession, SessionPeek};
 use crate::domain::sources::APP_OWN;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
@@ -118,9 +118,11 @@ pub fn TodayPage() -> impl IntoView {
     // A session started and not finished: offer to carry on with it.
     let now = clock::now();
     let in_progress = state
-        .load_record::<SavedSession>("session in progress")
-        .in_progress(now)
-        .map(|s| (s.routine_id().to_string(), s.routine_name().to_string()));
+        .glance_at::<SavedSession, SessionPeek>("session in progress")
+        .and_then(|peek| {
+            peek.in_progress(now)
+                .map(|(id, name)| (id.to_string(), name.to_string()))
+        });
     let others = move || {
         let shown = suggested().map(|(r, _)| r.id);
         let chosen = routines.with(|r| {

@@ -248,6 +248,12 @@ impl AppState {
         self.io.load(what)
     }
 
+    /// A few fields of a record that is not kept as a [`Persisted`] value, read as `V`
+    /// without writing anything back; anything unusual reported as a notice.
+    pub fn glance_at<T: Record, V: serde::de::DeserializeOwned>(&self, what: &str) -> Option<V> {
+        self.io.glance::<T, V>(what)
+    }
+
     /// Saves a record that is not kept as a [`Persisted`] value, telling the person if
     /// that failed. True when it was saved.
     pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) -> bool {

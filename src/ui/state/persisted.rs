@@ -31,6 +31,16 @@ impl Io {
         value.unwrap_or_default()
     }
 
+    /// A few fields of record `T` as `V` (see [`Store::glance`]), reporting anything
+    /// unusual; `None` when there is nothing to read.
+    pub fn glance<T: Record, V: serde::de::DeserializeOwned>(&self, what: &str) -> Option<V> {
+        let peeked = self
+            .store
+            .try_update_value(|store| store.glance::<T, V>(clock::now()).split())?;
+        self.notices.report_load(&peeked.1, what);
+        peeked.0
+    }
+
     /// Saves record `T` as it is, reporting a failure; `Err(what)` when it failed.
     pub fn save<'a, T: Record + Send + Sync + 'static>(
         &self,

@@ -227,9 +227,7 @@ impl Player {
                 wake_lock::release();
             }
         } else if changed {
-            let saved = SavedSession {
-                session: Some(self.session.get_untracked()),
-            };
+            let saved = SavedSession::of(self.session.get_untracked());
             self.state.save(&saved, "session in progress");
         }
     }
