@@ -97,11 +97,13 @@ export async function preloadPages(between, which) {
  * The route a page of the split loader is named after, in snake case: wasm-split exports
  * each lazy route's view as `__wasm_split_load___<route>_view_<hash>`, so
  * `__wasm_split_load___exercise_route_view_13089280776115299621` is "exercise_route"
- * (`ExerciseRoute` in `later_pages!`). Throws for an export named otherwise.
+ * (`ExerciseRoute` in `later_pages!`). A piece of a page (`piece!` in src/ui/mod.rs) is
+ * exported as `__wasm_split_load_<name>_piece` and named "<name>_piece". Throws for an
+ * export named otherwise.
  */
 export function routeName(exported) {
-  const route = /^__wasm_split_load___(\w+)_view_\d+$/.exec(exported)?.[1];
-  if (!route) throw new Error(`the split loader exports ${exported}, not named after a route (has wasm-split or Leptos changed?)`);
+  const route = /^__wasm_split_load___(\w+)_view_\d+$/.exec(exported)?.[1] ?? /^__wasm_split_load_(\w+_piece)$/.exec(exported)?.[1];
+  if (!route) throw new Error(`the split loader exports ${exported}, not named after a route or a piece (has wasm-split or Leptos changed?)`);
   return route;
 }
 

@@ -37,6 +37,31 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(run, Duration::from_millis(100));
 }
 
+/// A piece of the app's code fetched the first time it is needed, not with the first
+/// load: `piece!(/// doc \n fn name() -> Type { value } in module_piece);` gives
+/// `async fn name() -> Result<Type, SplitLoaderError>`, whose value (a function pointer,
+/// say) is what lives in the piece. Release builds split each `module_piece` off into a
+/// wasm of its own (wasm-split, scripts/split-wasm.mjs; the service worker keeps it for
+/// offline use); a fetch that fails is an `Err`, not a panic, and is tried again by the
+/// next call. Debug builds (development, the browser tests) keep it in the one wasm.
+macro_rules! piece {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident() -> $ty:ty { $value:expr } in $module:ident) => {
+        $(#[$doc])*
+        #[cfg(not(debug_assertions))]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
+            Ok($value)
+        }
+
+        $(#[$doc])*
+        #[cfg(debug_assertions)]
+        $vis async fn $name() -> Result<$ty, leptos::wasm_split::SplitLoaderError> {
+            Ok($value)
+        }
+    };
+}
+pub(crate) use piece;
+
 /// The address of the app's page at `path` ("/library"), under the path the app is
 /// served at (see [`crate::platform::base_path`]). Links written as plain `<a>` need it;
 /// the router's own `A` and `navigate` add it themselves.

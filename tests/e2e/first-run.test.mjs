@@ -27,6 +27,13 @@ test("with no warning signs, the app opens", async () => {
   await page.getByRole("link", { name: "Browse exercises" }).waitFor();
   // A newcomer is offered the gentle start, and only the flare-up day beside it.
   assert.match(await page.locator("section.suggested h2").textContent(), /A gentle start/);
+  // Each exercise of it drawn, by code fetched just after the first paint.
+  const figures = page.locator("section.suggested .list-figure");
+  await figures.first().locator("svg").waitFor();
+  assert.ok((await figures.count()) >= 3, "the routine's exercises are listed with figures");
+  for (const figure of await figures.all()) {
+    assert.equal(await figure.locator("svg[role=img]").count(), 1, "every exercise of the routine is drawn");
+  }
   assert.deepEqual(await page.locator(".routine-list a").allTextContents(), ["Flare-up day"]);
   assert.match(
     await page.locator(".starting-out").textContent(),

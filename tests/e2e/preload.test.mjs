@@ -91,7 +91,8 @@ test("the split loader's exports are read as route names, and the build refuses 
   assert.equal(routeName("__wasm_split_load___exercise_route_view_13089280776115299621"), "exercise_route");
   assert.equal(routeName("__wasm_split_load___own_exercise_route_view_13089280776115299621"), "own_exercise_route");
   assert.equal(routeName("__wasm_split_load___session_detail_route_view_1"), "session_detail_route");
-  for (const odd of ["__session_route_view_1", "__wasm_split_load___session_route", "__wasm_split_load_session_route_view_1"]) {
+  assert.equal(routeName("__wasm_split_load_figure_stills_piece"), "figure_stills_piece", "a piece! of a page");
+  for (const odd of ["__session_route_view_1", "__wasm_split_load___session_route", "__wasm_split_load_session_route_view_1", "__wasm_split_load_figure_stills", "__wasm_split_load_piece_1"]) {
     assert.throws(() => routeName(odd), /not named after a route/, odd);
   }
   assert.throws(() => withPreload(fakeLoader(["own_exercise_route"]), ["exercise_route"]), /no page is named exercise_route/);

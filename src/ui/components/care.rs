@@ -35,46 +35,65 @@ pub fn AfterCheckCard() -> impl IntoView {
             .sessions
             .with(|log| pain::after_check_due(log, now, offset).cloned())
     });
+    // The card's code is fetched once a check is due (it is rarely), then drawn.
+    let card = RwSignal::new(None::<fn(AppState, SessionRecord) -> AnyView>);
+    Effect::new(move |_| {
+        if due.with(Option::is_some) && card.get_untracked().is_none() {
+            leptos::task::spawn_local(async move {
+                // Not fetched (offline): the next page, or the next change, tries again.
+                if let Ok(draw) = after_check_drawer().await {
+                    card.try_set(Some(draw));
+                }
+            });
+        }
+    });
     let shown = move || due.get().filter(|_| !state.is_playing());
+    view! { {move || shown().and_then(|record| card.get().map(|draw| draw(state, record)))} }
+        .into_any()
+}
+
+crate::ui::piece! {
+    /// What draws the after-session check, fetched when one is due.
+    fn after_check_drawer() -> fn(AppState, SessionRecord) -> AnyView { after_check } in after_check_piece
+}
+
+/// The after-session check about `record`: the question, or, after "Still hurting", the
+/// choice of exercises to set aside.
+fn after_check(state: AppState, record: SessionRecord) -> AnyView {
+    // "Still hurting" opens the choice of exercises to set aside; the answer is saved
+    // only once that choice is made, so leaving the page asks again.
+    let deciding = state.still_hurting() == Some(record.id());
+    if deciding {
+        return view! { <NotForMe record /> }.into_any();
+    }
+    let name = &record.routine_name;
+    let what = match pain::after_check_reason(&record) {
+        Some(AfterCheckReason::Rose { before, after }) => {
+            format!("After {name} your pain went from {before} to {after} out of 10.")
+        }
+        Some(AfterCheckReason::HighAfter { after }) => {
+            format!("After {name} your pain was {after} out of 10.")
+        }
+        Some(AfterCheckReason::Hurt { rating }) => {
+            format!("During {name} you said it hurt, up to {rating} out of 10.")
+        }
+        None => format!("After {name} you had some pain."),
+    };
+    let text = format!("{what} Has it settled since?");
+    let id = record.id();
     view! {
-        {move || shown().map(|record| {
-            // "Still hurting" opens the choice of exercises to set aside; the answer is
-            // saved only once that choice is made, so leaving the page asks again.
-            let deciding = state.still_hurting() == Some(record.id());
-            if deciding {
-                return view! { <NotForMe record /> }.into_any();
-            }
-            let name = &record.routine_name;
-            let what = match pain::after_check_reason(&record) {
-                Some(AfterCheckReason::Rose { before, after }) => {
-                    format!("After {name} your pain went from {before} to {after} out of 10.")
-                }
-                Some(AfterCheckReason::HighAfter { after }) => {
-                    format!("After {name} your pain was {after} out of 10.")
-                }
-                Some(AfterCheckReason::Hurt { rating }) => {
-                    format!("During {name} you said it hurt, up to {rating} out of 10.")
-                }
-                None => format!("After {name} you had some pain."),
-            };
-            let text = format!("{what} Has it settled since?");
-            let id = record.id();
-            view! {
-                <section class="card caution after-check" aria-labelledby="after-check-heading">
-                    <h2 id="after-check-heading">"How is your pain now?"</h2>
-                    <p>{text}</p>
-                    <div class="actions">
-                        <button on:click=move |_| answer(state, &record, AfterCheck::Settled)>
-                            "It has settled"
-                        </button>
-                        <button class="secondary" on:click=move |_| state.set_still_hurting(Some(id))>
-                            "Still hurting"
-                        </button>
-                    </div>
-                </section>
-            }
-            .into_any()
-        })}
+        <section class="card caution after-check" aria-labelledby="after-check-heading">
+            <h2 id="after-check-heading">"How is your pain now?"</h2>
+            <p>{text}</p>
+            <div class="actions">
+                <button on:click=move |_| answer(state, &record, AfterCheck::Settled)>
+                    "It has settled"
+                </button>
+                <button class="secondary" on:click=move |_| state.set_still_hurting(Some(id))>
+                    "Still hurting"
+                </button>
+            </div>
+        </section>
     }
     .into_any()
 }

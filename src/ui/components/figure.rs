@@ -100,7 +100,8 @@ pub fn FigureStill(
     #[prop(optional)]
     class: &'static str,
     /// Drawn just after the page has been painted, not before: for lists of many
-    /// figures, so a tap that opens the list is answered at once.
+    /// figures, so a tap that opens the list is answered at once. The drawing code is
+    /// fetched then, the first time (see `still_drawer`).
     #[prop(optional)]
     later: bool,
 ) -> impl IntoView {
@@ -112,9 +113,21 @@ pub fn FigureStill(
     }
     let html = RwSignal::new(String::new());
     crate::ui::after_next_paint(move || {
-        html.try_set(still_markup(&exercise, start));
+        leptos::task::spawn_local(async move {
+            // Not fetched (offline on a first visit): the frame stays empty, its size
+            // kept by its class, and the next page that draws one tries again.
+            if let Ok(draw) = still_drawer().await {
+                html.try_set(draw(&exercise, start));
+            }
+        });
     });
     Some(view! { <div class=class inner_html=move || html.get()></div> }.into_any())
+}
+
+crate::ui::piece! {
+    /// What draws a still, for stills drawn after the page's first paint (Today's list
+    /// is the only place the first load shows figures, so their code waits for it).
+    fn still_drawer() -> fn(&Exercise, bool) -> String { still_markup } in figure_stills_piece
 }
 
 /// The SVG of a still: the library's drawn once per exercise and pose for as long as the
