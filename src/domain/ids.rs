@@ -191,6 +191,34 @@ pub trait Keyed: Clone {
     fn renew(&mut self, at: Millis);
 }
 
+/// `impl Keyed` for a record whose id is its field `at` and its `salt`, and which says
+/// when it last changed in its `updated_at` (made later to renew it):
+/// `keyed!(OwnExercise, at = id)`. Its version is its `updated_at`, or with
+/// `version = |r| …` something later still (when a session ended, say).
+macro_rules! keyed {
+    ($ty:ty, at = $at:ident) => {
+        $crate::domain::ids::keyed!($ty, at = $at, version = |r: &$ty| r.updated_at);
+    };
+    ($ty:ty, at = $at:ident, version = $version:expr) => {
+        impl $crate::domain::ids::Keyed for $ty {
+            fn key(&self) -> $crate::domain::ids::RecordId {
+                $crate::domain::ids::RecordId {
+                    at: self.$at,
+                    salt: self.salt,
+                }
+            }
+            fn version(&self) -> $crate::domain::Millis {
+                let version: fn(&$ty) -> $crate::domain::Millis = $version;
+                version(self)
+            }
+            fn renew(&mut self, at: $crate::domain::Millis) {
+                self.updated_at = self.updated_at.max(at);
+            }
+        }
+    };
+}
+pub(crate) use keyed;
+
 /// Makes `records` and `deleted` (a file's) take the place of `current` and
 /// `current_deleted` at `now`, so that merging with any copy of the current log (another
 /// tab's) gives the file's records: each one made newer than any deletion of it here,

@@ -230,20 +230,8 @@ impl Default for OwnExercise {
     }
 }
 
-impl Keyed for OwnExercise {
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.id,
-            salt: self.salt,
-        }
-    }
-    fn version(&self) -> Millis {
-        self.updated_at
-    }
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it was made, and its salt; of two copies, the one changed later wins.
+crate::domain::ids::keyed!(OwnExercise, at = id);
 
 impl OwnExercise {
     /// Its id: `mine:<made>-<salt>`.

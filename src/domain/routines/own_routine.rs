@@ -193,20 +193,8 @@ pub struct OwnRoutine {
     pub items: Vec<OwnItem>,
 }
 
-impl Keyed for OwnRoutine {
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.id,
-            salt: self.salt,
-        }
-    }
-    fn version(&self) -> Millis {
-        self.updated_at
-    }
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it was made, and its salt; of two copies, the one changed later wins.
+crate::domain::ids::keyed!(OwnRoutine, at = id);
 
 /// Checks a whole routine: its name, 1 to [`MAX_ITEMS`] exercises, each dose.
 pub fn check(name: &str, items: &[OwnItem], library: &Library) -> Result<String, RoutineError> {
