@@ -153,6 +153,52 @@ pub trait Log {
     }
 }
 
+/// A log whose records go by a name, a prefix and their id as text (`own:1763700000000-42`),
+/// as addresses, links and other records name them: the person's own routines and own
+/// exercises. Finding, saving and deleting a record by its name are written once, here.
+pub trait Named: Log {
+    /// How a record's name starts (`own:`).
+    const PREFIX: &'static str;
+
+    /// The name of `record`.
+    fn name(record: &Self::Item) -> String {
+        format!("{}{}", Self::PREFIX, record.key().text())
+    }
+
+    /// The record with this name.
+    fn named(&self, name: &str) -> Option<&Self::Item> {
+        self.get(RecordId::parse(name.strip_prefix(Self::PREFIX)?)?)
+    }
+
+    /// Saves the record `make` gives for an id and the time it changed: the changed copy
+    /// of the record named `name` (its id kept, changed at `now` or just after its last
+    /// change), or, when there is none, a new one made at `now` with `salt`. Gives its
+    /// name.
+    fn save_named(
+        &mut self,
+        name: Option<&str>,
+        now: Millis,
+        salt: u32,
+        make: impl FnOnce(RecordId, Millis) -> Self::Item,
+    ) -> String {
+        let (key, changed) = match name.and_then(|name| self.named(name)) {
+            Some(old) => (old.key(), now.max(old.version().saturating_add(1))),
+            None => (RecordId { at: now, salt }, now),
+        };
+        let record = make(key, changed);
+        let name = Self::name(&record);
+        self.upsert(record);
+        name
+    }
+
+    /// Deletes the record with this name at `now` (a tombstone keeps it deleted in other
+    /// tabs) and gives it back, if there was one.
+    fn delete_named(&mut self, name: &str, now: Millis) -> Option<Self::Item> {
+        let key = self.named(name)?.key();
+        self.remove(key, now)
+    }
+}
+
 /// `impl Log` for a log whose records and tombstones are its fields `records` and
 /// `deleted`: `log_in_fields!(SessionLog, SessionRecord)`, with `order = f` where the log
 /// keeps another order than that of id.
@@ -190,6 +236,34 @@ pub trait Keyed: Clone {
     /// Makes this copy newer than `at` (a deletion it must outlive).
     fn renew(&mut self, at: Millis);
 }
+
+/// `impl Keyed` for a record whose id is its field `at` and its `salt`, and which says
+/// when it last changed in its `updated_at` (made later to renew it):
+/// `keyed!(OwnExercise, at = id)`. Its version is its `updated_at`, or with
+/// `version = |r| …` something later still (when a session ended, say).
+macro_rules! keyed {
+    ($ty:ty, at = $at:ident) => {
+        $crate::domain::ids::keyed!($ty, at = $at, version = |r: &$ty| r.updated_at);
+    };
+    ($ty:ty, at = $at:ident, version = $version:expr) => {
+        impl $crate::domain::ids::Keyed for $ty {
+            fn key(&self) -> $crate::domain::ids::RecordId {
+                $crate::domain::ids::RecordId {
+                    at: self.$at,
+                    salt: self.salt,
+                }
+            }
+            fn version(&self) -> $crate::domain::Millis {
+                let version: fn(&$ty) -> $crate::domain::Millis = $version;
+                version(self)
+            }
+            fn renew(&mut self, at: $crate::domain::Millis) {
+                self.updated_at = self.updated_at.max(at);
+            }
+        }
+    };
+}
+pub(crate) use keyed;
 
 /// Makes `records` and `deleted` (a file's) take the place of `current` and
 /// `current_deleted` at `now`, so that merging with any copy of the current log (another

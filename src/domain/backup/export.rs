@@ -2,28 +2,30 @@
 
 use serde::Serialize;
 
-use super::{Backup, APP, FORMAT};
-use crate::domain::library::own_exercise::OwnExercises;
-use crate::domain::records::activity::ActivityLog;
-use crate::domain::records::safety::SafetyCheck;
-use crate::domain::records::session_record::SessionLog;
-use crate::domain::routines::adjustments::Plan;
-use crate::domain::routines::own_routine::OwnRoutines;
-use crate::domain::session::settings::Settings;
+use super::{each_record, Backup, APP, FORMAT};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
-/// The schema of each section, as the app that wrote the file stores it.
-#[derive(Serialize)]
-struct Schemas {
-    settings: u32,
-    safety_check: u32,
-    sessions: u32,
-    activities: u32,
-    plan: u32,
-    routines: u32,
-    exercises: u32,
+/// [`Schemas`], from the list.
+macro_rules! schemas {
+    (
+        backup { $( $(#[$doc:meta])* $field:ident: $ty:ty, )* }
+        device { $($device:tt)* }
+    ) => {
+        /// The schema of each section, as the app that wrote the file stores it.
+        #[derive(Serialize)]
+        struct Schemas {
+            $( $field: u32, )*
+        }
+
+        /// This app's schemas.
+        const SCHEMAS: Schemas = Schemas {
+            $( $field: <$ty as Record>::SCHEMA, )*
+        };
+    };
 }
+
+each_record!(schemas);
 
 /// The file as written.
 #[derive(Serialize)]
@@ -44,15 +46,7 @@ pub fn export(backup: &Backup, now: Millis) -> Result<String, String> {
         app: APP,
         format: FORMAT,
         exported_at: now,
-        schemas: Schemas {
-            settings: Settings::SCHEMA,
-            safety_check: SafetyCheck::SCHEMA,
-            sessions: SessionLog::SCHEMA,
-            activities: ActivityLog::SCHEMA,
-            plan: Plan::SCHEMA,
-            routines: OwnRoutines::SCHEMA,
-            exercises: OwnExercises::SCHEMA,
-        },
+        schemas: SCHEMAS,
         data: backup,
     };
     serde_json::to_string_pretty(&file).map_err(|err| err.to_string())

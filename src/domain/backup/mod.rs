@@ -7,33 +7,31 @@
 //! schemas are upgraded with each record's own migrations), then each record on its own.
 //! A bad record is left out with a plain reason; the rest are kept.
 //!
-//! [`reminder`]: when to remind the person to download one.
+//! Every record is listed once, in [`each_record!`]; what each does in a backup is its
+//! `impl Section` (in `sections`). [`reminder`]: when to remind the person to download
+//! one.
 
 mod csv;
 mod export;
 mod import;
+mod read;
 pub mod reminder;
+mod sections;
 #[cfg(test)]
 mod tests;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::dates::iso;
-use crate::domain::ids::Log;
-use crate::domain::library::own_exercise::OwnExercises;
-use crate::domain::records::activity::ActivityLog;
-use crate::domain::records::safety::SafetyCheck;
-use crate::domain::records::session_record::SessionLog;
-use crate::domain::routines::adjustments::Plan;
-use crate::domain::routines::own_routine::{self, OwnRoutines};
-use crate::domain::session::settings::Settings;
-use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
 pub use csv::csv;
 pub use export::export;
-pub use import::{decode, Import, ImportError, MAX_BYTES, MAX_DEPTH};
+pub use import::{decode, Import, MAX_BYTES, MAX_DEPTH};
+pub use read::ImportError;
+pub use sections::Kept;
+use sections::Section;
 
 /// The name every backup file carries, so another app's JSON is not taken for one.
 pub const APP: &str = "steadyback";
@@ -41,21 +39,88 @@ pub const APP: &str = "steadyback";
 /// The version of the file's own layout (not of the records in it).
 pub const FORMAT: u32 = 1;
 
-/// Everything the person keeps.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Backup {
-    pub settings: Settings,
-    pub safety_check: SafetyCheck,
-    pub sessions: SessionLog,
-    pub activities: ActivityLog,
-    pub plan: Plan,
-    /// The person's own routines (missing in backups from before they existed).
-    #[serde(default)]
-    pub routines: OwnRoutines,
-    /// The person's own exercises (missing in backups from before they existed).
-    #[serde(default)]
-    pub exercises: OwnExercises,
+/// Every record the person keeps, each once: its field and its type, under `backup` when
+/// the backup file holds it, under `device` when it is kept on this device only.
+/// Everything else about a record is said by its type: [`Record`](crate::domain::storage::schema::Record)
+/// (its key, schema, migrations, merge), [`Kept`] (what the person calls it) and, for
+/// the backup's, [`Section`] (its section of the file: read and checked, combined by an
+/// import, its times capped, its part of the summary).
+///
+/// `each_record!(m)` calls macro `m` with the list, as
+/// `backup { $( $(#[$doc:meta])* $field:ident: $ty:ty, )* } device { …the same… }`.
+/// Made from it: [`Backup`] and [`combine`], the file's schemas (`export`), the reading
+/// of a file (`import`), and in the UI its `Records`, the backup taken from them and an
+/// import put in their place.
+macro_rules! each_record {
+    ($m:ident) => {
+        $m! {
+            backup {
+                /// The person's choices of beeps, voice and vibration.
+                settings: $crate::domain::session::settings::Settings,
+                /// The first-run safety check; unanswered until the person has taken it.
+                safety_check: $crate::domain::records::safety::SafetyCheck,
+                /// Every finished guided session.
+                sessions: $crate::domain::records::session_record::SessionLog,
+                /// Walks, swims, rides and other activity the person logged.
+                activities: $crate::domain::records::activity::ActivityLog,
+                /// The person's own changes: doses, exercises marked "not for me".
+                plan: $crate::domain::routines::adjustments::Plan,
+                /// The person's own routines, and the routine pinned for Today.
+                routines: $crate::domain::routines::own_routine::OwnRoutines,
+                /// The person's own exercises (found by id beside the library's).
+                exercises: $crate::domain::library::own_exercise::OwnExercises,
+            }
+            device {
+                /// Backups made and reminders put off; whether the browser was asked to
+                /// keep data.
+                backup_meta: $crate::domain::backup::reminder::BackupMeta,
+            }
+        }
+    };
 }
+pub(crate) use each_record;
+
+/// [`Backup`] and [`combine`], from the list.
+macro_rules! backup {
+    (
+        backup { $( $(#[$doc:meta])* $field:ident: $ty:ty, )* }
+        device { $($device:tt)* }
+    ) => {
+        /// Everything the person keeps that a backup holds (all but the backup reminders),
+        /// with the field names as the file's keys.
+        #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+        pub struct Backup {
+            $( $(#[$doc])* pub $field: $ty, )*
+        }
+
+        /// What the app holds after importing `imported` into `current` at `now`, each
+        /// record as its [`Section`] says.
+        ///
+        /// [`Mode::Merge`]: sessions, activities, the plan, own routines and own exercises
+        /// are merged by id as two tabs' copies are (the newer version of each record wins,
+        /// deletions included); the current settings and safety check are kept, except that
+        /// the imported safety check is taken when the current one was never answered.
+        /// [`Mode::Replace`]: the imported data as it is, with a tombstone for each session,
+        /// activity, own routine and own exercise here that the file does not have, so
+        /// another tab's copy does not bring them back.
+        pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> Backup {
+            match mode {
+                Mode::Replace => {
+                    let mut out = imported.clone();
+                    $( out.$field.take_place(&current.$field, now); )*
+                    out
+                }
+                Mode::Merge => {
+                    let mut out = current.clone();
+                    $( out.$field.merge_in(&imported.$field); )*
+                    out
+                }
+            }
+        }
+    };
+}
+
+each_record!(backup);
 
 /// The backup's file name for `today`: `steadyback-backup-2026-11-21.json`.
 pub fn file_name(today: NaiveDate) -> String {
@@ -74,51 +139,4 @@ pub enum Mode {
     Merge,
     /// The file's data takes the place of what is here.
     Replace,
-}
-
-/// What the app holds after importing `imported` into `current` at `now`.
-///
-/// [`Mode::Merge`]: sessions, activities, the plan, own routines and own exercises are merged by id as two tabs'
-/// copies are (the newer version of each record wins, deletions included); the current
-/// settings and safety check are kept, except that the imported safety check is taken
-/// when the current one was never answered. [`Mode::Replace`]: the imported data as it
-/// is, with a tombstone for each session, activity, own routine and own exercise here that the file does not have,
-/// so another tab's copy does not bring them back.
-pub fn combine(current: &Backup, imported: &Backup, mode: Mode, now: Millis) -> Backup {
-    match mode {
-        Mode::Replace => {
-            let mut out = imported.clone();
-            out.sessions.take_place_of(&current.sessions, now);
-            out.activities.take_place_of(&current.activities, now);
-            out.exercises.take_place_of(&current.exercises, now);
-            let r = &mut out.routines;
-            r.take_place_of(&current.routines, now);
-            // The file's pin (or none) replaces this one, dated after it, so another
-            // tab's copy of the pin can't win it back.
-            if r.pinned != current.routines.pinned {
-                let after = current
-                    .routines
-                    .pinned
-                    .as_ref()
-                    .map_or(now, |p| now.max(p.at.saturating_add(1)));
-                r.pinned = Some(own_routine::Pin {
-                    at: after.max(r.pinned.as_ref().map_or(0, |p| p.at)),
-                    routine: r.pinned.take().and_then(|p| p.routine),
-                });
-            }
-            out
-        }
-        Mode::Merge => {
-            let mut out = current.clone();
-            out.sessions.merge_from(&imported.sessions);
-            out.activities.merge_from(&imported.activities);
-            out.plan.merge_from(&imported.plan);
-            out.routines.merge_from(&imported.routines);
-            out.exercises.merge_from(&imported.exercises);
-            if !current.safety_check.is_answered() {
-                out.safety_check = imported.safety_check.clone();
-            }
-            out
-        }
-    }
 }

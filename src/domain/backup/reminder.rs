@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sections::Kept;
 use crate::domain::dates::DAY_MS;
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
@@ -34,6 +35,11 @@ pub struct BackupMeta {
 impl Record for BackupMeta {
     const NAME: &'static str = "backup-meta";
     const SCHEMA: u32 = 1;
+}
+
+/// Kept on this device only: not in the backup file.
+impl Kept for BackupMeta {
+    const WHAT: &'static str = "backup reminders";
 }
 
 impl BackupMeta {

@@ -4,17 +4,20 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::csv::{clock_time, csv_cell, BOM};
-use super::import::megabytes;
+use super::read::megabytes;
 use super::*;
 use crate::domain::dates::DAY_MS;
-use crate::domain::ids::Keyed;
+use crate::domain::ids::{Keyed, Log};
 use crate::domain::library::exercise::DoseLevel;
 use crate::domain::records::activity::ActivityKind;
 use crate::domain::records::activity::{Activity, ActivityLog, Tombstone};
-use crate::domain::records::session_record::SessionRecord;
+use crate::domain::records::safety::SafetyCheck;
 use crate::domain::records::session_record::{AfterCheck, ExerciseRecord, Hurt};
-use crate::domain::routines::adjustments::DoseChange;
+use crate::domain::records::session_record::{SessionLog, SessionRecord};
+use crate::domain::routines::adjustments::{DoseChange, Plan};
 use crate::domain::routines::own_routine::OwnRoutines;
+use crate::domain::session::settings::Settings;
+use crate::domain::storage::schema::Record;
 use crate::domain::test_support::date;
 use crate::domain::Millis;
 use serde_json::json;
@@ -1506,4 +1509,55 @@ fn undoing_a_replace_brings_records_back_in_every_tab() {
         "back in the tab that took in the import"
     );
     assert!(other_tab.deleted.is_empty());
+}
+
+/// The list of records, as the tests read it: each one's key, its words and its section.
+macro_rules! listed {
+    (
+        backup { $( $(#[$doc:meta])* $field:ident: $ty:ty, )* }
+        device { $( $(#[$device_doc:meta])* $device:ident: $device_ty:ty, )* }
+    ) => {
+        fn listed() -> (Vec<(&'static str, &'static str)>, Vec<(&'static str, &'static str)>) {
+            let kept = vec![
+                $( (<$ty as Record>::NAME, <$ty as Kept>::WHAT), )*
+                $( (<$device_ty as Record>::NAME, <$device_ty as Kept>::WHAT), )*
+            ];
+            let sections = vec![$( (stringify!($field), <$ty as Section>::LABEL), )*];
+            (kept, sections)
+        }
+    };
+}
+
+each_record!(listed);
+
+#[test]
+fn every_record_listed_has_a_key_words_and_a_section_of_its_own() {
+    let (kept, sections) = listed();
+    let distinct = |list: Vec<&str>| list.iter().collect::<std::collections::BTreeSet<_>>().len();
+    assert_eq!(
+        distinct(kept.iter().map(|k| k.0).collect()),
+        kept.len(),
+        "{kept:?}"
+    );
+    assert_eq!(
+        distinct(kept.iter().map(|k| k.1).collect()),
+        kept.len(),
+        "{kept:?}"
+    );
+    assert_eq!(
+        distinct(sections.iter().map(|s| s.1).collect()),
+        sections.len()
+    );
+    assert!(kept
+        .iter()
+        .all(|(name, what)| !name.is_empty() && !what.is_empty()));
+    // The backup holds every record but the reminders of backups.
+    assert_eq!(sections.len(), kept.len() - 1);
+    let v: Value = serde_json::from_str(&export(&Backup::default(), NOW).unwrap()).unwrap();
+    for (key, _) in &sections {
+        assert!(
+            v["data"].get(key).is_some() && v["schemas"].get(key).is_some(),
+            "{key}"
+        );
+    }
 }

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{is_zero, Keyed, Log, RecordId, Tombstone};
+use crate::domain::ids::{is_zero, Keyed, Log, Named, Tombstone};
 use crate::domain::library::exercise::{
     Amount, Dose, Frequency, Kind, Kit, Origin, Position, Sides, Work, MAX_HOLD_SECS, MAX_REPS,
     MAX_SETS,
@@ -230,25 +230,13 @@ impl Default for OwnExercise {
     }
 }
 
-impl Keyed for OwnExercise {
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.id,
-            salt: self.salt,
-        }
-    }
-    fn version(&self) -> Millis {
-        self.updated_at
-    }
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it was made, and its salt; of two copies, the one changed later wins.
+crate::domain::ids::keyed!(OwnExercise, at = id);
 
 impl OwnExercise {
     /// Its id: `mine:<made>-<salt>`.
     pub fn exercise_id(&self) -> String {
-        format!("{MINE_PREFIX}{}", self.key().text())
+        OwnExercises::name(self)
     }
 
     /// What one number of the dose is called here ("Hold (seconds)") and its range;
@@ -449,11 +437,14 @@ impl Record for OwnExercises {
 
 crate::domain::ids::log_in_fields!(OwnExercises, OwnExercise);
 
+impl Named for OwnExercises {
+    const PREFIX: &'static str = MINE_PREFIX;
+}
+
 impl OwnExercises {
     /// The exercise with this id (`mine:…`).
     pub fn get(&self, exercise_id: &str) -> Option<&OwnExercise> {
-        let id = RecordId::parse(exercise_id.strip_prefix(MINE_PREFIX)?)?;
-        Log::get(self, id)
+        self.named(exercise_id)
     }
 
     /// Saves an exercise that passed [`OwnExercise::checked`]: a new one (`id` `None`)
@@ -465,29 +456,17 @@ impl OwnExercises {
         now: Millis,
         salt: u32,
     ) -> String {
-        let saved = match id.and_then(|id| self.get(id)) {
-            Some(old) => OwnExercise {
-                id: old.id,
-                salt: old.salt,
-                updated_at: now.max(old.updated_at.saturating_add(1)),
-                ..exercise
-            },
-            None => OwnExercise {
-                id: now,
-                salt,
-                updated_at: now,
-                ..exercise
-            },
-        };
-        let exercise_id = saved.exercise_id();
-        self.upsert(saved);
-        exercise_id
+        self.save_named(id, now, salt, |key, updated_at| OwnExercise {
+            id: key.at,
+            salt: key.salt,
+            updated_at,
+            ..exercise
+        })
     }
 
     /// Deletes an exercise at `now` (a tombstone keeps it deleted in other tabs).
     pub fn delete(&mut self, exercise_id: &str, now: Millis) -> Option<OwnExercise> {
-        let key = self.get(exercise_id)?.key();
-        self.remove(key, now)
+        self.delete_named(exercise_id, now)
     }
 
     /// Adds exercises that came in a shared routine, keeping their ids (the routine names
@@ -508,6 +487,7 @@ impl OwnExercises {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::RecordId;
     use crate::domain::storage::schema::{decode, encode};
 
     const T0: Millis = 1_763_700_000_000;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::dates::{local_day, parse_iso, short_date, DAY_MS, EARLIEST_MS};
 pub use crate::domain::ids::Tombstone;
-use crate::domain::ids::{self, is_zero, Keyed, Log, RecordId};
+use crate::domain::ids::{self, is_zero, Keyed, Log};
 use crate::domain::storage::schema::Record;
 use crate::domain::Millis;
 
@@ -87,25 +87,9 @@ pub struct Activity {
     pub updated_at: Millis,
 }
 
-impl Keyed for Activity {
-    /// Its id: when it was logged, and its salt.
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.id,
-            salt: self.salt,
-        }
-    }
-
-    /// Which of two copies of this activity is the newer: the later of when it was
-    /// logged and when it was last edited.
-    fn version(&self) -> Millis {
-        self.updated_at.max(self.id)
-    }
-
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it was logged, and its salt. Which of two copies of this activity is the
+// newer: the later of when it was logged and when it was last edited.
+ids::keyed!(Activity, at = id, version = |a| a.updated_at.max(a.id));
 
 /// The most minutes one activity may have: the app's own check against typing mistakes.
 pub const MAX_MINUTES: u16 = 600;

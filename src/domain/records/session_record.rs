@@ -116,24 +116,13 @@ pub enum AfterCheck {
     StillHurting,
 }
 
-impl Keyed for SessionRecord {
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.started_at,
-            salt: self.salt,
-        }
-    }
-
-    /// Which of two copies of this record is the newer: the later of when it was last
-    /// changed and when the session ended.
-    fn version(&self) -> Millis {
-        self.updated_at.max(self.ended_at)
-    }
-
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it started, and its salt. Which of two copies of this record is the newer:
+// the later of when it was last changed and when the session ended.
+ids::keyed!(
+    SessionRecord,
+    at = started_at,
+    version = |r| r.updated_at.max(r.ended_at)
+);
 
 impl SessionRecord {
     /// True when some of the exercise was done in the session: a rep, or time spent on it.

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ids::{is_zero, Keyed, Log, RecordId, Tombstone};
+use crate::domain::ids::{is_zero, Log, Named, Tombstone};
 use crate::domain::library::exercise::{
     Amount, Dose, Exercise, Sides, Work, MAX_HOLD_SECS, MAX_REPS, MAX_SETS,
 };
@@ -193,20 +193,8 @@ pub struct OwnRoutine {
     pub items: Vec<OwnItem>,
 }
 
-impl Keyed for OwnRoutine {
-    fn key(&self) -> RecordId {
-        RecordId {
-            at: self.id,
-            salt: self.salt,
-        }
-    }
-    fn version(&self) -> Millis {
-        self.updated_at
-    }
-    fn renew(&mut self, at: Millis) {
-        self.updated_at = self.updated_at.max(at);
-    }
-}
+// Its id: when it was made, and its salt; of two copies, the one changed later wins.
+crate::domain::ids::keyed!(OwnRoutine, at = id);
 
 /// Checks a whole routine: its name, 1 to [`MAX_ITEMS`] exercises, each dose.
 pub fn check(name: &str, items: &[OwnItem], library: &Library) -> Result<String, RoutineError> {
@@ -226,7 +214,7 @@ pub fn check(name: &str, items: &[OwnItem], library: &Library) -> Result<String,
 impl OwnRoutine {
     /// Its id in addresses and in the session log: `own:<made>-<salt>`.
     pub fn routine_id(&self) -> String {
-        format!("{OWN_PREFIX}{}", self.key().text())
+        OwnRoutines::name(self)
     }
 
     /// The routine to play. Its doses are fixed: the person chose them, so their levels
@@ -312,11 +300,14 @@ impl Record for OwnRoutines {
 
 crate::domain::ids::log_in_fields!(OwnRoutines, OwnRoutine);
 
+impl Named for OwnRoutines {
+    const PREFIX: &'static str = OWN_PREFIX;
+}
+
 impl OwnRoutines {
     /// The routine with this id (`own:…`).
     pub fn get(&self, routine_id: &str) -> Option<&OwnRoutine> {
-        let id = RecordId::parse(routine_id.strip_prefix(OWN_PREFIX)?)?;
-        Log::get(self, id)
+        self.named(routine_id)
     }
 
     /// Saves a routine: a new one (`id` `None`) made at `now` with `salt`, or the
@@ -330,34 +321,23 @@ impl OwnRoutines {
         now: Millis,
         salt: u32,
     ) -> String {
-        let saved = match id.and_then(|id| self.get(id)) {
-            Some(old) => OwnRoutine {
-                updated_at: now.max(old.updated_at.saturating_add(1)),
-                name,
-                items,
-                ..*old
-            },
-            None => OwnRoutine {
-                id: now,
-                salt,
-                updated_at: now,
-                name,
-                items,
-            },
-        };
-        let routine_id = saved.routine_id();
-        self.upsert(saved);
-        routine_id
+        self.save_named(id, now, salt, |key, updated_at| OwnRoutine {
+            id: key.at,
+            salt: key.salt,
+            updated_at,
+            name,
+            items,
+        })
     }
 
     /// Deletes a routine at `now` (a tombstone keeps it deleted in other tabs); an
     /// unpinned pin if it was the one Today suggests.
     pub fn delete(&mut self, routine_id: &str, now: Millis) -> Option<OwnRoutine> {
-        let key = self.get(routine_id)?.key();
+        let gone = self.delete_named(routine_id, now)?;
         if self.pinned_id() == Some(routine_id) {
             self.pin(None, now);
         }
-        self.remove(key, now)
+        Some(gone)
     }
 
     /// Pins a routine (built-in or own) for Today to suggest, or unpins (`None`).

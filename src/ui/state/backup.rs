@@ -23,16 +23,7 @@ fn today_now() -> NaiveDate {
 impl AppState {
     /// Everything the person has, as a backup.
     pub fn current_backup(&self) -> Backup {
-        let r = &self.records;
-        Backup {
-            settings: r.settings.get_untracked(),
-            safety_check: r.safety_check.get_untracked(),
-            sessions: r.sessions.get_untracked(),
-            activities: r.activities.get_untracked(),
-            plan: r.plan.get_untracked(),
-            routines: r.routines.get_untracked(),
-            exercises: r.exercises.get_untracked(),
-        }
+        self.records.backup()
     }
 
     /// Downloads `text` as file `name`, telling the person when that failed.
@@ -179,19 +170,7 @@ impl AppState {
     /// Replaces every record with `backup`'s and saves each. On failure, names what
     /// could not be saved (the failures are also shown as notices).
     fn put(&self, backup: Backup) -> Result<(), String> {
-        let r = &self.records;
-        let failed: Vec<&str> = [
-            r.settings.replace(backup.settings),
-            r.safety_check.replace(backup.safety_check),
-            r.sessions.replace(backup.sessions),
-            r.activities.replace(backup.activities),
-            r.plan.replace(backup.plan),
-            r.routines.replace(backup.routines),
-            r.exercises.replace(backup.exercises),
-        ]
-        .into_iter()
-        .filter_map(Result::err)
-        .collect();
+        let failed = self.records.put(backup);
         if failed.is_empty() {
             Ok(())
         } else {

@@ -10,19 +10,16 @@ mod updates;
 
 use leptos::prelude::*;
 
-use crate::domain::backup::reminder::BackupMeta;
+use crate::domain::backup::each_record;
 use crate::domain::ids::{Log, RecordId};
 use crate::domain::library::catalog;
 use crate::domain::library::exercise::Exercise;
 use crate::domain::library::own_exercise::{is_own, OwnExercises};
 use crate::domain::library::Library;
-use crate::domain::records::activity::ActivityLog;
-use crate::domain::records::safety::SafetyCheck;
-use crate::domain::records::session_record::{SessionLog, SessionRecord};
+use crate::domain::records::session_record::SessionRecord;
 use crate::domain::routines::adjustments::Plan;
-use crate::domain::routines::own_routine::{OwnRoutines, OWN_PREFIX};
+use crate::domain::routines::own_routine::OWN_PREFIX;
 use crate::domain::routines::routine::{self, Routine};
-use crate::domain::session::settings::Settings;
 use crate::domain::storage::schema::Record;
 use crate::domain::storage::store::Store;
 use crate::platform::{clock as device_clock, storage::BrowserStorage};
@@ -30,27 +27,11 @@ use crate::platform::{clock as device_clock, storage::BrowserStorage};
 pub use backup::BEFORE_IMPORT_KEY;
 pub use clock::Clock;
 pub use notices::{Notice, NoticeAction, Notices, Tone};
+use persisted::records;
 pub use persisted::{Io, Persisted};
 pub use updates::Updates;
 
-persisted::records! {
-    /// The person's choices of beeps, voice and vibration.
-    settings: Settings, "settings";
-    /// The first-run safety check; unanswered until the person has taken it.
-    safety_check: SafetyCheck, "safety check answers";
-    /// Every finished guided session.
-    sessions: SessionLog, "session history";
-    /// Walks, swims, rides and other activity the person logged.
-    activities: ActivityLog, "activity log";
-    /// The person's own changes: doses, exercises marked "not for me".
-    plan: Plan, "exercise plan";
-    /// The person's own routines, and the routine pinned for Today.
-    routines: OwnRoutines, "own routines";
-    /// The person's own exercises (found by id beside the library's: `AppState::library`).
-    exercises: OwnExercises, "own exercises";
-    /// Backups made and reminders put off; whether the browser was asked to keep data.
-    backup_meta: BackupMeta, "backup reminders";
-}
+each_record!(records);
 
 /// Shared state. Records change only through their own methods, which save them.
 #[derive(Clone, Copy)]

@@ -1,6 +1,7 @@
 //! One generic stored record: its value as a signal the UI reads, saved (merged with
 //! what another tab saved, where the record merges) whenever it changes, and read again
-//! when another tab saves it. Every record the app keeps is one line of [`records!`].
+//! when another tab saves it. Every record the app keeps is one in the domain's list, made
+//! into [`Records`](super::Records) by [`records!`].
 
 use leptos::prelude::*;
 
@@ -177,11 +178,36 @@ where
     }
 }
 
-/// Declares the records the app keeps, one line each: `field: Type, "what the person
-/// calls it";`. Gives [`Records`] with a [`Persisted`] field per record, loading them
-/// all, reloading the one another tab saved, and resetting them all.
+/// [`Records`](super::Records) from the list of every record the person keeps
+/// ([`each_record!`](crate::domain::backup::each_record)): a [`Persisted`] field per
+/// record, loading them all, reloading the one another tab saved, resetting them all, and
+/// the backup's records taken out and put back.
 macro_rules! records {
-    ($( $(#[$doc:meta])* $field:ident: $ty:ty, $what:literal; )*) => {
+    (
+        backup { $( $(#[$doc:meta])* $field:ident: $ty:ty, )* }
+        device { $( $(#[$device_doc:meta])* $device:ident: $device_ty:ty, )* }
+    ) => {
+        records!(@every $( $(#[$doc])* $field: $ty, )* $( $(#[$device_doc])* $device: $device_ty, )*);
+
+        impl Records {
+            /// Everything the person has that a backup holds, untracked.
+            pub(super) fn backup(&self) -> crate::domain::backup::Backup {
+                crate::domain::backup::Backup {
+                    $( $field: self.$field.get_untracked(), )*
+                }
+            }
+
+            /// Replaces each of the backup's records with `backup`'s and saves it as it is
+            /// (no merge). Gives what could not be saved (also shown as notices).
+            pub(super) fn put(&self, backup: crate::domain::backup::Backup) -> Vec<&'static str> {
+                [$( self.$field.replace(backup.$field), )*]
+                    .into_iter()
+                    .filter_map(Result::err)
+                    .collect()
+            }
+        }
+    };
+    (@every $( $(#[$doc:meta])* $field:ident: $ty:ty, )*) => {
         /// Every record the person keeps, each a [`Persisted`] value.
         #[derive(Clone, Copy)]
         pub struct Records {
@@ -191,8 +217,9 @@ macro_rules! records {
         impl Records {
             /// Loads every record, reporting anything unusual.
             pub(super) fn load(io: Io) -> Self {
+                use crate::domain::backup::Kept;
                 Records {
-                    $( $field: Persisted::load(io, $what), )*
+                    $( $field: Persisted::load(io, <$ty as Kept>::WHAT), )*
                 }
             }
 
