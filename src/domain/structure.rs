@@ -38,10 +38,29 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The lines of a file before its tests: a one-line item marked `#[cfg(test)]` (`mod
+/// tests;`, a `use`) is left out and reading goes on past it; a marked block (`mod tests
+/// { … }`) ends the code.
+fn before_tests(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "#[cfg(test)]" {
+            out.push(line);
+            continue;
+        }
+        match lines.next() {
+            Some(item) if item.trim_end().ends_with(';') => {}
+            _ => break,
+        }
+    }
+    out
+}
+
 /// The code of a file: up to its tests, without comment lines.
 fn code(text: &str) -> String {
-    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-    text.lines()
+    before_tests(text)
+        .into_iter()
         .filter(|l| !l.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n")
@@ -275,11 +294,7 @@ const DATA: &[&str] = &["domain/library/catalog/exercises.rs"];
 
 /// The lines of `text` before its tests.
 fn lines_before_tests(text: &str) -> usize {
-    text.split("#[cfg(test)]")
-        .next()
-        .unwrap_or_default()
-        .lines()
-        .count()
+    before_tests(text).len()
 }
 
 #[test]
@@ -301,6 +316,8 @@ fn no_file_of_src_is_longer_than_600_lines_before_its_tests() {
         "over {MAX_LINES} lines before their tests: {long:?}"
     );
     assert_eq!(lines_before_tests("a\nb\n#[cfg(test)]\nmod tests {}\n"), 2);
+    // A test module declared at the top hides nothing after it.
+    assert_eq!(lines_before_tests("#[cfg(test)]\nmod tests;\na\nb\n"), 2);
 }
 
 #[test]
@@ -333,7 +350,9 @@ fn paths_in_groups_and_comments_are_read_as_code_reads_them() {
     let text = code(
         "use crate::domain::{library::catalog, library::exercise::{Dose, Kind}, dates};\n\
          // use crate::domain::progress::pain;\n\
-         let x = super::routine::builtin();\n#[cfg(test)]\nuse crate::domain::progress::walking;",
+         let x = super::routine::builtin();\n#[cfg(test)]\nuse crate::domain::progress::walking;\n\
+         #[cfg(test)]\nmod tests;\nuse crate::domain::sources::APP_OWN;\n\
+         #[cfg(test)]\nmod more {\nuse crate::domain::progress::pain;\n}",
     );
     let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert_eq!(
@@ -341,7 +360,8 @@ fn paths_in_groups_and_comments_are_read_as_code_reads_them() {
         [
             path(&["dates"]),
             path(&["library", "catalog"]),
-            path(&["library", "exercise"])
+            path(&["library", "exercise"]),
+            path(&["sources", "APP_OWN"])
         ]
         .into()
     );

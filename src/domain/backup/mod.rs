@@ -17,8 +17,6 @@ mod import;
 mod read;
 pub mod reminder;
 mod sections;
-#[cfg(test)]
-mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -140,3 +138,6 @@ pub enum Mode {
     /// The file's data takes the place of what is here.
     Replace,
 }
+
+#[cfg(test)]
+mod tests;

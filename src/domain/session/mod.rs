@@ -12,8 +12,6 @@ mod outcome;
 mod plan;
 mod player;
 pub mod settings;
-#[cfg(test)]
-mod tests;
 mod timeline;
 
 pub use cues::Cue;
@@ -25,3 +23,6 @@ pub use player::{
 pub use timeline::{
     compile, planned_ms, Movement, Pace, RestPace, Side, Step, StepKind, Timeline, GET_READY_SECS,
 };
+
+#[cfg(test)]
+mod tests;
