@@ -5,7 +5,8 @@
 // own wasm-opt is off, `data-wasm-opt="0"` in index.html: this step optimises):
 //
 //   wasm-split-cli → wasm-bindgen on the main part (keeping the exports the pieces link
-//   to) → wasm-opt -Oz on every part, as many at once as there are cores, each part's
+//   to) → the exports of wasm-streams' unused classes dropped (scripts/wasm-imports.mjs)
+//   → wasm-opt -Oz on every part, as many at once as there are cores, each part's
 //   result kept by the hash of its input so an unchanged part (the hosting builds', a
 //   page nobody touched) is not optimised again → the pieces and their loader renamed
 //   with a hash of their content (never cached stale) → Trunk's files replaced,
@@ -17,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PRELOADED } from "./hosting.mjs";
-import { renameImportKeys, shortenImports } from "./wasm-imports.mjs";
+import { dropClasses, dropExports, renameImportKeys, shortenImports } from "./wasm-imports.mjs";
 
 const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -174,8 +175,12 @@ export async function splitWasm({ dir, raw, html }) {
       "--keep-lld-exports",
       "--no-typescript",
     ]);
+    // wasm-streams' classes, which nothing uses, dropped before wasm-opt leaves their code out.
+    const bound = join(out, `${name}_bg.wasm`);
+    const streams = dropExports(readFileSync(bound));
+    writeFileSync(bound, streams.wasm);
     // The main part and every piece, optimised side by side.
-    const jobs = [[join(out, `${name}_bg.wasm`), join(dir, wasm)], ...pieces.map((p) => [join(tmp, p), join(tmp, `opt-${p}`)])];
+    const jobs = [[bound, join(dir, wasm)], ...pieces.map((p) => [join(tmp, p), join(tmp, `opt-${p}`)])];
     const { reused } = await optimiseAll(jobs, cache);
     // The functions the main part imports from the glue get short names, in both.
     const short = shortenImports(readFileSync(join(dir, wasm)), `./${name}_bg.js`);
@@ -201,7 +206,7 @@ export async function splitWasm({ dir, raw, html }) {
     // Only where it is imported: the wasm's own imports keep the name it was built with.
     const from = 'from "./__wasm_split.js"';
     if (!js.includes(from)) throw new Error("the app's module does not import the split loader");
-    const jsOut = renameImportKeys(js.replaceAll(from, `from "./${loaderName}"`), short.names);
+    const jsOut = renameImportKeys(dropClasses(js.replaceAll(from, `from "./${loaderName}"`), streams.dropped), short.names);
     writeFileSync(join(dir, `${name}.js`), jsOut);
 
     // The loader is preloaded with the module that imports it.

@@ -134,3 +134,77 @@ export function renameImportKeys(js, names) {
   }
   return out;
 }
+
+// Leptos brings in wasm-streams (through server_fn, which an app with no server never
+// calls). Its three classes that hand Rust streams to the browser's streams are exported
+// from the wasm and written into the glue, so their code would stay in the first load
+// though nothing uses them (about 1.3 KB brotli of wasm and 0.6 KB of JS). The post-build
+// step drops those exports, before wasm-opt (which then leaves their code out), and the
+// classes from the glue.
+
+/** The exports of wasm-streams' classes: `intounderlyingsink_write`, `__wbg_…_free`. */
+export const STREAM_EXPORTS = /^(__wbg_)?intounderlying(bytesource|sink|source)_\w+$/;
+
+/**
+ * `wasm` (bytes) without the exports whose names match `pattern`. Returns the new bytes
+ * and the names dropped.
+ */
+export function dropExports(wasm, pattern = STREAM_EXPORTS) {
+  const bytes = Uint8Array.from(wasm);
+  const decoder = new TextDecoder();
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 7) {
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(bytes, start);
+    const kept = [];
+    const dropped = [];
+    let keptCount = 0;
+    while (count-- > 0) {
+      const from = p;
+      const [length, nameAt] = leb(bytes, p);
+      const name = decoder.decode(bytes.subarray(nameAt, nameAt + length));
+      // Its kind (one byte), then its index.
+      p = leb(bytes, nameAt + length + 1)[1];
+      if (pattern.test(name)) dropped.push(name);
+      else {
+        kept.push(...bytes.subarray(from, p));
+        keptCount++;
+      }
+    }
+    if (p !== end) throw new Error("the export section was not read to its end");
+    const body = [...toLeb(keptCount), ...kept];
+    const section = [7, ...toLeb(body.length), ...body];
+    const out = new Uint8Array(at + section.length + (bytes.length - end));
+    out.set(bytes.subarray(0, at), 0);
+    out.set(section, at);
+    out.set(bytes.subarray(end), at + section.length);
+    return { wasm: out, dropped };
+  }
+  return { wasm: bytes, dropped: [] };
+}
+
+/**
+ * `js` (wasm-bindgen's glue) without the classes whose wasm exports `dropped` names (as
+ * `dropExports` gives them): each `export class …`, its `Symbol.dispose` line and its
+ * finalization registry. Throws when any of those names is still used after.
+ */
+export function dropClasses(js, dropped) {
+  const classes = new Set(dropped.map((name) => /^(?:__wbg_)?([a-z]+)_/.exec(name)[1]));
+  let out = js;
+  for (const lower of classes) {
+    const cls = new RegExp(`\\nexport class (\\w+) \\{\\n[\\s\\S]*?\\n\\}\\nif \\(Symbol\\.dispose\\) \\1\\.prototype\\[Symbol\\.dispose\\] = \\1\\.prototype\\.free;\\n`, "g");
+    out = out.replace(cls, (whole, name) => (name.toLowerCase() === lower ? "\n" : whole));
+    const registry = new RegExp(`const (\\w+)Finalization = \\(typeof FinalizationRegistry === 'undefined'\\)\\n[^\\n]*\\n[^\\n]*\\n`, "g");
+    out = out.replace(registry, (whole, name) => (name.toLowerCase() === lower ? "" : whole));
+  }
+  for (const name of dropped) {
+    if (out.includes(name)) throw new Error(`the glue still uses ${name}, whose export was dropped`);
+  }
+  return out;
+}

@@ -90,3 +90,54 @@ test("the glue's import object is renamed key by key, and a key not found once i
   assert.throws(() => renameImportKeys(glue, new Map([["__wbg_gone_0000000000000000", "d"]])), /0 times/);
   assert.throws(() => renameImportKeys(`${glue}\n    __wbindgen_flag: 1`, names), /2 times/);
 });
+
+test("wasm-streams' unused exports and classes are dropped; the rest kept", async () => {
+  const { dropClasses, dropExports } = await import("../../scripts/wasm-imports.mjs");
+  const leb = (n) => (n < 128 ? [n] : [(n % 128) | 0x80, ...leb(Math.floor(n / 128))]);
+  const section = (id, body) => [id, ...leb(body.length), ...body];
+  // Three functions () -> (), exported under four names (two of them wasm-streams').
+  const names = ["run", "intounderlyingsink_write", "__wbg_intounderlyingsink_free", "intounderlying_not_a_class"];
+  const wasm = Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [0x01, 0x60, 0x00, 0x00]),
+    ...section(3, [0x03, 0x00, 0x00, 0x00]),
+    ...section(7, [names.length, ...names.flatMap((n, i) => [...str(n), 0x00, i % 3])]),
+    ...section(10, [0x03, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b]),
+  ]);
+  const { wasm: out, dropped } = dropExports(wasm);
+  assert.deepEqual(dropped, ["intounderlyingsink_write", "__wbg_intounderlyingsink_free"]);
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(out)).map((e) => e.name);
+  assert.deepEqual(exports, ["run", "intounderlying_not_a_class"], "a valid wasm with the others kept");
+
+  const glue = [
+    "import * as import1 from \"./__wasm_split.js\"",
+    "",
+    "export class IntoUnderlyingSink {",
+    "    free() {",
+    "        wasm.__wbg_intounderlyingsink_free(ptr, 0);",
+    "    }",
+    "    write(chunk) {",
+    "        return wasm.intounderlyingsink_write(this.__wbg_ptr, chunk);",
+    "    }",
+    "}",
+    "if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;",
+    "export class Kept {",
+    "    run() { wasm.run(); }",
+    "}",
+    "if (Symbol.dispose) Kept.prototype[Symbol.dispose] = Kept.prototype.free;",
+    "const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')",
+    "    ? { register: () => {}, unregister: () => {} }",
+    "    : new FinalizationRegistry(ptr => wasm.__wbg_intounderlyingsink_free(ptr, 1));",
+    "const KeptFinalization = (typeof FinalizationRegistry === 'undefined')",
+    "    ? { register: () => {}, unregister: () => {} }",
+    "    : new FinalizationRegistry(ptr => wasm.__wbg_kept_free(ptr, 1));",
+    "function later() {}",
+    "",
+  ].join("\n");
+  const cut = dropClasses(glue, dropped);
+  assert.doesNotMatch(cut, /IntoUnderlying|intounderlying/);
+  assert.match(cut, /export class Kept \{\n {4}run\(\) \{ wasm\.run\(\); \}\n\}\nif \(Symbol\.dispose\) Kept/, "the other class kept");
+  assert.match(cut, /const KeptFinalization = [^\n]*\n[^\n]*\n[^\n]*__wbg_kept_free[^\n]*\nfunction later/, "its registry kept");
+  // A use of a dropped export the cut did not reach stops the build.
+  assert.throws(() => dropClasses(`${glue}\nwasm.intounderlyingsink_write(1, 2);\n`, dropped), /still uses intounderlyingsink_write/);
+});

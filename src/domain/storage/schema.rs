@@ -225,7 +225,21 @@ pub fn open(
 /// Each entry of each list in the data is tried on its own (in a copy of the record whose
 /// list holds only it), so one bad session among hundreds costs only that session.
 pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
-    let (_, _, data) = open(text, T::SCHEMA, T::migrate).ok()?;
+    let reads = |value: Value| serde_json::from_value::<T>(value).ok();
+    let (kept, dropped) = salvaged(text, T::SCHEMA, T::migrate, &|v| reads(v).is_some())?;
+    reads(kept).map(|value| (value, dropped))
+}
+
+/// [`salvage`] but for turning data into the record (`reads`), compiled once for every
+/// kind of record: the data with the entries `reads` refuses left out, and how many were
+/// (at least one).
+fn salvaged(
+    text: &str,
+    schema: u32,
+    migrate: Migrate,
+    reads: &dyn Fn(Value) -> bool,
+) -> Option<(Value, usize)> {
+    let (_, _, data) = open(text, schema, migrate).ok()?;
     let Value::Object(object) = &data else {
         return None;
     };
@@ -246,7 +260,7 @@ pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
         for item in items {
             let mut alone = frame.clone();
             alone.insert(key.clone(), Value::Array(vec![item.clone()]));
-            if serde_json::from_value::<T>(Value::Object(alone)).is_ok() {
+            if reads(Value::Object(alone)) {
                 good.push(item.clone());
             } else {
                 dropped += 1;
@@ -254,8 +268,7 @@ pub fn salvage<T: Record>(text: &str) -> Option<(T, usize)> {
         }
         kept.insert(key.clone(), Value::Array(good));
     }
-    let value = serde_json::from_value::<T>(Value::Object(kept)).ok()?;
-    (dropped > 0).then_some((value, dropped))
+    (dropped > 0).then_some((Value::Object(kept), dropped))
 }
 
 /// Where a copy of the data of record `name` at an older `schema` is kept while it is

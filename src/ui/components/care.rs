@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::due::{when_due, Draw};
 use crate::ui::href;
 
 use crate::domain::progress::pain::{self, AfterCheckReason};
@@ -35,26 +36,13 @@ pub fn AfterCheckCard() -> impl IntoView {
             .sessions
             .with(|log| pain::after_check_due(log, now, offset).cloned())
     });
-    // The card's code is fetched once a check is due (it is rarely), then drawn.
-    let card = RwSignal::new(None::<fn(AppState, SessionRecord) -> AnyView>);
-    Effect::new(move |_| {
-        if due.with(Option::is_some) && card.get_untracked().is_none() {
-            leptos::task::spawn_local(async move {
-                // Not fetched (offline): the next page, or the next change, tries again.
-                if let Ok(draw) = after_check_drawer().await {
-                    card.try_set(Some(draw));
-                }
-            });
-        }
-    });
-    let shown = move || due.get().filter(|_| !state.is_playing());
-    view! { {move || shown().and_then(|record| card.get().map(|draw| draw(state, record)))} }
-        .into_any()
+    let shown = Signal::derive(move || due.get().filter(|_| !state.is_playing()));
+    when_due(state, shown, after_check_drawer).into_any()
 }
 
 crate::ui::piece! {
     /// What draws the after-session check, fetched when one is due.
-    fn after_check_drawer() -> fn(AppState, SessionRecord) -> AnyView { after_check } in after_check_piece
+    fn after_check_drawer() -> Draw<SessionRecord> { after_check } in due_cards_piece
 }
 
 /// The after-session check about `record`: the question, or, after "Still hurting", the
@@ -202,24 +190,34 @@ pub fn NudgeCard() -> impl IntoView {
                 .sessions
                 .with(|log| pain::not_improving(log, today, offset).is_some())
     });
+    let due = Signal::derive(move || show.get().then_some(()));
+    when_due(state, due, nudge_drawer)
+}
+
+crate::ui::piece! {
+    /// What draws the nudge to get advice, fetched when it is due.
+    fn nudge_drawer() -> Draw<()> { nudge } in due_cards_piece
+}
+
+/// The nudge to get advice, with a way to put it off for a week.
+fn nudge(state: AppState, (): ()) -> AnyView {
     let snooze = move |_| state.update_plan(|p| p.dismiss_nudge(clock::now()));
     view! {
-        <Show when=move || show.get()>
-            <section class="card caution nudge" aria-labelledby="nudge-heading">
-                <h2 id="nudge-heading">"Time to check in with someone"</h2>
-                <p>
-                    "Your pain ratings in the last week are not lower than in your first "
-                    "week of ratings. Back pain usually gets better within a few weeks; when "
-                    "it doesn't, a GP or physiotherapist can help find out why and what "
-                    "suits you."
-                </p>
-                <p><a href=href("/safety")>"When to get help"</a></p>
-                <div class="actions">
-                    <button class="secondary" on:click=snooze>"Remind me in a week"</button>
-                </div>
-            </section>
-        </Show>
+        <section class="card caution nudge" aria-labelledby="nudge-heading">
+            <h2 id="nudge-heading">"Time to check in with someone"</h2>
+            <p>
+                "Your pain ratings in the last week are not lower than in your first "
+                "week of ratings. Back pain usually gets better within a few weeks; when "
+                "it doesn't, a GP or physiotherapist can help find out why and what "
+                "suits you."
+            </p>
+            <p><a href=href("/safety")>"When to get help"</a></p>
+            <div class="actions">
+                <button class="secondary" on:click=snooze>"Remind me in a week"</button>
+            </div>
+        </section>
     }
+    .into_any()
 }
 
 /// Dose suggestions from the last week's sessions, each to accept or decline.
@@ -238,42 +236,52 @@ pub fn Suggestions() -> impl IntoView {
             })
         })
     });
+    let due = Signal::derive(move || Some(list.get()).filter(|l| !l.is_empty()));
+    when_due(state, due, suggestions_drawer)
+}
+
+crate::ui::piece! {
+    /// What draws dose suggestions, fetched when there are some.
+    fn suggestions_drawer() -> Draw<Vec<Suggestion>> { suggestions } in due_cards_piece
+}
+
+/// A card for each of `list`, to accept or decline.
+fn suggestions(state: AppState, list: Vec<Suggestion>) -> AnyView {
     let decide = move |s: &Suggestion, accepted: bool| {
         let now = clock::now();
         state.library().with_untracked(|library| {
             state.update_plan(|plan| s.answer(plan, accepted, now, library))
         });
     };
-    view! {
-        <For each=move || list.get() key=|s| (s.exercise.clone(), s.to.reps, s.to.hold_secs) let:s>
-            {
-                let headline = s.headline(&state.name_of(&s.exercise));
-                let reason = s.reason();
-                let label = headline.clone();
-                let accept_label = match s.direction {
-                    Direction::More => "Yes, do more",
-                    Direction::Ease => "Ease back",
-                    Direction::Keep => "OK",
-                };
-                let keep = s.clone();
-                let single = s.direction == Direction::Keep;
-                view! {
-                    <section class="card suggestion" aria-label=label>
-                        <p class="eyebrow">"Your exercises"</p>
-                        <h2>{headline}</h2>
-                        <p>{reason}</p>
-                        <p class="source-tag">{progression::RULE_NOTE}</p>
-                        <div class="actions">
-                            <button on:click=move |_| decide(&s, true)>{accept_label}</button>
-                            {(!single).then(|| view! {
-                                <button class="secondary" on:click=move |_| decide(&keep, false)>
-                                    "Not now"
-                                </button>
-                            })}
-                        </div>
-                    </section>
-                }
+    list.into_iter()
+        .map(|s| {
+            let headline = s.headline(&state.name_of(&s.exercise));
+            let reason = s.reason();
+            let label = headline.clone();
+            let accept_label = match s.direction {
+                Direction::More => "Yes, do more",
+                Direction::Ease => "Ease back",
+                Direction::Keep => "OK",
+            };
+            let keep = s.clone();
+            let single = s.direction == Direction::Keep;
+            view! {
+                <section class="card suggestion" aria-label=label>
+                    <p class="eyebrow">"Your exercises"</p>
+                    <h2>{headline}</h2>
+                    <p>{reason}</p>
+                    <p class="source-tag">{progression::RULE_NOTE}</p>
+                    <div class="actions">
+                        <button on:click=move |_| decide(&s, true)>{accept_label}</button>
+                        {(!single).then(|| view! {
+                            <button class="secondary" on:click=move |_| decide(&keep, false)>
+                                "Not now"
+                            </button>
+                        })}
+                    </div>
+                </section>
             }
-        </For>
-    }
+        })
+        .collect_view()
+        .into_any()
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::components::due::{when_due, Draw};
+
 use crate::domain::backup::{self, Import, Mode};
 use crate::platform::{clock, files, persistence};
 use crate::ui::format::day_full;
@@ -341,6 +343,17 @@ pub fn BackupReminder() -> impl IntoView {
             .with(|s| (s.records.len(), s.records.first().map(|r| r.started_at)));
         state.records.backup_meta.with(|m| m.due(now, count, first))
     };
+    let due = Signal::derive(move || due().then_some(()));
+    when_due(state, due, reminder_drawer)
+}
+
+crate::ui::piece! {
+    /// What draws the backup reminder, fetched when one is due.
+    fn reminder_drawer() -> Draw<()> { reminder } in due_cards_piece
+}
+
+/// The backup reminder: download one, or not now.
+fn reminder(state: AppState, (): ()) -> AnyView {
     let snooze = move |_| {
         let count = state.records.sessions.with_untracked(|s| s.records.len());
         state
@@ -349,18 +362,17 @@ pub fn BackupReminder() -> impl IntoView {
             .update(|m| m.snooze(clock::now(), count));
     };
     view! {
-        <Show when=due>
-            <section class="card backup-reminder" aria-labelledby="backup-heading">
-                <h2 id="backup-heading">"Time for a backup"</h2>
-                <p>
-                    "Your history is kept only in this browser. A backup file keeps a copy "
-                    "safe if the browser's data is ever cleared."
-                </p>
-                <div class="actions">
-                    <button on:click=move |_| state.download_backup()>"Download a backup"</button>
-                    <button class="secondary" on:click=snooze>"Not now"</button>
-                </div>
-            </section>
-        </Show>
+        <section class="card backup-reminder" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Time for a backup"</h2>
+            <p>
+                "Your history is kept only in this browser. A backup file keeps a copy "
+                "safe if the browser's data is ever cleared."
+            </p>
+            <div class="actions">
+                <button on:click=move |_| state.download_backup()>"Download a backup"</button>
+                <button class="secondary" on:click=snooze>"Not now"</button>
+            </div>
+        </section>
     }
+    .into_any()
 }

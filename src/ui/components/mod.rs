@@ -3,6 +3,7 @@
 pub mod care;
 pub mod charts;
 pub mod data;
+pub mod due;
 pub mod exercise_card;
 pub mod figure;
 pub mod icons;

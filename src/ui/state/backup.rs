@@ -42,65 +42,36 @@ impl AppState {
 
     /// Downloads the backup file and remembers that it was made.
     pub fn download_backup(&self) {
-        let now = clock::now();
-        let text = match backup::export(&self.current_backup(), now) {
-            Ok(text) => text,
-            Err(err) => {
-                self.notices.notify(
-                    Tone::Warning,
-                    format!("The backup could not be put into a file: {err}."),
-                );
-                return;
-            }
-        };
-        if self.download(
-            &backup::file_name(today_now()),
-            "application/json",
-            &text,
-            "backup",
-        ) {
-            let sessions = self.records.sessions.with_untracked(|s| s.records.len());
-            // Quietly: when storage is full, this note failing to save is no news.
-            self.records
-                .backup_meta
-                .update_quietly(|m| m.backed_up(now, sessions));
-        }
+        self.download_file(Download::Backup);
     }
 
     /// Downloads sessions and activities as a spreadsheet file.
     pub fn download_csv(&self) {
-        let offset = self.clock.offset();
-        let text = self.records.sessions.with_untracked(|s| {
-            self.records
-                .activities
-                .with_untracked(|a| backup::csv(s, a, offset))
-        });
-        self.download(
-            &backup::csv_file_name(today_now()),
-            "text/csv",
-            &text,
-            "spreadsheet",
-        );
+        self.download_file(Download::Spreadsheet);
     }
 
     /// Downloads every stored text of the app exactly as it is, for data this version
     /// can't read (written by a newer version, or unreadable).
     pub fn download_stored(&self) {
-        let entries = self.io.store.with_value(Store::entries);
-        let object: serde_json::Map<String, serde_json::Value> = entries
-            .into_iter()
-            .map(|(k, v)| (k, serde_json::Value::String(v)))
-            .collect();
-        match serde_json::to_string_pretty(&object) {
-            Ok(text) => {
-                let name = format!("steadyback-stored-data-{}.json", iso(today_now()));
-                self.download(&name, "application/json", &text, "stored data");
+        self.download_file(Download::Stored);
+    }
+
+    /// Makes and downloads `what`. The code that writes the files is fetched the first
+    /// time (a piece of its own: a notice's or Today's reminder's button is all that
+    /// needs it on the first load); when it can't be, the person is told.
+    fn download_file(&self, what: Download) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match downloader().await {
+                Ok(download) => download(state, what),
+                Err(_) => state.notices.notify(
+                    Tone::Warning,
+                    "The file could not be made: part of the app could not be fetched. \
+                     Check the connection, then try again."
+                        .to_string(),
+                ),
             }
-            Err(err) => self.notices.notify(
-                Tone::Warning,
-                format!("The stored data could not be put into a file: {err}."),
-            ),
-        }
+        });
     }
 
     /// Puts an imported backup in place, merged with or replacing what is here. What is
@@ -199,5 +170,95 @@ impl AppState {
         self.records.reset();
         self.notices.clear();
         Ok(())
+    }
+}
+
+/// A file the person can download.
+#[derive(Clone, Copy)]
+enum Download {
+    /// The backup of everything.
+    Backup,
+    /// Sessions and activities for a spreadsheet.
+    Spreadsheet,
+    /// Every stored text as it is.
+    Stored,
+}
+
+crate::ui::piece! {
+    /// What writes and downloads the files.
+    fn downloader() -> fn(AppState, Download) { download_now } in downloads_piece
+}
+
+/// Makes and downloads `what` for `state`.
+fn download_now(state: AppState, what: Download) {
+    match what {
+        Download::Backup => state.download_backup_now(),
+        Download::Spreadsheet => state.download_csv_now(),
+        Download::Stored => state.download_stored_now(),
+    }
+}
+
+impl AppState {
+    /// Downloads the backup file and remembers that it was made.
+    fn download_backup_now(&self) {
+        let now = clock::now();
+        let text = match backup::export(&self.current_backup(), now) {
+            Ok(text) => text,
+            Err(err) => {
+                self.notices.notify(
+                    Tone::Warning,
+                    format!("The backup could not be put into a file: {err}."),
+                );
+                return;
+            }
+        };
+        if self.download(
+            &backup::file_name(today_now()),
+            "application/json",
+            &text,
+            "backup",
+        ) {
+            let sessions = self.records.sessions.with_untracked(|s| s.records.len());
+            // Quietly: when storage is full, this note failing to save is no news.
+            self.records
+                .backup_meta
+                .update_quietly(|m| m.backed_up(now, sessions));
+        }
+    }
+
+    /// Downloads sessions and activities as a spreadsheet file.
+    fn download_csv_now(&self) {
+        let offset = self.clock.offset();
+        let text = self.records.sessions.with_untracked(|s| {
+            self.records
+                .activities
+                .with_untracked(|a| backup::csv(s, a, offset))
+        });
+        self.download(
+            &backup::csv_file_name(today_now()),
+            "text/csv",
+            &text,
+            "spreadsheet",
+        );
+    }
+
+    /// Downloads every stored text of the app exactly as it is, for data this version
+    /// can't read (written by a newer version, or unreadable).
+    fn download_stored_now(&self) {
+        let entries = self.io.store.with_value(Store::entries);
+        let object: serde_json::Map<String, serde_json::Value> = entries
+            .into_iter()
+            .map(|(k, v)| (k, serde_json::Value::String(v)))
+            .collect();
+        match serde_json::to_string_pretty(&object) {
+            Ok(text) => {
+                let name = format!("steadyback-stored-data-{}.json", iso(today_now()));
+                self.download(&name, "application/json", &text, "stored data");
+            }
+            Err(err) => self.notices.notify(
+                Tone::Warning,
+                format!("The stored data could not be put into a file: {err}."),
+            ),
+        }
     }
 }
