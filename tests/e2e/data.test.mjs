@@ -213,6 +213,27 @@ test("a reload mid-session keeps everything recorded before and resumes the sess
   assert.equal(await page.locator(".session-row").count(), 10, "history untouched");
 });
 
+test("a download whose code can't be fetched says so, breaks nothing, and works once it can", async () => {
+  const { app, page } = await open("/settings", { seed: fixture.storage() });
+  // The downloads are a piece fetched on the first one (piece! in src/ui/mod.rs): the
+  // connection drops just then.
+  let offline = true;
+  await app.context.route(/split_downloads_piece-\w+\.wasm$/, (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  app.allowErrors(/downloads_piece|ERR_INTERNET_DISCONNECTED|Failed to fetch|SplitLoaderError/);
+  await page.getByRole("button", { name: "Download a backup", exact: true }).click();
+  await notice(page, "The file could not be made: part of the app could not be fetched.").waitFor();
+  // Nothing else stopped: the app still answers.
+  await page.getByRole("link", { name: "Today" }).click();
+  await expectHeading(page, "Today");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expectHeading(page, "Settings");
+  offline = false;
+  const backup = await download(page, () =>
+    page.getByRole("button", { name: "Download a backup", exact: true }).click(),
+  );
+  assert.equal(JSON.parse(backup.text).data.sessions.records.length, 10, "the next tap makes the file");
+});
+
 test("backup, spreadsheet, import with preview, merge or replace, and undo", async () => {
   const { page } = await open("/settings", { seed: fixture.storage() });
   const backup = await download(page, () =>
