@@ -390,3 +390,60 @@ fn the_base_path_is_read_from_the_page_and_only_a_plain_path_counts() {
     assert_eq!(steadyback::ui::href("/library"), "/library");
     assert_eq!(steadyback::ui::href("/"), "/");
 }
+
+#[wasm_bindgen_test]
+async fn a_card_is_drawn_once_due_and_its_drawing_fetched_again_after_a_failure() {
+    use std::cell::Cell;
+    use steadyback::ui::components::due::{when_due, Draw};
+    thread_local! {
+        static FETCHES: Cell<u32> = const { Cell::new(0) };
+    }
+    fn card(_: AppState, n: u32) -> AnyView {
+        view! { <p class="due-card">{format!("Due: {n}")}</p> }.into_any()
+    }
+    // The first fetch fails (offline), the next ones give the drawing.
+    async fn fetch() -> Result<Draw<u32>, ()> {
+        let n = FETCHES.with(|f| {
+            f.set(f.get() + 1);
+            f.get()
+        });
+        if n == 1 {
+            Err(())
+        } else {
+            Ok(card)
+        }
+    }
+    let root = fresh_root();
+    let due = RwSignal::new(None::<u32>);
+    let handle = mount_to(root.clone(), move || {
+        let state = AppState::load();
+        view! { <div>{when_due(state, due.into(), fetch)}</div> }
+    });
+    let shown = || {
+        root.query_selector(".due-card")
+            .unwrap()
+            .and_then(|c| c.text_content())
+    };
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    assert_eq!(FETCHES.with(Cell::get), 0, "nothing due: nothing fetched");
+    assert_eq!(shown(), None);
+
+    due.set(Some(1));
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    assert_eq!(FETCHES.with(Cell::get), 1);
+    assert_eq!(shown(), None, "not fetched: nothing drawn, nothing broken");
+
+    due.set(Some(2));
+    until("the card, once fetched", || shown().is_some()).await;
+    assert_eq!(shown().as_deref(), Some("Due: 2"));
+    due.set(Some(3));
+    until("the card redrawn", || shown().as_deref() == Some("Due: 3")).await;
+    assert_eq!(
+        FETCHES.with(Cell::get),
+        2,
+        "fetched once it worked, not again"
+    );
+    due.set(None);
+    until("the card gone", || shown().is_none()).await;
+    drop(handle);
+}

@@ -6,24 +6,23 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::ui::state::AppState;
 
 /// The drawing of a card about a `T`.
 pub type Draw<T> = fn(AppState, T) -> AnyView;
 
-/// What the drawing `fetch` gives draws of the value `due` holds; nothing while it holds
-/// `None`. The drawing is fetched the first time something is due; when that fails
+/// What the drawing `fetch` gives (a `piece!`: `Err` when it can't be fetched) draws of
+/// the value `due` holds; nothing while it holds `None`. The drawing is fetched the first time something is due; when that fails
 /// (offline), it is tried again at the next change of `due` or on the next page.
-pub fn when_due<T, F>(
+pub fn when_due<T, F, E>(
     state: AppState,
     due: Signal<Option<T>>,
     fetch: impl Fn() -> F + Copy + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
-    F: Future<Output = Result<Draw<T>, SplitLoaderError>> + 'static,
+    F: Future<Output = Result<Draw<T>, E>> + 'static,
 {
     let drawing = RwSignal::new(None::<Draw<T>>);
     Effect::new(move |_| {
