@@ -84,15 +84,7 @@ export function shortenImports(wasm, module) {
     const b = encoder.encode(s);
     return [...toLeb(b.length), ...b];
   };
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = leb(bytes, at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      at = end;
-      continue;
-    }
+  const rewritten = rewriteSection(bytes, 2, (start, end) => {
     const names = new Map();
     let [count, p] = leb(bytes, start);
     const entries = [...toLeb(count)];
@@ -110,14 +102,33 @@ export function shortenImports(wasm, module) {
       p = afterDescription;
     }
     if (p !== end) throw new Error("the import section was not read to its end");
-    const section = [2, ...toLeb(entries.length), ...entries];
-    const out = new Uint8Array(at + section.length + (bytes.length - end));
-    out.set(bytes.subarray(0, at), 0);
-    out.set(section, at);
-    out.set(bytes.subarray(end), at + section.length);
-    return { wasm: out, names };
+    return { body: entries, names };
+  });
+  return rewritten ?? { wasm: bytes, names: new Map() };
+}
+
+/**
+ * `bytes` with its section `id` replaced by the body `rewrite(start, end)` gives (read
+ * from the section's contents, `start` to `end`), and whatever else `rewrite` returns;
+ * `null` when the wasm has no such section.
+ */
+function rewriteSection(bytes, id, rewrite) {
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (bytes[at] === id) {
+      const { body, ...rest } = rewrite(start, end);
+      const section = [id, ...toLeb(body.length), ...body];
+      const out = new Uint8Array(at + section.length + (bytes.length - end));
+      out.set(bytes.subarray(0, at), 0);
+      out.set(section, at);
+      out.set(bytes.subarray(end), at + section.length);
+      return { wasm: out, ...rest };
+    }
+    at = end;
   }
-  return { wasm: bytes, names: new Map() };
+  return null;
 }
 
 /**
@@ -152,15 +163,7 @@ export const STREAM_EXPORTS = /^(__wbg_)?intounderlying(bytesource|sink|source)_
 export function dropExports(wasm, pattern = STREAM_EXPORTS) {
   const bytes = Uint8Array.from(wasm);
   const decoder = new TextDecoder();
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = leb(bytes, at + 1);
-    const end = start + size;
-    if (id !== 7) {
-      at = end;
-      continue;
-    }
+  const rewritten = rewriteSection(bytes, 7, (start, end) => {
     let [count, p] = leb(bytes, start);
     const kept = [];
     const dropped = [];
@@ -178,15 +181,9 @@ export function dropExports(wasm, pattern = STREAM_EXPORTS) {
       }
     }
     if (p !== end) throw new Error("the export section was not read to its end");
-    const body = [...toLeb(keptCount), ...kept];
-    const section = [7, ...toLeb(body.length), ...body];
-    const out = new Uint8Array(at + section.length + (bytes.length - end));
-    out.set(bytes.subarray(0, at), 0);
-    out.set(section, at);
-    out.set(bytes.subarray(end), at + section.length);
-    return { wasm: out, dropped };
-  }
-  return { wasm: bytes, dropped: [] };
+    return { body: [...toLeb(keptCount), ...kept], dropped };
+  });
+  return rewritten ?? { wasm: bytes, dropped: [] };
 }
 
 /**
