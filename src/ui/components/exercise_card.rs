@@ -6,7 +6,7 @@ use crate::ui::href;
 
 use crate::domain::library::exercise::{Exercise, Work};
 use crate::domain::library::own_exercise::is_own;
-use crate::ui::components::figure::FigureStill;
+use crate::ui::components::figure::LaterStill;
 
 /// A card in the list: name, type and position, dose and time.
 #[component]
@@ -27,7 +27,7 @@ pub fn ExerciseCard(
     view! {
         <li>
             <a class="card exercise-card" href=href(&format!("/exercise/{}", exercise.id))>
-                <FigureStill exercise=exercise.clone() class="card-figure" later=true />
+                <LaterStill exercise=exercise.clone() class="card-figure" />
                 <h2>{exercise.name.to_string()}</h2>
                 <Show when=set_aside>
                     <p class="badge">"Not for me"</p>

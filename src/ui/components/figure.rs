@@ -87,7 +87,9 @@ pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
     });
 }
 
-/// A still of `exercise`'s figure: its end pose (the move), or its start.
+/// A still of `exercise`'s figure: its end pose (the move), or its start, drawn at once.
+/// Not for the first load's pages, whose stills are [`LaterStill`]s: using this one there
+/// would bring the drawing code back into the first load.
 #[component]
 pub fn FigureStill(
     /// The exercise drawn.
@@ -95,33 +97,37 @@ pub fn FigureStill(
     /// Show the start pose instead of the end.
     #[prop(optional)]
     start: bool,
-    /// Extra class, for the size it is shown at (fixed by the class, so a still drawn
-    /// later moves nothing).
+    /// Extra class, for the size it is shown at.
     #[prop(optional)]
     class: &'static str,
-    /// Drawn just after the page has been painted, not before: for lists of many
-    /// figures, so a tap that opens the list is answered at once. The drawing code is
-    /// fetched then, the first time (see `still_drawer`).
-    #[prop(optional)]
-    later: bool,
 ) -> impl IntoView {
-    let class = format!("figure still {class}");
-    if !later {
-        let html = still_markup(&exercise, start);
-        return (!html.is_empty())
-            .then(|| view! { <div class=class inner_html=html></div> }.into_any());
-    }
+    let html = still_markup(&exercise, start);
+    (!html.is_empty())
+        .then(|| view! { <div class=format!("figure still {class}") inner_html=html></div> })
+}
+
+/// The still of `exercise`'s end pose drawn just after the page has been painted, not
+/// before: for lists of many figures, so a tap that opens the list is answered at once.
+/// The drawing code is fetched then, the first time (see `still_drawer`).
+#[component]
+pub fn LaterStill(
+    /// The exercise drawn.
+    exercise: Exercise,
+    /// Extra class, for the size it is shown at (fixed by the class, so a still drawn
+    /// later moves nothing).
+    class: &'static str,
+) -> impl IntoView {
     let html = RwSignal::new(String::new());
     crate::ui::after_next_paint(move || {
         leptos::task::spawn_local(async move {
             // Not fetched (offline on a first visit): the frame stays empty, its size
             // kept by its class, and the next page that draws one tries again.
             if let Ok(draw) = still_drawer().await {
-                html.try_set(draw(&exercise, start));
+                html.try_set(draw(&exercise, false));
             }
         });
     });
-    Some(view! { <div class=class inner_html=move || html.get()></div> }.into_any())
+    view! { <div class=format!("figure still {class}") inner_html=move || html.get()></div> }
 }
 
 crate::ui::piece! {

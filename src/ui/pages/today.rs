@@ -14,7 +14,7 @@ use crate::domain::sources::APP_OWN;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
 use crate::ui::components::data::BackupReminder;
-use crate::ui::components::figure::FigureStill;
+use crate::ui::components::figure::LaterStill;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{AdviceNote, CheckOutcome};
 use crate::ui::components::week::{WalkCard, WeekCard};
@@ -45,7 +45,7 @@ fn Suggested(
         .map(|e| {
             view! {
                 <li>
-                    <FigureStill exercise=e.clone() class="list-figure" later=true />
+                    <LaterStill exercise=e.clone() class="list-figure" />
                     <a href=href(&format!("/exercise/{}", e.id))>{e.name.to_string()}</a>
                 </li>
             }

@@ -14,7 +14,7 @@ use crate::domain::library::exercise::Exercise;
 use crate::domain::library::filter::Filter;
 use crate::domain::routines::own_routine::{self, Field, OwnItem, RoutineDraft, RoutineDrafts};
 use crate::platform::clock;
-use crate::ui::components::figure::FigureStill;
+use crate::ui::components::figure::LaterStill;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::href;
@@ -429,7 +429,7 @@ fn ItemEditor(
     view! {
         <li class="card editor-item">
             <div class="editor-item-head">
-                <FigureStill exercise class="list-figure" later=true />
+                <LaterStill exercise class="list-figure" />
                 <h3>{name.clone()}</h3>
             </div>
             {set_aside.then(|| view! { <SetAsideNote /> })}
@@ -514,7 +514,7 @@ fn Picker(
                             let chosen = exercise.clone();
                             view! {
                                 <li>
-                                    <FigureStill exercise class="list-figure" later=true />
+                                    <LaterStill exercise class="list-figure" />
                                     <span class="picker-name">{name.clone()}</span>
                                     <button
                                         type="button"

@@ -15,7 +15,7 @@ use crate::domain::routines::own_routine::{OwnItem, OWN_PREFIX};
 use crate::domain::routines::routine::{self, Routine};
 use crate::domain::routines::share;
 use crate::platform::{clock, share as device_share};
-use crate::ui::components::figure::FigureStill;
+use crate::ui::components::figure::LaterStill;
 use crate::ui::components::missing::Missing;
 use crate::ui::components::page::Page;
 use crate::ui::components::reminder::ReminderForm;
@@ -100,7 +100,7 @@ pub fn RoutineItems(
             };
             view! {
                 <li>
-                    <FigureStill exercise class="list-figure" later=true />
+                    <LaterStill exercise class="list-figure" />
                     <div>
                         {name}
                         <span class="meta">" · " {summary}</span>
