@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
     // Another tab saved: show what it saved here too. The listener lives as long as
     // the app (dropped with it, which stops it).
     let storage_events =
-        crate::platform::storage::on_change(move |key| state.records.reload(key.as_deref()));
+        crate::platform::storage::on_change(move |key| state.reload(key.as_deref()));
     StoredValue::new_local(storage_events);
     // Time moves on for whatever depends on the day or on time passing.
     if let Ok(ticker) =

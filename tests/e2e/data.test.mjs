@@ -187,6 +187,29 @@ test("two tabs: a change in one shows in the other, and both tabs' writes are ke
   await b.close();
 });
 
+test("two tabs: what one deletes, the other does not write back", async () => {
+  const { app, page: a } = await open("/settings", { seed: fixture.storage() });
+  const b = await app.context.newPage();
+  await b.goto("/activity");
+  await appReady(b);
+  await b.locator(".activity-list li").first().waitFor();
+  await a.getByRole("button", { name: "Delete all my data" }).click();
+  await a.getByRole("button", { name: "Delete everything" }).click();
+  await a.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+  // The other tab starts afresh too.
+  await b.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
+  // The check answered (in tab A: tab B hears of it), then a walk logged in tab B.
+  await a.evaluate((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
+  await expectHeading(b, "Log activity");
+  assert.equal(await b.locator(".activity-list li").count(), 0, "tab B holds nothing from before");
+  await logWalk(b, "17");
+  await b.getByText("Saved:").waitFor();
+  const records = JSON.parse(await stored(a, "steadyback:activities")).data.records;
+  assert.deepEqual(records.map((r) => r.minutes), [17], "only the new walk, none from before the deletion");
+  assert.equal(await stored(a, "steadyback:sessions"), null);
+  await b.close();
+});
+
 test("a write that reads back differently is reported", async () => {
   const { page } = await open("/activity", { seed: fixture.storage() });
   await page.evaluate(() => {
@@ -334,7 +357,11 @@ test("delete all data: offered a backup first, then everything goes", async () =
   // The app starts afresh with the safety check.
   await page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor();
   const left = await keys(page);
-  assert.ok(left.every((k) => k === "steadyback:safety-check"), `only what the check saves: ${left}`);
+  assert.ok(
+    left.every((k) => k === "steadyback:safety-check" || k === "steadyback:cleared"),
+    `only what the check saves, and the mark that tells other tabs: ${left}`,
+  );
+  assert.match(await stored(page, "steadyback:cleared"), /^\d+$/);
   assert.equal(await stored(page, "other-app:keep"), "1", "other apps' data is left alone");
   void CLEAR_CHECK;
 });

@@ -19,6 +19,12 @@ pub fn data_key(name: &str) -> String {
     format!("{NAMESPACE}:{name}")
 }
 
+/// The key that says when everything was last deleted ([`Store::clear_all`]): another
+/// tab that sees it change drops what it holds in memory rather than merge it back.
+///
+/// [`Store::clear_all`]: super::store::Store::clear_all
+pub const CLEARED_KEY: &str = "steadyback:cleared";
+
 /// Prefix of the keys that hold unreadable text copied aside.
 pub fn quarantine_prefix(name: &str) -> String {
     format!("{NAMESPACE}:quarantine:{name}:")

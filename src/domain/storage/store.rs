@@ -12,9 +12,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::storage::schema::{
-    self, data_key, migration_key, quarantine_key, DecodeError, Migrate, Record,
+    self, data_key, migration_key, quarantine_key, DecodeError, Migrate, Record, CLEARED_KEY,
 };
 use crate::domain::Millis;
+
+/// How the mark under [`CLEARED_KEY`] starts while a deletion of everything is under way.
+const CLEARING: &str = "clearing ";
 
 /// Why the backend refused an operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -187,13 +190,39 @@ pub struct Store<B> {
     backend: B,
     /// Keys that must not be written, with the reason.
     protected: BTreeMap<String, String>,
+    /// The mark of the last deletion of everything ([`CLEARED_KEY`]) as this store last
+    /// saw it: when the stored one differs, another tab deleted everything since.
+    cleared: Option<String>,
 }
 
 impl<B: KeyValue> Store<B> {
     pub fn new(backend: B) -> Self {
+        let cleared = backend.get(CLEARED_KEY).ok().flatten();
         Store {
             backend,
             protected: BTreeMap::new(),
+            cleared,
+        }
+    }
+
+    /// The stored mark of the last deletion of everything.
+    fn cleared_mark(&self) -> Option<String> {
+        self.backend.get(CLEARED_KEY).ok().flatten()
+    }
+
+    /// True when another tab deleted everything (or is deleting it) since this store
+    /// last caught up: what this tab holds in memory is from before, so a save drops it
+    /// rather than merge it back, and a reload takes what is stored as it is.
+    pub fn cleared_elsewhere(&self) -> bool {
+        self.cleared_mark() != self.cleared
+    }
+
+    /// This tab has read every record again after another tab deleted everything: its
+    /// saves count again. Not while that deletion is still under way.
+    pub fn caught_up(&mut self) {
+        let mark = self.cleared_mark();
+        if !mark.as_deref().is_some_and(|m| m.starts_with(CLEARING)) {
+            self.cleared = mark;
         }
     }
 
@@ -325,7 +354,16 @@ impl<B: KeyValue> Store<B> {
     /// saved since this one loaded is kept (on a tie this tab's wins). Stored text that
     /// can't be read is loaded properly first, so it is copied aside or protected and
     /// never written over unseen. Returns the value now held and how it went.
+    /// After another tab deleted everything ([`Store::cleared_elsewhere`]), nothing is
+    /// written: the value held becomes the stored one (or the default).
     pub fn save_merged<T: Record + Clone>(&mut self, ours: &T, now: Millis) -> Saved<T> {
+        if self.cleared_elsewhere() {
+            return Saved {
+                value: self.peek::<T>().ok().flatten().unwrap_or_default(),
+                loaded: None,
+                result: Ok(()),
+            };
+        }
         let mut value = ours.clone();
         let mut loaded = None;
         if T::MERGES {
@@ -345,10 +383,11 @@ impl<B: KeyValue> Store<B> {
 
     /// What another tab saved of `T`, for this tab holding `ours`: the stored value, or
     /// for a record that merges, `ours` with the stored one merged in (so a change here
-    /// that could not be saved is not dropped). With the outcome of the load.
+    /// that could not be saved is not dropped), unless another tab deleted everything
+    /// since. With the outcome of the load.
     pub fn reload<T: Record + Clone>(&mut self, ours: &T, now: Millis) -> (T, Loaded<()>) {
         let (stored, status) = self.load::<T>(now).split();
-        let value = if T::MERGES {
+        let value = if T::MERGES && !self.cleared_elsewhere() {
             let mut merged = ours.clone();
             merged.merge_from(&stored.unwrap_or_default());
             merged
@@ -429,11 +468,27 @@ impl<B: KeyValue> Store<B> {
 
     /// Removes every key of the app's namespace (data, quarantined copies, migration
     /// copies), and forgets which keys were protected: the person asked for a clean
-    /// start. Keys of other apps on the same origin are left alone.
-    pub fn clear_all(&mut self) -> Result<(), BackendError> {
+    /// start. Keys of other apps on the same origin are left alone. The mark under
+    /// [`CLEARED_KEY`] says so to other tabs: set to "clearing" first, so that a tab
+    /// reading the removals one by one drops what it holds rather than merge it back, and
+    /// to `now` once done.
+    pub fn clear_all(&mut self, now: Millis) -> Result<(), BackendError> {
+        let before = self.cleared_mark();
+        // A new mark even when a deletion in the same millisecond left `now` there.
+        let mark = if before.as_deref() == Some(&now.to_string()) {
+            format!("{now}.1")
+        } else {
+            now.to_string()
+        };
+        self.backend
+            .set(CLEARED_KEY, &format!("{CLEARING}{mark}"))?;
         for (key, _) in self.entries() {
-            self.backend.remove(&key)?;
+            if key != CLEARED_KEY {
+                self.backend.remove(&key)?;
+            }
         }
+        self.backend.set(CLEARED_KEY, &mark)?;
+        self.cleared = Some(mark);
         self.protected.clear();
         Ok(())
     }
@@ -785,8 +840,11 @@ mod tests {
             Ok(None),
             "set aside, so gone from its key"
         );
-        store.clear_all().unwrap();
-        assert!(store.entries().is_empty());
+        store.clear_all(NOW).unwrap();
+        assert_eq!(
+            store.entries(),
+            vec![(CLEARED_KEY.to_string(), NOW.to_string())]
+        );
         assert_eq!(store.raw("other-app:thing").as_deref(), Some("keep"));
         store.save(&Settings::default(), NOW).unwrap();
         assert_eq!(store.peek::<Settings>(), Ok(Some(Settings::default())));
@@ -884,5 +942,89 @@ mod tests {
         store.save(&quiet, NOW).unwrap();
         let (value, _) = store.reload(&Settings::default(), NOW);
         assert_eq!(value, quiet, "the other tab's settings, as saved");
+    }
+
+    /// One storage seen by two tabs' stores.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<Memory>>);
+
+    impl KeyValue for Shared {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            self.0.borrow().get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+            self.0.borrow_mut().set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+            self.0.borrow_mut().remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.borrow().keys()
+        }
+    }
+
+    #[test]
+    fn a_tab_drops_what_it_holds_once_another_deleted_everything() {
+        use crate::domain::records::activity::ActivityLog;
+        let ids = |log: &ActivityLog| log.records.iter().map(|a| a.id).collect::<Vec<_>>();
+        let storage = Shared::default();
+        let mut deleting = Store::new(storage.clone());
+        let mut log = ActivityLog::default();
+        log.upsert(walk(1));
+        deleting.save(&log, NOW).unwrap();
+        let mut other = Store::new(storage.clone());
+        let mut ours = other.load::<ActivityLog>(NOW).into_value();
+        assert_eq!(ids(&ours), [1]);
+        assert!(!other.cleared_elsewhere());
+
+        deleting.clear_all(NOW).unwrap();
+        assert!(!deleting.cleared_elsewhere(), "the tab that deleted knows");
+        assert!(other.cleared_elsewhere());
+        // The other tab changes its copy before it has heard: nothing from before it is
+        // written back, and it holds what is stored.
+        ours.upsert(walk(2));
+        let saved = other.save_merged(&ours, NOW);
+        assert_eq!(saved.result, Ok(()));
+        assert_eq!(saved.value, ActivityLog::default());
+        assert_eq!(other.peek::<ActivityLog>(), Ok(None));
+        // Reading again takes what is stored as it is, not merged with its old copy.
+        assert_eq!(other.reload(&ours, NOW).0, ActivityLog::default());
+
+        other.caught_up();
+        assert!(!other.cleared_elsewhere());
+        let mut fresh = ActivityLog::default();
+        fresh.upsert(walk(3));
+        assert_eq!(
+            ids(&other.save_merged(&fresh, NOW).value),
+            [3],
+            "its saves count again"
+        );
+        assert_eq!(ids(&deleting.peek::<ActivityLog>().unwrap().unwrap()), [3]);
+        assert_eq!(
+            ids(&other.reload(&ActivityLog::default(), NOW).0),
+            [3],
+            "and merge again"
+        );
+
+        // A second deletion within the same millisecond is news too.
+        deleting.clear_all(NOW).unwrap();
+        assert!(other.cleared_elsewhere());
+        assert_eq!(deleting.peek::<ActivityLog>(), Ok(None));
+    }
+
+    #[test]
+    fn a_tab_does_not_catch_up_while_a_deletion_is_under_way() {
+        let mut storage = Shared::default();
+        let mut other = Store::new(storage.clone());
+        storage.set(CLEARED_KEY, "clearing 5").unwrap();
+        assert!(other.cleared_elsewhere());
+        other.caught_up();
+        assert!(
+            other.cleared_elsewhere(),
+            "the removals may not all be read yet"
+        );
+        storage.set(CLEARED_KEY, "5").unwrap();
+        other.caught_up();
+        assert!(!other.cleared_elsewhere());
     }
 }

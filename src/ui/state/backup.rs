@@ -164,7 +164,7 @@ impl AppState {
     pub fn delete_all(&self) -> Result<(), String> {
         self.io
             .store
-            .try_update_value(Store::clear_all)
+            .try_update_value(|store| store.clear_all(clock::now()))
             .unwrap_or(Ok(()))
             .map_err(|err| format!("Not everything could be deleted: {err}."))?;
         self.records.reset();

@@ -95,6 +95,12 @@ impl AppState {
         }
     }
 
+    /// Another tab changed `key` in storage (`None`: the whole storage was cleared): reads
+    /// again what it changed.
+    pub fn reload(&self, key: Option<&str>) {
+        self.records.reload(self.io, key);
+    }
+
     /// True while the session player is open (tracked): the after-session check and the
     /// new-version offer wait.
     pub fn is_playing(&self) -> bool {

@@ -223,15 +223,21 @@ macro_rules! records {
                 }
             }
 
-            /// Another tab changed `key` (`None`: it cleared everything): reads again
-            /// what it changed.
-            pub fn reload(&self, key: Option<&str>) {
-                use crate::domain::storage::schema::{data_key, Record};
+            /// Another tab changed `key` (`None`: it cleared the whole storage): reads
+            /// again what it changed, and everything when it deleted everything (the
+            /// mark under `CLEARED_KEY` changed), after which this tab's saves count
+            /// again (see `Store::cleared_elsewhere`).
+            fn reload(&self, io: Io, key: Option<&str>) {
+                use crate::domain::storage::schema::{data_key, Record, CLEARED_KEY};
+                let everything = key.is_none_or(|k| k == CLEARED_KEY);
                 $(
-                    if key.is_none_or(|k| k == data_key(<$ty as Record>::NAME)) {
+                    if everything || key == Some(data_key(<$ty as Record>::NAME).as_str()) {
                         self.$field.reload();
                     }
                 )*
+                if everything {
+                    io.store.update_value(|store| store.caught_up());
+                }
             }
 
             /// Every record back to its defaults in memory.
