@@ -95,15 +95,14 @@ export async function preloadPages(between, which) {
 `;
 
 /**
- * The route a page of the split loader is named after, in snake case: wasm-split exports
- * each lazy route's view as `__wasm_split_load___<route>_view_<hash>`, so
- * `__wasm_split_load___exercise_route_view_13089280776115299621` is "exercise_route"
- * (`ExerciseRoute` in `later_pages!`). A piece of a page (`piece!` in src/ui/mod.rs) is
- * exported as `__wasm_split_load_<name>_piece` and named "<name>_piece". Throws for an
- * export named otherwise.
+ * The name of a piece of the split loader: a `piece!` (src/ui/mod.rs) is exported as
+ * `__wasm_split_load_<name>`, so `__wasm_split_load_exercise_route` is "exercise_route"
+ * (a page: `exercise_route` in `later_pages!`, src/ui/app.rs) and
+ * `__wasm_split_load_downloads_piece` is "downloads_piece" (a part of a page). Throws
+ * for an export named otherwise.
  */
 export function routeName(exported) {
-  const route = /^__wasm_split_load___(\w+)_view_\d+$/.exec(exported)?.[1] ?? /^__wasm_split_load_(\w+_piece)$/.exec(exported)?.[1];
+  const route = /^__wasm_split_load_([a-z]\w*_(?:route|piece))$/.exec(exported)?.[1];
   if (!route) throw new Error(`the split loader exports ${exported}, not named after a route or a piece (has wasm-split or Leptos changed?)`);
   return route;
 }
@@ -198,7 +197,7 @@ export async function splitWasm({ dir, raw, html }) {
     }
     // wasm-split names the pages each shared piece serves in a comment on its line:
     // 170 of them, about 0.9 KB brotli of the first load, read by no one.
-    loader = loader.replace(/ ?\/\* __[\w, ]*\*\//g, "");
+    loader = loader.replace(/ ?\/\* \w[\w, ]*\*\//g, "");
     loader = withPreload(loader);
     const loaderName = `__wasm_split-${hash16(loader)}.js`;
     writeFileSync(join(dir, loaderName), loader);

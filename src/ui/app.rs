@@ -1,14 +1,16 @@
 //! The app shell: shared state, routes, notices and the bottom navigation bar.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-#[cfg(not(debug_assertions))]
-use leptos_router::{lazy_route, Lazy, LazyRoute};
 
-use super::components::{nav::BottomNav, notices::Notices};
+use super::components::{nav::BottomNav, notices::Notices, page::Page};
 use super::pages::{
     activity::ActivityPage,
     exercise::ExercisePage,
@@ -26,58 +28,98 @@ use super::pages::{
 };
 use super::state::AppState;
 
-/// Release builds fetch the code of every page but Today and the first-run check the
-/// first time it is opened: each `…Route` here is split off into a wasm of its own by
-/// wasm-split (scripts/post-build.mjs), which the service worker then precaches for
-/// offline use. Debug builds (development, the browser tests) keep every page in one
-/// wasm, as the split step only runs on release builds.
+/// The pages after Today and the first-run check, each a `piece!` of its own named after
+/// its route (`library_route`): release builds fetch its code the first time it is
+/// opened (scripts/split-wasm.mjs splits it off; the service worker then keeps it for
+/// offline use), debug builds keep it in the one wasm. `route::view` is the page for
+/// `<Route>`: see [`later_page`] for what shows while it loads or when it can't.
 macro_rules! later_pages {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        #[cfg(not(debug_assertions))]
-        struct $route;
+    ($($route:ident => $page:ident as $title:literal,)*) => {$(
+        mod $route {
+            use super::*;
 
-        #[cfg(not(debug_assertions))]
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
+            crate::ui::piece! {
+                /// The page's drawing, fetched the first time it is opened.
+                fn $route() -> fn() -> AnyView { || view! { <$page /> }.into_any() } in $route
             }
-            fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
+
+            /// The page, or its frame while its code is fetched.
+            pub fn view() -> AnyView {
+                static PAGE: OnceLock<fn() -> AnyView> = OnceLock::new();
+                later_page($title, &PAGE, || Box::pin($route()))
             }
         }
     )*};
 }
 
 later_pages! {
-    LibraryRoute => LibraryPage,
-    ExerciseRoute => ExercisePage,
-    SessionRoute => SessionPage,
-    ProgressRoute => ProgressPage,
-    SummaryRoute => SummaryPage,
-    SessionDetailRoute => SessionDetailPage,
-    ActivityRoute => ActivityPage,
-    SettingsRoute => SettingsPage,
-    SafetyRoute => SafetyPage,
-    RoutinesRoute => RoutinesPage,
-    RoutineRoute => RoutinePage,
-    EditorRoute => EditorPage,
-    SharedRoute => SharedPage,
-    OwnExerciseRoute => OwnExerciseEditorPage,
+    library_route => LibraryPage as "Library",
+    exercise_route => ExercisePage as "Exercise",
+    session_route => SessionPage as "Session",
+    progress_route => ProgressPage as "Progress",
+    summary_route => SummaryPage as "Summary",
+    session_detail_route => SessionDetailPage as "Session",
+    activity_route => ActivityPage as "Log activity",
+    settings_route => SettingsPage as "Settings",
+    safety_route => SafetyPage as "Safety",
+    routines_route => RoutinesPage as "Routines",
+    routine_route => RoutinePage as "Routine",
+    editor_route => EditorPage as "Routine",
+    shared_route => SharedPage as "Shared routine",
+    own_exercise_route => OwnExerciseEditorPage as "Your exercise",
 }
 
-/// A page of `later_pages!` for a route: fetched when opened in release builds.
-#[cfg(not(debug_assertions))]
-macro_rules! later {
-    ($route:ident, $page:ident) => {
-        Lazy::<$route>::new()
+/// Fetches a page's code (a `piece!`: `Err` when it can't be fetched).
+type FetchPage = fn() -> Pin<Box<dyn Future<Output = Result<fn() -> AnyView, SplitLoaderError>>>>;
+
+/// The page `fetch` gives, drawn at once when `kept` holds it (opened before). The first
+/// time, while its code is fetched, its frame: the heading `title` (the page's own, or
+/// what kind of page it is) and, after a moment, "Loading…". When the fetch fails
+/// (offline, or the connection dropped), a calm message with "Try again" in the page's
+/// place; the rest of the app goes on, and the next visit to the page tries again too.
+fn later_page(
+    title: &'static str,
+    kept: &'static OnceLock<fn() -> AnyView>,
+    fetch: FetchPage,
+) -> AnyView {
+    if let Some(page) = kept.get() {
+        return page();
+    }
+    // None while fetching; then the page, or Err when it could not be fetched.
+    let status = RwSignal::new(None::<Result<fn() -> AnyView, ()>>);
+    let load = move || {
+        status.set(None);
+        leptos::task::spawn_local(async move {
+            let fetched = fetch().await.map_err(|_| ());
+            if let Ok(page) = fetched {
+                let _ = kept.set(page);
+            }
+            status.try_set(Some(fetched));
+        });
     };
-}
-#[cfg(debug_assertions)]
-macro_rules! later {
-    ($route:ident, $page:ident) => {
-        $page
-    };
+    load();
+    (move || match status.get() {
+        Some(Ok(page)) => untrack(page),
+        Some(Err(_)) => view! {
+            <Page title>
+                <div class="page-frame">
+                    <p>"This page could not be loaded: the connection seems to be offline or to have dropped."</p>
+                    <p>"Today, your records and a session in progress are not affected."</p>
+                    <button class="button" on:click=move |_| load()>"Try again"</button>
+                </div>
+            </Page>
+        }
+        .into_any(),
+        None => view! {
+            <Page title>
+                <div class="page-frame" aria-busy="true">
+                    <p class="frame-wait">"Loading…"</p>
+                </div>
+            </Page>
+        }
+        .into_any(),
+    })
+    .into_any()
 }
 
 /// The whole app.
@@ -120,22 +162,22 @@ pub fn App() -> impl IntoView {
                     <Show when=checked fallback=FirstRunPage>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=TodayPage />
-                        <Route path=path!("/library") view={later!(LibraryRoute, LibraryPage)} />
-                        <Route path=path!("/exercise/:id") view={later!(ExerciseRoute, ExercisePage)} />
-                        <Route path=path!("/exercises/new") view={later!(OwnExerciseRoute, OwnExerciseEditorPage)} />
-                        <Route path=path!("/exercises/:id/edit") view={later!(OwnExerciseRoute, OwnExerciseEditorPage)} />
-                        <Route path=path!("/session/:routine") view={later!(SessionRoute, SessionPage)} />
-                        <Route path=path!("/progress") view={later!(ProgressRoute, ProgressPage)} />
-                        <Route path=path!("/progress/summary") view={later!(SummaryRoute, SummaryPage)} />
-                        <Route path=path!("/progress/session/:id") view={later!(SessionDetailRoute, SessionDetailPage)} />
-                        <Route path=path!("/activity") view={later!(ActivityRoute, ActivityPage)} />
-                        <Route path=path!("/settings") view={later!(SettingsRoute, SettingsPage)} />
-                        <Route path=path!("/safety") view={later!(SafetyRoute, SafetyPage)} />
-                        <Route path=path!("/routines") view={later!(RoutinesRoute, RoutinesPage)} />
-                        <Route path=path!("/routines/new") view={later!(EditorRoute, EditorPage)} />
-                        <Route path=path!("/routines/:id/edit") view={later!(EditorRoute, EditorPage)} />
-                        <Route path=path!("/routines/:id") view={later!(RoutineRoute, RoutinePage)} />
-                        <Route path=path!("/shared") view={later!(SharedRoute, SharedPage)} />
+                        <Route path=path!("/library") view=library_route::view />
+                        <Route path=path!("/exercise/:id") view=exercise_route::view />
+                        <Route path=path!("/exercises/new") view=own_exercise_route::view />
+                        <Route path=path!("/exercises/:id/edit") view=own_exercise_route::view />
+                        <Route path=path!("/session/:routine") view=session_route::view />
+                        <Route path=path!("/progress") view=progress_route::view />
+                        <Route path=path!("/progress/summary") view=summary_route::view />
+                        <Route path=path!("/progress/session/:id") view=session_detail_route::view />
+                        <Route path=path!("/activity") view=activity_route::view />
+                        <Route path=path!("/settings") view=settings_route::view />
+                        <Route path=path!("/safety") view=safety_route::view />
+                        <Route path=path!("/routines") view=routines_route::view />
+                        <Route path=path!("/routines/new") view=editor_route::view />
+                        <Route path=path!("/routines/:id/edit") view=editor_route::view />
+                        <Route path=path!("/routines/:id") view=routine_route::view />
+                        <Route path=path!("/shared") view=shared_route::view />
                     </Routes>
                     </Show>
                 </main>

@@ -165,7 +165,14 @@ export async function appReady(page) {
   await appStarted(page);
   await page.locator("nav.bottom-nav, .shell.in-session").first().waitFor();
   await page.locator("main h1").first().waitFor();
+  await pageLoaded(page);
 }
+
+/**
+ * Waits until no page's frame is left in place of its page: a page fetched when first
+ * opened shows its heading while its code loads (`later_page` in src/ui/app.rs).
+ */
+export const pageLoaded = (page) => page.locator("main .page-frame").waitFor({ state: "detached" });
 
 /**
  * A fresh app for each test (its own profile, storage and clock), started before the test
@@ -272,6 +279,7 @@ export function describe(name, body) {
 export async function expectHeading(page, name) {
   await appStarted(page);
   await page.getByRole("heading", { level: 1, name, exact: true }).waitFor({ timeout: 5000 });
+  await pageLoaded(page);
 }
 
 /** GET `url` with `headers`; resolves to { status, headers, body } (body as sent, not decoded). */

@@ -2,7 +2,7 @@
 // the service worker (app-shell.mjs), a setting kept across reloads, and corrupt storage
 // quarantined.
 import assert from "node:assert/strict";
-import { test, useApp, appReady } from "./harness.mjs";
+import { test, useApp, appReady, expectHeading, pageLoaded } from "./harness.mjs";
 import { shellTests } from "./app-shell.mjs";
 
 const s = useApp();
@@ -96,3 +96,49 @@ test("settings and the player say which cues this device can't play", async () =
   await other.close();
 });
 
+
+test("a page whose code can't be fetched says so with Try again, and the app goes on", async () => {
+  // All routines is not preloaded (PRELOADED in scripts/hosting.mjs): its code is fetched
+  // when first opened, and the connection drops just then.
+  let offline = true;
+  let asked = 0;
+  await s.app.context.route(/split_routines_route-\w+\.wasm$/, (route) => {
+    asked++;
+    return offline ? route.abort("internetdisconnected") : route.continue();
+  });
+  s.app.allowErrors(/routines_route|ERR_INTERNET_DISCONNECTED|Failed to fetch|SplitLoaderError/);
+  await s.page.goto("/");
+  await appReady(s.page);
+  const all = s.page.getByRole("link", { name: "All routines, and making your own" });
+  const failed = s.page.getByText("This page could not be loaded: the connection seems to be offline or to have dropped.");
+  await all.click();
+  await failed.waitFor();
+  await s.page.getByRole("heading", { level: 1, name: "Routines", exact: true }).waitFor();
+  assert.equal(await s.page.locator("main .page-frame").getAttribute("aria-busy"), null, "no longer busy");
+  assert.equal(await s.page.title(), "Routines · Steadyback");
+
+  // The rest of the app answers: another page, and Today.
+  await s.page.locator("nav.bottom-nav").getByRole("link", { name: "Library" }).click();
+  await expectHeading(s.page, "Library");
+  await s.page.locator("nav.bottom-nav").getByRole("link", { name: "Today" }).click();
+  await expectHeading(s.page, "Today");
+  // A later visit tries again.
+  const before = asked;
+  await all.click();
+  await failed.waitFor();
+  assert.ok(asked > before, "the second visit asked for the page's code again");
+
+  // Back online, Try again brings the page in, in the frame's place.
+  offline = false;
+  await s.page.getByRole("button", { name: "Try again" }).click();
+  await pageLoaded(s.page);
+  await s.page.getByRole("heading", { name: "Your routines" }).waitFor();
+  assert.equal(await failed.count(), 0);
+  // Opened once, it is drawn at once from then on, with no frame.
+  await s.page.goBack();
+  await expectHeading(s.page, "Today");
+  await all.click();
+  await s.page.getByRole("heading", { level: 1, name: "Routines", exact: true }).waitFor();
+  assert.equal(await s.page.locator("main .page-frame").count(), 0, "no frame once the page's code is here");
+  await s.page.getByRole("heading", { name: "Your routines" }).waitFor();
+});
