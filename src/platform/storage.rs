@@ -13,6 +13,8 @@ pub enum BrowserStorage {
     Local,
     /// Only this page's memory, because `localStorage` could not be used.
     Memory(Memory),
+    /// The browser's `sessionStorage`: kept while this tab is open, across reloads.
+    Tab,
 }
 
 impl BrowserStorage {
@@ -34,6 +36,34 @@ impl BrowserStorage {
     /// True when what is saved outlives this page.
     pub fn is_persistent(&self) -> bool {
         matches!(self, BrowserStorage::Local)
+    }
+
+    /// This tab's `sessionStorage`, for changes `localStorage` had no room for; this
+    /// page's memory where it can't be used.
+    pub fn tab() -> Self {
+        if tab().is_ok() {
+            BrowserStorage::Tab
+        } else {
+            BrowserStorage::Memory(Memory::default())
+        }
+    }
+
+    fn storage(&self) -> Result<web_sys::Storage, BackendError> {
+        match self {
+            BrowserStorage::Tab => tab(),
+            _ => local(),
+        }
+    }
+}
+
+fn tab() -> Result<web_sys::Storage, BackendError> {
+    let window = web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
+    match window.session_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(BackendError::Unavailable(
+            "sessionStorage is missing".into(),
+        )),
+        Err(err) => Err(classify(err)),
     }
 }
 
@@ -73,29 +103,30 @@ fn from_dom_exception(name: &str, code: u16, message: &str) -> BackendError {
 impl KeyValue for BrowserStorage {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
         match self {
-            BrowserStorage::Local => local()?.get_item(key).map_err(classify),
             BrowserStorage::Memory(m) => m.get(key),
+            _ => self.storage()?.get_item(key).map_err(classify),
         }
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         match self {
-            BrowserStorage::Local => local()?.set_item(key, value).map_err(classify),
             BrowserStorage::Memory(m) => m.set(key, value),
+            _ => self.storage()?.set_item(key, value).map_err(classify),
         }
     }
 
     fn remove(&mut self, key: &str) -> Result<(), BackendError> {
         match self {
-            BrowserStorage::Local => local()?.remove_item(key).map_err(classify),
             BrowserStorage::Memory(m) => m.remove(key),
+            _ => self.storage()?.remove_item(key).map_err(classify),
         }
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
         match self {
-            BrowserStorage::Local => {
-                let storage = local()?;
+            BrowserStorage::Memory(m) => m.keys(),
+            _ => {
+                let storage = self.storage()?;
                 let len = storage.length().map_err(classify)?;
                 let mut keys = Vec::with_capacity(len as usize);
                 for i in 0..len {
@@ -105,7 +136,6 @@ impl KeyValue for BrowserStorage {
                 }
                 Ok(keys)
             }
-            BrowserStorage::Memory(m) => m.keys(),
         }
     }
 }

@@ -132,13 +132,20 @@ pub fn App() -> impl IntoView {
     let storage_events =
         crate::platform::storage::on_change(move |key| state.reload(key.as_deref()));
     StoredValue::new_local(storage_events);
-    // Time moves on for whatever depends on the day or on time passing.
-    if let Ok(ticker) =
-        set_interval_with_handle(move || state.clock.tick(), Duration::from_secs(30))
-    {
+    // Time moves on for whatever depends on the day or on time passing; what storage had
+    // no room for is tried again.
+    if let Ok(ticker) = set_interval_with_handle(
+        move || {
+            state.clock.tick();
+            state.retry_unsaved(false);
+        },
+        Duration::from_secs(30),
+    ) {
         on_cleanup(move || ticker.clear());
     }
     state.updates.watch();
+    // What a full storage had no room for before a reload of this tab.
+    state.retry_unsaved(true);
     // The theme and text size, on the root element, where the styles read them.
     // index.html's first script sets the same before the first paint.
     Effect::new(move |_| {

@@ -99,6 +99,51 @@ for (const [label, kind] of [
   });
 }
 
+test("a session that ends while storage is full is kept in the tab, through a reload, and saved once there is room", async () => {
+  // Storage is full (for the app's keys in localStorage) while the tab says so; the
+  // tab's own sessionStorage still has room.
+  const full = () => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === window.localStorage && key.startsWith("steadyback:") && sessionStorage.getItem("e2e:full")) {
+        throw new DOMException("full", "QuotaExceededError");
+      }
+      return setItem.call(this, key, value);
+    };
+  };
+  const { page } = await open("/session/gentle-start", { seed: fixture.storage(), before: full, pause: true });
+  const history = async () => JSON.parse(await stored(page, "steadyback:sessions")).data.records.length;
+  const inTab = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("steadyback:sessions") ?? "null")?.data.records.length ?? 0);
+  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await page.evaluate(() => sessionStorage.setItem("e2e:full", "1"));
+  const done = page.getByRole("heading", { name: "Well done" });
+  for (let i = 0; i < 80 && (await done.count()) === 0; i++) await page.clock.runFor(5_000);
+  await done.waitFor();
+  const warning = notice(page, "Nothing is lost: this tab keeps it");
+  await warning.first().waitFor();
+  assert.equal(await history(), 10, "nothing could be written");
+  assert.equal(await inTab(), 11, "the tab keeps the history with the new session");
+  // One tap downloads it.
+  const { text } = await download(page, () =>
+    warning.first().getByRole("button", { name: "Download a backup" }).click(),
+  );
+  assert.equal(JSON.parse(text).data.sessions.records.length, 11);
+
+  // A reload while storage is still full: the session is there, and still said to wait.
+  await page.goto("/progress");
+  await appReady(page);
+  assert.equal(await page.locator(".session-row").count(), 11);
+  await notice(page, "Your latest change to your session history is not saved yet").waitFor();
+
+  // Room again: saved within half a minute, and said; the tab's copy gone.
+  await page.evaluate(() => sessionStorage.removeItem("e2e:full"));
+  await page.clock.runFor(31_000);
+  await notice(page, "Saved now that there is room again: your session history.").waitFor();
+  assert.equal(await notice(page, "Your latest change to your session history").count(), 0, "the warning is withdrawn");
+  assert.equal(await history(), 11);
+  assert.equal(await inTab(), 0);
+});
+
 test("corrupt and truncated records: the good ones load, the bad text is kept aside", async () => {
   const sessions = fixture.sessions();
   sessions[3].pain_before = "very high"; // one bad record among good ones

@@ -167,6 +167,10 @@ impl AppState {
             .try_update_value(|store| store.clear_all(clock::now()))
             .unwrap_or(Ok(()))
             .map_err(|err| format!("Not everything could be deleted: {err}."))?;
+        // What this tab kept for want of room goes too.
+        self.io
+            .unsaved
+            .try_update_value(|tab| tab.clear_all(clock::now()));
         self.records.reset();
         self.notices.clear();
         Ok(())

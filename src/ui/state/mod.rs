@@ -77,6 +77,7 @@ impl AppState {
         }
         let io = Io {
             store: StoredValue::new(Store::new(backend)),
+            unsaved: StoredValue::new(Store::new(BrowserStorage::tab())),
             notices,
         };
         let records = Records::load(io);
@@ -99,6 +100,23 @@ impl AppState {
     /// again what it changed.
     pub fn reload(&self, key: Option<&str>) {
         self.records.reload(self.io, key);
+    }
+
+    /// Saves what this tab could not save for want of room, if there is room now, and
+    /// says so; with `first`, also says what still waits. Called once the app has
+    /// started and then every half minute; the code that saves is fetched only when
+    /// this tab holds something (`unsaved_piece`), so that every record's saving does
+    /// not have to be in the first load.
+    pub fn retry_unsaved(&self, first: bool) {
+        if !self.io.any_unsaved() {
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if let Ok(save) = unsaved_saver().await {
+                save(state, first);
+            }
+        });
     }
 
     /// True while the session player is open (tracked): the after-session check and the
@@ -245,5 +263,30 @@ impl AppState {
     /// that failed. True when it was saved.
     pub fn save<T: Record + Send + Sync + 'static>(&self, value: &T, what: &str) -> bool {
         self.io.save(value, what).is_ok()
+    }
+}
+
+crate::ui::piece! {
+    /// What saves again what storage had no room for.
+    fn unsaved_saver() -> fn(AppState, bool) { save_unsaved } in unsaved_piece
+}
+
+/// Saves what this tab holds for want of room (see [`AppState::retry_unsaved`]).
+fn save_unsaved(state: AppState, first: bool) {
+    use crate::domain::storage::store::{BackendError, SaveError};
+    for (what, saved) in state.records.retry() {
+        if saved {
+            state
+                .notices
+                .withdraw(&format!("to your {what} is not saved yet"));
+            state.notices.notify(
+                Tone::Info,
+                format!("Saved now that there is room again: your {what}."),
+            );
+        } else if first {
+            state
+                .notices
+                .report_save(&SaveError::Backend(BackendError::QuotaExceeded), what);
+        }
     }
 }

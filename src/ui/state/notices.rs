@@ -75,6 +75,12 @@ impl Notices {
         self.list.update(|list| list.retain(|n| n.id != id));
     }
 
+    /// Removes the notices whose text holds `part`: news that no longer holds.
+    pub fn withdraw(&self, part: &str) {
+        self.list
+            .update(|list| list.retain(|n| !n.text.contains(part)));
+    }
+
     /// Removes every notice.
     pub fn clear(&self) {
         self.list.set(Vec::new());
@@ -96,9 +102,9 @@ impl Notices {
                  it is, because {reason}. Download a backup so your change is not lost."
             ),
             SaveError::Backend(BackendError::QuotaExceeded) => format!(
-                "Your latest change to your {what} could not be saved: this browser's storage \
-                 for Steadyback is full. Everything saved before is still there. Download a \
-                 backup so nothing is lost."
+                "Your latest change to your {what} is not saved yet: this browser's storage \
+                 for Steadyback is full. Nothing is lost: this tab keeps it, even through a \
+                 reload, and saves it once there is room. To be safe, download a backup now."
             ),
             err => format!(
                 "Your {what} could not be saved: {err}. Download a backup so nothing is lost."

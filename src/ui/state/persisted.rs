@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::storage::schema::Record;
-use crate::domain::storage::store::Store;
+use crate::domain::storage::schema::{data_key, Record};
+use crate::domain::storage::store::{BackendError, SaveError, Store};
 use crate::platform::{clock, storage::BrowserStorage};
 
 use super::notices::Notices;
@@ -15,6 +15,9 @@ use super::notices::Notices;
 #[derive(Clone, Copy)]
 pub struct Io {
     pub(super) store: StoredValue<Store<BrowserStorage>>,
+    /// This tab's copy of what could not be saved because storage was full
+    /// (`sessionStorage`), saved for good once there is room ([`Persisted::retry`]).
+    pub(super) unsaved: StoredValue<Store<BrowserStorage>>,
     pub(super) notices: Notices,
 }
 
@@ -40,6 +43,27 @@ impl Io {
             .try_update_value(|store| store.glance::<T, V>(clock::now()).split())?;
         self.notices.report_load(&peeked.1, what);
         peeked.0
+    }
+
+    /// True when this tab holds a change to any record that storage had no room for.
+    pub(super) fn any_unsaved(&self) -> bool {
+        use crate::domain::storage::schema::CLEARED_KEY;
+        self.unsaved
+            .with_value(|tab| tab.entries().iter().any(|(key, _)| key != CLEARED_KEY))
+    }
+
+    /// True when this tab holds a change to record `name` that storage had no room for.
+    fn is_unsaved(&self, name: &str) -> bool {
+        let key = data_key(name);
+        self.unsaved.with_value(|tab| tab.raw(&key).is_some())
+    }
+
+    /// Record `name` is saved: this tab's copy of it, if any, goes.
+    fn saved(&self, name: &str) {
+        if self.is_unsaved(name) {
+            self.unsaved
+                .update_value(|tab| tab.remove_raw(&data_key(name)));
+        }
     }
 
     /// Saves record `T` as it is, reporting a failure; `Err(what)` when it failed.
@@ -82,12 +106,40 @@ impl<T> Persisted<T>
 where
     T: Record + Clone + Send + Sync + 'static,
 {
-    /// Loads the record (the person's `what`), reporting anything unusual.
+    /// Loads the record (the person's `what`), reporting anything unusual, with any
+    /// change this tab could not save before a reload (storage was full) put back (saved
+    /// again by [`Persisted::retry`], soon after).
     pub fn load(io: Io, what: &'static str) -> Self {
-        Persisted {
+        let persisted = Persisted {
             value: RwSignal::new(io.load::<T>(what)),
             what,
             io,
+        };
+        if io.is_unsaved(T::NAME) {
+            persisted.put_back_unsaved();
+        }
+        persisted
+    }
+
+    /// Puts back what this tab kept for want of room: merged into the stored list, or in
+    /// place of a stored value. Never inlined: loading every record would otherwise carry
+    /// a copy of it per record.
+    #[inline(never)]
+    fn put_back_unsaved(&self) {
+        let now = clock::now();
+        let kept = self
+            .io
+            .unsaved
+            .try_update_value(|tab| tab.load::<T>(now).split().0)
+            .flatten();
+        if let Some(kept) = kept {
+            let mut value = self.value.get_untracked();
+            if T::MERGES {
+                value.merge_from(&kept);
+            } else {
+                value = kept;
+            }
+            self.value.set(value);
         }
     }
 
@@ -131,10 +183,46 @@ where
         if let Some(loaded) = &saved.loaded {
             self.io.notices.report_load(loaded, self.what);
         }
+        self.keep_unsaved(&saved.value, &saved.result);
         if let Err(err) = &saved.result {
             self.io.notices.report_save(err, self.what);
         }
         self.value.set(saved.value);
+    }
+
+    /// A value storage had no room for is kept in this tab (it outlives a reload, not the
+    /// tab) until it is saved; once it is, that copy goes.
+    fn keep_unsaved(&self, value: &T, result: &Result<(), SaveError>) {
+        match result {
+            Err(SaveError::Backend(BackendError::QuotaExceeded)) => {
+                self.io
+                    .unsaved
+                    .update_value(|tab| drop(tab.save(value, clock::now())));
+            }
+            Ok(()) => self.io.saved(T::NAME),
+            Err(_) => {}
+        }
+    }
+
+    /// Saves again what this tab could not save for want of room: `None` when it holds
+    /// nothing of this record, else whether it is saved now.
+    pub fn retry(&self) -> Option<bool> {
+        if !self.io.is_unsaved(T::NAME) {
+            return None;
+        }
+        let value = self.value.get_untracked();
+        let saved = self
+            .io
+            .store
+            .try_update_value(|store| store.save_merged(&value, clock::now()));
+        match saved {
+            Some(saved) if saved.result.is_ok() => {
+                self.io.saved(T::NAME);
+                self.value.set(saved.value);
+                Some(true)
+            }
+            _ => Some(false),
+        }
     }
 
     /// Changes the value and saves it as it is, saying nothing when the save fails: for
@@ -238,6 +326,19 @@ macro_rules! records {
                 if everything {
                     io.store.update_value(|store| store.caught_up());
                 }
+            }
+
+            /// Saves again what this tab could not save for want of room: each
+            /// record it held some of, as the person calls it, and whether it is saved now.
+            pub(super) fn retry(&self) -> Vec<(&'static str, bool)> {
+                use crate::domain::backup::Kept;
+                let mut tried = Vec::new();
+                $(
+                    if let Some(saved) = self.$field.retry() {
+                        tried.push((<$ty as Kept>::WHAT, saved));
+                    }
+                )*
+                tried
             }
 
             /// Every record back to its defaults in memory.
