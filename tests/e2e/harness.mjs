@@ -199,8 +199,9 @@ const ONLY = process.env.E2E_ONLY;
 const LIST = Boolean(process.env.E2E_LIST);
 const deferred = Boolean(SHUFFLE || ONLY || LIST);
 
-/** A small seeded generator (mulberry32): the same seed, the same order. */
-function seeded(seed) {
+/** A small seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same
+ * order (also the monkey's, monkey.mjs). */
+export function seeded(seed) {
   let a = Number(seed) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

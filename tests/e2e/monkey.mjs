@@ -12,20 +12,11 @@
 // runs 5 seeds of 200 in every test run; `scripts/bench --monkey N` runs N actions over 25.
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { start, DIST } from "./harness.mjs";
+import { start, DIST, seeded } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
-/** A small, fast generator of numbers in [0, 1) from a seed (mulberry32). */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The walk's choices: numbers in [0, 1) from a seed, the same for the same seed. */
+export const random = seeded;
 
 /** The app's pages, some with addresses that name nothing. */
 const PATHS = [
