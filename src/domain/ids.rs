@@ -53,6 +53,11 @@ pub fn is_zero(salt: &u32) -> bool {
     *salt == 0
 }
 
+/// For serde's `skip_serializing_if`: a time of 0, which stands for none.
+pub fn is_zero_ms(at: &Millis) -> bool {
+    *at == 0
+}
+
 /// A note that a record was deleted, kept so that another copy of the log (another
 /// tab's) that still holds the record does not bring it back when the two are merged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 // from its own stored state.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { test, start, appReady, expectHeading, CLEAR_CHECK } from "./harness.mjs";
+import { test, start, appReady, expectHeading, CLEAR_CHECK, storedSessions } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
 
@@ -205,9 +205,10 @@ test("schema 1 records are migrated, their old text kept until the new one is sa
   });
   const { page } = await open("/progress", { seed: { "steadyback:sessions": v1 } });
   await page.locator(".session-row", { hasText: "A gentle start" }).waitFor();
-  const now = JSON.parse(await stored(page, "steadyback:sessions"));
-  assert.equal(now.schema, 3);
-  assert.equal(now.data.records[0].routine_id, "gentle-start");
+  const now = await storedSessions(page);
+  assert.equal(now.schema, 4);
+  assert.equal(now.records[0].routine_id, "gentle-start");
+  assert.equal(now.records[0].exercises[0].reps_done, 5);
   assert.equal(await stored(page, "steadyback:backup:sessions:schema-1"), null, "copy removed once saved");
 });
 
@@ -330,12 +331,8 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
   // A backup with two bad records and a new session: preview, then merge.
   const edited = JSON.parse(backup.text);
   edited.data.activities.records[0].minutes = 9000;
-  edited.data.sessions.records[0].pain_after = 12;
-  const extra = {
-    ...edited.data.sessions.records[9],
-    started_at: fixture.NOW - 3_600_000,
-    ended_at: fixture.NOW - 3_600_000 + 800_000,
-  };
+  edited.data.sessions.records[0].p = 12; // pain after (the compact form: harness.named)
+  const extra = { ...edited.data.sessions.records[9], s: fixture.NOW - 3_600_000, e: 800_000 };
   edited.data.sessions.records.push(extra);
   edited.data.unknown_field = "ignored";
   await picker.setInputFiles({ name: backup.name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(edited)) });

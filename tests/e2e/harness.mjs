@@ -321,3 +321,61 @@ export async function pixelsOf(context, png) {
 
 /** The build's hashed wasm file name. */
 export const wasmName = (dist) => readdirSync(dist).find((f) => f.endsWith("_bg.wasm"));
+
+/**
+ * A session as stored since schema 4 (short keys, each exercise an array, the end and the
+ * last change as offsets from the start: src/domain/records/stored_session.rs), with the
+ * named fields of schema 3 that the tests read. A record with named fields is kept as it is.
+ */
+export function named(r) {
+  if (!("s" in r)) return r;
+  return {
+    routine_id: r.r ?? "",
+    routine_name: r.n ?? "",
+    started_at: r.s,
+    salt: r.k ?? 0,
+    ended_at: r.s + (r.e ?? 0),
+    active_secs: r.a ?? 0,
+    exercises: (r.x ?? []).map(([exercise, sets_planned, sets_done, reps_planned, reps_done, skipped, work_secs]) => ({
+      exercise, sets_planned, sets_done, reps_planned, reps_done, skipped: skipped === 1, work_secs,
+    })),
+    tz_offset_min: r.z ?? null,
+    pain_before: r.b ?? null,
+    pain_after: r.p ?? null,
+    hurts: r.h ?? [],
+    after_check: r.c ?? null,
+    updated_at: r.u === undefined ? 0 : r.s + r.u,
+  };
+}
+
+/** The session log stored in `page`: its schema, and its records with named fields. */
+export async function storedSessions(page) {
+  const log = await page.evaluate(() => JSON.parse(localStorage.getItem("steadyback:sessions")));
+  return { schema: log?.schema ?? null, records: (log?.data.records ?? []).map(named) };
+}
+
+/** A session with named fields in the compact form the app stores (the inverse of `named`). */
+export function pack(r) {
+  const out = { r: r.routine_id, s: r.started_at };
+  const put = (key, value, empty) => {
+    if (value !== undefined && value !== null && value !== empty) out[key] = value;
+  };
+  put("n", r.routine_name, "");
+  put("k", r.salt, 0);
+  put("e", r.ended_at - r.started_at, 0);
+  put("a", r.active_secs, 0);
+  if (r.exercises?.length) {
+    out.x = r.exercises.map((e) => [
+      e.exercise, e.sets_planned, e.sets_done, e.reps_planned, e.reps_done, e.skipped ? 1 : 0, e.work_secs,
+    ]);
+  }
+  put("z", r.tz_offset_min);
+  put("b", r.pain_before);
+  put("p", r.pain_after);
+  if (r.hurts?.length) out.h = r.hurts;
+  put("c", r.after_check);
+  if (r.updated_at) out.u = r.updated_at - r.started_at;
+  // The app writes its keys in this order: so does this.
+  const order = ["r", "n", "s", "k", "e", "a", "x", "z", "b", "p", "h", "c", "u"];
+  return Object.fromEntries(order.filter((k) => k in out).map((k) => [k, out[k]]));
+}

@@ -1,13 +1,17 @@
 // Three weeks of use (tests/e2e/fixture.mjs): the person sees their weeks, their pain
 // trend, their next steps, and a summary that prints on at most two A4 pages.
 import assert from "node:assert/strict";
-import { test, useApp, appReady, expectHeading } from "./harness.mjs";
+import { test, useApp, appReady, expectHeading, storedSessions } from "./harness.mjs";
 import * as fixture from "./fixture.mjs";
 
 const s = useApp({ seed: fixture.storage(), timezoneId: fixture.TIME_ZONE }, async ({ page }) => {
   await page.clock.install({ time: fixture.NOW });
   await page.clock.pauseAt(fixture.NOW + 1000);
 });
+
+/** Stores `records` (with named fields) as the session log, as an app of schema 3 did. */
+const writeSessions = (records) =>
+  localStorage.setItem("steadyback:sessions", JSON.stringify({ schema: 3, saved_at: 1, data: { records } }));
 
 const stored = (key) =>
   s.page.evaluate((k) => JSON.parse(localStorage.getItem(k))?.data ?? null, key);
@@ -74,11 +78,8 @@ test("Progress shows eight weeks of minutes, the pain trend, the calendar and ev
 
 test("two weeks of pain that is not easing bring a calm nudge, which waits a week when dismissed", async () => {
   await open("/", "Today");
-  await s.page.evaluate(() => {
-    const stored = JSON.parse(localStorage.getItem("steadyback:sessions"));
-    for (const r of stored.data.records) r.pain_after = r.pain_before = 5;
-    localStorage.setItem("steadyback:sessions", JSON.stringify(stored));
-  });
+  const rated = (await storedSessions(s.page)).records.map((r) => ({ ...r, pain_before: 5, pain_after: 5 }));
+  await s.page.evaluate(writeSessions, rated);
   await open("/", "Today");
   const nudge = s.page.getByRole("heading", { name: "Time to check in with someone" });
   await nudge.waitFor();
@@ -86,11 +87,7 @@ test("two weeks of pain that is not easing bring a calm nudge, which waits a wee
   await nudge.waitFor({ state: "detached" });
   assert.equal(typeof (await stored("steadyback:plan")).nudge_dismissed_at, "number");
   // Put the ratings back for the other tests.
-  await s.page.evaluate((records) => {
-    const stored = JSON.parse(localStorage.getItem("steadyback:sessions"));
-    stored.data.records = records;
-    localStorage.setItem("steadyback:sessions", JSON.stringify(stored));
-  }, fixture.sessions());
+  await s.page.evaluate(writeSessions, fixture.sessions());
 });
 
 test("the clinician summary prints on one or two A4 pages, without the app's controls", async () => {

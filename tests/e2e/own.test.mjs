@@ -3,7 +3,7 @@
 // deleted and skipped; and every session preference changing what the player does, on
 // Playwright's fake clock, including a change in the middle of a session.
 import assert from "node:assert/strict";
-import { test, start, appReady, appStarted, expectHeading } from "./harness.mjs";
+import { test, start, appReady, appStarted, expectHeading, storedSessions } from "./harness.mjs";
 
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
@@ -148,7 +148,7 @@ test("an own exercise: added, in a routine, played, on Progress and the summary,
   const done = page.getByRole("heading", { name: "Well done" });
   for (let i = 0; i < 60 && (await done.count()) === 0; i++) await page.clock.runFor(5_000);
   await done.waitFor();
-  const sessions = (await stored(page, "steadyback:sessions")).data.records;
+  const sessions = (await storedSessions(page)).records;
   assert.deepEqual(sessions.at(-1).exercises.map((e) => [e.exercise, e.reps_done]), [[id, 1], ["pelvic-tilt", 1]]);
 
   // Progress and the clinician summary name it, marked as the person's own.

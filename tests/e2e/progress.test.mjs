@@ -2,7 +2,7 @@
 // a fast-forwarded session, "It hurts" with 8, a logged walk moving the weekly total, and
 // the check 20 minutes after a session that ended with more pain.
 import assert from "node:assert/strict";
-import { test, useApp, appReady, expectHeading } from "./harness.mjs";
+import { test, useApp, appReady, expectHeading, storedSessions } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 18, 9, 0, 0); // a Wednesday
 const s = useApp({ timezoneId: "Europe/London" }, async ({ page }) => {
@@ -55,7 +55,7 @@ test("pain before and after a session is kept and shown on Progress", async () =
   await pick("How is your back pain now?", 3);
   await s.page.getByText("Thanks. Your answers build up").waitFor();
 
-  const log = await stored("steadyback:sessions");
+  const log = await storedSessions(s.page);
   assert.equal(log.records.length, 1);
   assert.equal(log.records[0].pain_before, 5);
   assert.equal(log.records[0].pain_after, 3);
@@ -144,7 +144,7 @@ test("'It hurts' with 8 stops the exercise; another can be tried, never the stop
   await s.page.getByRole("button", { name: "Stop" }).click();
   await s.page.getByRole("button", { name: "End the session" }).click();
   await s.page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
-  const [record] = (await stored("steadyback:sessions")).records;
+  const [record] = (await storedSessions(s.page)).records;
   assert.deepEqual(
     record.hurts.map((h) => [h.exercise, h.rating]),
     [["pelvic-tilt", 8], ["knee-rolls", 9]],
@@ -230,7 +230,7 @@ test("20 minutes after a session that raised the pain, the app asks if it has se
   await s.page.goto("/progress");
   await expectHeading(s.page, "Progress");
   await check.waitFor();
-  assert.equal((await stored("steadyback:sessions")).records[0].after_check, null);
+  assert.equal((await storedSessions(s.page)).records[0].after_check, null);
   await s.page.getByRole("button", { name: "Still hurting" }).click();
   const tilt = s.page.getByRole("checkbox", { name: "Pelvic tilt" });
   assert.equal(await tilt.isChecked(), false, "nothing ticked: the person chooses");
@@ -238,7 +238,7 @@ test("20 minutes after a session that raised the pain, the app asks if it has se
   await s.page.getByRole("button", { name: "Set aside the ticked ones" }).click();
   assert.equal(await check.count(), 0, "answered once");
   assert.deepEqual((await stored("steadyback:plan")).not_for_me, ["pelvic-tilt"]);
-  assert.equal((await stored("steadyback:sessions")).records[0].after_check, "still_hurting");
+  assert.equal((await storedSessions(s.page)).records[0].after_check, "still_hurting");
 
   // Left out of the suggested routine, marked in the library, and restorable.
   assert.equal(await s.page.locator(".routine-exercises", { hasText: "Pelvic tilt" }).count(), 0);
@@ -279,7 +279,7 @@ test("a pain of 7 after a session, with no rating before, brings the 20-minute q
   await appReady(s.page);
   await expectHeading(s.page, "Today");
   assert.equal(await check.count(), 0);
-  assert.equal((await stored("steadyback:sessions")).records[0].after_check, null, "dropped, not answered");
+  assert.equal((await storedSessions(s.page)).records[0].after_check, null, "dropped, not answered");
   assert.deepEqual(s.app.errors, []);
 });
 

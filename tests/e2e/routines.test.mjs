@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import jsQR from "jsqr";
 import ICAL from "ical.js";
-import { test, start, appReady, appStarted, expectHeading, pixelsOf } from "./harness.mjs";
+import { test, start, appReady, appStarted, expectHeading, pixelsOf, storedSessions } from "./harness.mjs";
 
 
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
@@ -100,7 +100,7 @@ test("a routine made, reordered, kept through a reload, played to the end and on
   const done = page.getByRole("heading", { name: "Well done" });
   for (let i = 0; i < 60 && (await done.count()) === 0; i++) await page.clock.runFor(5_000);
   await done.waitFor();
-  const sessions = (await stored(page, "steadyback:sessions")).data.records;
+  const sessions = (await storedSessions(page)).records;
   assert.equal(sessions.at(-1).routine_name, NAME);
   assert.match(sessions.at(-1).routine_id, /^own:/);
   await page.goto("/progress");

@@ -5,7 +5,7 @@
 // flare-up day's page says to keep gently active. Each test has a browser of its own
 // and a fixed moment.
 import assert from "node:assert/strict";
-import { test, start, appReady, expectHeading } from "./harness.mjs";
+import { test, start, appReady, expectHeading, storedSessions } from "./harness.mjs";
 
 const T = Date.UTC(2026, 10, 24, 9, 0, 0); // a Tuesday
 const ZONE = "Europe/London";
@@ -116,7 +116,7 @@ test("'It hurts' with 8 in the get-ready after the pelvic tilt is kept against t
   await page.getByRole("button", { name: "Stop" }).click();
   await page.getByRole("button", { name: "End the session" }).click();
   await page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
-  const [record] = (await stored(page, "steadyback:sessions")).data.records;
+  const [record] = (await storedSessions(page)).records;
   assert.deepEqual(
     record.hurts.map((h) => [h.exercise, h.rating]),
     [["pelvic-tilt", 8], ["pelvic-tilt", 5]],
@@ -153,7 +153,7 @@ test("'It hurts' before any exercise asks what it is about, and can be about non
   ]);
   await page.getByRole("button", { name: "End the session" }).click();
   await page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
-  const [record] = (await stored(page, "steadyback:sessions")).data.records;
+  const [record] = (await storedSessions(page)).records;
   assert.deepEqual(record.hurts.map((h) => [h.exercise, h.rating]), [["", 8]]);
   assert.match(
     await page.locator(".summary .stopped-for-pain").textContent(),
@@ -177,7 +177,7 @@ test("the summary's stop note stays when a lower 'It hurts' comes after the stop
   await page.getByRole("button", { name: "Stop" }).click();
   await page.getByRole("button", { name: "End the session" }).click();
   await page.getByRole("heading", { level: 2, name: "Session ended" }).waitFor();
-  const [record] = (await stored(page, "steadyback:sessions")).data.records;
+  const [record] = (await storedSessions(page)).records;
   assert.deepEqual(
     record.hurts.map((h) => [h.exercise, h.rating]),
     [["pelvic-tilt", 8], ["knee-rolls", 4]],

@@ -1,7 +1,7 @@
 // The guided session player with Playwright's fake clock: a whole routine played to the
 // end with every step boundary checked to within 50 ms, pauses, a hidden page, a reload.
 import assert from "node:assert/strict";
-import { test, useApp, appReady } from "./harness.mjs";
+import { test, useApp, appReady, storedSessions } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 const s = useApp({}, async ({ app, page }) => {
@@ -103,9 +103,9 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   const total = (await clockNow()) - started;
   assert.ok(total > 5 * 60_000 && total < 15 * 60_000, `5–15 minutes (${total} ms)`);
 
-  const log = await stored("steadyback:sessions");
-  assert.equal(log.schema, 3);
-  const [record] = log.data.records;
+  const log = await storedSessions(s.page);
+  assert.equal(log.schema, 4);
+  const [record] = log.records;
   assert.ok(record.salt > 0, "a random part in its id, so two tabs never clash");
   assert.equal(record.routine_id, "gentle-start");
   assert.equal(record.started_at, started);
@@ -209,7 +209,7 @@ test("a session left for over an hour is offered to finish or discard", async ()
   await s.page.getByRole("heading", { name: "You left a session over an hour ago" }).waitFor();
   await s.page.getByRole("button", { name: "Finish it" }).click();
   await s.page.getByRole("button", { name: "Start", exact: true }).waitFor();
-  const [record] = (await stored("steadyback:sessions")).data.records;
+  const [record] = (await storedSessions(s.page)).records;
   assert.equal(record.routine_id, "gentle-start");
   assert.equal(record.active_secs, played, "the time played until the person left");
   assert.equal((await stored("steadyback:session")).data.session, null);

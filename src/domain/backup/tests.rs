@@ -127,7 +127,8 @@ fn sample() -> Backup {
     b
 }
 
-/// A file holding `data` with the current schemas.
+/// A file holding `data` at the schemas of an older app (sessions at 2, with named
+/// fields: upgraded to the compact form as they are read).
 fn file(data: Value) -> String {
     json!({"app": "steadyback", "format": 1, "exported_at": NOW,
            "schemas": {"settings": 1, "safety_check": 1, "sessions": 2, "activities": 1, "plan": 1},
@@ -135,8 +136,31 @@ fn file(data: Value) -> String {
     .to_string()
 }
 
+/// `session(NOV_3, "A gentle start")` as an app of schema 3 or before wrote it.
 fn good_session() -> Value {
-    serde_json::to_value(session(NOV_3, "A gentle start")).unwrap()
+    let at = NOV_3;
+    json!({"routine_id": "gentle-start", "routine_name": "A gentle start",
+           "started_at": at, "ended_at": at + 10 * MINUTE, "active_secs": 570,
+           "exercises": [{"exercise": "bridge", "sets_planned": 2, "sets_done": 2,
+                          "reps_planned": 20, "reps_done": 20, "skipped": false,
+                          "work_secs": 100}],
+           "tz_offset_min": 60, "pain_before": 4, "pain_after": 3,
+           "hurts": [{"exercise": "bridge", "rating": 5, "at": at + MINUTE}],
+           "after_check": "settled", "updated_at": at + 30 * MINUTE})
+}
+
+#[test]
+fn a_session_with_named_fields_is_read_as_it_was_written() {
+    let import = decode(
+        &file(json!({"sessions": {"records": [good_session()]}})),
+        NOW,
+    )
+    .unwrap();
+    assert!(import.skipped.is_empty(), "{:?}", import.skipped);
+    assert_eq!(
+        import.backup.sessions.records,
+        [session(NOV_3, "A gentle start")]
+    );
 }
 
 fn good_activity() -> Value {
@@ -164,15 +188,26 @@ fn export_has_the_documented_shape() {
     let text = export(&sample(), NOW).unwrap();
     assert!(
         text.contains("\n  \"app\": \"steadyback\""),
-        "pretty-printed: {text}"
+        "laid out: {text}"
     );
+    // Each record of a list on a line of its own, written compactly.
+    let sessions = text
+        .lines()
+        .filter(|l| {
+            l.starts_with(r#"        {"r":"gentle-start","n":"#)
+                && l.trim_end_matches(',').ends_with('}')
+        })
+        .count();
+    assert_eq!(sessions, 2, "{text}");
+    assert!(text.contains("\n      \"see_professional\": [\n        \"lump\"\n      ]"));
+    assert!(text.contains("\"deleted\": []"));
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["app"], "steadyback");
     assert_eq!(v["format"], 1);
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 3, "safety_check": 1, "sessions": 3, "activities": 2, "plan": 1, "routines": 1, "exercises": 1})
+        json!({"settings": 3, "safety_check": 1, "sessions": 4, "activities": 2, "plan": 1, "routines": 1, "exercises": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -487,13 +522,13 @@ fn a_newer_format_or_schema_is_refused() {
     ));
 
     let mut v: Value = serde_json::from_str(&export(&sample(), NOW).unwrap()).unwrap();
-    v["schemas"]["sessions"] = json!(4);
+    v["schemas"]["sessions"] = json!(5);
     let err = decode(&v.to_string(), NOW).unwrap_err();
     assert_eq!(
         err,
         ImportError::NewerSection {
             section: "sessions".into(),
-            found: 4
+            found: 5
         }
     );
     assert_eq!(

@@ -78,12 +78,13 @@ pub struct Activity {
     pub kind: ActivityKind,
     /// How long it took, in minutes.
     pub minutes: u16,
-    /// The person's own words about it; may be empty.
-    #[serde(default)]
+    /// The person's own words about it; may be empty (and is then left out of the
+    /// stored form, as is an `updated_at` of 0).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// When it was last edited; 0 when it never was, which counts as when it was logged
     /// (its id). See [`Activity::version`].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ids::is_zero_ms")]
     pub updated_at: Millis,
 }
 

@@ -4,3 +4,4 @@
 pub mod activity;
 pub mod safety;
 pub mod session_record;
+mod stored_session;
