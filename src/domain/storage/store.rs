@@ -193,6 +193,22 @@ pub struct Store<B> {
     /// The mark of the last deletion of everything ([`CLEARED_KEY`]) as this store last
     /// saw it: when the stored one differs, another tab deleted everything since.
     cleared: Option<String>,
+    /// For each key, the [`fingerprint`] of the text this store last wrote there or
+    /// loaded from there: while the stored text still has it, no other tab has saved
+    /// since, and a save need not read and merge it ([`Store::save_merged`]).
+    known: BTreeMap<String, u64>,
+}
+
+/// A 64-bit hash of `text` (with its length), eight bytes at a time: cheap enough to
+/// take of years of history on every save, far cheaper than reading it.
+pub fn fingerprint(text: &str) -> u64 {
+    let mut hash = text.len() as u64;
+    for chunk in text.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    hash
 }
 
 impl<B: KeyValue> Store<B> {
@@ -202,6 +218,7 @@ impl<B: KeyValue> Store<B> {
             backend,
             protected: BTreeMap::new(),
             cleared,
+            known: BTreeMap::new(),
         }
     }
 
@@ -239,6 +256,7 @@ impl<B: KeyValue> Store<B> {
         };
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
+                self.known.insert(data_key(T::NAME), fingerprint(&raw));
                 if from < T::SCHEMA {
                     // Unwritable data stays as it was stored, still at its old schema.
                     if let Ok(text) = schema::encode(&value, now) {
@@ -367,7 +385,7 @@ impl<B: KeyValue> Store<B> {
         let mut value = ours.clone();
         let mut loaded = None;
         if T::MERGES {
-            match self.peek::<T>() {
+            match self.peek_unknown::<T>() {
                 Ok(Some(stored)) => value.merge_from(&stored),
                 Ok(None) => {}
                 Err(_) => loaded = Some(self.load::<T>(now).split().1),
@@ -417,8 +435,21 @@ impl<B: KeyValue> Store<B> {
 
     /// The stored value of `T`, read without side effects (no quarantine, no migration
     /// copy): `Ok(None)` when nothing is stored, `Err` when what is stored can't be read
-    /// as it is. For merging before a save.
+    /// as it is.
     pub fn peek<T: Record>(&self) -> Result<Option<T>, String> {
+        self.peek_if::<T>(|_| true)
+    }
+
+    /// Like [`Store::peek`], but also `Ok(None)` when the stored text is the one this
+    /// store last wrote or loaded: the caller's value, which holds it, needs nothing from
+    /// it. For merging before a save (the saves of a long history then skip reading it).
+    pub fn peek_unknown<T: Record>(&self) -> Result<Option<T>, String> {
+        let key = data_key(T::NAME);
+        self.peek_if::<T>(|raw| self.known.get(&key) != Some(&fingerprint(raw)))
+    }
+
+    /// [`Store::peek`], when `read(stored text)` says to read it.
+    fn peek_if<T: Record>(&self, read: impl Fn(&str) -> bool) -> Result<Option<T>, String> {
         let Some(raw) = self
             .backend
             .get(&data_key(T::NAME))
@@ -426,6 +457,9 @@ impl<B: KeyValue> Store<B> {
         else {
             return Ok(None);
         };
+        if !read(&raw) {
+            return Ok(None);
+        }
         schema::decode::<T>(&raw)
             .map(|e| Some(e.data))
             .map_err(|e| e.to_string())
@@ -438,9 +472,13 @@ impl<B: KeyValue> Store<B> {
 
     /// Writes raw text under `key` and reads it back.
     pub fn write_raw(&mut self, key: &str, text: &str) -> Result<(), SaveError> {
+        self.known.remove(key);
         self.backend.set(key, text)?;
         match self.backend.get(key)? {
-            Some(back) if back == text => Ok(()),
+            Some(back) if back == text => {
+                self.known.insert(key.to_string(), fingerprint(text));
+                Ok(())
+            }
             _ => Err(SaveError::NotVerified),
         }
     }
@@ -490,6 +528,7 @@ impl<B: KeyValue> Store<B> {
         self.backend.set(CLEARED_KEY, &mark)?;
         self.cleared = Some(mark);
         self.protected.clear();
+        self.known.clear();
         Ok(())
     }
 
@@ -867,13 +906,29 @@ mod tests {
     }
 
     #[test]
+    fn a_fingerprint_changes_with_any_byte_and_the_length() {
+        let text = r#"{"schema":4,"saved_at":1,"data":{"records":[]}}"#;
+        let mut seen = std::collections::BTreeSet::new();
+        assert!(seen.insert(fingerprint(text)));
+        assert!(seen.insert(fingerprint(&format!("{text}\0"))));
+        assert!(seen.insert(fingerprint("")));
+        for i in 0..text.len() {
+            let mut bytes = text.as_bytes().to_vec();
+            bytes[i] ^= 1;
+            assert!(seen.insert(fingerprint(std::str::from_utf8(&bytes).unwrap())));
+        }
+    }
+
+    #[test]
     fn saving_a_list_keeps_what_another_tab_saved_since() {
         use crate::domain::records::activity::ActivityLog;
-        let mut store = Store::new(Memory::default());
+        let storage = Shared::default();
+        let mut store = Store::new(storage.clone());
+        let mut other = Store::new(storage);
         // Both tabs loaded an empty log; the other tab saved its walk first.
         let mut theirs = ActivityLog::default();
         theirs.upsert(walk(1));
-        store.save(&theirs, NOW).unwrap();
+        other.save(&theirs, NOW).unwrap();
         let mut ours = ActivityLog::default();
         ours.upsert(walk(2));
         let saved = store.save_merged(&ours, NOW);
@@ -882,6 +937,33 @@ mod tests {
         let ids = |log: &ActivityLog| log.records.iter().map(|a| a.id).collect::<Vec<_>>();
         assert_eq!(ids(&saved.value), [1, 2], "both walks kept");
         assert_eq!(ids(&store.load::<ActivityLog>(NOW).into_value()), [1, 2]);
+
+        // What this store wrote or loaded last is not read again before its next save;
+        // once the other tab has saved, it is.
+        assert_eq!(store.peek_unknown::<ActivityLog>(), Ok(None));
+        ours = saved.value;
+        ours.upsert(walk(3));
+        let saved = store.save_merged(&ours, NOW + 1);
+        assert_eq!(ids(&saved.value), [1, 2, 3]);
+        assert_eq!(store.peek_unknown::<ActivityLog>(), Ok(None));
+        let mut theirs = other.load::<ActivityLog>(NOW).into_value();
+        assert_eq!(other.peek_unknown::<ActivityLog>(), Ok(None), "just loaded");
+        theirs.upsert(walk(4));
+        other.save_merged(&theirs, NOW + 2);
+        assert_eq!(
+            store
+                .peek_unknown::<ActivityLog>()
+                .unwrap()
+                .map(|log| ids(&log)),
+            Some(vec![1, 2, 3, 4])
+        );
+        ours.upsert(walk(5));
+        let saved = store.save_merged(&ours, NOW + 3);
+        assert_eq!(
+            ids(&saved.value),
+            [1, 2, 3, 4, 5],
+            "nothing of either tab lost"
+        );
 
         // A record whose copy saved last wins is not merged.
         let settings = Settings {
