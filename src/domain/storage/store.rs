@@ -256,7 +256,7 @@ impl<B: KeyValue> Store<B> {
         };
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
-                self.known.insert(data_key(T::NAME), fingerprint(&raw));
+                self.remember(T::NAME, &raw);
                 if from < T::SCHEMA {
                     // Unwritable data stays as it was stored, still at its old schema.
                     if let Ok(text) = schema::encode(&value, now) {
@@ -440,12 +440,24 @@ impl<B: KeyValue> Store<B> {
         self.peek_if::<T>(|_| true)
     }
 
+    /// Notes that the value of record `name` now held is the one stored as `raw`. Not
+    /// generic nor inlined, so its code is not repeated for every kind of record.
+    #[inline(never)]
+    fn remember(&mut self, name: &str, raw: &str) {
+        self.known.insert(data_key(name), fingerprint(raw));
+    }
+
     /// Like [`Store::peek`], but also `Ok(None)` when the stored text is the one this
     /// store last wrote or loaded: the caller's value, which holds it, needs nothing from
     /// it. For merging before a save (the saves of a long history then skip reading it).
     pub fn peek_unknown<T: Record>(&self) -> Result<Option<T>, String> {
-        let key = data_key(T::NAME);
-        self.peek_if::<T>(|raw| self.known.get(&key) != Some(&fingerprint(raw)))
+        self.peek_if::<T>(|raw| !self.is_known(T::NAME, raw))
+    }
+
+    /// True when `raw`, stored for record `name`, is what this store last wrote or loaded.
+    #[inline(never)]
+    fn is_known(&self, name: &str, raw: &str) -> bool {
+        self.known.get(&data_key(name)) == Some(&fingerprint(raw))
     }
 
     /// [`Store::peek`], when `read(stored text)` says to read it.
