@@ -196,7 +196,7 @@ pub struct Store<B> {
     /// For each key, the [`fingerprint`] of the text this store last wrote there or
     /// loaded from there: while the stored text still has it, no other tab has saved
     /// since, and a save need not read and merge it ([`Store::save_merged`]).
-    known: BTreeMap<String, u64>,
+    known: Vec<(String, u64)>,
 }
 
 /// A 64-bit hash of `text` (with its length), eight bytes at a time: cheap enough to
@@ -218,7 +218,7 @@ impl<B: KeyValue> Store<B> {
             backend,
             protected: BTreeMap::new(),
             cleared,
-            known: BTreeMap::new(),
+            known: Vec::new(),
         }
     }
 
@@ -442,9 +442,17 @@ impl<B: KeyValue> Store<B> {
 
     /// Notes that the value of record `name` now held is the one stored as `raw`. Not
     /// generic nor inlined, so its code is not repeated for every kind of record.
-    #[inline(never)]
     fn remember(&mut self, name: &str, raw: &str) {
-        self.known.insert(data_key(name), fingerprint(raw));
+        self.note(&data_key(name), Some(raw));
+    }
+
+    /// Notes the text stored under `key` as the one this store knows (`None`: none).
+    #[inline(never)]
+    fn note(&mut self, key: &str, text: Option<&str>) {
+        self.known.retain(|(k, _)| k != key);
+        if let Some(text) = text {
+            self.known.push((key.to_string(), fingerprint(text)));
+        }
     }
 
     /// Like [`Store::peek`], but also `Ok(None)` when the stored text is the one this
@@ -457,7 +465,8 @@ impl<B: KeyValue> Store<B> {
     /// True when `raw`, stored for record `name`, is what this store last wrote or loaded.
     #[inline(never)]
     fn is_known(&self, name: &str, raw: &str) -> bool {
-        self.known.get(&data_key(name)) == Some(&fingerprint(raw))
+        let (key, print) = (data_key(name), fingerprint(raw));
+        self.known.iter().any(|(k, p)| *k == key && *p == print)
     }
 
     /// [`Store::peek`], when `read(stored text)` says to read it.
@@ -484,11 +493,11 @@ impl<B: KeyValue> Store<B> {
 
     /// Writes raw text under `key` and reads it back.
     pub fn write_raw(&mut self, key: &str, text: &str) -> Result<(), SaveError> {
-        self.known.remove(key);
+        self.note(key, None);
         self.backend.set(key, text)?;
         match self.backend.get(key)? {
             Some(back) if back == text => {
-                self.known.insert(key.to_string(), fingerprint(text));
+                self.note(key, Some(text));
                 Ok(())
             }
             _ => Err(SaveError::NotVerified),
