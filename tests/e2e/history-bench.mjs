@@ -20,14 +20,17 @@ const DAY = 86_400_000;
 /** Six exercises of the library, as a routine a person might have made. */
 const EXERCISES = ["pelvic-tilt", "knee-rolls", "double-knee-hug", "bridge", "cat-cow", "hip-flexor-stretch"];
 
-/** `years` of history ending the day before `now`, as stored text per key. */
-export function history(years, now) {
+/**
+ * `years` of history ending the day before `now`, as stored text per key: the session log
+ * compact (schema 4) or, for a build from before it, with named fields (schema 3).
+ */
+export function history(years, now, schema = 4) {
   const days = Math.round(years * 365);
   const sessions = [];
   const activities = [];
   for (let d = days; d >= 1; d -= 1) {
     const started = now - d * DAY;
-    sessions.push(pack({
+    const session = {
       routine_id: "own:morning-mobility", routine_name: "Morning mobility", started_at: started,
       salt: 1_000_000_000 + d, ended_at: started + 16 * 60_000 + 12_345, active_secs: 900,
       exercises: EXERCISES.map((exercise) => ({
@@ -35,14 +38,15 @@ export function history(years, now) {
       })),
       tz_offset_min: 0, pain_before: 3 + (d % 4), pain_after: 2 + (d % 3), hurts: [], after_check: null,
       updated_at: started + 20 * 60_000,
-    }));
+    };
+    sessions.push(schema >= 4 ? pack(session) : session);
     if (d % 2 === 0) {
       activities.push({ id: started + 3_600_000, salt: 2_000_000_000 + d, day: new Date(started).toISOString().slice(0, 10), kind: "walk", minutes: 30 });
     }
   }
   const envelope = (schema, data) => JSON.stringify({ schema, saved_at: now - DAY, data });
   return {
-    "steadyback:sessions": envelope(4, { records: sessions, deleted: [] }),
+    "steadyback:sessions": envelope(schema, { records: sessions, deleted: [] }),
     "steadyback:activities": envelope(2, { records: activities, deleted: [] }),
   };
 }
@@ -85,7 +89,7 @@ function instrument(seed) {
 }
 
 /** One run over `years` of history: the figures of the header, in ms and characters. */
-async function run(dist, years, slowdown) {
+async function run(dist, years, slowdown, schema) {
   const server = await serve(dist);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-history-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -93,7 +97,7 @@ async function run(dist, years, slowdown) {
   });
   try {
     const now = Date.now();
-    const seed = { ...history(years, now), "steadyback:safety-check": CLEAR_CHECK };
+    const seed = { ...history(years, now, schema), "steadyback:safety-check": CLEAR_CHECK };
     await context.addInitScript(instrument, seed);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
@@ -150,27 +154,42 @@ async function run(dist, years, slowdown) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Prints the table for each of `years`: the median of `runs` runs. */
-export async function historyBench(dist, { runs = 3, slowdown = 4, years = [1, 5, 10] } = {}) {
+/** One row of the table: the median of each figure over `results`. */
+function row(label, results) {
+  const ms = (key) => `${Math.round(median(results.map((r) => r[key])))} ms`;
+  const chars = (key) => median(results.map((r) => r.stored[key])).toLocaleString("en");
+  const cells = [label, chars("sessions"), chars("activities"), ms("ready"), ms("progress"), ms("summary"), ms("save"), ms("save1")];
+  return `| ${cells.join(" | ")} |`;
+}
+
+/**
+ * Prints the table for each of `years`: the median of `runs` runs. With `before` (a build
+ * from before the compact session log, seeded with named fields), that build is run too,
+ * alternating with this one, and its row printed beside.
+ */
+export async function historyBench(dist, { runs = 3, slowdown = 4, years = [1, 5, 10], before = null } = {}) {
   console.log(`\nHistory (a session a day, six exercises each, and a walk every other day; CPU ${slowdown}× slower; median of ${runs})`);
   console.log(`| years | sessions stored (chars) | activities stored (chars) | ready | Progress | summary | save | save, CPU not slowed |`);
   console.log("|---|---|---|---|---|---|---|---|");
   for (const y of years) {
-    const results = [];
-    for (let i = 0; i < runs; i += 1) results.push(await run(dist, y, slowdown));
-    const ms = (key) => `${Math.round(median(results.map((r) => r[key])))} ms`;
-    const chars = (key) => median(results.map((r) => r.stored[key])).toLocaleString("en");
-    const cells = [y, chars("sessions"), chars("activities"), ms("ready"), ms("progress"), ms("summary"), ms("save"), ms("save1")];
-    console.log(`| ${cells.join(" | ")} |`);
+    const now = [];
+    const then = [];
+    for (let i = 0; i < runs; i += 1) {
+      now.push(await run(dist, y, slowdown, 4));
+      if (before) then.push(await run(before, y, slowdown, 3));
+    }
+    if (before) console.log(row(`${y}, before`, then));
+    console.log(row(before ? `${y}, now` : y, now));
   }
 }
 
-// Run on its own: node history-bench.mjs --dist DIR [--runs N] [--years 1,5,10]
+// Run on its own: node history-bench.mjs --dist DIR [--runs N] [--years 1,5,10] [--before DIR]
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
   await historyBench(resolve(option("--dist", "../../target/dist")), {
     runs: Math.max(1, Number(option("--runs", "3")) || 3),
     years: option("--years", "1,5,10").split(",").map(Number),
+    before: args.includes("--before") ? resolve(option("--before")) : null,
   });
 }
