@@ -78,27 +78,62 @@ impl Layout {
         }
         Ok(())
     }
-}
 
-impl serde_json::ser::Formatter for Layout {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    /// An object or a list opens: laid out unless inside a list.
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         if self.lists == 0 {
             self.depth += 1;
             self.has_value = false;
         }
-        self.lists += 1;
-        w.write_all(b"[")
+        w.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.lists -= 1;
+    /// An object or a list closes, on a line of its own when it was laid out and has items.
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         if self.lists == 0 {
             self.depth -= 1;
             if self.has_value {
                 self.line(w)?;
             }
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
+    }
+
+    /// Before an item: a comma after the first, and a new line when it is `laid_out`.
+    fn item<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+        laid_out: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if laid_out {
+            self.line(w)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Layout {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")?;
+        self.lists += 1;
+        Ok(())
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.lists -= 1;
+        self.close(w, b"]")
     }
 
     fn begin_array_value<W: ?Sized + std::io::Write>(
@@ -106,13 +141,8 @@ impl serde_json::ser::Formatter for Layout {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        if self.lists == 1 {
-            self.line(w)?;
-        }
-        Ok(())
+        let laid_out = self.lists == 1;
+        self.item(w, first, laid_out)
     }
 
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
@@ -123,21 +153,11 @@ impl serde_json::ser::Formatter for Layout {
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        if self.lists == 0 {
-            self.depth += 1;
-            self.has_value = false;
-        }
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        if self.lists == 0 {
-            self.depth -= 1;
-            if self.has_value {
-                self.line(w)?;
-            }
-        }
-        w.write_all(b"}")
+        self.close(w, b"}")
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
@@ -145,13 +165,8 @@ impl serde_json::ser::Formatter for Layout {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        if self.lists == 0 {
-            self.line(w)?;
-        }
-        Ok(())
+        let laid_out = self.lists == 0;
+        self.item(w, first, laid_out)
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
