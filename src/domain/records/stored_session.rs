@@ -31,11 +31,15 @@ impl Record for SessionLog {
     }
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {
-        ids::check_log_shape(&data)?;
         match from {
             // Every field added in 2 and in 3 has a default: the data only has to be a
             // log.
-            1 | 2 => Ok(data),
+            1 | 2 => {
+                ids::check_log_shape(&data)?;
+                Ok(data)
+            }
+            // Not checked as a whole: an entry that is not a session (schema 3 was read
+            // without a check) is left as it is, so that only it is left out when read.
             3 => Ok(pack_log(data)),
             _ => Err(format!("no migration from schema {from}")),
         }
@@ -389,6 +393,19 @@ mod tests {
             let result = decode::<SessionLog>(&named.to_string());
             assert!(result.is_err(), "{field}: {value} was read: {result:?}");
         }
+    }
+
+    #[test]
+    fn one_bad_entry_of_schema_3_costs_only_itself() {
+        let mut named: Value = serde_json::from_str(NAMED).unwrap();
+        named["data"]["records"]
+            .as_array_mut()
+            .unwrap()
+            .insert(0, Value::Null);
+        let (log, dropped) =
+            crate::domain::storage::schema::salvage::<SessionLog>(&named.to_string()).unwrap();
+        assert_eq!(dropped, 1);
+        assert_eq!(log.records, [expected()]);
     }
 
     /// Ten years of a session a day, each of six exercises (the six longest ids of the
