@@ -17,7 +17,7 @@ pub enum Completion {
     NotDone,
 }
 
-/// What was done of one exercise of a session. Stored as an array (see [`SessionRecord`]).
+/// What was done of one exercise of a session (stored as an array: see `stored_session`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ExerciseRecord {
     /// The catalogue id of the exercise.
@@ -54,13 +54,7 @@ impl ExerciseRecord {
     }
 }
 
-/// One guided session, as the log keeps it.
-///
-/// Stored compactly (schema 4 of the log): short keys, each exercise as an array
-/// `[id, sets planned, sets done, reps planned, reps done, skipped 0 or 1, work secs]`,
-/// the end and the last change as offsets from the start, defaults left out. About 290
-/// characters for a session of six exercises, where the named fields of schema 3 took
-/// about 985; see `Packed` for the keys.
+/// One guided session, as the log keeps it (stored compactly: see `stored_session`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SessionRecord {
     /// The routine played: a built-in id, `exercise:<id>`, or the person's own.

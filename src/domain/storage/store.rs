@@ -256,7 +256,7 @@ impl<B: KeyValue> Store<B> {
         };
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
-                self.remember(T::NAME, &raw);
+                self.note(&data_key(T::NAME), Some(&raw));
                 if from < T::SCHEMA {
                     // Unwritable data stays as it was stored, still at its old schema.
                     if let Ok(text) = schema::encode(&value, now) {
@@ -440,13 +440,8 @@ impl<B: KeyValue> Store<B> {
         self.peek_if::<T>(|_| true)
     }
 
-    /// Notes that the value of record `name` now held is the one stored as `raw`. Not
-    /// generic nor inlined, so its code is not repeated for every kind of record.
-    fn remember(&mut self, name: &str, raw: &str) {
-        self.note(&data_key(name), Some(raw));
-    }
-
-    /// Notes the text stored under `key` as the one this store knows (`None`: none).
+    /// Notes the text stored under `key` as the one this store knows (`None`: none). Not
+    /// inlined, so its code is not repeated in every kind of record's load.
     #[inline(never)]
     fn note(&mut self, key: &str, text: Option<&str>) {
         self.known.retain(|(k, _)| k != key);
