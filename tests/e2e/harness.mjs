@@ -353,29 +353,3 @@ export async function storedSessions(page) {
   const log = await page.evaluate(() => JSON.parse(localStorage.getItem("steadyback:sessions")));
   return { schema: log?.schema ?? null, records: (log?.data.records ?? []).map(named) };
 }
-
-/** A session with named fields in the compact form the app stores (the inverse of `named`). */
-export function pack(r) {
-  const out = { r: r.routine_id, s: r.started_at };
-  const put = (key, value, empty) => {
-    if (value !== undefined && value !== null && value !== empty) out[key] = value;
-  };
-  put("n", r.routine_name, "");
-  put("k", r.salt, 0);
-  put("e", r.ended_at - r.started_at, 0);
-  put("a", r.active_secs, 0);
-  if (r.exercises?.length) {
-    out.x = r.exercises.map((e) => [
-      e.exercise, e.sets_planned, e.sets_done, e.reps_planned, e.reps_done, e.skipped ? 1 : 0, e.work_secs,
-    ]);
-  }
-  put("z", r.tz_offset_min);
-  put("b", r.pain_before);
-  put("p", r.pain_after);
-  if (r.hurts?.length) out.h = r.hurts;
-  put("c", r.after_check);
-  if (r.updated_at) out.u = r.updated_at - r.started_at;
-  // The app writes its keys in this order: so does this.
-  const order = ["r", "n", "s", "k", "e", "a", "x", "z", "b", "p", "h", "c", "u"];
-  return Object.fromEntries(order.filter((k) => k in out).map((k) => [k, out[k]]));
-}

@@ -14,23 +14,23 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE, appReady, pack } from "./harness.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE, appReady } from "./harness.mjs";
 
 const DAY = 86_400_000;
 /** Six exercises of the library, as a routine a person might have made. */
 const EXERCISES = ["pelvic-tilt", "knee-rolls", "double-knee-hug", "bridge", "cat-cow", "hip-flexor-stretch"];
 
 /**
- * `years` of history ending the day before `now`, as stored text per key: the session log
- * compact (schema 4) or, for a build from before it, with named fields (schema 3).
+ * `years` of history ending the day before `now`, as stored text per key, the sessions with
+ * named fields (schema 3): each build stores them its own way on its first start.
  */
-export function history(years, now, schema = 4) {
+export function history(years, now) {
   const days = Math.round(years * 365);
   const sessions = [];
   const activities = [];
   for (let d = days; d >= 1; d -= 1) {
     const started = now - d * DAY;
-    const session = {
+    sessions.push({
       routine_id: "own:morning-mobility", routine_name: "Morning mobility", started_at: started,
       salt: 1_000_000_000 + d, ended_at: started + 16 * 60_000 + 12_345, active_secs: 900,
       exercises: EXERCISES.map((exercise) => ({
@@ -38,15 +38,14 @@ export function history(years, now, schema = 4) {
       })),
       tz_offset_min: 0, pain_before: 3 + (d % 4), pain_after: 2 + (d % 3), hurts: [], after_check: null,
       updated_at: started + 20 * 60_000,
-    };
-    sessions.push(schema >= 4 ? pack(session) : session);
+    });
     if (d % 2 === 0) {
       activities.push({ id: started + 3_600_000, salt: 2_000_000_000 + d, day: new Date(started).toISOString().slice(0, 10), kind: "walk", minutes: 30 });
     }
   }
   const envelope = (schema, data) => JSON.stringify({ schema, saved_at: now - DAY, data });
   return {
-    "steadyback:sessions": envelope(schema, { records: sessions, deleted: [] }),
+    "steadyback:sessions": envelope(3, { records: sessions, deleted: [] }),
     "steadyback:activities": envelope(2, { records: activities, deleted: [] }),
   };
 }
@@ -89,7 +88,7 @@ function instrument(seed) {
 }
 
 /** One run over `years` of history: the figures of the header, in ms and characters. */
-async function run(dist, years, slowdown, schema) {
+async function run(dist, years, slowdown) {
   const server = await serve(dist);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-history-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -97,11 +96,12 @@ async function run(dist, years, slowdown, schema) {
   });
   try {
     const now = Date.now();
-    const seed = { ...history(years, now, schema), "steadyback:safety-check": CLEAR_CHECK };
+    const seed = { ...history(years, now), "steadyback:safety-check": CLEAR_CHECK };
     await context.addInitScript(instrument, seed);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
-    // A first visit fills the browser's caches, as a person's phone has them.
+    // A first visit fills the browser's caches, as a person's phone has them, and stores
+    // the history in the build's own form (a migration, not timed).
     await page.goto("/");
     await appReady(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
@@ -163,8 +163,8 @@ function row(label, results) {
 }
 
 /**
- * Prints the table for each of `years`: the median of `runs` runs. With `before` (a build
- * from before the compact session log, seeded with named fields), that build is run too,
+ * Prints the table for each of `years`: the median of `runs` runs. With `before` (another
+ * build, such as one from before the compact session log), that build is run too,
  * alternating with this one, and its row printed beside.
  */
 export async function historyBench(dist, { runs = 3, slowdown = 4, years = [1, 5, 10], before = null } = {}) {
@@ -175,8 +175,8 @@ export async function historyBench(dist, { runs = 3, slowdown = 4, years = [1, 5
     const now = [];
     const then = [];
     for (let i = 0; i < runs; i += 1) {
-      now.push(await run(dist, y, slowdown, 4));
-      if (before) then.push(await run(before, y, slowdown, 3));
+      now.push(await run(dist, y, slowdown));
+      if (before) then.push(await run(before, y, slowdown));
     }
     if (before) console.log(row(`${y}, before`, then));
     console.log(row(before ? `${y}, now` : y, now));
