@@ -45,8 +45,11 @@ test("a routine made, reordered, kept through a reload, played to the end and on
   assert.deepEqual(await items(page), ["Bridge", "Pelvic tilt"]);
   await page.getByRole("button", { name: "Move up: Pelvic tilt" }).click();
   assert.deepEqual(await items(page), ["Pelvic tilt", "Bridge"]);
-  // The focus stays with the exercise moved (now first: its "Move down").
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Move down: Pelvic tilt");
+  // The focus stays with the exercise moved (now first: its "Move down"), set once the
+  // list is drawn again: waited for, up to the usual timeout, then checked.
+  const focused = () => document.activeElement?.getAttribute("aria-label");
+  await page.waitForFunction((label) => document.activeElement?.getAttribute("aria-label") === label, "Move down: Pelvic tilt").catch(() => {});
+  assert.equal(await page.evaluate(focused), "Move down: Pelvic tilt");
 
   // More than the source suggests is allowed, and said; past the app's cap, refused.
   await setNumber(page, 0, "Reps", 40);
