@@ -112,8 +112,8 @@ test("a session that ends while storage is full is kept in the tab, through a re
     };
   };
   const { page } = await open("/session/gentle-start", { seed: fixture.storage(), before: full, pause: true });
-  const history = async () => JSON.parse(await stored(page, "steadyback:sessions")).data.records.length;
-  const inTab = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("steadyback:sessions") ?? "null")?.data.records.length ?? 0);
+  const history = async () => (await storedSessions(page)).records.length;
+  const inTab = async () => (await storedSessions(page, "sessionStorage")).records.length;
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await page.evaluate(() => sessionStorage.setItem("e2e:full", "1"));
   const done = page.getByRole("heading", { name: "Well done" });
@@ -253,6 +253,7 @@ test("two tabs: what one deletes, the other does not write back", async () => {
   const records = JSON.parse(await stored(a, "steadyback:activities")).data.records;
   assert.deepEqual(records.map((r) => r.minutes), [17], "only the new walk, none from before the deletion");
   assert.equal(await stored(a, "steadyback:sessions"), null);
+  assert.deepEqual((await storedSessions(a)).records, [], "no year of sessions left either");
   await b.close();
 });
 
@@ -344,14 +345,14 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
   assert.match(summary, /2 records invalid, skipped/);
   await preview.getByRole("button", { name: "Import" }).click();
   await page.getByText("Imported and merged").waitFor();
-  const merged = JSON.parse(await stored(page, "steadyback:sessions")).data.records;
+  const merged = (await storedSessions(page)).records;
   assert.equal(merged.length, 11, "the new session added, the bad one's original kept");
   assert.ok(await stored(page, "steadyback:backup:before-import"));
 
   // Undo brings back exactly what was there.
   await page.getByRole("button", { name: "Undo the last import" }).click();
   await page.getByText("Undone").waitFor();
-  assert.equal(JSON.parse(await stored(page, "steadyback:sessions")).data.records.length, 10);
+  assert.equal((await storedSessions(page)).records.length, 10);
 
   // Replace: the backup's data and nothing else.
   const small = JSON.parse(backup.text);
@@ -361,7 +362,7 @@ test("backup, spreadsheet, import with preview, merge or replace, and undo", asy
   await preview.getByRole("radio", { name: "Replace what is here" }).check();
   await preview.getByRole("button", { name: "Import" }).click();
   await page.getByText("Imported: the backup replaced").waitFor();
-  assert.equal(JSON.parse(await stored(page, "steadyback:sessions")).data.records.length, 2);
+  assert.equal((await storedSessions(page)).records.length, 2);
 });
 
 test("Settings says how the browser keeps the data and how much is used", async () => {

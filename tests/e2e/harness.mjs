@@ -348,8 +348,21 @@ export function named(r) {
   };
 }
 
-/** The session log stored in `page`: its schema, and its records with named fields. */
-export async function storedSessions(page) {
-  const log = await page.evaluate(() => JSON.parse(localStorage.getItem("steadyback:sessions")));
-  return { schema: log?.schema ?? null, records: (log?.data.records ?? []).map(named) };
+/**
+ * The session log stored in `page`: its schema, and its records with named fields, oldest
+ * first, from its own key and its parts (a key per year, `steadyback:sessions:2026`); from
+ * `sessionStorage` (a tab's copy of what storage had no room for) with `where` so named.
+ */
+export async function storedSessions(page, where = "localStorage") {
+  const { log, parts } = await page.evaluate((where) => {
+    const storage = globalThis[where];
+    return {
+      log: JSON.parse(storage.getItem("steadyback:sessions")),
+      parts: Object.keys(storage)
+        .filter((k) => /^steadyback:sessions:-?\d+$/.test(k))
+        .map((k) => JSON.parse(storage.getItem(k)).data.records ?? []),
+    };
+  }, where);
+  const records = [...(log?.data.records ?? []), ...parts.flat()].sort((a, b) => a.s - b.s);
+  return { schema: log?.schema ?? null, records: records.map(named) };
 }

@@ -141,7 +141,10 @@ async function run(dist, years, slowdown) {
     const save = await endSession(slowdown);
     const save1 = await endSession(1);
     const stored = await page.evaluate(() => ({
-      sessions: localStorage.getItem("steadyback:sessions").length,
+      // The log's own key and a key per year.
+      sessions: Object.keys(localStorage)
+        .filter((k) => /^steadyback:sessions(:-?\d+)?$/.test(k))
+        .reduce((n, k) => n + localStorage.getItem(k).length, 0),
       activities: localStorage.getItem("steadyback:activities").length,
     }));
     return { stored, ready, progress, summary, save, save1 };

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, test, useApp, start, appReady, expectHeading, get, wasmName, DIST, DIST_SUB, DIST_NEXT, SUB } from "./harness.mjs";
+import { describe, test, useApp, start, appReady, expectHeading, get, wasmName, storedSessions, DIST, DIST_SUB, DIST_NEXT, SUB } from "./harness.mjs";
 import { shellTests } from "./app-shell.mjs";
 import { LOADER, contentPolicy, inlineScripts, scriptHash, IMMUTABLE } from "../../scripts/hosting.mjs";
 
@@ -219,7 +219,7 @@ test("a new version is offered only once the session ends, and Reload brings it 
       [`steadyback-${versionIn(DIST_NEXT)}`, "steadyback-previous"],
       "the new version's cache, and the one before kept for tabs still running it",
     );
-    const log = await page.evaluate(() => JSON.parse(localStorage.getItem("steadyback:sessions")).data.records);
+    const log = (await storedSessions(page)).records;
     assert.equal(log.length, 1, "the session played before the update is kept");
     assert.equal(await offer(page).count(), 0, "the new version is not offered again");
     assert.deepEqual(app.errors, []);

@@ -70,7 +70,10 @@ const readStored = () => {
   }
   try {
     out.session = localStorage.getItem("steadyback:session");
-    out.sessions = JSON.parse(localStorage.getItem("steadyback:sessions") ?? "null")?.data?.records?.length ?? 0;
+    // The session log: its own key and a key per year.
+    out.sessions = Object.keys(localStorage)
+      .filter((k) => /^steadyback:sessions(:-?\d+)?$/.test(k))
+      .reduce((n, k) => n + (JSON.parse(localStorage.getItem(k))?.data?.records?.length ?? 0), 0);
   } catch {
     // Named as unreadable above.
   }

@@ -33,8 +33,9 @@ async function openFresh(path) {
   await s.page.goto("/settings");
   await appReady(s.page);
   await s.page.evaluate(() => {
-    localStorage.removeItem("steadyback:session");
-    localStorage.removeItem("steadyback:sessions");
+    for (const key of Object.keys(localStorage)) {
+      if (key === "steadyback:session" || key.startsWith("steadyback:sessions")) localStorage.removeItem(key);
+    }
   });
   await s.page.goto(path);
   await appReady(s.page);

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::session_record::{AfterCheck, ExerciseRecord, Hurt, SessionLog, SessionRecord};
 use crate::domain::ids::{self, Log};
-use crate::domain::storage::schema::Record;
+use crate::domain::storage::{parts, schema::Record};
 use crate::domain::Millis;
 
 impl Record for SessionLog {
@@ -28,6 +28,26 @@ impl Record for SessionLog {
 
     fn merge_from(&mut self, other: &Self) {
         self.merge(other);
+    }
+
+    /// A key per year of sessions; the tombstones under the log's own key.
+    const PARTED: bool = true;
+
+    fn parts(&self) -> Vec<(String, u64)> {
+        parts::by_year(&self.records)
+    }
+
+    fn part(&self, label: Option<&str>) -> Self {
+        match label {
+            Some(year) => SessionLog {
+                records: parts::in_year(&self.records, year),
+                deleted: Vec::new(),
+            },
+            None => SessionLog {
+                records: Vec::new(),
+                deleted: self.deleted.clone(),
+            },
+        }
     }
 
     fn migrate(from: u32, data: Value) -> Result<Value, String> {

@@ -3,6 +3,8 @@
 //! them through an adapter the UI gives it, and the drafts of forms ([`drafts`]). Knows no
 //! record but through [`schema::Record`].
 
+pub mod backend;
 pub mod drafts;
+pub mod parts;
 pub mod schema;
 pub mod store;

@@ -64,6 +64,24 @@ pub trait Record: Serialize + DeserializeOwned + Default {
     fn merge_from(&mut self, other: &Self) {
         let _ = other;
     }
+
+    /// True for a record kept under more than one key ([`super::parts`]): each part of its
+    /// entries (the session log's: a year) under a key of its own, so a save rewrites only
+    /// the parts that changed. The record's own key keeps what belongs to no part.
+    const PARTED: bool = false;
+
+    /// For a record [`Record::PARTED`]: each part that holds something, by its label
+    /// (`"2025"`), with a digest that changes whenever what the part holds does.
+    fn parts(&self) -> Vec<(String, u64)> {
+        Vec::new()
+    }
+
+    /// For a record [`Record::PARTED`]: what is stored under part `label`, or with `None`,
+    /// under the record's own key.
+    fn part(&self, label: Option<&str>) -> Self {
+        let _ = label;
+        Self::default()
+    }
 }
 
 /// For tests of records that [`Record::MERGES`]: checks that merging is commutative and

@@ -19,47 +19,7 @@ use crate::domain::Millis;
 /// How the mark under [`CLEARED_KEY`] starts while a deletion of everything is under way.
 const CLEARING: &str = "clearing ";
 
-/// Why the backend refused an operation.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BackendError {
-    #[error("storage is not available in this browser ({0})")]
-    Unavailable(String),
-    #[error("storage is full")]
-    QuotaExceeded,
-    #[error("storage failed ({0})")]
-    Other(String),
-}
-
-/// A string key-value store, as `localStorage` is.
-pub trait KeyValue {
-    fn get(&self, key: &str) -> Result<Option<String>, BackendError>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
-    fn remove(&mut self, key: &str) -> Result<(), BackendError>;
-    fn keys(&self) -> Result<Vec<String>, BackendError>;
-}
-
-/// A backend that keeps everything in memory for the life of the page.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Memory {
-    entries: BTreeMap<String, String>,
-}
-
-impl KeyValue for Memory {
-    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        Ok(self.entries.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.entries.insert(key.to_string(), value.to_string());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        self.entries.remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, BackendError> {
-        Ok(self.entries.keys().cloned().collect())
-    }
-}
+pub use super::backend::{BackendError, KeyValue, Memory};
 
 /// What loading a record found.
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +157,10 @@ pub struct Store<B> {
     /// loaded from there: while the stored text still has it, no other tab has saved
     /// since, and a save need not read and merge it ([`Store::save_merged`]).
     known: Vec<(String, u64)>,
+    /// For each part of a record kept in parts ([`super::parts`]), the digest of what this
+    /// store last wrote there or loaded from there: a save writes the parts whose digest
+    /// differs.
+    pub(super) parts: Vec<(String, u64)>,
 }
 
 /// A 64-bit hash of `text` (with its length), eight bytes at a time: cheap enough to
@@ -219,6 +183,7 @@ impl<B: KeyValue> Store<B> {
             protected: BTreeMap::new(),
             cleared,
             known: Vec::new(),
+            parts: Vec::new(),
         }
     }
 
@@ -249,18 +214,27 @@ impl<B: KeyValue> Store<B> {
 
     /// Loads record `T` as found at `now`, copying unreadable text aside first.
     pub fn load<T: Record>(&mut self, now: Millis) -> Loaded<T> {
+        let loaded = self.load_key::<T>(T::NAME, now);
+        if T::PARTED {
+            return self.load_parts(loaded, now);
+        }
+        loaded
+    }
+
+    /// Loads what is stored of `T` under `name` (its own, or one of its parts').
+    pub(super) fn load_key<T: Record>(&mut self, name: &str, now: Millis) -> Loaded<T> {
         // Only turning the data into a `T` is generic; the rest is compiled once.
-        let (raw, from, data) = match self.open(T::NAME, T::SCHEMA, T::migrate, now) {
+        let (raw, from, data) = match self.open(name, T::SCHEMA, T::migrate, now) {
             Opened::Data { raw, from, data } => (raw, from, data),
             Opened::Empty(empty) => return empty.loaded(),
         };
         let error = match serde_json::from_value::<T>(data) {
             Ok(value) => {
-                self.note(&data_key(T::NAME), Some(&raw));
+                self.note(&data_key(name), Some(&raw));
                 if from < T::SCHEMA {
                     // Unwritable data stays as it was stored, still at its old schema.
                     if let Ok(text) = schema::encode(&value, now) {
-                        self.store_migrated(T::NAME, from, &raw, &text);
+                        self.store_migrated(name, from, &raw, &text);
                     }
                 }
                 return Loaded::Found(value);
@@ -268,13 +242,13 @@ impl<B: KeyValue> Store<B> {
             Err(err) => DecodeError::Shape(err.to_string()),
         };
         let salvaged = schema::salvage::<T>(&raw);
-        let kept_at = self.set_aside(T::NAME, &raw, now);
+        let kept_at = self.set_aside(name, &raw, now);
         match salvaged {
             Some((value, dropped)) => {
                 // The text is safe aside: store what could be read, so the next load
                 // doesn't copy the same text aside again.
-                if kept_at.is_some() {
-                    let _ = self.save(&value, now);
+                if let (Some(_), Ok(text)) = (&kept_at, schema::encode(&value, now)) {
+                    let _ = self.save_text(name, &text);
                 }
                 Loaded::Salvaged {
                     value,
@@ -353,6 +327,9 @@ impl<B: KeyValue> Store<B> {
 
     /// Saves record `T` at `now`, then reads it back to check it.
     pub fn save<T: Record>(&mut self, value: &T, now: Millis) -> Result<(), SaveError> {
+        if T::PARTED {
+            return self.save_parts(value, now);
+        }
         let text = schema::encode(value, now).map_err(SaveError::Unwritable)?;
         self.save_text(T::NAME, &text)
     }
@@ -361,10 +338,16 @@ impl<B: KeyValue> Store<B> {
     /// it back.
     fn save_text(&mut self, name: &str, text: &str) -> Result<(), SaveError> {
         let key = data_key(name);
-        if let Some(reason) = self.protected.get(&key) {
-            return Err(SaveError::Protected(reason.clone()));
-        }
+        self.check_writable(&key)?;
         self.write_raw(&key, text)
+    }
+
+    /// `Err` when `key` is protected from being written.
+    pub(super) fn check_writable(&self, key: &str) -> Result<(), SaveError> {
+        match self.protected.get(key) {
+            Some(reason) => Err(SaveError::Protected(reason.clone())),
+            None => Ok(()),
+        }
     }
 
     /// Saves `ours` at `now` as the rule of its record says ([`Record::MERGES`]): a
@@ -374,7 +357,7 @@ impl<B: KeyValue> Store<B> {
     /// never written over unseen. Returns the value now held and how it went.
     /// After another tab deleted everything ([`Store::cleared_elsewhere`]), nothing is
     /// written: the value held becomes the stored one (or the default).
-    pub fn save_merged<T: Record + Clone>(&mut self, ours: &T, now: Millis) -> Saved<T> {
+    pub fn save_merged<T: Record>(&mut self, ours: T, now: Millis) -> Saved<T> {
         if self.cleared_elsewhere() {
             return Saved {
                 value: self.peek::<T>().ok().flatten().unwrap_or_default(),
@@ -382,11 +365,16 @@ impl<B: KeyValue> Store<B> {
                 result: Ok(()),
             };
         }
-        let mut value = ours.clone();
+        let mut value = ours;
         let mut loaded = None;
         if T::MERGES {
             match self.peek_unknown::<T>() {
-                Ok(Some(stored)) => value.merge_from(&stored),
+                Ok(Some(stored)) => {
+                    if T::PARTED {
+                        self.note_stored_parts(&stored);
+                    }
+                    value.merge_from(&stored);
+                }
                 Ok(None) => {}
                 Err(_) => loaded = Some(self.load::<T>(now).split().1),
             }
@@ -429,8 +417,14 @@ impl<B: KeyValue> Store<B> {
         keys
     }
 
-    fn protect(&mut self, key: &str, reason: &str) {
+    pub(super) fn protect(&mut self, key: &str, reason: &str) {
         self.protected.insert(key.to_string(), reason.to_string());
+    }
+
+    /// Removes the text under `key`, saying why when the backend refused.
+    pub(super) fn remove_key(&mut self, key: &str) -> Result<(), SaveError> {
+        self.note(key, None);
+        Ok(self.backend.remove(key)?)
     }
 
     /// The stored value of `T`, read without side effects (no quarantine, no migration
@@ -476,9 +470,11 @@ impl<B: KeyValue> Store<B> {
         if !read(&raw) {
             return Ok(None);
         }
-        schema::decode::<T>(&raw)
-            .map(|e| Some(e.data))
-            .map_err(|e| e.to_string())
+        let mut value = schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data;
+        if T::PARTED {
+            self.join_parts(&mut value)?;
+        }
+        Ok(Some(value))
     }
 
     /// The raw text under `key`.
@@ -545,6 +541,7 @@ impl<B: KeyValue> Store<B> {
         self.cleared = Some(mark);
         self.protected.clear();
         self.known.clear();
+        self.parts.clear();
         Ok(())
     }
 
@@ -582,6 +579,7 @@ mod tests {
     use super::*;
     use crate::domain::ids::Log as _;
     use crate::domain::session::settings::Settings;
+    use crate::domain::storage::backend::Shared;
 
     const NOW: Millis = 1_763_700_000_000;
 
@@ -947,7 +945,7 @@ mod tests {
         other.save(&theirs, NOW).unwrap();
         let mut ours = ActivityLog::default();
         ours.upsert(walk(2));
-        let saved = store.save_merged(&ours, NOW);
+        let saved = store.save_merged(ours.clone(), NOW);
         assert_eq!(saved.result, Ok(()));
         assert_eq!(saved.loaded, None);
         let ids = |log: &ActivityLog| log.records.iter().map(|a| a.id).collect::<Vec<_>>();
@@ -959,13 +957,13 @@ mod tests {
         assert_eq!(store.peek_unknown::<ActivityLog>(), Ok(None));
         ours = saved.value;
         ours.upsert(walk(3));
-        let saved = store.save_merged(&ours, NOW + 1);
+        let saved = store.save_merged(ours.clone(), NOW + 1);
         assert_eq!(ids(&saved.value), [1, 2, 3]);
         assert_eq!(store.peek_unknown::<ActivityLog>(), Ok(None));
         let mut theirs = other.load::<ActivityLog>(NOW).into_value();
         assert_eq!(other.peek_unknown::<ActivityLog>(), Ok(None), "just loaded");
         theirs.upsert(walk(4));
-        other.save_merged(&theirs, NOW + 2);
+        other.save_merged(theirs.clone(), NOW + 2);
         assert_eq!(
             store
                 .peek_unknown::<ActivityLog>()
@@ -974,7 +972,7 @@ mod tests {
             Some(vec![1, 2, 3, 4])
         );
         ours.upsert(walk(5));
-        let saved = store.save_merged(&ours, NOW + 3);
+        let saved = store.save_merged(ours.clone(), NOW + 3);
         assert_eq!(
             ids(&saved.value),
             [1, 2, 3, 4, 5],
@@ -987,7 +985,7 @@ mod tests {
             ..Settings::default()
         };
         store.save(&Settings::default(), NOW).unwrap();
-        assert_eq!(store.save_merged(&settings, NOW).value, settings);
+        assert_eq!(store.save_merged(settings.clone(), NOW).value, settings);
         assert_eq!(store.load::<Settings>(NOW).into_value(), settings);
     }
 
@@ -997,7 +995,7 @@ mod tests {
         let mut store = store_with("steadyback:activities", "{not json");
         let mut ours = ActivityLog::default();
         ours.upsert(walk(2));
-        let saved = store.save_merged(&ours, NOW);
+        let saved = store.save_merged(ours.clone(), NOW);
         assert!(
             matches!(
                 saved.loaded,
@@ -1042,25 +1040,6 @@ mod tests {
         assert_eq!(value, quiet, "the other tab's settings, as saved");
     }
 
-    /// One storage seen by two tabs' stores.
-    #[derive(Clone, Default)]
-    struct Shared(std::rc::Rc<std::cell::RefCell<Memory>>);
-
-    impl KeyValue for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-            self.0.borrow().get(key)
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-            self.0.borrow_mut().set(key, value)
-        }
-        fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-            self.0.borrow_mut().remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, BackendError> {
-            self.0.borrow().keys()
-        }
-    }
-
     #[test]
     fn a_tab_drops_what_it_holds_once_another_deleted_everything() {
         use crate::domain::records::activity::ActivityLog;
@@ -1081,7 +1060,7 @@ mod tests {
         // The other tab changes its copy before it has heard: nothing from before it is
         // written back, and it holds what is stored.
         ours.upsert(walk(2));
-        let saved = other.save_merged(&ours, NOW);
+        let saved = other.save_merged(ours.clone(), NOW);
         assert_eq!(saved.result, Ok(()));
         assert_eq!(saved.value, ActivityLog::default());
         assert_eq!(other.peek::<ActivityLog>(), Ok(None));
@@ -1093,7 +1072,7 @@ mod tests {
         let mut fresh = ActivityLog::default();
         fresh.upsert(walk(3));
         assert_eq!(
-            ids(&other.save_merged(&fresh, NOW).value),
+            ids(&other.save_merged(fresh.clone(), NOW).value),
             [3],
             "its saves count again"
         );

@@ -126,6 +126,20 @@ fn load_problem(loaded: &Loaded<()>, what: &str) -> Option<(String, Option<Notic
     let stored = Some(NoticeAction::DownloadStored);
     let text = match loaded {
         Loaded::Missing | Loaded::Found(_) => return None,
+        // A part of a record kept in parts (a year of sessions): how many is not known.
+        Loaded::Salvaged {
+            dropped: 0,
+            kept_at,
+            ..
+        } => format!(
+            "Part of your saved {what} could not be read and was left out; everything else \
+             loaded. {}",
+            if kept_at.is_some() {
+                "The stored text was put aside, untouched."
+            } else {
+                "That part is left untouched in storage and is not written over."
+            }
+        ),
         Loaded::Salvaged {
             dropped,
             kept_at: Some(_),

@@ -61,8 +61,7 @@ impl Io {
     /// Record `name` is saved: this tab's copy of it, if any, goes.
     fn saved(&self, name: &str) {
         if self.is_unsaved(name) {
-            self.unsaved
-                .update_value(|tab| tab.remove_raw(&data_key(name)));
+            self.unsaved.update_value(|tab| tab.remove_record(name));
         }
     }
 
@@ -176,7 +175,7 @@ where
         let saved = self
             .io
             .store
-            .try_update_value(|store| store.save_merged(&value, clock::now()));
+            .try_update_value(|store| store.save_merged(value, clock::now()));
         let Some(saved) = saved else {
             return; // The app is gone.
         };
@@ -214,7 +213,7 @@ where
         let saved = self
             .io
             .store
-            .try_update_value(|store| store.save_merged(&value, clock::now()));
+            .try_update_value(|store| store.save_merged(value, clock::now()));
         match saved {
             Some(saved) if saved.result.is_ok() => {
                 self.io.saved(T::NAME);
