@@ -320,11 +320,18 @@ fn the_clock_gives_the_days_the_browser_gives() {
 #[wasm_bindgen_test]
 async fn storage_adapters_report_protection_use_and_other_tabs_changes() {
     use steadyback::platform::{persistence, storage};
-    let (used, quota) = persistence::estimate()
-        .await
-        .expect("Chromium estimates storage");
-    assert!(used >= 0.0 && quota > 0.0 && used <= quota);
     assert!(persistence::persisted().await.is_ok());
+    // What storage holds is counted in characters of keys and values, any site's key and
+    // any character (an astral one counts two, as browsers count it).
+    let before = storage::used_chars().expect("localStorage can be read");
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    local.set_item("other-app:notes", "héllo 🙂").unwrap();
+    local.set_item("length", "12345").unwrap();
+    let after = storage::used_chars().unwrap();
+    local.remove_item("other-app:notes").unwrap();
+    local.remove_item("length").unwrap();
+    assert_eq!(after - before, 15 + 8 + 6 + 5);
+    assert_eq!(storage::used_chars(), Some(before));
 
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let record = seen.clone();

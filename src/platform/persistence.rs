@@ -1,5 +1,7 @@
 //! The Storage API (`navigator.storage`): whether this site's data is kept even when the
-//! browser needs space, asking for that, and how much is used. Reached through
+//! browser needs space, and asking for that. (Its `estimate()` is not used: it gives the
+//! quota of the site's other storage, not the room `localStorage` has; see
+//! `domain::storage::room`.) Reached through
 //! `Reflect`, as not every browser has it.
 
 use js_sys::{Function, Promise, Reflect};
@@ -38,18 +40,4 @@ pub async fn persisted() -> Result<bool, Unsupported> {
 /// is whether it was granted.
 pub async fn persist() -> Result<bool, Unsupported> {
     Ok(call("persist").await?.as_bool().unwrap_or(false))
-}
-
-/// Bytes used by this site and the most the browser would let it use.
-pub async fn estimate() -> Result<(f64, f64), Unsupported> {
-    let value = call("estimate").await?;
-    let number = |key: &str| {
-        Reflect::get(&value, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_f64())
-    };
-    match (number("usage"), number("quota")) {
-        (Some(usage), Some(quota)) => Ok((usage, quota)),
-        _ => Err(Unsupported("storage estimates")),
-    }
 }

@@ -207,7 +207,7 @@ fn export_has_the_documented_shape() {
     assert_eq!(v["exported_at"], NOW);
     assert_eq!(
         v["schemas"],
-        json!({"settings": 3, "safety_check": 1, "sessions": 4, "activities": 2, "plan": 1, "routines": 1, "exercises": 1})
+        json!({"settings": 3, "safety_check": 1, "sessions": 5, "activities": 2, "plan": 1, "routines": 1, "exercises": 1})
     );
     let keys: Vec<&String> = v["data"].as_object().unwrap().keys().collect();
     assert_eq!(
@@ -522,13 +522,13 @@ fn a_newer_format_or_schema_is_refused() {
     ));
 
     let mut v: Value = serde_json::from_str(&export(&sample(), NOW).unwrap()).unwrap();
-    v["schemas"]["sessions"] = json!(5);
+    v["schemas"]["sessions"] = json!(6);
     let err = decode(&v.to_string(), NOW).unwrap_err();
     assert_eq!(
         err,
         ImportError::NewerSection {
             section: "sessions".into(),
-            found: 5
+            found: 6
         }
     );
     assert_eq!(

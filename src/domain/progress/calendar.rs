@@ -67,8 +67,9 @@ impl WeekTotal {
 }
 
 /// `count` weeks, oldest first, the last being the week of `today`. Sessions count by
-/// [`session_day`] (their active time), activities by their `day`. Anything outside
-/// those weeks is left out.
+/// [`session_day`] (their active time), with the weeks kept as totals
+/// ([`SessionLog::older`]); activities by their `day`. Anything outside those weeks is left
+/// out.
 pub fn weeks(
     sessions: &SessionLog,
     activities: &ActivityLog,
@@ -81,7 +82,7 @@ pub fn weeks(
         .iter()
         .map(|&monday| WeekTotal {
             monday,
-            session_secs: 0,
+            session_secs: sessions.older_week(monday).map_or(0, |w| w.active_secs),
             activity_minutes: 0,
         })
         .collect();

@@ -207,7 +207,8 @@ impl Average {
     }
 }
 
-/// The average pain ratings of the same weeks as [`weeks`], oldest first.
+/// The average pain ratings of the same weeks as [`weeks`], oldest first, the weeks kept
+/// as totals ([`SessionLog::older`]) included.
 pub fn pain_weeks(
     sessions: &SessionLog,
     today: NaiveDate,
@@ -215,7 +216,17 @@ pub fn pain_weeks(
     fallback_offset_min: i32,
 ) -> Vec<PainWeek> {
     let mondays = mondays(today, count);
-    let mut sums: Vec<(Average, Average)> = mondays.iter().map(|_| Default::default()).collect();
+    let mut sums: Vec<(Average, Average)> = mondays
+        .iter()
+        .map(|&monday| {
+            let older = sessions.older_week(monday);
+            let average = |(sum, count)| Average { sum, count };
+            (
+                older.map_or_else(Average::default, |w| average(w.before)),
+                older.map_or_else(Average::default, |w| average(w.after)),
+            )
+        })
+        .collect();
     for record in &sessions.records {
         let day = session_day(record, fallback_offset_min);
         if let Some((before, after)) = week_index(&mondays, day).and_then(|i| sums.get_mut(i)) {

@@ -2,6 +2,7 @@
 //! activity, and the safety check with the advice it leads to.
 
 pub mod activity;
+pub mod older;
 pub mod safety;
 pub mod session_record;
 mod stored_session;

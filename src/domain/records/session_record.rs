@@ -1,8 +1,9 @@
 //! What a finished session leaves behind: a record of what was done, and the log of them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::{local_day, short_date, DAY_MS, EARLIEST_MS};
+use crate::domain::dates::{self, local_day, short_date, DAY_MS, EARLIEST_MS};
 use crate::domain::ids::{self, Keyed, RecordId, Tombstone};
 use crate::domain::Millis;
 
@@ -141,6 +142,27 @@ impl SessionRecord {
     }
 }
 
+/// The sessions of one Monday-to-Sunday week (on the device's clock when each started),
+/// as totals ([`super::older`]). Stored with one-letter keys, like the sessions.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct WeekTotals {
+    /// The week's Monday.
+    #[serde(rename = "w", with = "dates::iso_day")]
+    pub monday: NaiveDate,
+    /// How many sessions.
+    #[serde(rename = "n")]
+    pub sessions: u32,
+    /// Their active time, in seconds.
+    #[serde(rename = "a")]
+    pub active_secs: u32,
+    /// The pain ratings given before them: sum and how many.
+    #[serde(rename = "b")]
+    pub before: (u32, u32),
+    /// The pain ratings given after them: sum and how many.
+    #[serde(rename = "p")]
+    pub after: (u32, u32),
+}
+
 /// Every session the person has done, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -150,6 +172,14 @@ pub struct SessionLog {
     /// The sessions deleted (by a replacing import), one per id, so another tab's copy
     /// does not bring them back. No session of the log has a tombstone.
     pub deleted: Vec<Tombstone>,
+    /// The sessions that started before [`SessionLog::kept_from`], as a total per week
+    /// ([`super::older`]), oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub older: Vec<WeekTotals>,
+    /// Sessions that started before this are kept only in `older` (to make room); 0 when
+    /// none are.
+    #[serde(skip_serializing_if = "ids::is_zero_ms")]
+    pub kept_from: Millis,
 }
 
 crate::domain::ids::log_in_fields!(SessionLog, SessionRecord);
@@ -319,7 +349,7 @@ mod tests {
     #[test]
     fn schema_1_fixture_loads() {
         let envelope = decode::<SessionLog>(SCHEMA_1).unwrap();
-        assert_eq!(envelope.schema, 4);
+        assert_eq!(envelope.schema, 5);
         let expected = SessionLog {
             records: vec![SessionRecord {
                 routine_id: "desk-break".into(),
@@ -344,7 +374,7 @@ mod tests {
                 after_check: None,
                 updated_at: 0,
             }],
-            deleted: Vec::new(),
+            ..SessionLog::default()
         };
         let log = envelope.data;
         assert_eq!(log, expected);
@@ -354,7 +384,7 @@ mod tests {
         assert_eq!(r.exercises[0].completion(), Completion::Partly);
         assert!(!r.is_complete());
         let text = encode(&log, 5).unwrap();
-        assert!(text.starts_with(r#"{"schema":4,"#), "{text}");
+        assert!(text.starts_with(r#"{"schema":5,"#), "{text}");
         assert_eq!(decode::<SessionLog>(&text).unwrap().data, log);
 
         let empty = r#"{"schema":1,"saved_at":1,"data":{}}"#;
@@ -365,13 +395,13 @@ mod tests {
     }
 
     #[test]
-    fn schema_5_is_refused_as_newer() {
-        let v5 = SCHEMA_1.replacen(r#""schema":1"#, r#""schema":5"#, 1);
+    fn schema_6_is_refused_as_newer() {
+        let v6 = SCHEMA_1.replacen(r#""schema":1"#, r#""schema":6"#, 1);
         assert_eq!(
-            decode::<SessionLog>(&v5).unwrap_err(),
+            decode::<SessionLog>(&v6).unwrap_err(),
             DecodeError::Newer {
-                found: 5,
-                supported: 4
+                found: 6,
+                supported: 5
             }
         );
     }
@@ -497,12 +527,12 @@ mod tests {
 
             #[test]
             fn any_envelope_decodes_or_says_why(
-                schema in 0u32..5,
+                schema in 0u32..6,
                 data in json(),
             ) {
                 let text = format!(r#"{{"schema":{schema},"saved_at":1,"data":{data}}}"#);
                 match decode::<SessionLog>(&text) {
-                    Ok(envelope) => prop_assert_eq!(envelope.schema, 4),
+                    Ok(envelope) => prop_assert_eq!(envelope.schema, 5),
                     Err(e) => prop_assert!(!e.to_string().is_empty()),
                 }
             }

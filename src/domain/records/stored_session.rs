@@ -22,12 +22,15 @@ impl Record for SessionLog {
     /// when saving, so it must refuse this data as newer instead.
     /// 3: records gained `salt`, and the log its tombstones (`deleted`), likewise.
     /// 4: each record in its compact form (this module's), which an older app can't read.
-    const SCHEMA: u32 = 4;
+    /// 5: the log gained `older` and `kept_from` (sessions kept as weekly totals), which
+    /// an app that reads only schema 4 would drop when saving.
+    const SCHEMA: u32 = 5;
 
     const MERGES: bool = true;
 
     fn merge_from(&mut self, other: &Self) {
         self.merge(other);
+        self.merge_older(other);
     }
 
     /// A key per year of sessions; the tombstones under the log's own key.
@@ -41,11 +44,13 @@ impl Record for SessionLog {
         match label {
             Some(year) => SessionLog {
                 records: parts::in_year(&self.records, year),
-                deleted: Vec::new(),
+                ..SessionLog::default()
             },
             None => SessionLog {
                 records: Vec::new(),
                 deleted: self.deleted.clone(),
+                older: self.older.clone(),
+                kept_from: self.kept_from,
             },
         }
     }
@@ -61,6 +66,8 @@ impl Record for SessionLog {
             // Not checked as a whole: an entry that is not a session (schema 3 was read
             // without a check) is left as it is, so that only it is left out when read.
             3 => Ok(pack_log(data)),
+            // The fields added have defaults.
+            4 => Ok(data),
             _ => Err(format!("no migration from schema {from}")),
         }
     }
@@ -370,7 +377,9 @@ mod tests {
         assert_eq!(from, 3);
         assert_eq!(envelope.data.records, [expected()]);
         assert_eq!(envelope.data.deleted.len(), 1);
-        assert_eq!(encode(&envelope.data, 7).unwrap(), PACKED);
+        // Written at schema 5 (which added only the weekly totals, left out when empty).
+        let packed = PACKED.replacen(r#""schema":4"#, r#""schema":5"#, 1);
+        assert_eq!(encode(&envelope.data, 7).unwrap(), packed);
         assert_eq!(decode::<SessionLog>(PACKED).unwrap().data, envelope.data);
     }
 
@@ -579,7 +588,7 @@ mod tests {
             /// one written with named fields (schema 3) is read as the same session.
             #[test]
             fn every_session_is_kept_exactly(records in prop::collection::vec(record(), 0..4)) {
-                let log = SessionLog { records, deleted: Vec::new() };
+                let log = SessionLog { records, ..SessionLog::default() };
                 let text = encode(&log, 1).unwrap();
                 prop_assert_eq!(&decode::<SessionLog>(&text).unwrap().data, &log);
                 let old = json!({"schema": 3, "saved_at": 1, "data": {

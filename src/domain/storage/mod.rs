@@ -6,5 +6,6 @@
 pub mod backend;
 pub mod drafts;
 pub mod parts;
+pub mod room;
 pub mod schema;
 pub mod store;

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use crate::ui::components::due::{when_due, Draw};
 
 use crate::domain::backup::{self, Import, Mode};
+use crate::domain::dates::plural;
+use crate::domain::records::older;
+use crate::domain::storage::room;
 use crate::platform::{clock, files, persistence};
 use crate::ui::format::day_full;
 use crate::ui::state::AppState;
@@ -14,7 +17,6 @@ use crate::ui::state::AppState;
 fn bytes_text(bytes: f64) -> String {
     let bytes = bytes.max(0.0) as u64;
     match bytes {
-        b if b >= 10 * 1024 * 1024 * 1024 => format!("{} GB", b / (1024 * 1024 * 1024)),
         b if b >= 10 * 1024 * 1024 => format!("{} MB", b / (1024 * 1024)),
         b if b >= 1024 * 1024 => {
             let tenths = b * 10 / (1024 * 1024);
@@ -31,14 +33,9 @@ pub fn StorageStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
     // None while asking the browser; Some(None) when it can't say.
     let kept = RwSignal::new(None::<Option<bool>>);
-    let usage = RwSignal::new(None::<(f64, f64)>);
-    let refresh = move || {
-        leptos::task::spawn_local(async move {
-            kept.try_set(Some(persistence::persisted().await.ok()));
-            usage.try_set(persistence::estimate().await.ok());
-        });
-    };
-    refresh();
+    leptos::task::spawn_local(async move {
+        kept.try_set(Some(persistence::persisted().await.ok()));
+    });
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             let granted = persistence::persist().await.ok();
@@ -72,12 +69,14 @@ pub fn StorageStatus() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            {move || usage.get().map(|(used, quota)| view! {
+            {move || used_chars(state).map(|used| view! {
                 <p class="hint">
                     {format!(
-                        "Steadyback uses about {} here, of the {} this browser allows it.",
-                        bytes_text(used),
-                        bytes_text(quota)
+                        "What this site keeps here takes {}: {} % of the {} million a \
+                         browser keeps for a site (the app's own estimate: browsers don't say).",
+                        room::chars_text(used),
+                        room::percent_used(used),
+                        room::ROOM_CHARS / 1_000_000,
                     )}
                 </p>
             })}
@@ -94,6 +93,128 @@ pub fn StorageStatus() -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Characters this site keeps in storage, measured again as time passes and as sessions
+/// and activities are saved (tracked); `None` where storage can't be read.
+fn used_chars(state: AppState) -> Option<u64> {
+    state.clock.now();
+    state.records.sessions.with(|_| ());
+    state.records.activities.with(|_| ());
+    crate::platform::storage::used_chars()
+}
+
+/// Making room: the sessions older than two years kept as weekly totals, after a backup
+/// is offered and the person says so. Shown when there are such sessions.
+#[component]
+pub fn MakeRoom() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(None::<usize>);
+    let room = move || state.room_to_make();
+    let make = move |_| {
+        done.set(Some(state.make_room()));
+        asking.set(false);
+    };
+    // Opened from the card on Today ("/settings#room"): brought into view.
+    let anchor = NodeRef::<leptos::html::Div>::new();
+    anchor.on_load(|div| {
+        if window().location().hash().is_ok_and(|h| h == "#room") {
+            div.scroll_into_view();
+        }
+    });
+    view! {
+        <div id="room" class="make-room" node_ref=anchor>
+            <Show when=move || room().1 != 0>
+                <h3>"Make room"</h3>
+                <p>
+                    {move || {
+                        let (first, older) = room();
+                        format!(
+                            "You can keep only the last {} years of sessions here: the {} from \
+                             before {} would be kept as a total for each week, which the \
+                             charts, the summary and the count of sessions still show.",
+                            older::KEEP_YEARS,
+                            plural(older, "session", "sessions"),
+                            day_full(first),
+                        )
+                    }}
+                </p>
+                <p>"Download a backup first: it keeps every session in full."</p>
+                <div class="actions">
+                    <button on:click=move |_| state.download_backup()>"Download a backup"</button>
+                    <button class="secondary" on:click=move |_| asking.set(true)>
+                        "Keep the last 2 years"
+                    </button>
+                </div>
+                <Show when=move || asking.get()>
+                    <div class="confirm" role="group" aria-labelledby="room-confirm">
+                        <p id="room-confirm">
+                            <strong>
+                                {move || format!(
+                                    "Keep {} only as weekly totals on this device?",
+                                    plural(room().1, "older session", "older sessions"),
+                                )}
+                            </strong>
+                            " Their exercises, times and notes stay only in the backup files you have made."
+                        </p>
+                        <div class="actions">
+                            <button class="danger" on:click=make>"Yes, keep the last 2 years"</button>
+                            <button class="secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        </div>
+                    </div>
+                </Show>
+            </Show>
+            {move || done.get().map(|n| view! {
+                <p class="hint" role="status">
+                    {format!(
+                        "Done: {} now kept as weekly totals.",
+                        plural(n, "session is", "sessions are"),
+                    )}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// A calm word on Today when what the site keeps passes 80 % of a browser's room, with
+/// the ways to make room.
+#[component]
+pub fn RoomCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dismissed = RwSignal::new(false);
+    let due = move || {
+        let used = used_chars(state).filter(|&u| room::nearly_full(u))?;
+        (!dismissed.get()).then(|| (room::percent_used(used), dismissed))
+    };
+    when_due(state, Signal::derive(due), room_drawer)
+}
+
+crate::ui::piece! {
+    /// What draws the card about storage getting full, fetched when it is due.
+    fn room_drawer() -> Draw<(u64, RwSignal<bool>)> { room_card } in due_cards_piece
+}
+
+/// Storage is getting full: a backup, then making room in Settings, or not now.
+fn room_card(state: AppState, (percent, dismissed): (u64, RwSignal<bool>)) -> AnyView {
+    view! {
+        <section class="card caution room-card" aria-labelledby="room-heading">
+            <h2 id="room-heading">"Storage is getting full"</h2>
+            <p>
+                {format!(
+                    "Steadyback's storage in this browser is about {percent} % full. Nothing is \
+                     lost. To make room, download a backup, then keep only the last 2 years of \
+                     sessions here."
+                )}
+            </p>
+            <div class="actions">
+                <button on:click=move |_| state.download_backup()>"Download a backup"</button>
+                <a class="button secondary" href=crate::ui::href("/settings#room")>"Make room"</a>
+                <button class="secondary" on:click=move |_| dismissed.set(true)>"Not now"</button>
+            </div>
+        </section>
+    }
+    .into_any()
 }
 
 /// Backups out: the JSON file and the spreadsheet.

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::domain::session::settings::{Describe, TextSize, Theme};
 use crate::platform::{audio, speech, vibration};
-use crate::ui::components::data::{BackupActions, DeleteAll, ImportBackup, StorageStatus};
+use crate::ui::components::data::{
+    BackupActions, DeleteAll, ImportBackup, MakeRoom, StorageStatus,
+};
 use crate::ui::components::page::{Later, Page};
 use crate::ui::components::preferences::{Choice, PaceControls, Switch, VoiceControls, Volume};
 use crate::ui::components::reminder::ReminderForm;
@@ -133,6 +135,7 @@ pub fn SettingsPage() -> impl IntoView {
                     "account, and nothing is sent anywhere."
                 </p>
                 <StorageStatus />
+                <MakeRoom />
             </section>
             <section class="card" aria-labelledby="backup-settings-heading">
                 <h2 id="backup-settings-heading">"Backup"</h2>

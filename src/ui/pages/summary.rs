@@ -27,9 +27,10 @@ fn avg_text(value: Option<f32>) -> String {
     value.map_or_else(|| "–".to_string(), tenths)
 }
 
-/// Sessions per week, by Monday.
+/// Sessions per week, by Monday, the weeks kept as totals included.
 fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> {
-    let mut counts = BTreeMap::new();
+    let mut counts: BTreeMap<NaiveDate, u32> =
+        log.older.iter().map(|w| (w.monday, w.sessions)).collect();
     for r in &log.records {
         *counts.entry(monday_of(session_day(r, offset))).or_insert(0) += 1;
     }
@@ -275,7 +276,7 @@ pub fn SummaryPage() -> impl IntoView {
                     <h2>"Weeks"</h2>
                     <p>
                         {format!("{} guided sessions in all; {} minutes of exercise in the weeks shown (from {}). Weekly aim: at least 150 minutes.",
-                            sessions.records.len(), total_minutes, shown_from)}
+                            sessions.sessions_in_all(), total_minutes, shown_from)}
                     </p>
                     <WideTable label="Weeks, as a table">
                     <table class="summary-table">

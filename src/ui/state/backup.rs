@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::backup::{self, Backup, Mode};
 use crate::domain::dates::{iso, local_day};
+use crate::domain::records::older;
 use crate::domain::storage::store::{SaveError, Store};
 use crate::platform::{clock, files};
 
@@ -203,6 +204,29 @@ fn download_now(state: AppState, what: Download) {
 }
 
 impl AppState {
+    /// The first day that making room today keeps in full, and how many sessions started
+    /// before it (tracked).
+    pub fn room_to_make(&self) -> (NaiveDate, usize) {
+        let first = older::first_kept_day(self.clock.today());
+        let from = older::start_of(first, self.clock.offset());
+        (
+            first,
+            self.records.sessions.with(|s| s.started_before(from)),
+        )
+    }
+
+    /// Keeps only the last [`older::KEEP_YEARS`] years of sessions in full, the older ones
+    /// as weekly totals, and saves that; gives how many sessions became totals.
+    pub fn make_room(&self) -> usize {
+        let offset = self.clock.offset();
+        let from = older::start_of(older::first_kept_day(self.clock.today()), offset);
+        let mut turned = 0;
+        self.records
+            .sessions
+            .update(|log| turned = log.keep_from(from, offset));
+        turned
+    }
+
     /// Downloads the backup file and remembers that it was made.
     fn download_backup_now(&self) {
         let now = clock::now();
