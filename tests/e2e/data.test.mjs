@@ -206,7 +206,7 @@ test("schema 1 records are migrated, their old text kept until the new one is sa
   const { page } = await open("/progress", { seed: { "steadyback:sessions": v1 } });
   await page.locator(".session-row", { hasText: "A gentle start" }).waitFor();
   const now = await storedSessions(page);
-  assert.equal(now.schema, 4);
+  assert.equal(now.schema, 5);
   assert.equal(now.records[0].routine_id, "gentle-start");
   assert.equal(now.records[0].exercises[0].reps_done, 5);
   assert.equal(await stored(page, "steadyback:backup:sessions:schema-1"), null, "copy removed once saved");
@@ -372,8 +372,92 @@ test("Settings says how the browser keeps the data and how much is used", async 
   assert.equal(await page.evaluate(() => navigator.storage.persisted()), false);
   await page.getByText("Not protected yet:").waitFor();
   assert.equal(await page.getByText(/Kept safe:|can't say whether/).count(), 0);
-  await page.getByText(/Steadyback uses about .* of the .* this browser allows it\./).waitFor();
+  // Measured in characters against the app's own estimate of a browser's room.
+  const used = await page.evaluate(() =>
+    Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  const line = page.getByText(/What this site keeps here takes .* % of the 5 million a browser keeps for a site \(the app's own estimate/);
+  await line.waitFor();
+  const thousands = Math.round(used / 1000);
+  assert.match(await line.textContent(), new RegExp(`takes about ${thousands},000 characters: 0 %`));
   await page.getByText("7 days without a visit").waitFor();
+  // No session is two years old: nothing to make room with.
+  assert.equal(await page.getByRole("heading", { name: "Make room" }).count(), 0);
+});
+
+/** A session every `step` days for `days` days before `now`, with named fields (schema 3). */
+function sessionsEvery(step, days, now) {
+  const records = [];
+  for (let d = days; d >= 1; d -= step) {
+    const started = now - d * 86_400_000;
+    records.push({
+      routine_id: "gentle-start", routine_name: "A gentle start", started_at: started, salt: d,
+      ended_at: started + 700_000, active_secs: 600, tz_offset_min: 0, pain_before: 4,
+      pain_after: 2 + (d % 3), hurts: [], after_check: null, updated_at: started + 700_000,
+      exercises: [{ exercise: "bridge", sets_planned: 2, sets_done: 2, reps_planned: 10, reps_done: 10, skipped: false, work_secs: 120 }],
+    });
+  }
+  return JSON.stringify({ schema: 3, saved_at: now - 86_400_000, data: { records, deleted: [] } });
+}
+
+test("storage past 80 %: Today says so; making room keeps 2 years whole and older weeks as totals", async () => {
+  // Three years of a session every 4 days, and another app's data on the same site
+  // taking most of the room.
+  const seed = { ...fixture.storage(), "steadyback:sessions": sessionsEvery(4, 3 * 365, fixture.NOW), "other-app:cache": "x".repeat(4_100_000) };
+  const { app, page } = await open("/", { seed });
+  const all = (await storedSessions(page)).records;
+  assert.equal(all.length, 274);
+  const card = page.locator("section.room-card");
+  await card.getByRole("heading", { name: "Storage is getting full" }).waitFor();
+  assert.match(await card.textContent(), /about 8\d % full\. Nothing is lost\./);
+
+  // "Not now" hides it for this visit.
+  await card.getByRole("button", { name: "Not now" }).click();
+  await card.waitFor({ state: "detached" });
+  await page.reload();
+  await appReady(page);
+  await card.getByRole("link", { name: "Make room" }).click();
+  await expectHeading(page, "Settings");
+  const room = page.locator("#room");
+  await room.getByRole("heading", { name: "Make room" }).waitFor();
+  // The fixture's now is Friday 20 November 2026: two years back is a Wednesday, whose
+  // week starts on Monday 18 November 2024.
+  const cutoff = Date.UTC(2024, 10, 18);
+  const older = all.filter((r) => r.started_at < cutoff).length;
+  assert.ok(older > 80 && older < 100, `${older}`);
+  assert.match(await room.textContent(), new RegExp(`the ${older} sessions from before Monday 18 November 2024`));
+  assert.ok(await room.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }), "in view");
+
+  // A backup is offered first, and holds every session.
+  const { text } = await download(page, () => room.getByRole("button", { name: "Download a backup" }).click());
+  assert.equal(JSON.parse(text).data.sessions.records.length, all.length);
+  // Asked once more; Cancel changes nothing.
+  await room.getByRole("button", { name: "Keep the last 2 years" }).click();
+  await room.getByRole("region", { name: "Keep only the last 2 years?" }).getByText(`${older} older sessions will be kept on this device only as weekly totals.`).waitFor();
+  await room.getByRole("button", { name: "Cancel" }).click();
+  assert.equal((await storedSessions(page)).records.length, all.length);
+  await room.getByRole("button", { name: "Keep the last 2 years" }).click();
+  await room.getByRole("button", { name: "Yes, keep the last 2 years" }).click();
+  await room.locator('[role="status"]', { hasText: `Done: ${older} sessions are now kept as weekly totals.` }).waitFor();
+  await room.getByRole("heading", { name: "Make room" }).waitFor({ state: "detached" });
+
+  // Stored: the last two years whole, the older weeks as totals, no year left empty.
+  const kept = (await storedSessions(page)).records;
+  assert.equal(kept.length, all.length - older);
+  assert.ok(kept.every((r) => r.started_at >= cutoff));
+  const own = JSON.parse(await stored(page, "steadyback:sessions"));
+  assert.equal(own.schema, 5);
+  assert.equal(own.data.kept_from, cutoff);
+  const weeks = own.data.older;
+  assert.equal(weeks.reduce((n, w) => n + w.n, 0), older);
+  assert.ok(weeks.every((w) => w.w < "2024-11-18" && w.a === 600 * w.n), JSON.stringify(weeks.slice(0, 3)));
+  assert.ok(!(await keys(page)).includes("steadyback:sessions:2023"), "the years now empty are removed");
+
+  // Progress says where they went; the count of sessions in all still has them.
+  await page.goto("/progress");
+  await page.getByText(`${older} sessions from before Monday 18 November 2024 are kept only as weekly totals`).waitFor();
+  await page.goto("/progress/summary");
+  await page.getByText(`${all.length} guided sessions in all`).waitFor();
+  assert.deepEqual(app.errors, []);
 });
 
 test("after 10 sessions without a backup, Today reminds; 'Not now' puts it off", async () => {

@@ -105,7 +105,7 @@ test("a whole routine plays to the end, each step boundary within 50 ms", async 
   assert.ok(total > 5 * 60_000 && total < 15 * 60_000, `5–15 minutes (${total} ms)`);
 
   const log = await storedSessions(s.page);
-  assert.equal(log.schema, 4);
+  assert.equal(log.schema, 5);
   const [record] = log.records;
   assert.ok(record.salt > 0, "a random part in its id, so two tabs never clash");
   assert.equal(record.routine_id, "gentle-start");

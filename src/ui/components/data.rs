@@ -148,18 +148,18 @@ pub fn MakeRoom() -> impl IntoView {
                     </button>
                 </div>
                 <Show when=move || asking.get()>
-                    <div class="confirm" role="group" aria-labelledby="room-confirm">
-                        <p id="room-confirm">
-                            <strong>
-                                {move || format!(
-                                    "Keep {} only as weekly totals on this device?",
-                                    plural(room().1, "older session", "older sessions"),
-                                )}
-                            </strong>
-                            " Their exercises, times and notes stay only in the backup files you have made."
+                    <div class="card caution" role="region" aria-labelledby="room-confirm">
+                        <h4 id="room-confirm">"Keep only the last 2 years?"</h4>
+                        <p>
+                            {move || format!(
+                                "{} will be kept on this device only as weekly totals. Their \
+                                 exercises, times and ratings stay only in the backups you have \
+                                 made.",
+                                plural(room().1, "older session", "older sessions"),
+                            )}
                         </p>
                         <div class="actions">
-                            <button class="danger" on:click=make>"Yes, keep the last 2 years"</button>
+                            <button class="danger-fill" on:click=make>"Yes, keep the last 2 years"</button>
                             <button class="secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
                         </div>
                     </div>

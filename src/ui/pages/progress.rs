@@ -246,6 +246,24 @@ fn SessionList() -> impl IntoView {
             >
                 <ul class="session-list">{rows}</ul>
             </Show>
+            // After making room (Settings): the older sessions are weekly totals.
+            {move || state.records.sessions.with(|s| {
+                let older = s.sessions_in_all() - s.records.len();
+                (older > 0).then(|| {
+                    let from = dates::local_day(s.kept_from, state.clock.offset());
+                    view! {
+                        <p class="hint">
+                            {format!(
+                                "{} from before {} {} kept only as weekly totals, in the charts \
+                                 and the summary.",
+                                plural(older, "session", "sessions"),
+                                day_full(from),
+                                if older == 1 { "is" } else { "are" },
+                            )}
+                        </p>
+                    }
+                })
+            })}
         </section>
     }
 }
