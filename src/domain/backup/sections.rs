@@ -160,8 +160,20 @@ impl Section for SessionLog {
     const LABEL: &'static str = "sessions";
 
     fn read(value: Value, reader: &mut Reader, _: &Backup) -> Result<Self, ImportError> {
+        // The weeks kept as totals after making room, with their boundary: taken as a
+        // whole when they can be read (a file of this app's), else none.
+        let older = SessionLog {
+            older: value
+                .get("older")
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default(),
+            kept_from: value.get("kept_from").and_then(Value::as_i64).unwrap_or(0),
+            ..SessionLog::default()
+        };
         let parts = Reader::parts(value, Self::LABEL, "it is not a set of records")?;
-        Ok(reader.log(parts, "Session", SessionRecord::check))
+        let mut log: SessionLog = reader.log(parts, "Session", SessionRecord::check);
+        log.merge_older(&older);
+        Ok(log)
     }
 
     fn take_place(&mut self, current: &Self, now: Millis) {

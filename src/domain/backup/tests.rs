@@ -1596,3 +1596,36 @@ fn every_record_listed_has_a_key_words_and_a_section_of_its_own() {
         );
     }
 }
+
+#[test]
+fn weeks_kept_as_totals_come_back_from_a_backup_and_a_session_before_them_stays_a_total() {
+    use crate::domain::records::session_record::WeekTotals;
+    let mut backup = sample();
+    let first = backup.sessions.records[0].started_at;
+    backup.sessions.older = vec![WeekTotals {
+        monday: date(2023, 1, 2),
+        sessions: 3,
+        active_secs: 1_800,
+        before: (12, 3),
+        after: (9, 3),
+    }];
+    backup.sessions.kept_from = first - DAY_MS;
+    let text = export(&backup, NOW).unwrap();
+    assert_eq!(decode(&text, NOW).unwrap().backup.sessions, backup.sessions);
+
+    // A file whose session is older than its own boundary: the totals hold it already.
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["data"]["sessions"]["kept_from"] = json!(first + 1);
+    let read = decode(&v.to_string(), NOW).unwrap().backup.sessions;
+    assert_eq!(read.records.len(), backup.sessions.records.len() - 1);
+    assert_eq!(
+        read.sessions_in_all(),
+        backup.sessions.sessions_in_all() - 1
+    );
+    // Totals that can't be read are left out, not the sessions.
+    v["data"]["sessions"]["older"] = json!("not a list");
+    v["data"]["sessions"]["kept_from"] = json!(0);
+    let read = decode(&v.to_string(), NOW).unwrap().backup.sessions;
+    assert_eq!(read.records, backup.sessions.records);
+    assert!(read.older.is_empty());
+}

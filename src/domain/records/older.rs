@@ -104,7 +104,7 @@ impl SessionLog {
     /// the larger totals (both come from the same sessions, so they differ only when one
     /// tab made room with sessions the other had not yet seen), the later boundary, and
     /// no session from before it.
-    pub(super) fn merge_older(&mut self, other: &SessionLog) {
+    pub fn merge_older(&mut self, other: &SessionLog) {
         for week in &other.older {
             match self.older.binary_search_by_key(&week.monday, |w| w.monday) {
                 Ok(at) => {

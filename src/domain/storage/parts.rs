@@ -18,7 +18,7 @@
 //! since (until it reloads into the new version) and never removes a part.
 
 use super::schema::{self, data_key, Record};
-use super::store::{KeyValue, Loaded, SaveError, Store};
+use super::store::{BackendError, KeyValue, Loaded, SaveError, Store};
 use crate::domain::ids::Keyed;
 use crate::domain::{dates, Millis};
 
@@ -87,6 +87,8 @@ impl<B: KeyValue> Store<B> {
     /// does a record's key; what that drops is reported as salvaged.
     pub(super) fn load_parts<T: Record>(&mut self, main: Loaded<T>, now: Millis) -> Loaded<T> {
         let mut found = !matches!(main, Loaded::Missing);
+        let mut own_corrupt = None;
+        let mut any_part = false;
         let (mut value, mut dropped, mut kept_at, mut partial) = match main {
             Loaded::Found(value) => (value, 0, None, false),
             Loaded::Missing => (T::default(), 0, None, false),
@@ -96,8 +98,16 @@ impl<B: KeyValue> Store<B> {
                 kept_at,
             } => (value, dropped, kept_at, true),
             // The own key set aside: the parts still hold the sessions.
-            Loaded::Corrupt { kept_at, .. } => (T::default(), 0, kept_at, true),
-            newer_or_unreadable => return newer_or_unreadable,
+            Loaded::Corrupt {
+                reason,
+                kept_at: Some(at),
+            } => {
+                own_corrupt = Some((reason, at.clone()));
+                (T::default(), 0, Some(at), true)
+            }
+            // Left in place and protected (nothing of the record can be saved), or newer,
+            // or unreadable: said as it is.
+            other => return other,
         };
         self.forget_parts(T::NAME);
         for key in self.part_keys(T::NAME) {
@@ -128,11 +138,17 @@ impl<B: KeyValue> Store<B> {
                     return Loaded::Unreadable(err);
                 }
             };
-            found = true;
+            (found, any_part) = (true, true);
             let label = &key[data_key(T::NAME).len() + 1..];
             let digest = part.parts().into_iter().find(|(l, _)| l == label);
             self.note_part(&key, digest.map(|(_, d)| d));
             value.merge_from(&part);
+        }
+        if let (Some((reason, at)), false) = (own_corrupt, any_part) {
+            return Loaded::Corrupt {
+                reason,
+                kept_at: Some(at),
+            };
         }
         match (partial, found) {
             (true, _) => Loaded::Salvaged {
@@ -158,18 +174,44 @@ impl<B: KeyValue> Store<B> {
         Ok(())
     }
 
-    /// Notes the digests of `stored`, all of `T` as stored just now, as the ones its parts
-    /// have.
-    pub(super) fn note_stored_parts<T: Record>(&mut self, stored: &T) {
-        self.forget_parts(T::NAME);
-        for (label, digest) in stored.parts() {
-            self.note_part(&format!("{}:{label}", data_key(T::NAME)), Some(digest));
+    /// What another tab stored of `T` since this store last wrote or loaded it, for a merge
+    /// before a save: `Ok(None)` while the own key holds the text this store knows (every
+    /// save writes it last), else the own key and every part joined, with the digest of each
+    /// part as stored noted (of what that key holds, never of what the own key holds).
+    /// `Err` when something stored can't be read as it is.
+    pub(super) fn peek_unknown_parts<T: Record>(&mut self) -> Result<Option<T>, String> {
+        let own = data_key(T::NAME);
+        let raw = self.backend().get(&own).map_err(|e| e.to_string())?;
+        let mut value = match raw {
+            Some(raw) if self.is_known(T::NAME, &raw) => return Ok(None),
+            Some(raw) => schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data,
+            None => T::default(),
+        };
+        let mut notes = Vec::new();
+        for key in self.part_keys(T::NAME) {
+            let Some(raw) = self.backend().get(&key).map_err(|e| e.to_string())? else {
+                continue;
+            };
+            let part = schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data;
+            let label = &key[own.len() + 1..];
+            notes.push((
+                key.clone(),
+                part.parts().into_iter().find(|(l, _)| l == label),
+            ));
+            value.merge_from(&part);
         }
+        self.forget_parts(T::NAME);
+        for (key, digest) in notes {
+            self.note_part(&key, digest.map(|(_, d)| d));
+        }
+        Ok(Some(value))
     }
 
     /// Saves `value` of a record in parts at `now`: each part whose digest differs from
-    /// the stored one's, the parts that hold nothing any more removed, then the record's
-    /// own key; each write read back. Nothing is written while the own key is protected.
+    /// the stored one's, then the record's own key, then the parts that hold nothing any
+    /// more are removed; each write read back. Nothing is written while the own key is
+    /// protected. When storage has no room for a part, the whole value goes under the own
+    /// key instead ([`Store::save_whole`]).
     pub(super) fn save_parts<T: Record>(
         &mut self,
         value: &T,
@@ -178,17 +220,33 @@ impl<B: KeyValue> Store<B> {
         let own = data_key(T::NAME);
         self.check_writable(&own)?;
         let parts = value.parts();
+        let mut added = Vec::new();
         for (label, digest) in &parts {
             let key = format!("{own}:{label}");
-            if self.part_digest(&key) == Some(*digest) {
+            let noted = self.part_digest(&key);
+            if noted == Some(*digest) {
                 continue;
             }
             self.check_writable(&key)?;
             let text =
                 schema::encode(&value.part(Some(label)), now).map_err(SaveError::Unwritable)?;
-            self.write_raw(&key, &text)?;
-            self.note_part(&key, Some(*digest));
+            match self.write_raw(&key, &text) {
+                Ok(()) => {
+                    if noted.is_none() {
+                        added.push(key.clone());
+                    }
+                    self.note_part(&key, Some(*digest));
+                }
+                Err(SaveError::Backend(BackendError::QuotaExceeded)) => {
+                    return self.save_whole(value, now, &added);
+                }
+                Err(err) => return Err(err),
+            }
         }
+        let text = schema::encode(&value.part(None), now).map_err(SaveError::Unwritable)?;
+        self.write_raw(&own, &text)?;
+        // Only now: until the own key says so (tombstones, weekly totals), the sessions of
+        // a part stay where they were.
         for key in self.noted_parts(T::NAME) {
             let label = &key[own.len() + 1..];
             if !parts.iter().any(|(l, _)| l == label) && self.check_writable(&key).is_ok() {
@@ -196,8 +254,26 @@ impl<B: KeyValue> Store<B> {
                 self.note_part(&key, None);
             }
         }
-        let text = schema::encode(&value.part(None), now).map_err(SaveError::Unwritable)?;
-        self.write_raw(&own, &text)
+        Ok(())
+    }
+
+    /// Storage had no room for a part (the first save after the log was stored whole
+    /// needs room for all of it again): the parts this save `added` are removed, and the
+    /// whole value is written under the own key, as before the parts (loading joins the
+    /// own key and the parts, so what they still hold is not lost). The next save tries
+    /// the parts again.
+    fn save_whole<T: Record>(
+        &mut self,
+        value: &T,
+        now: Millis,
+        added: &[String],
+    ) -> Result<(), SaveError> {
+        for key in added {
+            self.remove_key(key)?;
+            self.note_part(key, None);
+        }
+        let text = schema::encode(value, now).map_err(SaveError::Unwritable)?;
+        self.write_raw(&data_key(T::NAME), &text)
     }
 
     /// The digest noted for part `key` .
@@ -242,7 +318,7 @@ mod tests {
     use crate::domain::dates::DAY_MS;
     use crate::domain::ids::{Log as _, RecordId};
     use crate::domain::records::session_record::{SessionLog, SessionRecord};
-    use crate::domain::storage::backend::Shared;
+    use crate::domain::storage::backend::{BackendError, Shared};
 
     /// 2020-01-01T00:00:00Z.
     const Y2020: Millis = 1_577_836_800_000;
@@ -514,6 +590,179 @@ mod tests {
         assert_eq!(
             text(&storage, "steadyback:sessions:2020").as_deref(),
             Some(newer)
+        );
+    }
+
+    #[test]
+    fn a_save_after_another_tab_stored_the_log_whole_writes_every_year() {
+        // Two tabs start on a log stored whole (as before the parts); the other one writes
+        // it again (its migration, say), so this one no longer knows the text.
+        let storage = Shared::default();
+        let mut log = history(3, 5);
+        storage
+            .clone()
+            .set("steadyback:sessions", &schema::encode(&log, NOW).unwrap())
+            .unwrap();
+        let mut a = Store::new(storage.clone());
+        let ours = a.load::<SessionLog>(NOW).into_value();
+        storage
+            .clone()
+            .set(
+                "steadyback:sessions",
+                &schema::encode(&log, NOW + 5).unwrap(),
+            )
+            .unwrap();
+        let mut ours = ours;
+        ours.upsert(session(Y2020 + 900 * DAY_MS));
+        log.upsert(session(Y2020 + 900 * DAY_MS));
+        assert_eq!(a.save_merged(ours, NOW + 6).result, Ok(()));
+        assert_eq!(keys(&storage).len(), 4, "{:?}", keys(&storage));
+        assert!(text(&storage, "steadyback:sessions").unwrap().len() < 100);
+        assert_eq!(
+            Store::new(storage).load::<SessionLog>(NOW),
+            Loaded::Found(log)
+        );
+    }
+
+    #[test]
+    fn a_save_finding_the_own_key_unreadable_keeps_every_year() {
+        let storage = Shared::default();
+        let mut a = Store::new(storage.clone());
+        let log = history(3, 5);
+        a.save(&log, NOW).unwrap();
+        // Another tab starts a year this one has not seen; then the own key is garbled.
+        let mut b = Store::new(storage.clone());
+        let mut theirs = b.load::<SessionLog>(NOW).into_value();
+        theirs.upsert(session(Y2020 + 3 * 366 * DAY_MS));
+        b.save_merged(theirs.clone(), NOW + 1).result.unwrap();
+        storage
+            .clone()
+            .set("steadyback:sessions", "{garbled")
+            .unwrap();
+        let mut ours = log.clone();
+        ours.upsert(session(Y2020 + 10 * DAY_MS));
+        let saved = a.save_merged(ours, NOW + 2);
+        assert_eq!(saved.result, Ok(()));
+        assert!(
+            matches!(
+                saved.loaded,
+                Some(Loaded::Salvaged {
+                    kept_at: Some(_),
+                    ..
+                })
+            ),
+            "{saved:?}"
+        );
+        let mut everything = theirs;
+        everything.upsert(session(Y2020 + 10 * DAY_MS));
+        assert_eq!(saved.value, everything);
+        assert_eq!(
+            Store::new(storage).load::<SessionLog>(NOW).into_value(),
+            everything
+        );
+    }
+
+    /// A storage holding at most `room` characters of keys and values.
+    #[derive(Clone)]
+    struct Small {
+        inner: Shared,
+        room: usize,
+    }
+
+    impl KeyValue for Small {
+        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+            self.inner.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+            let others: usize = self
+                .inner
+                .keys()?
+                .iter()
+                .filter(|k| *k != key)
+                .map(|k| k.len() + self.inner.get(k).unwrap().map_or(0, |v| v.len()))
+                .sum();
+            if others + key.len() + value.len() > self.room {
+                return Err(BackendError::QuotaExceeded);
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), BackendError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn with_no_room_to_split_the_log_is_written_whole_again() {
+        let inner = Shared::default();
+        let mut log = history(4, 2);
+        let whole = schema::encode(&log, NOW).unwrap();
+        inner.clone().set("steadyback:sessions", &whole).unwrap();
+        let storage = Small {
+            inner: inner.clone(),
+            room: whole.len() + 2_000,
+        };
+        let mut store = Store::new(storage);
+        let mut ours = store.load::<SessionLog>(NOW).into_value();
+        ours.upsert(session(Y2020 + 1000 * DAY_MS));
+        log.upsert(session(Y2020 + 1000 * DAY_MS));
+        let saved = store.save_merged(ours.clone(), NOW + 1);
+        assert_eq!(saved.result, Ok(()));
+        assert_eq!(
+            keys(&inner),
+            ["steadyback:sessions"],
+            "the parts added are removed again"
+        );
+        assert_eq!(
+            Store::new(inner.clone()).load::<SessionLog>(NOW),
+            Loaded::Found(log.clone())
+        );
+        // And again on the next save: still whole, still everything.
+        ours.upsert(session(Y2020 + 1001 * DAY_MS));
+        assert_eq!(store.save_merged(ours.clone(), NOW + 2).result, Ok(()));
+        assert_eq!(Store::new(inner).load::<SessionLog>(NOW).into_value(), ours);
+    }
+
+    #[test]
+    fn a_year_is_removed_only_once_the_own_key_is_written() {
+        let storage = Shared::default();
+        let mut store = Store::new(storage.clone());
+        let log = history(3, 10);
+        store.save(&log, NOW).unwrap();
+        let mut made_room = log.clone();
+        made_room.keep_from(Y2020 + 366 * DAY_MS, 0);
+        store.protect("steadyback:sessions", "a test");
+        assert!(store.save(&made_room, NOW + 1).is_err());
+        assert_eq!(
+            Store::new(storage.clone()).load::<SessionLog>(NOW),
+            Loaded::Found(log)
+        );
+        let mut fresh = Store::new(storage.clone());
+        fresh.load::<SessionLog>(NOW);
+        fresh.save(&made_room, NOW + 2).unwrap();
+        assert!(!keys(&storage).contains(&"steadyback:sessions:2020".to_string()));
+        assert_eq!(
+            Store::new(storage).load::<SessionLog>(NOW),
+            Loaded::Found(made_room)
+        );
+    }
+
+    #[test]
+    fn an_unreadable_log_with_no_parts_is_said_to_be_unreadable() {
+        let storage = Shared::default();
+        storage.clone().set("steadyback:sessions", "{nope").unwrap();
+        let loaded = Store::new(storage).load::<SessionLog>(NOW);
+        assert!(
+            matches!(
+                loaded,
+                Loaded::Corrupt {
+                    kept_at: Some(_),
+                    ..
+                }
+            ),
+            "{loaded:?}"
         );
     }
 

@@ -368,15 +368,22 @@ impl<B: KeyValue> Store<B> {
         let mut value = ours;
         let mut loaded = None;
         if T::MERGES {
-            match self.peek_unknown::<T>() {
-                Ok(Some(stored)) => {
-                    if T::PARTED {
-                        self.note_stored_parts(&stored);
-                    }
-                    value.merge_from(&stored);
-                }
+            let stored = if T::PARTED {
+                self.peek_unknown_parts::<T>()
+            } else {
+                self.peek_unknown::<T>()
+            };
+            match stored {
+                Ok(Some(stored)) => value.merge_from(&stored),
                 Ok(None) => {}
-                Err(_) => loaded = Some(self.load::<T>(now).split().1),
+                // Loaded properly (set aside or protected), and what could be read merged.
+                Err(_) => {
+                    let (stored, status) = self.load::<T>(now).split();
+                    if let Some(stored) = stored {
+                        value.merge_from(&stored);
+                    }
+                    loaded = Some(status);
+                }
             }
         }
         let result = self.save(&value, now);
@@ -453,7 +460,7 @@ impl<B: KeyValue> Store<B> {
 
     /// True when `raw`, stored for record `name`, is what this store last wrote or loaded.
     #[inline(never)]
-    fn is_known(&self, name: &str, raw: &str) -> bool {
+    pub(super) fn is_known(&self, name: &str, raw: &str) -> bool {
         let (key, print) = (data_key(name), fingerprint(raw));
         self.known.iter().any(|(k, p)| *k == key && *p == print)
     }

@@ -461,7 +461,7 @@ pub fn BackupReminder() -> impl IntoView {
         let (count, first) = state
             .records
             .sessions
-            .with(|s| (s.records.len(), s.records.first().map(|r| r.started_at)));
+            .with(|s| (s.sessions_in_all(), s.records.first().map(|r| r.started_at)));
         state.records.backup_meta.with(|m| m.due(now, count, first))
     };
     let due = Signal::derive(move || due().then_some(()));
@@ -476,7 +476,10 @@ crate::ui::piece! {
 /// The backup reminder: download one, or not now.
 fn reminder(state: AppState, (): ()) -> AnyView {
     let snooze = move |_| {
-        let count = state.records.sessions.with_untracked(|s| s.records.len());
+        let count = state
+            .records
+            .sessions
+            .with_untracked(|s| s.sessions_in_all());
         state
             .records
             .backup_meta

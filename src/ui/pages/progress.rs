@@ -45,7 +45,7 @@ pub fn session_minutes(record: &SessionRecord) -> String {
 pub fn ProgressPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let empty = move || {
-        state.records.sessions.with(|s| s.records.is_empty())
+        state.records.sessions.with(|s| s.sessions_in_all() == 0)
             && state.records.activities.with(|a| a.records.is_empty())
     };
     view! {

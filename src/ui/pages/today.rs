@@ -212,7 +212,7 @@ pub fn TodayPage() -> impl IntoView {
                         </p>
                     </Show>
                 </section>
-                <Show when=move || state.records.sessions.with(|s| s.records.is_empty())>
+                <Show when=move || state.records.sessions.with(|s| s.sessions_in_all() == 0)>
                 <section class="card">
                     <h2>"New here?"</h2>
                     <p>

@@ -97,7 +97,7 @@ impl AppState {
                 )
             })?;
         let combined = backup::combine(&current, imported, mode, clock::now());
-        let sessions = combined.sessions.records.len();
+        let sessions = combined.sessions.sessions_in_all();
         self.put(combined).map_err(|failed| {
             format!(
                 "The import could not be saved completely ({failed}). What is shown now may \
@@ -246,7 +246,10 @@ impl AppState {
             &text,
             "backup",
         ) {
-            let sessions = self.records.sessions.with_untracked(|s| s.records.len());
+            let sessions = self
+                .records
+                .sessions
+                .with_untracked(|s| s.sessions_in_all());
             // Quietly: when storage is full, this note failing to save is no news.
             self.records
                 .backup_meta
