@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
     if let Ok(ticker) = set_interval_with_handle(
         move || {
             state.clock.tick();
+            state.measure_room();
             state.retry_unsaved(false);
         },
         Duration::from_secs(30),

@@ -447,7 +447,11 @@ test("storage past 80 %: Today says so; making room keeps 2 years whole and olde
   const own = JSON.parse(await stored(page, "steadyback:sessions"));
   assert.equal(own.schema, 5);
   assert.equal(own.data.kept_from, cutoff);
-  const weeks = own.data.older;
+  // Each week a line: Monday, sessions, seconds, pain before (sum, count), after.
+  const weeks = own.data.older.split(";").map((line) => {
+    const [w, n, a] = line.split(" ");
+    return { w, n: Number(n), a: Number(a) };
+  });
   assert.equal(weeks.reduce((n, w) => n + w.n, 0), older);
   assert.ok(weeks.every((w) => w.w < "2024-11-18" && w.a === 600 * w.n), JSON.stringify(weeks.slice(0, 3)));
   assert.ok(!(await keys(page)).includes("steadyback:sessions:2023"), "the years now empty are removed");

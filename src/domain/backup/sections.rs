@@ -18,7 +18,7 @@ use crate::domain::library::own_exercise::{OwnExercise, OwnExercises};
 use crate::domain::library::Library;
 use crate::domain::records::activity::{Activity, ActivityLog};
 use crate::domain::records::safety::SafetyCheck;
-use crate::domain::records::session_record::{SessionLog, SessionRecord};
+use crate::domain::records::session_record::{self, SessionLog, SessionRecord};
 use crate::domain::routines::adjustments::{DoseChange, Plan};
 use crate::domain::routines::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
 use crate::domain::session::settings::Settings;
@@ -165,7 +165,8 @@ impl Section for SessionLog {
         let older = SessionLog {
             older: value
                 .get("older")
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .and_then(Value::as_str)
+                .and_then(session_record::parse_weeks)
                 .unwrap_or_default(),
             kept_from: value.get("kept_from").and_then(Value::as_i64).unwrap_or(0),
             ..SessionLog::default()

@@ -207,7 +207,7 @@ mod tests {
         let untouched = log.clone();
         log.keep_from(start_of(date(2024, 12, 2), 60), 0);
         let text = encode(&log, 1).unwrap();
-        assert!(text.contains(r#""older":[{"w":"#), "{}", &text[..200]);
+        assert!(text.contains(r#""older":"20"#), "{}", &text[..200]);
         assert_eq!(decode::<SessionLog>(&text).unwrap().data, log);
 
         // Another tab still holding every session: merged either way, the old sessions
@@ -224,6 +224,27 @@ mod tests {
         let mut again = a.clone();
         again.merge_from(&a);
         assert_eq!(again, a);
+    }
+
+    #[test]
+    fn weeks_are_stored_as_lines_and_anything_else_is_refused() {
+        use crate::domain::records::session_record::{parse_weeks, weeks_text};
+        let mut log = three_years();
+        log.keep_from(start_of(date(2024, 12, 2), 60), 0);
+        let text = weeks_text(&log.older);
+        assert!(text.starts_with("2023-12-04 "), "{}", &text[..40]);
+        assert_eq!(parse_weeks(&text), Some(log.older.clone()));
+        assert_eq!(parse_weeks(""), Some(Vec::new()));
+        for bad in [
+            "2023-12-04 3 1800 12 3 9",
+            "2023-12-04 3 1800 12 3 9 3 1",
+            "2023-13-04 3 1 1 1 1 1",
+            "x",
+        ] {
+            assert_eq!(parse_weeks(bad), None, "{bad}");
+        }
+        let stored = r#"{"schema":5,"saved_at":1,"data":{"older":"2023-12-04 3 x 1 1 1 1"}}"#;
+        assert!(decode::<SessionLog>(stored).is_err());
     }
 
     #[test]

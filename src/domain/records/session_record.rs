@@ -143,24 +143,72 @@ impl SessionRecord {
 }
 
 /// The sessions of one Monday-to-Sunday week (on the device's clock when each started),
-/// as totals ([`super::older`]). Stored with one-letter keys, like the sessions.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// as totals ([`super::older`]). Stored as a line of text ([`weeks_text`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct WeekTotals {
     /// The week's Monday.
-    #[serde(rename = "w", with = "dates::iso_day")]
     pub monday: NaiveDate,
     /// How many sessions.
-    #[serde(rename = "n")]
     pub sessions: u32,
     /// Their active time, in seconds.
-    #[serde(rename = "a")]
     pub active_secs: u32,
     /// The pain ratings given before them: sum and how many.
-    #[serde(rename = "b")]
     pub before: (u32, u32),
     /// The pain ratings given after them: sum and how many.
-    #[serde(rename = "p")]
     pub after: (u32, u32),
+}
+
+/// Weeks of totals as stored: one `YYYY-MM-DD sessions secs before-sum before-count
+/// after-sum after-count` per week, separated by `;` (as compact as a session's fields, and
+/// read by a few lines here rather than by serde's code for one more kind of list).
+pub fn weeks_text(weeks: &[WeekTotals]) -> String {
+    let line = |w: &WeekTotals| {
+        let (b, a) = (w.before, w.after);
+        let monday = dates::iso(w.monday);
+        format!(
+            "{monday} {} {} {} {} {} {}",
+            w.sessions, w.active_secs, b.0, b.1, a.0, a.1
+        )
+    };
+    weeks.iter().map(line).collect::<Vec<_>>().join(";")
+}
+
+/// Weeks of totals read back from [`weeks_text`]; `None` when any is not one.
+pub fn parse_weeks(text: &str) -> Option<Vec<WeekTotals>> {
+    let week = |line: &str| {
+        let mut fields = line.split(' ');
+        let monday = dates::parse_iso(fields.next()?)?;
+        let mut n = [0u32; 6];
+        for slot in &mut n {
+            *slot = fields.next()?.parse().ok()?;
+        }
+        fields.next().is_none().then_some(WeekTotals {
+            monday,
+            sessions: n[0],
+            active_secs: n[1],
+            before: (n[2], n[3]),
+            after: (n[4], n[5]),
+        })
+    };
+    text.split(';')
+        .filter(|l| !l.is_empty())
+        .map(week)
+        .collect()
+}
+
+/// Serde for [`SessionLog::older`], as [`weeks_text`].
+mod week_lines {
+    use super::WeekTotals;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(weeks: &[WeekTotals], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::weeks_text(weeks))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<WeekTotals>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_weeks(&text).ok_or_else(|| D::Error::custom("not weeks of totals"))
+    }
 }
 
 /// Every session the person has done, oldest first.
@@ -174,7 +222,7 @@ pub struct SessionLog {
     pub deleted: Vec<Tombstone>,
     /// The sessions that started before [`SessionLog::kept_from`], as a total per week
     /// ([`super::older`]), oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", with = "week_lines")]
     pub older: Vec<WeekTotals>,
     /// Sessions that started before this are kept only in `older` (to make room); 0 when
     /// none are.

@@ -36,6 +36,7 @@ pub fn StorageStatus() -> impl IntoView {
     leptos::task::spawn_local(async move {
         kept.try_set(Some(persistence::persisted().await.ok()));
     });
+    state.measure_room();
     let ask = move |_| {
         leptos::task::spawn_local(async move {
             let granted = persistence::persist().await.ok();
@@ -69,7 +70,7 @@ pub fn StorageStatus() -> impl IntoView {
                 }
                 .into_any(),
             }}
-            {move || used_chars(state).map(|used| view! {
+            {move || state.room_used().map(|used| view! {
                 <p class="hint">
                     {format!(
                         "What this site keeps here takes {}: {} % of the {} million a \
@@ -93,15 +94,6 @@ pub fn StorageStatus() -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// Characters this site keeps in storage, measured again as time passes and as sessions
-/// and activities are saved (tracked); `None` where storage can't be read.
-fn used_chars(state: AppState) -> Option<u64> {
-    state.clock.now();
-    state.records.sessions.with(|_| ());
-    state.records.activities.with(|_| ());
-    crate::platform::storage::used_chars()
 }
 
 /// Making room: the sessions older than two years kept as weekly totals, after a backup
@@ -177,26 +169,8 @@ pub fn MakeRoom() -> impl IntoView {
     }
 }
 
-/// A calm word on Today when what the site keeps passes 80 % of a browser's room, with
-/// the ways to make room.
-#[component]
-pub fn RoomCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let dismissed = RwSignal::new(false);
-    let due = move || {
-        let used = used_chars(state).filter(|&u| room::nearly_full(u))?;
-        (!dismissed.get()).then(|| (room::percent_used(used), dismissed))
-    };
-    when_due(state, Signal::derive(due), room_drawer)
-}
-
-crate::ui::piece! {
-    /// What draws the card about storage getting full, fetched when it is due.
-    fn room_drawer() -> Draw<(u64, RwSignal<bool>)> { room_card } in due_cards_piece
-}
-
 /// Storage is getting full: a backup, then making room in Settings, or not now.
-fn room_card(state: AppState, (percent, dismissed): (u64, RwSignal<bool>)) -> AnyView {
+fn room_card(state: AppState, percent: u64) -> AnyView {
     view! {
         <section class="card caution room-card" aria-labelledby="room-heading">
             <h2 id="room-heading">"Storage is getting full"</h2>
@@ -210,7 +184,7 @@ fn room_card(state: AppState, (percent, dismissed): (u64, RwSignal<bool>)) -> An
             <div class="actions">
                 <button on:click=move |_| state.download_backup()>"Download a backup"</button>
                 <a class="button secondary" href=crate::ui::href("/settings#room")>"Make room"</a>
-                <button class="secondary" on:click=move |_| dismissed.set(true)>"Not now"</button>
+                <button class="secondary" on:click=move |_| state.room_later()>"Not now"</button>
             </div>
         </section>
     }
@@ -456,25 +430,33 @@ pub fn DeleteAll() -> impl IntoView {
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let due = move || {
-        let now = state.clock.now();
-        let (count, first) = state
-            .records
-            .sessions
-            .with(|s| (s.sessions_in_all(), s.records.first().map(|r| r.started_at)));
-        state.records.backup_meta.with(|m| m.due(now, count, first))
-    };
-    let due = Signal::derive(move || due().then_some(()));
-    when_due(state, due, reminder_drawer)
+    let due = move || (backup_due(state) || state.room_nearly_full().is_some()).then_some(());
+    when_due(state, Signal::derive(due), reminder_drawer)
+}
+
+/// True when a backup is due (tracked).
+fn backup_due(state: AppState) -> bool {
+    let now = state.clock.now();
+    let (count, first) = state
+        .records
+        .sessions
+        .with(|s| (s.sessions_in_all(), s.records.first().map(|r| r.started_at)));
+    state.records.backup_meta.with(|m| m.due(now, count, first))
 }
 
 crate::ui::piece! {
-    /// What draws the backup reminder, fetched when one is due.
+    /// What draws the backup reminder and the word on storage, fetched when one is due.
     fn reminder_drawer() -> Draw<()> { reminder } in due_cards_piece
 }
 
-/// The backup reminder: download one, or not now.
+/// The backup reminder (download one, or not now), and the word on storage getting full.
 fn reminder(state: AppState, (): ()) -> AnyView {
+    let room = state
+        .room_nearly_full()
+        .map(|percent| room_card(state, percent));
+    if !backup_due(state) {
+        return room.into_any();
+    }
     let snooze = move |_| {
         let count = state
             .records
@@ -497,6 +479,7 @@ fn reminder(state: AppState, (): ()) -> AnyView {
                 <button class="secondary" on:click=snooze>"Not now"</button>
             </div>
         </section>
+        {room}
     }
     .into_any()
 }

@@ -13,7 +13,7 @@ use crate::domain::session::{SavedSession, SessionPeek};
 use crate::domain::sources::APP_OWN;
 use crate::platform::clock;
 use crate::ui::components::care::{NudgeCard, Suggestions};
-use crate::ui::components::data::{BackupReminder, RoomCard};
+use crate::ui::components::data::BackupReminder;
 use crate::ui::components::figure::LaterStill;
 use crate::ui::components::page::Page;
 use crate::ui::components::safety_check::{AdviceNote, CheckOutcome};
@@ -178,7 +178,6 @@ pub fn TodayPage() -> impl IntoView {
                     })}
                 <NudgeCard />
                 <BackupReminder />
-                <RoomCard />
                 {move || match suggested() {
                     Some((routine, pinned)) => view! { <Suggested routine pinned /> }.into_any(),
                     None => view! {

@@ -224,6 +224,7 @@ impl AppState {
         self.records
             .sessions
             .update(|log| turned = log.keep_from(from, offset));
+        self.measure_room();
         turned
     }
 

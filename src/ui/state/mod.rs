@@ -20,6 +20,7 @@ use crate::domain::records::session_record::SessionRecord;
 use crate::domain::routines::adjustments::Plan;
 use crate::domain::routines::own_routine::OWN_PREFIX;
 use crate::domain::routines::routine::{self, Routine};
+use crate::domain::storage::room;
 use crate::domain::storage::schema::Record;
 use crate::domain::storage::store::Store;
 use crate::platform::{clock as device_clock, storage::BrowserStorage};
@@ -57,6 +58,9 @@ pub struct AppState {
     /// The library: the built-in exercises and the person's own, made anew whenever
     /// their own change (an edit, another tab, an import).
     library: Memo<Library>,
+    /// What storage holds, in characters, as last measured (`None`: it can't be read),
+    /// and whether the person put off the word on it getting full for this visit.
+    room: RwSignal<(Option<u64>, bool)>,
     io: Io,
 }
 
@@ -92,6 +96,7 @@ impl AppState {
             persistent,
             in_session: RwSignal::new(false),
             library,
+            room: RwSignal::new((crate::platform::storage::used_chars(), false)),
             io,
         }
     }
@@ -117,6 +122,33 @@ impl AppState {
                 save(state, first);
             }
         });
+    }
+
+    /// What storage holds, in characters, as last measured (tracked).
+    pub fn room_used(&self) -> Option<u64> {
+        self.room.with(|r| r.0)
+    }
+
+    /// Measures again what storage holds: on every tick of the clock, and when a page
+    /// shows it.
+    pub fn measure_room(&self) {
+        let used = crate::platform::storage::used_chars();
+        if self.room.with_untracked(|r| r.0) != used {
+            self.room.update(|r| r.0 = used);
+        }
+    }
+
+    /// How full storage is in percent, when that is past the mark at which the app offers
+    /// to make room and the person has not put it off (tracked).
+    pub fn room_nearly_full(&self) -> Option<u64> {
+        let (used, later) = self.room.get();
+        used.filter(|&u| room::nearly_full(u) && !later)
+            .map(room::percent_used)
+    }
+
+    /// Not now: the word on storage is put off for this visit.
+    pub fn room_later(&self) {
+        self.room.update(|r| r.1 = true);
     }
 
     /// True while the session player is open (tracked): the after-session check and the
