@@ -183,22 +183,17 @@ pub fn on_change(changed: impl Fn(Option<String>) + 'static) -> Option<ChangeLis
 
 /// Characters of every key and value in `localStorage`, this app's and any other's on
 /// the same site (browsers count them all against the site's room), read without
-/// copying the values into the app; `None` where storage can't be read.
+/// copying the values into the app; `None` where storage can't be read. A key named like
+/// one of the storage object's own members ("length") counts only its name.
 pub fn used_chars() -> Option<u64> {
     let storage = local().ok()?;
-    let mut used = 0u64;
+    let mut used = 0;
     for i in 0..storage.length().ok()? {
-        let Some(key) = storage.key(i).ok()? else {
-            continue;
-        };
-        // A key named like one of the object's own members ("length") is read as an item.
-        let value = match js_sys::Reflect::get(&storage, &JsValue::from_str(&key)) {
-            Ok(value) if value.is_string() => value.unchecked_into::<js_sys::JsString>().length(),
-            _ => storage
-                .get_item(&key)
-                .ok()?
-                .map_or(0, |v| v.encode_utf16().count() as u32),
-        };
+        let key = storage.key(i).ok()??;
+        let value = js_sys::Reflect::get(&storage, &JsValue::from_str(&key)).ok()?;
+        let value = value
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, |v| v.length());
         used += key.encode_utf16().count() as u64 + u64::from(value);
     }
     Some(used)

@@ -23,6 +23,7 @@ use crate::domain::routines::routine::{self, Routine};
 use crate::domain::storage::room;
 use crate::domain::storage::schema::Record;
 use crate::domain::storage::store::Store;
+use crate::domain::Millis;
 use crate::platform::{clock as device_clock, storage::BrowserStorage};
 
 pub use backup::BEFORE_IMPORT_KEY;
@@ -33,6 +34,12 @@ pub use persisted::{Io, Persisted};
 pub use updates::Updates;
 
 each_record!(records);
+
+/// What storage holds, in characters; −1 when it can't be read.
+fn measured_room() -> Millis {
+    crate::platform::storage::used_chars()
+        .map_or(-1, |u| Millis::try_from(u).unwrap_or(Millis::MAX))
+}
 
 /// Shared state. Records change only through their own methods, which save them.
 #[derive(Clone, Copy)]
@@ -58,9 +65,11 @@ pub struct AppState {
     /// The library: the built-in exercises and the person's own, made anew whenever
     /// their own change (an edit, another tab, an import).
     library: Memo<Library>,
-    /// What storage holds, in characters, as last measured (`None`: it can't be read),
-    /// and whether the person put off the word on it getting full for this visit.
-    room: RwSignal<(Option<u64>, bool)>,
+    /// What storage holds, in characters, as last measured (−1: it can't be read). A
+    /// signal of the clock's type, whose code the first load has already.
+    room_used: RwSignal<Millis>,
+    /// The person put off the word on storage getting full for this visit.
+    room_later: RwSignal<bool>,
     io: Io,
 }
 
@@ -96,7 +105,8 @@ impl AppState {
             persistent,
             in_session: RwSignal::new(false),
             library,
-            room: RwSignal::new((crate::platform::storage::used_chars(), false)),
+            room_used: RwSignal::new(measured_room()),
+            room_later: RwSignal::new(false),
             io,
         }
     }
@@ -126,29 +136,28 @@ impl AppState {
 
     /// What storage holds, in characters, as last measured (tracked).
     pub fn room_used(&self) -> Option<u64> {
-        self.room.with(|r| r.0)
+        u64::try_from(self.room_used.get()).ok()
     }
 
     /// Measures again what storage holds: on every tick of the clock, and when a page
     /// shows it.
     pub fn measure_room(&self) {
-        let used = crate::platform::storage::used_chars();
-        if self.room.with_untracked(|r| r.0) != used {
-            self.room.update(|r| r.0 = used);
+        let used = measured_room();
+        if self.room_used.get_untracked() != used {
+            self.room_used.set(used);
         }
     }
 
     /// How full storage is in percent, when that is past the mark at which the app offers
     /// to make room and the person has not put it off (tracked).
     pub fn room_nearly_full(&self) -> Option<u64> {
-        let (used, later) = self.room.get();
-        used.filter(|&u| room::nearly_full(u) && !later)
-            .map(room::percent_used)
+        let used = self.room_used().filter(|&u| room::nearly_full(u))?;
+        (!self.room_later.get()).then(|| room::percent_used(used))
     }
 
     /// Not now: the word on storage is put off for this visit.
     pub fn room_later(&self) {
-        self.room.update(|r| r.1 = true);
+        self.room_later.set(true);
     }
 
     /// True while the session player is open (tracked): the after-session check and the
