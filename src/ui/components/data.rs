@@ -108,15 +108,16 @@ pub fn MakeRoom() -> impl IntoView {
         done.set(Some(state.make_room()));
         asking.set(false);
     };
-    // Opened from the card on Today ("/settings#room"): brought into view.
+    // Opened from the card on Today ("/settings#room"): focused, so brought into view and
+    // read next by a screen reader.
     let anchor = NodeRef::<leptos::html::Div>::new();
     anchor.on_load(|div| {
         if window().location().hash().is_ok_and(|h| h == "#room") {
-            div.scroll_into_view();
+            let _ = div.focus();
         }
     });
     view! {
-        <div id="room" class="make-room" node_ref=anchor>
+        <div id="room" class="make-room" tabindex="-1" node_ref=anchor>
             <Show when=move || room().1 != 0>
                 <h3>"Make room"</h3>
                 <p>
@@ -124,8 +125,8 @@ pub fn MakeRoom() -> impl IntoView {
                         let (first, older) = room();
                         format!(
                             "You can keep only the last {} years of sessions here: the {} from \
-                             before {} would be kept as a total for each week, which the \
-                             charts, the summary and the count of sessions still show.",
+                             before {} would become weekly totals, still in the charts, the \
+                             summary and the count of sessions.",
                             older::KEEP_YEARS,
                             plural(older, "session", "sessions"),
                             day_full(first),
