@@ -190,10 +190,11 @@ pub fn parse_weeks(text: &str) -> Option<Vec<WeekTotals>> {
             after: (n[4], n[5]),
         })
     };
-    text.split(';')
-        .filter(|l| !l.is_empty())
-        .map(week)
-        .collect()
+    let mut weeks = Vec::new();
+    for line in text.split(';').filter(|l| !l.is_empty()) {
+        weeks.push(week(line)?);
+    }
+    Some(weeks)
 }
 
 /// Serde for [`SessionLog::older`], as [`weeks_text`].

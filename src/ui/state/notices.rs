@@ -132,12 +132,12 @@ fn load_problem(loaded: &Loaded<()>, what: &str) -> Option<(String, Option<Notic
             kept_at,
             ..
         } => format!(
-            "Part of your saved {what} could not be read and was left out; everything else \
-             loaded. {}",
+            "Part of your saved {what} could not be read and was left out; the rest loaded. \
+             The stored text {}, untouched.",
             if kept_at.is_some() {
-                "The stored text was put aside, untouched."
+                "was put aside"
             } else {
-                "That part is left untouched in storage and is not written over."
+                "stays where it is"
             }
         ),
         Loaded::Salvaged {

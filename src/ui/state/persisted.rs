@@ -58,10 +58,16 @@ impl Io {
         self.unsaved.with_value(|tab| tab.raw(&key).is_some())
     }
 
-    /// Record `name` is saved: this tab's copy of it, if any, goes.
-    fn saved(&self, name: &str) {
-        if self.is_unsaved(name) {
-            self.unsaved.update_value(|tab| tab.remove_record(name));
+    /// Record `T` is saved: this tab's copy of it, if any, goes (with its parts).
+    fn saved<T: Record>(&self) {
+        if self.is_unsaved(T::NAME) {
+            self.unsaved.update_value(|tab| {
+                if T::PARTED {
+                    tab.remove_record(T::NAME);
+                } else {
+                    tab.remove_raw(&data_key(T::NAME));
+                }
+            });
         }
     }
 
@@ -198,7 +204,7 @@ where
                     .unsaved
                     .update_value(|tab| drop(tab.save(value, clock::now())));
             }
-            Ok(()) => self.io.saved(T::NAME),
+            Ok(()) => self.io.saved::<T>(),
             Err(_) => {}
         }
     }
@@ -216,7 +222,7 @@ where
             .try_update_value(|store| store.save_merged(value, clock::now()));
         match saved {
             Some(saved) if saved.result.is_ok() => {
-                self.io.saved(T::NAME);
+                self.io.saved::<T>();
                 self.value.set(saved.value);
                 Some(true)
             }
