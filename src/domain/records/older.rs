@@ -100,22 +100,15 @@ impl SessionLog {
         self.older.get(at)
     }
 
-    /// Takes `other`'s weekly totals and boundary into this log (for a merge): per week
-    /// the larger totals (both come from the same sessions, so they differ only when one
-    /// tab made room with sessions the other had not yet seen), the later boundary, and
-    /// no session from before it.
+    /// Takes `other`'s weekly totals and boundary into this log (for a merge) when they
+    /// are the later ones: making room adds to the totals there were, so the later totals
+    /// hold the earlier ones (on the same boundary, the larger list wins, so the merge does
+    /// not depend on its order). No session from before the boundary is kept.
     pub fn merge_older(&mut self, other: &SessionLog) {
-        for week in &other.older {
-            match self.older.binary_search_by_key(&week.monday, |w| w.monday) {
-                Ok(at) => {
-                    if *week > self.older[at] {
-                        self.older[at] = week.clone();
-                    }
-                }
-                Err(at) => self.older.insert(at, week.clone()),
-            }
+        if (other.kept_from, &other.older) > (self.kept_from, &self.older) {
+            self.kept_from = other.kept_from;
+            self.older.clone_from(&other.older);
         }
-        self.kept_from = self.kept_from.max(other.kept_from);
         let from = self.kept_from;
         self.records.retain(|r| r.started_at >= from);
     }
