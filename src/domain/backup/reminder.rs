@@ -49,6 +49,13 @@ impl BackupMeta {
         self.sessions_at_backup = sessions;
     }
 
+    /// `turned` sessions were kept only as weekly totals (making room): they leave the
+    /// counts the reminder compares with.
+    pub fn made_room(&mut self, turned: usize) {
+        self.sessions_at_backup = self.sessions_at_backup.saturating_sub(turned);
+        self.sessions_at_snooze = self.sessions_at_snooze.saturating_sub(turned);
+    }
+
     /// Puts the reminder off until the next 10 sessions or 30 days.
     pub fn snooze(&mut self, now: Millis, sessions: usize) {
         self.snoozed_at = Some(now);
@@ -75,6 +82,24 @@ impl BackupMeta {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn making_room_takes_the_sessions_now_totals_off_what_was_counted() {
+        let mut meta = BackupMeta::default();
+        meta.backed_up(1_000, 900);
+        meta.snooze(2_000, 905);
+        meta.made_room(500);
+        assert_eq!(
+            (meta.sessions_at_backup, meta.sessions_at_snooze),
+            (400, 405)
+        );
+        // Nine more sessions after making room: not yet due by count.
+        assert!(!meta.due(3_000, 414, Some(0)));
+        assert!(meta.due(3_000, 415, Some(0)));
+        meta.made_room(10_000);
+        assert_eq!(meta.sessions_at_backup, 0);
+    }
+
     use super::*;
 
     const T0: Millis = 1_795_000_000_000;

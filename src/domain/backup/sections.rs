@@ -17,8 +17,9 @@ use crate::domain::library::exercise::{check_id, DoseLevel};
 use crate::domain::library::own_exercise::{OwnExercise, OwnExercises};
 use crate::domain::library::Library;
 use crate::domain::records::activity::{Activity, ActivityLog};
+use crate::domain::records::older;
 use crate::domain::records::safety::SafetyCheck;
-use crate::domain::records::session_record::{self, SessionLog, SessionRecord};
+use crate::domain::records::session_record::{SessionLog, SessionRecord};
 use crate::domain::routines::adjustments::{DoseChange, Plan};
 use crate::domain::routines::own_routine::{self, OwnRoutine, OwnRoutines, Pin};
 use crate::domain::session::settings::Settings;
@@ -166,8 +167,9 @@ impl Section for SessionLog {
             older: value
                 .get("older")
                 .and_then(Value::as_str)
-                .and_then(session_record::parse_weeks)
-                .unwrap_or_default(),
+                .filter(|text| older::parse_weeks(text).is_some())
+                .unwrap_or_default()
+                .to_string(),
             kept_from: value.get("kept_from").and_then(Value::as_i64).unwrap_or(0),
             ..SessionLog::default()
         };

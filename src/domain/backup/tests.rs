@@ -1599,16 +1599,9 @@ fn every_record_listed_has_a_key_words_and_a_section_of_its_own() {
 
 #[test]
 fn weeks_kept_as_totals_come_back_from_a_backup_and_a_session_before_them_stays_a_total() {
-    use crate::domain::records::session_record::WeekTotals;
     let mut backup = sample();
     let first = backup.sessions.records[0].started_at;
-    backup.sessions.older = vec![WeekTotals {
-        monday: date(2023, 1, 2),
-        sessions: 3,
-        active_secs: 1_800,
-        before: (12, 3),
-        after: (9, 3),
-    }];
+    backup.sessions.older = "2023-01-02 3 1800 12 3 9 3".into();
     backup.sessions.kept_from = first - DAY_MS;
     let text = export(&backup, NOW).unwrap();
     assert_eq!(decode(&text, NOW).unwrap().backup.sessions, backup.sessions);
@@ -1623,7 +1616,7 @@ fn weeks_kept_as_totals_come_back_from_a_backup_and_a_session_before_them_stays_
         backup.sessions.sessions_in_all() - 1
     );
     // Totals that can't be read are left out, not the sessions.
-    v["data"]["sessions"]["older"] = json!("not a list");
+    v["data"]["sessions"]["older"] = json!("not weeks");
     v["data"]["sessions"]["kept_from"] = json!(0);
     let read = decode(&v.to_string(), NOW).unwrap().backup.sessions;
     assert_eq!(read.records, backup.sessions.records);

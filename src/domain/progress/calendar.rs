@@ -67,9 +67,8 @@ impl WeekTotal {
 }
 
 /// `count` weeks, oldest first, the last being the week of `today`. Sessions count by
-/// [`session_day`] (their active time), with the weeks kept as totals
-/// ([`SessionLog::older`]); activities by their `day`. Anything outside those weeks is left
-/// out.
+/// [`session_day`] (their active time), activities by their `day`. Anything outside
+/// those weeks is left out. The weeks kept as totals are added by [`add_older`].
 pub fn weeks(
     sessions: &SessionLog,
     activities: &ActivityLog,
@@ -82,7 +81,7 @@ pub fn weeks(
         .iter()
         .map(|&monday| WeekTotal {
             monday,
-            session_secs: sessions.older_week(monday).map_or(0, |w| w.active_secs),
+            session_secs: 0,
             activity_minutes: 0,
         })
         .collect();
@@ -100,6 +99,16 @@ pub fn weeks(
         }
     }
     out
+}
+
+/// Adds to `weeks` (from [`weeks`]) the active time of the sessions kept as weekly totals
+/// ([`SessionLog::older`]), for the charts and the summary, which may reach back that far.
+pub fn add_older(weeks: &mut [WeekTotal], sessions: &SessionLog) {
+    for older in sessions.older_weeks() {
+        if let Some(week) = weeks.iter_mut().find(|w| w.monday == older.monday) {
+            week.session_secs = week.session_secs.saturating_add(older.active_secs);
+        }
+    }
 }
 
 /// Days with a session of at least 1 s of active time, or with a logged activity.
@@ -225,6 +234,29 @@ mod tests {
         assert_eq!(weekday_of(date(2026, 11, 21)), "Saturday");
         assert_eq!(weekday_of(date(2026, 11, 16)), "Monday");
         assert_eq!(month_of(date(2027, 1, 1)), "January");
+    }
+
+    #[test]
+    fn weeks_kept_as_totals_count_in_the_charts_and_pain_weeks() {
+        let log = SessionLog {
+            older: "2024-11-11 2 1200 9 2 5 2;2024-11-18 1 600 4 1 3 1".into(),
+            ..SessionLog::default()
+        };
+        let today = date(2024, 11, 26);
+        let mut weeks = weeks(&log, &ActivityLog::default(), today, 3, 0);
+        assert!(
+            weeks.iter().all(|w| w.session_secs == 0),
+            "Today's weeks leave them out"
+        );
+        add_older(&mut weeks, &log);
+        assert_eq!(
+            weeks.iter().map(|w| w.session_secs).collect::<Vec<_>>(),
+            [1200, 600, 0]
+        );
+        let pains = pain_weeks(&log, today, 3, 0);
+        assert_eq!(pains[0].before, Some(4.5));
+        assert_eq!(pains[1].after, Some(3.0));
+        assert_eq!(pains[2].before, None);
     }
 
     #[test]

@@ -216,10 +216,11 @@ pub fn pain_weeks(
     fallback_offset_min: i32,
 ) -> Vec<PainWeek> {
     let mondays = mondays(today, count);
+    let older_weeks = sessions.older_weeks();
     let mut sums: Vec<(Average, Average)> = mondays
         .iter()
         .map(|&monday| {
-            let older = sessions.older_week(monday);
+            let older = older_weeks.iter().find(|w| w.monday == monday);
             let average = |(sum, count)| Average { sum, count };
             (
                 older.map_or_else(Average::default, |w| average(w.before)),

@@ -5,9 +5,64 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::session_record::{SessionLog, WeekTotals};
-use crate::domain::dates::{local_day, monday_of};
+use super::session_record::SessionLog;
+use crate::domain::dates::{self, local_day, monday_of};
 use crate::domain::Millis;
+
+/// The sessions of one Monday-to-Sunday week (on the device's clock when each started),
+/// as totals. Stored as a line of text ([`weeks_text`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WeekTotals {
+    /// The week's Monday.
+    pub monday: NaiveDate,
+    /// How many sessions.
+    pub sessions: u32,
+    /// Their active time, in seconds.
+    pub active_secs: u32,
+    /// The pain ratings given before them: sum and how many.
+    pub before: (u32, u32),
+    /// The pain ratings given after them: sum and how many.
+    pub after: (u32, u32),
+}
+
+/// Weeks of totals as stored: one `YYYY-MM-DD sessions secs before-sum before-count
+/// after-sum after-count` per week, separated by `;` (as compact as a session's fields, and
+/// read by a few lines here rather than by serde's code for one more kind of list).
+pub fn weeks_text(weeks: &[WeekTotals]) -> String {
+    let line = |w: &WeekTotals| {
+        let (b, a) = (w.before, w.after);
+        let monday = dates::iso(w.monday);
+        format!(
+            "{monday} {} {} {} {} {} {}",
+            w.sessions, w.active_secs, b.0, b.1, a.0, a.1
+        )
+    };
+    weeks.iter().map(line).collect::<Vec<_>>().join(";")
+}
+
+/// Weeks of totals read back from [`weeks_text`]; `None` when any is not one.
+pub fn parse_weeks(text: &str) -> Option<Vec<WeekTotals>> {
+    let week = |line: &str| {
+        let mut fields = line.split(' ');
+        let monday = dates::parse_iso(fields.next()?)?;
+        let mut n = [0u32; 6];
+        for slot in &mut n {
+            *slot = fields.next()?.parse().ok()?;
+        }
+        fields.next().is_none().then_some(WeekTotals {
+            monday,
+            sessions: n[0],
+            active_secs: n[1],
+            before: (n[2], n[3]),
+            after: (n[4], n[5]),
+        })
+    };
+    let mut weeks = Vec::new();
+    for line in text.split(';').filter(|l| !l.is_empty()) {
+        weeks.push(week(line)?);
+    }
+    Some(weeks)
+}
 
 /// How many years of sessions "making room" keeps in full (the issue asked for 2).
 pub const KEEP_YEARS: u64 = 2;
@@ -53,6 +108,10 @@ impl SessionLog {
     /// added to [`SessionLog::older`] as weekly totals (by the day each started, on its
     /// own clock, or at `fallback_offset_min`). Gives how many were turned into totals.
     pub fn keep_from(&mut self, from: Millis, fallback_offset_min: i32) -> usize {
+        // Totals that can't be read are not written over.
+        let Some(mut weeks) = parse_weeks(&self.older) else {
+            return 0;
+        };
         let (old, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.records)
             .into_iter()
             .partition(|r| r.started_at < from);
@@ -60,7 +119,7 @@ impl SessionLog {
         for record in &old {
             let offset = record.tz_offset_min.unwrap_or(fallback_offset_min);
             let monday = monday_of(local_day(record.started_at, offset));
-            let at = match self.older.binary_search_by_key(&monday, |w| w.monday) {
+            let at = match weeks.binary_search_by_key(&monday, |w| w.monday) {
                 Ok(at) => at,
                 Err(at) => {
                     let empty = WeekTotals {
@@ -70,34 +129,34 @@ impl SessionLog {
                         before: (0, 0),
                         after: (0, 0),
                     };
-                    self.older.insert(at, empty);
+                    weeks.insert(at, empty);
                     at
                 }
             };
-            let week = &mut self.older[at];
+            let week = &mut weeks[at];
             week.sessions = week.sessions.saturating_add(1);
             week.active_secs = week.active_secs.saturating_add(record.active_secs);
             add(&mut week.before, record.pain_before);
             add(&mut week.after, record.pain_after);
         }
+        self.older = weeks_text(&weeks);
         self.kept_from = self.kept_from.max(from);
         old.len()
     }
 
-    /// Every session done: those kept in full and those kept as weekly totals.
-    pub fn sessions_in_all(&self) -> usize {
-        let older: u64 = self.older.iter().map(|w| u64::from(w.sessions)).sum();
-        self.records.len() + usize::try_from(older).unwrap_or(usize::MAX)
+    /// The weeks kept as totals, oldest first (none when they can't be read).
+    pub fn older_weeks(&self) -> Vec<WeekTotals> {
+        parse_weeks(&self.older).unwrap_or_default()
     }
 
-    /// The totals of the week starting `monday`, if the sessions of that week are kept
-    /// as totals.
-    pub fn older_week(&self, monday: NaiveDate) -> Option<&WeekTotals> {
-        let at = self
-            .older
-            .binary_search_by_key(&monday, |w| w.monday)
-            .ok()?;
-        self.older.get(at)
+    /// Every session done: those kept in full and those kept as weekly totals.
+    pub fn sessions_in_all(&self) -> usize {
+        let older: u64 = self
+            .older_weeks()
+            .iter()
+            .map(|w| u64::from(w.sessions))
+            .sum();
+        self.records.len() + usize::try_from(older).unwrap_or(usize::MAX)
     }
 
     /// Takes `other`'s weekly totals and boundary into this log (for a merge) when they
@@ -169,7 +228,8 @@ mod tests {
         assert!(log.records.iter().all(|r| r.started_at >= from));
         assert_eq!(log.kept_from, from);
         // Each week's totals are its sessions'.
-        for week in &log.older {
+        let weeks = log.older_weeks();
+        for week in &weeks {
             let sessions: Vec<&SessionRecord> = before
                 .records
                 .iter()
@@ -185,9 +245,11 @@ mod tests {
             assert_eq!(week.after, (after, week.sessions));
             assert!(week.monday < first);
         }
-        assert!(log.older.windows(2).all(|w| w[0].monday < w[1].monday));
-        assert!(log.older_week(log.older[0].monday).is_some());
-        assert!(log.older_week(first).is_none());
+        assert!(weeks.windows(2).all(|w| w[0].monday < w[1].monday));
+        assert_eq!(
+            weeks.iter().map(|w| w.sessions as usize).sum::<usize>(),
+            turned
+        );
         // Making room again the same day changes nothing.
         let once = log.clone();
         assert_eq!(log.keep_from(from, 0), 0);
@@ -221,12 +283,11 @@ mod tests {
 
     #[test]
     fn weeks_are_stored_as_lines_and_anything_else_is_refused() {
-        use crate::domain::records::session_record::{parse_weeks, weeks_text};
         let mut log = three_years();
         log.keep_from(start_of(date(2024, 12, 2), 60), 0);
-        let text = weeks_text(&log.older);
+        let text = log.older.clone();
         assert!(text.starts_with("2023-12-04 "), "{}", &text[..40]);
-        assert_eq!(parse_weeks(&text), Some(log.older.clone()));
+        assert_eq!(weeks_text(&log.older_weeks()), text);
         assert_eq!(parse_weeks(""), Some(Vec::new()));
         for bad in [
             "2023-12-04 3 1800 12 3 9",
@@ -236,8 +297,14 @@ mod tests {
         ] {
             assert_eq!(parse_weeks(bad), None, "{bad}");
         }
-        let stored = r#"{"schema":5,"saved_at":1,"data":{"older":"2023-12-04 3 x 1 1 1 1"}}"#;
-        assert!(decode::<SessionLog>(stored).is_err());
+        // Totals that can't be read are shown as none and never written over.
+        let mut odd = SessionLog {
+            older: "2023-12-04 3 x 1 1 1 1".into(),
+            ..log.clone()
+        };
+        assert!(odd.older_weeks().is_empty());
+        assert_eq!(odd.keep_from(start_of(date(2025, 1, 6), 60), 0), 0);
+        assert_eq!(odd.older, "2023-12-04 3 x 1 1 1 1");
     }
 
     #[test]

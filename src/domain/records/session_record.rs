@@ -1,9 +1,8 @@
 //! What a finished session leaves behind: a record of what was done, and the log of them.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates::{self, local_day, short_date, DAY_MS, EARLIEST_MS};
+use crate::domain::dates::{local_day, short_date, DAY_MS, EARLIEST_MS};
 use crate::domain::ids::{self, Keyed, RecordId, Tombstone};
 use crate::domain::Millis;
 
@@ -142,76 +141,6 @@ impl SessionRecord {
     }
 }
 
-/// The sessions of one Monday-to-Sunday week (on the device's clock when each started),
-/// as totals ([`super::older`]). Stored as a line of text ([`weeks_text`]).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct WeekTotals {
-    /// The week's Monday.
-    pub monday: NaiveDate,
-    /// How many sessions.
-    pub sessions: u32,
-    /// Their active time, in seconds.
-    pub active_secs: u32,
-    /// The pain ratings given before them: sum and how many.
-    pub before: (u32, u32),
-    /// The pain ratings given after them: sum and how many.
-    pub after: (u32, u32),
-}
-
-/// Weeks of totals as stored: one `YYYY-MM-DD sessions secs before-sum before-count
-/// after-sum after-count` per week, separated by `;` (as compact as a session's fields, and
-/// read by a few lines here rather than by serde's code for one more kind of list).
-pub fn weeks_text(weeks: &[WeekTotals]) -> String {
-    let line = |w: &WeekTotals| {
-        let (b, a) = (w.before, w.after);
-        let monday = dates::iso(w.monday);
-        format!(
-            "{monday} {} {} {} {} {} {}",
-            w.sessions, w.active_secs, b.0, b.1, a.0, a.1
-        )
-    };
-    weeks.iter().map(line).collect::<Vec<_>>().join(";")
-}
-
-/// Weeks of totals read back from [`weeks_text`]; `None` when any is not one.
-pub fn parse_weeks(text: &str) -> Option<Vec<WeekTotals>> {
-    let week = |line: &str| {
-        let mut fields = line.split(' ');
-        let monday = dates::parse_iso(fields.next()?)?;
-        let mut n = [0u32; 6];
-        for slot in &mut n {
-            *slot = fields.next()?.parse().ok()?;
-        }
-        fields.next().is_none().then_some(WeekTotals {
-            monday,
-            sessions: n[0],
-            active_secs: n[1],
-            before: (n[2], n[3]),
-            after: (n[4], n[5]),
-        })
-    };
-    let mut weeks = Vec::new();
-    for line in text.split(';').filter(|l| !l.is_empty()) {
-        weeks.push(week(line)?);
-    }
-    Some(weeks)
-}
-
-/// Serde for [`SessionLog::older`], as [`weeks_text`].
-mod week_lines {
-    use super::WeekTotals;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(weeks: &[WeekTotals], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::weeks_text(weeks))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<WeekTotals>, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_weeks(&text).ok_or_else(|| D::Error::custom("not weeks of totals"))
-    }
-}
-
 /// Every session the person has done, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -221,10 +150,11 @@ pub struct SessionLog {
     /// The sessions deleted (by a replacing import), one per id, so another tab's copy
     /// does not bring them back. No session of the log has a tombstone.
     pub deleted: Vec<Tombstone>,
-    /// The sessions that started before [`SessionLog::kept_from`], as a total per week
-    /// ([`super::older`]), oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty", with = "week_lines")]
-    pub older: Vec<WeekTotals>,
+    /// The sessions that started before [`SessionLog::kept_from`], as a line of totals per
+    /// week, oldest first ([`super::older`]). Kept as the text stored: read only where the
+    /// totals are shown, so the first load carries no code to read them.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub older: String,
     /// Sessions that started before this are kept only in `older` (to make room); 0 when
     /// none are.
     #[serde(skip_serializing_if = "ids::is_zero_ms")]

@@ -441,7 +441,7 @@ fn backup_due(state: AppState) -> bool {
     let (count, first) = state
         .records
         .sessions
-        .with(|s| (s.sessions_in_all(), s.records.first().map(|r| r.started_at)));
+        .with(|s| (s.records.len(), s.records.first().map(|r| r.started_at)));
     state.records.backup_meta.with(|m| m.due(now, count, first))
 }
 
@@ -459,10 +459,7 @@ fn reminder(state: AppState, (): ()) -> AnyView {
         return room.into_any();
     }
     let snooze = move |_| {
-        let count = state
-            .records
-            .sessions
-            .with_untracked(|s| s.sessions_in_all());
+        let count = state.records.sessions.with_untracked(|s| s.records.len());
         state
             .records
             .backup_meta

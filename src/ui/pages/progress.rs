@@ -45,7 +45,10 @@ pub fn session_minutes(record: &SessionRecord) -> String {
 pub fn ProgressPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let empty = move || {
-        state.records.sessions.with(|s| s.sessions_in_all() == 0)
+        state
+            .records
+            .sessions
+            .with(|s| s.records.is_empty() && s.older.is_empty())
             && state.records.activities.with(|a| a.records.is_empty())
     };
     view! {
@@ -86,7 +89,11 @@ fn Charts() -> impl IntoView {
         state.records.sessions.with(|s| {
             state.records.activities.with(|a| {
                 (
-                    calendar::weeks(s, a, today, WEEKS, offset),
+                    {
+                        let mut weeks = calendar::weeks(s, a, today, WEEKS, offset);
+                        calendar::add_older(&mut weeks, s);
+                        weeks
+                    },
                     pain::pain_weeks(s, today, WEEKS, offset),
                 )
             })

@@ -29,8 +29,11 @@ fn avg_text(value: Option<f32>) -> String {
 
 /// Sessions per week, by Monday, the weeks kept as totals included.
 fn sessions_per_week(log: &SessionLog, offset: i32) -> BTreeMap<NaiveDate, u32> {
-    let mut counts: BTreeMap<NaiveDate, u32> =
-        log.older.iter().map(|w| (w.monday, w.sessions)).collect();
+    let mut counts: BTreeMap<NaiveDate, u32> = log
+        .older_weeks()
+        .iter()
+        .map(|w| (w.monday, w.sessions))
+        .collect();
     for r in &log.records {
         *counts.entry(monday_of(session_day(r, offset))).or_insert(0) += 1;
     }
@@ -75,7 +78,8 @@ pub fn SummaryPage() -> impl IntoView {
         usize::try_from((monday_of(today) - monday_of(f)).num_weeks() + 1).unwrap_or(1)
     });
     let count = span_weeks.clamp(1, MAX_WEEKS);
-    let weeks = calendar::weeks(&sessions, &activities, today, count, offset);
+    let mut weeks = calendar::weeks(&sessions, &activities, today, count, offset);
+    calendar::add_older(&mut weeks, &sessions);
     let pains = pain::pain_weeks(&sessions, today, count, offset);
     let per_week = sessions_per_week(&sessions, offset);
     let week_rows = weeks

@@ -211,7 +211,7 @@ pub fn TodayPage() -> impl IntoView {
                         </p>
                     </Show>
                 </section>
-                <Show when=move || state.records.sessions.with(|s| s.sessions_in_all() == 0)>
+                <Show when=move || state.records.sessions.with(|s| s.records.is_empty() && s.older.is_empty())>
                 <section class="card">
                     <h2>"New here?"</h2>
                     <p>

@@ -97,7 +97,7 @@ impl AppState {
                 )
             })?;
         let combined = backup::combine(&current, imported, mode, clock::now());
-        let sessions = combined.sessions.sessions_in_all();
+        let sessions = combined.sessions.records.len();
         self.put(combined).map_err(|failed| {
             format!(
                 "The import could not be saved completely ({failed}). What is shown now may \
@@ -224,6 +224,9 @@ impl AppState {
         self.records
             .sessions
             .update(|log| turned = log.keep_from(from, offset));
+        // The reminder counts the sessions kept in full: those now totals are taken off
+        // what it counted at the last backup, so it comes as before.
+        self.records.backup_meta.update(|m| m.made_room(turned));
         self.measure_room();
         turned
     }
@@ -247,10 +250,7 @@ impl AppState {
             &text,
             "backup",
         ) {
-            let sessions = self
-                .records
-                .sessions
-                .with_untracked(|s| s.sessions_in_all());
+            let sessions = self.records.sessions.with_untracked(|s| s.records.len());
             // Quietly: when storage is full, this note failing to save is no news.
             self.records
                 .backup_meta
