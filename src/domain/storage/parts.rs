@@ -380,6 +380,17 @@ mod tests {
         assert_eq!(fresh.load::<SessionLog>(NOW), Loaded::Found(log));
     }
 
+    /// `storage` holds `log` split: a key for each of its `years` and a small own key, and
+    /// loads back as `log`.
+    fn split_and_whole(storage: Shared, years: usize, log: SessionLog) {
+        assert_eq!(keys(&storage).len(), years + 1, "{:?}", keys(&storage));
+        assert!(text(&storage, "steadyback:sessions").unwrap().len() < 100);
+        assert_eq!(
+            Store::new(storage).load::<SessionLog>(NOW),
+            Loaded::Found(log)
+        );
+    }
+
     /// Every key with its text.
     fn snapshot(storage: &Shared) -> Vec<(String, Option<String>)> {
         keys(storage)
@@ -452,12 +463,7 @@ mod tests {
         let mut store = Store::new(storage.clone());
         assert_eq!(store.load::<SessionLog>(NOW), Loaded::Found(log.clone()));
         store.save_merged(log.clone(), NOW + 1).result.unwrap();
-        assert_eq!(keys(&storage).len(), 4, "{:?}", keys(&storage));
-        assert!(text(&storage, "steadyback:sessions").unwrap().len() < 100);
-        assert_eq!(
-            Store::new(storage).load::<SessionLog>(NOW),
-            Loaded::Found(log)
-        );
+        split_and_whole(storage, 3, log);
     }
 
     #[test]
@@ -616,12 +622,7 @@ mod tests {
         ours.upsert(session(Y2020 + 900 * DAY_MS));
         log.upsert(session(Y2020 + 900 * DAY_MS));
         assert_eq!(a.save_merged(ours, NOW + 6).result, Ok(()));
-        assert_eq!(keys(&storage).len(), 4, "{:?}", keys(&storage));
-        assert!(text(&storage, "steadyback:sessions").unwrap().len() < 100);
-        assert_eq!(
-            Store::new(storage).load::<SessionLog>(NOW),
-            Loaded::Found(log)
-        );
+        split_and_whole(storage, 3, log);
     }
 
     #[test]
