@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PRELOADED } from "./hosting.mjs";
-import { dropClasses, dropExports, renameImportKeys, shortenImports } from "./wasm-imports.mjs";
+import { dropClasses, dropExports, renameImportKeys, renameImportModule, shortenImports } from "./wasm-imports.mjs";
 
 const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -181,8 +181,10 @@ export async function splitWasm({ dir, raw, html }) {
     // The main part and every piece, optimised side by side.
     const jobs = [[bound, join(dir, wasm)], ...pieces.map((p) => [join(tmp, p), join(tmp, `opt-${p}`)])];
     const { reused } = await optimiseAll(jobs, cache);
-    // The functions the main part imports from the glue get short names, in both.
-    const short = shortenImports(readFileSync(join(dir, wasm)), `./${name}_bg.js`);
+    // The functions the main part imports from the glue get short names, in both, and the
+    // glue's module name (with its hash) a short one.
+    const glue = `./${name}_bg.js`;
+    const short = shortenImports(readFileSync(join(dir, wasm)), glue, "g");
     if (short.names.size < 50) throw new Error(`only ${short.names.size} imports from the glue were found`);
     writeFileSync(join(dir, wasm), short.wasm);
 
@@ -205,7 +207,11 @@ export async function splitWasm({ dir, raw, html }) {
     // Only where it is imported: the wasm's own imports keep the name it was built with.
     const from = 'from "./__wasm_split.js"';
     if (!js.includes(from)) throw new Error("the app's module does not import the split loader");
-    const jsOut = renameImportKeys(dropClasses(js.replaceAll(from, `from "./${loaderName}"`), streams.dropped), short.names);
+    const jsOut = renameImportModule(
+      renameImportKeys(dropClasses(js.replaceAll(from, `from "./${loaderName}"`), streams.dropped), short.names),
+      glue,
+      "g",
+    );
     writeFileSync(join(dir, `${name}.js`), jsOut);
 
     // The loader is preloaded with the module that imports it.

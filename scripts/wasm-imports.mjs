@@ -69,10 +69,12 @@ export function shortName(n) {
 }
 
 /**
- * Renames every import of `wasm` (bytes) from module `module` to a short name. Returns
- * the new bytes and the names, old → new, in the order the wasm lists them.
+ * Renames every import of `wasm` (bytes) from module `module` to a short name, and the
+ * module itself to `shortModule` (the glue's file name, with its hash, would otherwise be
+ * written once per import: hundreds of times, and its length changing with the hash).
+ * Returns the new bytes and the names, old → new, in the order the wasm lists them.
  */
-export function shortenImports(wasm, module) {
+export function shortenImports(wasm, module, shortModule = module) {
   const bytes = Uint8Array.from(wasm);
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
@@ -92,13 +94,14 @@ export function shortenImports(wasm, module) {
       const [from, afterModule] = text(p);
       const [name, afterName] = text(afterModule);
       const afterDescription = skipDescription(bytes, afterName);
-      let shown = name;
+      let [shown, source] = [name, from];
       if (from === module) {
         if (names.has(name)) throw new Error(`the wasm imports ${name} twice`);
         shown = shortName(names.size);
         names.set(name, shown);
+        source = shortModule;
       }
-      entries.push(...named(from), ...named(shown), ...bytes.subarray(afterName, afterDescription));
+      entries.push(...named(source), ...named(shown), ...bytes.subarray(afterName, afterDescription));
       p = afterDescription;
     }
     if (p !== end) throw new Error("the import section was not read to its end");
@@ -129,6 +132,17 @@ function rewriteSection(bytes, id, rewrite) {
     at = end;
   }
   return null;
+}
+
+/**
+ * `js` (wasm-bindgen's glue) with the module `from` its import object names renamed `to`
+ * (as [`shortenImports`] renamed it in the wasm). It must be named exactly once.
+ */
+export function renameImportModule(js, from, to) {
+  const key = `\n        "${from}": import0,`;
+  const found = js.split(key).length - 1;
+  if (found !== 1) throw new Error(`the glue names the module ${from} ${found} times, not once`);
+  return js.replace(key, `\n        "${to}": import0,`);
 }
 
 /**

@@ -3,7 +3,7 @@
 // byte, with imports of every kind, and checked by the browser engine's own reader.
 import assert from "node:assert/strict";
 import { test } from "./harness.mjs";
-import { renameImportKeys, shortName, shortenImports } from "../../scripts/wasm-imports.mjs";
+import { renameImportKeys, renameImportModule, shortName, shortenImports } from "../../scripts/wasm-imports.mjs";
 
 const GLUE = "./app_bg.js";
 
@@ -61,6 +61,15 @@ test("the glue's imports get short names; the split loader's keep theirs", () =>
     ],
   );
   assert.ok(wasm.length < module().length - 60, "the names are shorter");
+});
+
+test("the glue's module gets a short name too, in the wasm and in the glue, once", () => {
+  const { wasm } = shortenImports(module(), GLUE, "g");
+  const modules = WebAssembly.Module.imports(new WebAssembly.Module(wasm)).map((i) => i.module);
+  assert.deepEqual(modules, ["g", "./__wasm_split.js", "g", "./__wasm_split.js", "./__wasm_split.js", "g"]);
+  const glue = `    return {\n        __proto__: null,\n        "${GLUE}": import0,\n        "./__wasm_split.js": import1,\n    };`;
+  assert.equal(renameImportModule(glue, GLUE, "g"), glue.replace(`"${GLUE}"`, `"g"`));
+  assert.throws(() => renameImportModule(glue, "./other_bg.js", "g"), /0 times/);
 });
 
 test("short names run a to Z, then two letters, never repeating", () => {
