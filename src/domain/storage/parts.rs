@@ -22,36 +22,52 @@ use super::store::{BackendError, KeyValue, Loaded, SaveError, Store};
 use crate::domain::ids::Keyed;
 use crate::domain::{dates, Millis};
 
-/// The label of the part a record made at `at` goes to: its year in UTC (so the same on
-/// every device, whatever its time zone).
-pub fn year_label(at: Millis) -> String {
+/// The year in UTC of `at` (so the same on every device, whatever its time zone).
+fn year_of(at: Millis) -> i32 {
     use chrono::Datelike;
-    dates::local_day(at, 0).year().to_string()
+    dates::local_day(at, 0).year()
+}
+
+/// The label of the part a record made at `at` goes to: its year ([`year_of`]).
+pub fn year_label(at: Millis) -> String {
+    year_of(at).to_string()
 }
 
 /// The parts of `records` by [`year_label`] of their ids, in the order first met, each with
 /// a digest of the ids and versions it holds (which copy of a record is kept is decided on
 /// those alone, so they say what the part holds). The digest does not depend on order.
 pub fn by_year<T: Keyed>(records: &[T]) -> Vec<(String, u64)> {
-    let mut parts: Vec<(String, u64)> = Vec::new();
+    let mut parts: Vec<(i32, u64)> = Vec::new();
     for record in records {
-        let (id, label) = (record.key(), year_label(record.key().at));
+        let id = record.key();
+        let year = year_of(id.at);
         let mix = spread(spread(id.at as u64 ^ u64::from(id.salt) << 17) ^ record.version() as u64);
-        match parts.iter_mut().find(|(l, _)| *l == label) {
+        match parts.iter_mut().find(|(y, _)| *y == year) {
             Some((_, digest)) => *digest = digest.wrapping_add(mix),
-            None => parts.push((label, mix.wrapping_add(1))),
+            None => parts.push((year, mix.wrapping_add(1))),
         }
     }
-    parts
+    parts.into_iter().map(|(y, d)| (y.to_string(), d)).collect()
 }
 
 /// The records of `records` in part `label` (by [`year_label`]), cloned.
 pub fn in_year<T: Keyed>(records: &[T], label: &str) -> Vec<T> {
+    let year = label.parse().ok();
     records
         .iter()
-        .filter(|r| year_label(r.key().at) == label)
+        .filter(|r| Some(year_of(r.key().at)) == year)
         .cloned()
         .collect()
+}
+
+/// The digest of what part `key` of record `name` holds of its own year (none when it
+/// holds nothing of it).
+fn own_digest<T: Record>(name: &str, key: &str, part: &T) -> Option<u64> {
+    let label = &key[data_key(name).len() + 1..];
+    part.parts()
+        .into_iter()
+        .find(|(l, _)| l == label)
+        .map(|(_, d)| d)
 }
 
 /// A 64-bit mix in which every bit of `x` moves many bits of the result (SplitMix64's).
@@ -139,9 +155,7 @@ impl<B: KeyValue> Store<B> {
                 }
             };
             (found, any_part) = (true, true);
-            let label = &key[data_key(T::NAME).len() + 1..];
-            let digest = part.parts().into_iter().find(|(l, _)| l == label);
-            self.note_part(&key, digest.map(|(_, d)| d));
+            self.note_part(&key, own_digest(T::NAME, &key, &part));
             value.merge_from(&part);
         }
         if let (Some((reason, at)), false) = (own_corrupt, any_part) {
@@ -161,17 +175,23 @@ impl<B: KeyValue> Store<B> {
         }
     }
 
-    /// Merges every stored part of `T` into `value`, writing nothing: `Err` when a part
-    /// can't be read as it is.
-    pub(super) fn join_parts<T: Record>(&self, value: &mut T) -> Result<(), String> {
+    /// Merges every stored part of `T` into `value`, writing nothing, and gives each part's
+    /// key with the digest of what it holds ([`own_digest`]): `Err` when a part can't be
+    /// read as it is.
+    pub(super) fn join_parts<T: Record>(
+        &self,
+        value: &mut T,
+    ) -> Result<Vec<(String, Option<u64>)>, String> {
+        let mut digests = Vec::new();
         for key in self.part_keys(T::NAME) {
             let Some(raw) = self.backend().get(&key).map_err(|e| e.to_string())? else {
                 continue;
             };
-            let part = schema::decode::<T>(&raw).map_err(|e| e.to_string())?;
-            value.merge_from(&part.data);
+            let part = schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data;
+            digests.push((key.clone(), own_digest(T::NAME, &key, &part)));
+            value.merge_from(&part);
         }
-        Ok(())
+        Ok(digests)
     }
 
     /// What another tab stored of `T` since this store last wrote or loaded it, for a merge
@@ -187,22 +207,10 @@ impl<B: KeyValue> Store<B> {
             Some(raw) => schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data,
             None => T::default(),
         };
-        let mut notes = Vec::new();
-        for key in self.part_keys(T::NAME) {
-            let Some(raw) = self.backend().get(&key).map_err(|e| e.to_string())? else {
-                continue;
-            };
-            let part = schema::decode::<T>(&raw).map_err(|e| e.to_string())?.data;
-            let label = &key[own.len() + 1..];
-            notes.push((
-                key.clone(),
-                part.parts().into_iter().find(|(l, _)| l == label),
-            ));
-            value.merge_from(&part);
-        }
+        let digests = self.join_parts(&mut value)?;
         self.forget_parts(T::NAME);
-        for (key, digest) in notes {
-            self.note_part(&key, digest.map(|(_, d)| d));
+        for (key, digest) in digests {
+            self.note_part(&key, digest);
         }
         Ok(Some(value))
     }
