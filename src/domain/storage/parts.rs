@@ -22,40 +22,34 @@ use super::store::{BackendError, KeyValue, Loaded, SaveError, Store};
 use crate::domain::ids::Keyed;
 use crate::domain::{dates, Millis};
 
-/// The year in UTC of `at` (so the same on every device, whatever its time zone).
-fn year_of(at: Millis) -> i32 {
-    use chrono::Datelike;
-    dates::local_day(at, 0).year()
-}
-
-/// The label of the part a record made at `at` goes to: its year ([`year_of`]).
+/// The label of the part a record made at `at` goes to: its year in UTC (so the same on
+/// every device, whatever its time zone).
 pub fn year_label(at: Millis) -> String {
-    year_of(at).to_string()
+    use chrono::Datelike;
+    dates::local_day(at, 0).year().to_string()
 }
 
 /// The parts of `records` by [`year_label`] of their ids, in the order first met, each with
 /// a digest of the ids and versions it holds (which copy of a record is kept is decided on
 /// those alone, so they say what the part holds). The digest does not depend on order.
 pub fn by_year<T: Keyed>(records: &[T]) -> Vec<(String, u64)> {
-    let mut parts: Vec<(i32, u64)> = Vec::new();
+    let mut parts: Vec<(String, u64)> = Vec::new();
     for record in records {
-        let id = record.key();
-        let year = year_of(id.at);
+        let (id, label) = (record.key(), year_label(record.key().at));
         let mix = spread(spread(id.at as u64 ^ u64::from(id.salt) << 17) ^ record.version() as u64);
-        match parts.iter_mut().find(|(y, _)| *y == year) {
+        match parts.iter_mut().find(|(l, _)| *l == label) {
             Some((_, digest)) => *digest = digest.wrapping_add(mix),
-            None => parts.push((year, mix.wrapping_add(1))),
+            None => parts.push((label, mix.wrapping_add(1))),
         }
     }
-    parts.into_iter().map(|(y, d)| (y.to_string(), d)).collect()
+    parts
 }
 
 /// The records of `records` in part `label` (by [`year_label`]), cloned.
 pub fn in_year<T: Keyed>(records: &[T], label: &str) -> Vec<T> {
-    let year = label.parse().ok();
     records
         .iter()
-        .filter(|r| Some(year_of(r.key().at)) == year)
+        .filter(|r| year_label(r.key().at) == label)
         .cloned()
         .collect()
 }
