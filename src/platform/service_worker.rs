@@ -138,8 +138,13 @@ pub fn on_update_waiting(registration: &ServiceWorkerRegistration, ready: impl F
                     .and_then(|w| w.document())
                     .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
                 if shown {
-                    // A failed check (offline) is retried the next time; nothing to report.
-                    let _ = reg.update();
+                    // A failed check (offline) is retried the next time; nothing to report,
+                    // but its promise is awaited so a rejection is not left unhandled.
+                    if let Ok(check) = reg.update() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = wasm_bindgen_futures::JsFuture::from(check).await;
+                        });
+                    }
                 }
             })
         });

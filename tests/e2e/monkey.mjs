@@ -47,8 +47,13 @@ const FILES = [
 /** What the walk does, with how often. */
 const WEIGHTS = { tap: 52, type: 14, clock: 9, go: 7, paste: 2, back: 5, forward: 2, reload: 4, network: 3, file: 2 };
 
-/** Network problems the walk causes on purpose, by going offline. */
-const OFFLINE = /ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/;
+/**
+ * Network problems the walk causes on purpose, by going offline. The last is Chrome's own
+ * console line when the service worker's script can't be fetched (the app registering it,
+ * or the browser checking for a new version, just as the walk went offline): the app
+ * retries on the next visit and has nothing to say.
+ */
+const OFFLINE = /ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch|An unknown error occurred when fetching the script/;
 
 /** Whatever can be tapped, and is on screen. */
 const TAPPABLE = "a[href]:visible, button:visible, summary:visible, [role=switch]:visible, input[type=checkbox]:visible, input[type=radio]:visible, label:visible";
