@@ -49,6 +49,9 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  // The page asks for a look for a new version when it comes back into view. Offline,
+  // the look fails; it is tried again the next time, with nothing to report.
+  if (event.data === "check") event.waitUntil(self.registration.update().catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {

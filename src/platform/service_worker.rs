@@ -18,6 +18,8 @@ pub enum ServiceWorkerError {
 
 /// The message `sw.js` answers by taking over at once.
 const SKIP_WAITING: &str = "skip-waiting";
+/// The message `sw.js` answers by looking for a new version.
+const CHECK: &str = "check";
 
 fn container() -> Result<ServiceWorkerContainer, ServiceWorkerError> {
     let window = web_sys::window().ok_or(ServiceWorkerError::Unsupported)?;
@@ -138,12 +140,11 @@ pub fn on_update_waiting(registration: &ServiceWorkerRegistration, ready: impl F
                     .and_then(|w| w.document())
                     .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
                 if shown {
-                    // A failed check (offline) is retried the next time; nothing to report,
-                    // but its promise is awaited so a rejection is not left unhandled.
-                    if let Ok(check) = reg.update() {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let _ = wasm_bindgen_futures::JsFuture::from(check).await;
-                        });
+                    // The worker looks (`sw.js`): there a failed look (offline) is caught and
+                    // tried again the next time, where `update()` called here would leave an
+                    // unhandled rejection in the page's console.
+                    if let Some(active) = reg.active() {
+                        let _ = active.post_message(&JsValue::from_str(CHECK));
                     }
                 }
             })

@@ -108,6 +108,8 @@ test("a contact sheet of every exercise's key poses, drawn in the app's colours"
     const name = await s.page.locator("h1").textContent();
     const svgs = await frames.evaluateAll((els) => els.map((e) => e.innerHTML));
     assert.equal(svgs.length, 2, `${id}: start and end`);
+    assert.match(svgs[1], /class="fig-arrow"/, `${id}: the end still has the move's arrow`);
+    assert.match(svgs[1], /class="fig-ghost"/, `${id}: and the start pose faint behind`);
     const cell = (x, i) => `<div class="figure" data-name="${id} ${i ? "end" : "start"}">${x}</div>`;
     rows.push(`<div class="row"><b>${name}</b>${svgs.map(cell).join("")}</div>`);
   }

@@ -271,15 +271,20 @@ test("a new exercise is described aloud at get-ready and first rep; not on the 4
   await s.page.getByRole("button", { name: "End the session" }).click();
 });
 
-test("the figure moves with the timer: still at the end of a hold, at the start in a rest", async () => {
+test("the figure moves with the timer: still at the end of a hold, at the start in a rest; the arrow only while it moves", async () => {
   await openFresh("/session/exercise:hip-flexor-stretch");
   const fig = s.page.locator(".player-figure");
+  const arrows = () => fig.locator(".fig-arrow").count();
   assert.equal(await fig.getAttribute("data-phase"), "start", "getting ready: the start pose");
+  assert.equal(await arrows(), 0, "no arrow while getting ready");
   await s.page.getByRole("button", { name: "Start", exact: true }).click();
   await s.page.clock.runFor(10_500); // half a second into the first 20 s hold
   assert.equal(await fig.getAttribute("data-phase"), "in", "moving into the stretch");
+  assert.equal(await arrows(), 1, "the arrow while moving");
+  assert.equal(await fig.locator(".fig-ghost").count(), 0, "no faint start pose in the player");
   await s.page.clock.runFor(2_000);
   assert.equal(await fig.getAttribute("data-phase"), "end");
+  assert.equal(await arrows(), 0, "no arrow during the hold");
   const held = await fig.innerHTML();
   await s.page.clock.runFor(5_000);
   assert.equal(await fig.getAttribute("data-phase"), "end");
@@ -288,6 +293,7 @@ test("the figure moves with the timer: still at the end of a hold, at the start 
   await s.page.clock.runFor(13_500); // into the rest after the first hold
   assert.equal(await s.page.locator(".phase").textContent(), "Rest");
   assert.equal(await fig.getAttribute("data-phase"), "start", "resting: back at the start");
+  assert.equal(await arrows(), 0, "no arrow during the rest");
   await s.page.getByRole("button", { name: "Stop" }).click();
   await s.page.getByRole("button", { name: "End the session" }).click();
 });
@@ -299,6 +305,11 @@ test("with less motion asked for, figures show each pose still", async () => {
     await s.page.locator(".figure-frames .figure").first().waitFor();
     assert.equal(await s.page.locator(".figure.moving").count(), 0, "no loop");
     assert.deepEqual(await s.page.locator(".figure-frames figcaption").allTextContents(), ["Start", "End"]);
+    // The end still shows the way of the move: the start faint behind it, an arrow.
+    const [start, end] = await s.page.locator(".figure-frames .figure").all();
+    assert.equal(await end.locator(".fig-arrow").count(), 1, "the arrow on the end still");
+    assert.ok((await end.locator(".fig-ghost").count()) > 5, "the start pose behind the end");
+    assert.equal(await start.locator(".fig-arrow, .fig-ghost").count(), 0, "the start still as it is");
     await s.page.goto("/session/exercise:pelvic-tilt");
     await appReady(s.page);
     await s.page.getByRole("button", { name: "Start", exact: true }).click();

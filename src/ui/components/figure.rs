@@ -5,36 +5,67 @@
 use leptos::prelude::*;
 
 use crate::domain::library::exercise::Exercise;
-use crate::domain::library::figure::{self, Figure, Phase, Worked};
+use crate::domain::library::figure::{self, Figure, Phase, Shape, Worked};
 use crate::platform::{self, clock};
 use crate::ui::state::AppState;
 
-/// An exercise's figure with what stays the same while it moves (its frame and its two
-/// labels), worked out once per exercise rather than on every frame.
+/// An exercise's figure with what stays the same while it moves (its frame, its two
+/// labels and the arrows of its move), worked out once per exercise rather than on every
+/// frame.
 #[derive(Clone, PartialEq)]
 pub struct Drawing {
     figure: Figure,
     view_box: (f32, f32, f32, f32),
     /// The label of the start pose, then of the move.
     labels: [String; 2],
+    /// The move's arrow, into the end pose then back, worked on the near side then the far.
+    arrows: [Option<Shape>; 4],
 }
 
 impl Drawing {
     /// The drawing of `exercise`, if it has a figure.
     pub fn of(exercise: &Exercise) -> Option<Self> {
         let figure = figure::figure(exercise)?;
+        let arrow = |i: usize| {
+            let worked = if i < 2 { Worked::Near } else { Worked::Far };
+            figure::arrow(&figure, worked, i % 2 == 1)
+        };
         Some(Drawing {
             view_box: figure::view_box(&figure),
             labels: [false, true].map(|at_end| figure::label(exercise, at_end, figure.work)),
+            arrows: [0, 1, 2, 3].map(arrow),
             figure,
         })
     }
 
-    /// The SVG of the figure at `phase`; `at_end` names the move in its label.
+    /// The arrow of the move worked on `worked`, into the end pose or `back`.
+    fn arrow(&self, worked: Worked, back: bool) -> Option<Shape> {
+        let i = 2 * usize::from(worked == Worked::Far) + usize::from(back);
+        self.arrows.get(i).copied().flatten()
+    }
+
+    /// The SVG of the figure at `phase`, with the arrow of the move while it moves (none
+    /// while it holds or rests); `at_end` names the move in its label.
     pub fn markup(&self, phase: Phase, worked: Worked, at_end: bool) -> String {
+        let arrow = match phase {
+            Phase::In(_) => self.arrow(worked, false),
+            Phase::Back(_) => self.arrow(worked, true),
+            Phase::Start | Phase::End => None,
+        };
         let pose = self.figure.pose_at(phase, worked);
-        let label = &self.labels[usize::from(at_end)];
-        figure::svg(&figure::draw(&self.figure, &pose), self.view_box, label)
+        let shapes = figure::draw_marked(&self.figure, &pose, None, arrow);
+        figure::svg(&shapes, self.view_box, &self.labels[usize::from(at_end)])
+    }
+
+    /// The SVG of the still of the move: the end pose, the start pose faint behind it and
+    /// the arrow from one to the other, as exercise handouts draw a move.
+    pub fn still(&self) -> String {
+        let (start, end) = (self.figure.start(), self.figure.end(Worked::Near));
+        let arrow = self.arrow(Worked::Near, false);
+        // A person's own exercise has only its start: nothing behind it.
+        let ghost = (self.figure.poses.len() > 1).then_some(&start);
+        let shapes = figure::draw_marked(&self.figure, &end, ghost, arrow);
+        figure::svg(&shapes, self.view_box, &self.labels[1])
     }
 }
 
@@ -159,7 +190,7 @@ fn still_markup(exercise: &Exercise, start: bool) -> String {
                 if start {
                     d.markup(Phase::Start, Worked::Near, false)
                 } else {
-                    d.markup(Phase::End, Worked::Near, true)
+                    d.still()
                 }
             })
             .unwrap_or_default();

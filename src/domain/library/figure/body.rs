@@ -2,6 +2,8 @@
 //! worked out from those angles (forward kinematics), so every bone keeps its length in
 //! every pose and between poses.
 //!
+//! Also the legs of a body lying on its back seen from above, for knee rolls.
+//!
 //! Lengths are fractions of a standing height of 100 units, from the anthropometric table
 //! in FIGURES.md; the head is drawn a little larger, as a friendly figure's is.
 
@@ -85,6 +87,12 @@ pub struct Leg {
 pub struct Pose {
     pub hip: Point,
     pub trunk: f32,
+    /// How far the lower back curves in (units the waist stands forward of the line from
+    /// hip to shoulder): lying on the back, the gap under it. Drawn larger than life, as
+    /// handouts do, so a move that flattens it can be seen.
+    pub arch: f32,
+    /// How far the tummy stands out in front of the trunk: drawing it in is the move.
+    pub belly: f32,
     pub neck: f32,
     pub near_arm: Arm,
     pub far_arm: Arm,
@@ -96,6 +104,11 @@ pub struct Pose {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Joints {
     pub hip: Point,
+    /// The middle of the back, moved forward by the arch.
+    pub waist: Point,
+    /// The front of the tummy (the trunk's half thickness and the belly in front of the
+    /// waist).
+    pub belly: Point,
     pub shoulder: Point,
     pub head: Point,
     pub near_elbow: Point,
@@ -127,8 +140,11 @@ impl Pose {
         let (far_elbow, far_hand) = arm(self.far_arm);
         let (near_knee, near_ankle, near_toe) = leg(self.near_leg);
         let (far_knee, far_ankle, far_toe) = leg(self.far_leg);
+        let waist = self.hip.lerp(shoulder, 0.5).toward(self.trunk - 90.0, self.arch);
         Joints {
             hip: self.hip,
+            waist,
+            belly: waist.toward(self.trunk - 90.0, len::BACK + self.belly),
             shoulder,
             head: shoulder.toward(self.neck, len::NECK),
             near_elbow,
@@ -171,6 +187,8 @@ impl Pose {
         Pose {
             hip: self.hip.lerp(to.hip, t),
             trunk: a(self.trunk, to.trunk),
+            arch: self.arch + (to.arch - self.arch) * t,
+            belly: self.belly + (to.belly - self.belly) * t,
             neck: a(self.neck, to.neck),
             near_arm: arm(self.near_arm, to.near_arm),
             far_arm: arm(self.far_arm, to.far_arm),
@@ -178,6 +196,42 @@ impl Pose {
             far_leg: leg(self.far_leg, to.far_leg),
         }
     }
+}
+
+/// Where the body's middle line runs in the view from above (head to the left).
+pub const ABOVE_AXIS: f32 = 66.0;
+
+/// One leg seen from above: hip, knee and foot on the canvas, and whether it lies below
+/// the other (drawn behind it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AboveLeg {
+    pub hip: Point,
+    pub knee: Point,
+    pub foot: Point,
+    pub behind: bool,
+}
+
+/// Lying on the back seen from above, a little from the person's right (so what is higher
+/// shows higher up the picture, and knees that are up show as bent): both legs, knees up
+/// and feet flat, rolled `roll` degrees to the person's right (towards the viewer, down
+/// the picture) about the body's long axis; the pelvis turns a quarter as far, the feet
+/// hardly at all. The person's left leg first.
+pub fn above_legs(roll: f32) -> [AboveLeg; 2] {
+    // A point `side` units to the person's left of the middle line, `up` units above the
+    // floor, `along` units towards the feet, turned `deg` about the middle line.
+    let at = |along: f32, side: f32, up: f32, deg: f32| {
+        let (sin, cos) = sin_cos(-deg);
+        let (side, up) = (side * cos + up * sin, up * cos - side * sin);
+        Point::new(along + up * 0.2, ABOVE_AXIS - side - up * 0.5)
+    };
+    // The knee's height and reach from the hip with the foot flat, 36 units on.
+    let (hip_x, knee_up, knee_along) = (92.0, 20.0, 14.0);
+    [(5.5, 4.0, roll < 0.0), (-5.5, -4.0, roll >= 0.0)].map(|(side, foot, behind)| AboveLeg {
+        hip: at(hip_x, side, 0.0, roll * 0.25),
+        knee: at(hip_x + knee_along, side * 0.7, knee_up, roll),
+        foot: at(hip_x + 36.0, foot, 0.0, roll * 0.1),
+        behind,
+    })
 }
 
 /// The turn from angle `from` to angle `to`, the short way: -180 to 180 degrees.

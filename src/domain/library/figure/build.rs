@@ -7,6 +7,8 @@ use super::body::{len, Arm, Leg, Point, Pose};
 pub const FLOOR: f32 = 120.0;
 /// A bed's top surface.
 pub const BED: f32 = 92.0;
+/// The surface of the water in the pool.
+pub const POOL: f32 = 82.0;
 /// A chair's seat (the thighs rest on it).
 pub const SEAT: f32 = 86.0;
 
@@ -90,6 +92,8 @@ pub fn hook_lying(hip_x: f32, surface: f32, feet_x: f32) -> Pose {
     Pose {
         hip,
         trunk: 180.0,
+        arch: 0.0,
+        belly: 0.0,
         neck: 180.0,
         near_arm: ARMS_BY_SIDES,
         far_arm: ARMS_BY_SIDES,
@@ -109,6 +113,8 @@ pub fn standing(x: f32) -> Pose {
     Pose {
         hip,
         trunk: 90.0,
+        arch: 0.0,
+        belly: 0.0,
         neck: 90.0,
         near_arm: Arm {
             upper: -95.0,
@@ -132,6 +138,8 @@ pub fn seated(hip_x: f32) -> Pose {
     Pose {
         hip,
         trunk: 90.0,
+        arch: 0.0,
+        belly: 0.0,
         neck: 90.0,
         near_arm: Arm {
             upper: -80.0,

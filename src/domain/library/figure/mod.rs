@@ -4,20 +4,23 @@
 //!
 //! Split by concern: what a figure is (here: its view, setting, working part and key
 //! poses, and its accessible name); the bones (`body`) and placing them (`build`); every
-//! entry's poses (`poses`); where a rep is in its move (`motion`); the shapes drawn
-//! (`shapes`) and the SVG written from them (`svg`).
+//! entry's poses (`poses`); where a rep is in its move (`motion`); the part that moves
+//! most and the arrow along its path (`marks`); the shapes drawn, the start pose faint
+//! behind the end (`shapes`) and the SVG written from them (`svg`).
 
 pub mod body;
 mod build;
+mod marks;
 mod motion;
 mod poses;
 mod shapes;
 mod svg;
 
 use body::{ease, Pose};
+pub use marks::{moving_path, MovingPath, ARROW_POINTS};
 pub use motion::{loop_phase, rep_phase, Phase, RepKind, LOOP_MS, MOVE_MS};
 pub use poses::figure;
-pub use shapes::{draw, view_box, Ink, Shape};
+pub use shapes::{arrow, draw, draw_marked, view_box, Ink, Shape};
 pub use svg::{ink_class, svg};
 
 /// The canvas every figure is drawn on, in units.
@@ -29,8 +32,9 @@ pub const HEIGHT: f32 = 140.0;
 pub enum View {
     /// From the side: most moves.
     Side,
-    /// From the feet, for moves that turn the knees and pelvis (knee rolls).
-    Feet,
+    /// From above, a little towards the feet, for moves that roll the knees and pelvis
+    /// while the shoulders stay down (knee rolls).
+    Above,
 }
 
 /// What the figure lies, sits or stands on, drawn with it.
@@ -48,6 +52,8 @@ pub enum Setting {
     ChairRoller,
     Lift,
     Path,
+    /// A path, and a shopping bag carried in the near hand (walking to the shops).
+    Shopping,
     Pool,
     Bike,
 }
@@ -105,9 +111,9 @@ impl Part {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum KeyPose {
     Side(Pose),
-    /// Seen from the feet: lying on the back, knees up, both knees turned `roll`
-    /// degrees to the person's left (negative: right).
-    Feet {
+    /// Seen from above: lying on the back, knees up, both knees rolled `roll` degrees to
+    /// the person's right, towards the viewer (negative: left).
+    Above {
         roll: f32,
     },
 }
@@ -117,7 +123,7 @@ impl KeyPose {
     pub fn other_side(&self) -> KeyPose {
         match self {
             KeyPose::Side(p) => KeyPose::Side(p.other_side()),
-            KeyPose::Feet { roll } => KeyPose::Feet { roll: -roll },
+            KeyPose::Above { roll } => KeyPose::Above { roll: -roll },
         }
     }
 
@@ -126,7 +132,7 @@ impl KeyPose {
         let t = ease(t);
         match (self, to) {
             (KeyPose::Side(a), KeyPose::Side(b)) => KeyPose::Side(a.blend(b, t)),
-            (KeyPose::Feet { roll: a }, KeyPose::Feet { roll: b }) => KeyPose::Feet {
+            (KeyPose::Above { roll: a }, KeyPose::Above { roll: b }) => KeyPose::Above {
                 roll: a + (b - a) * t,
             },
             _ => *to,
@@ -159,7 +165,7 @@ impl Figure {
         self.poses
             .first()
             .copied()
-            .unwrap_or(KeyPose::Feet { roll: 0.0 })
+            .unwrap_or(KeyPose::Above { roll: 0.0 })
     }
 
     /// The end pose for the side that works.

@@ -5,7 +5,7 @@
 use super::body::{len, Arm, Leg, Point, Pose};
 use super::build::{
     arm_to, flat_ankle, hook_lying, leg_to, lying_hip, seated, shoulder, standing, ARMS_BY_SIDES,
-    BED, FLOOR, LEG_FLAT, SEAT,
+    BED, FLOOR, LEG_FLAT, POOL, SEAT,
 };
 use super::{Figure, KeyPose, Part, Setting, View};
 use crate::domain::library::exercise::{Exercise, Kit, Position};
@@ -47,25 +47,32 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
     let hook = hook_lying(120.0, FLOOR, 36.0);
     Some(match id {
         "pelvic-tilt" => {
-            // The pelvis tilts: the lower back presses down, the hips rock a little.
+            // The pelvis tilts: the lower back's curve (drawn larger than life) presses
+            // flat onto the floor, the hips rock a little.
+            let start = Pose { arch: 4.5, ..hook };
             let mut end = hook;
             end.hip.y += 0.5;
             end.trunk = 181.5;
             let ankle = flat_ankle(156.0, FLOOR);
             end.near_leg = leg_to(end.hip, ankle, true, 0.0);
             end.far_leg = end.near_leg;
-            side(Setting::Floor, Part::LowerBack, vec![hook, end])
+            side(Setting::Floor, Part::LowerBack, vec![start, end])
         }
         "knee-rolls" => Figure {
-            view: View::Feet,
+            view: View::Above,
             setting: Setting::Floor,
             work: Part::LowerBack,
-            poses: vec![KeyPose::Feet { roll: 0.0 }, KeyPose::Feet { roll: 48.0 }],
+            poses: vec![KeyPose::Above { roll: 0.0 }, KeyPose::Above { roll: 48.0 }],
         },
         "double-knee-hug" => {
             let mut end = hook;
             end.near_leg = KNEE_TO_CHEST;
-            end.far_leg = KNEE_TO_CHEST;
+            // The far leg a little behind the near one, so both can be seen.
+            end.far_leg = Leg {
+                thigh: KNEE_TO_CHEST.thigh - 6.0,
+                shank: KNEE_TO_CHEST.shank - 10.0,
+                ..KNEE_TO_CHEST
+            };
             let k = knee(&end, KNEE_TO_CHEST);
             let end = hands_to(end, k.toward(-60.0, 4.0), false);
             side(Setting::Floor, Part::LowerBack, vec![hook, end])
@@ -102,10 +109,16 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::Chair, Part::UpperBack, vec![start, end])
         }
         "abdominal-bracing" => {
+            // The tummy drawn in towards the spine, which flattens the lower back's curve.
+            let start = Pose {
+                arch: 3.0,
+                belly: 3.5,
+                ..hook
+            };
             let mut end = hook;
             end.hip.y += 0.8;
             end.trunk = 181.0;
-            side(Setting::Floor, Part::Tummy, vec![hook, end])
+            side(Setting::Floor, Part::Tummy, vec![start, end])
         }
         "dead-bug" => {
             // Arms up over the chest, hips and knees at right angles; then one arm back
@@ -167,6 +180,8 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             let flat = Pose {
                 hip,
                 trunk: 182.0,
+                arch: 0.0,
+                belly: 0.0,
                 neck: 184.0,
                 near_arm: Arm {
                     upper: -2.0,
@@ -204,9 +219,9 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
         }
         "wall-stand" => {
             // Back to the wall: heels, bottom and back touch it.
-            let mut start = standing(62.0);
-            start.trunk = 94.0;
-            start.neck = 96.0;
+            let mut start = standing(64.0);
+            start.trunk = 97.0;
+            start.neck = 100.0;
             let end = standing(58.0);
             side(Setting::WallBehind, Part::Posture, vec![start, end])
         }
@@ -219,14 +234,18 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::Floor, Part::UpperBack, vec![hook, flat])
         }
         "seated-hamstring-stretch" => {
-            let start = seated(100.0);
-            let heel = flat_ankle(start.hip.x + 46.0, FLOOR);
+            // Sitting tall, one leg out straight, heel down and toes up; then the back
+            // kept straight as the body leans forward from the hips, hands resting on
+            // the other thigh.
+            let mut start = seated(100.0);
+            let heel = flat_ankle(start.hip.x + 34.5, FLOOR);
+            start.near_leg = leg_to(start.hip, heel, true, 80.0);
+            let knee = start.hip.toward(start.far_leg.thigh, len::THIGH);
+            let start = hands_to(start, knee.toward(180.0, 9.0), false);
             let mut end = start;
-            end.trunk = 62.0;
-            end.neck = 55.0;
-            end.near_leg = leg_to(end.hip, heel, true, 70.0);
-            let knee = end.hip.toward(end.far_leg.thigh, len::THIGH);
-            end = hands_to(end, knee.toward(0.0, 6.0), false);
+            end.trunk = 66.0;
+            end.neck = 68.0;
+            let end = hands_to(end, knee.toward(0.0, 2.0), false);
             side(Setting::ChairFront, Part::BackOfThigh, vec![start, end])
         }
         "foam-roller-extension" => {
@@ -240,9 +259,10 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::ChairRoller, Part::UpperBack, vec![start, end])
         }
         "abdominal-crunch" => {
+            // Only the head and shoulder blades come up; the lower back stays down.
             let end = Pose {
-                trunk: 160.0,
-                neck: 150.0,
+                trunk: 167.0,
+                neck: 148.0,
                 near_arm: Arm {
                     upper: -14.0,
                     fore: -10.0,
@@ -269,6 +289,8 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             let plank = Pose {
                 hip,
                 trunk: lean,
+                arch: 0.0,
+                belly: 0.0,
                 neck: lean + 2.0,
                 near_arm: Arm {
                     upper: -90.0,
@@ -304,6 +326,8 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
                 Pose {
                     hip,
                     trunk: 90.0 - lean,
+                    arch: 0.0,
+                    belly: 0.0,
                     neck: 90.0 - lean,
                     near_arm: ARMS_BY_SIDES,
                     far_arm: ARMS_BY_SIDES,
@@ -327,95 +351,85 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
                 ..start
             };
             let mut end = start;
-            end.hip = Point::new(64.0, start.hip.y + 18.0);
+            end.hip = Point::new(64.0, start.hip.y + 14.0);
             end.near_leg = leg_to(end.hip, ankle, true, 0.0);
             end.far_leg = end.near_leg;
             side(Setting::WallBehind, Part::Thighs, vec![start, end])
         }
         "core-in-daily-moves" => {
-            // Bracing to lift a light box: knees bent, back straight, box held close.
-            let start = standing(110.0);
+            // Bracing to lift a light box: from a squat, knees bent and back straight,
+            // hands on the box, up to standing with the box held close.
+            let stand = standing(110.0);
             let ankle = flat_ankle(112.0, FLOOR);
-            let mut end = start;
-            end.hip = Point::new(100.0, start.hip.y + 16.0);
-            end.trunk = 62.0;
-            end.neck = 58.0;
-            end.near_leg = leg_to(end.hip, ankle, true, 0.0);
-            end.far_leg = end.near_leg;
-            let end = hands_to(end, Point::new(128.0, FLOOR - 16.0), false);
-            let start = hands_to(start, Point::new(122.0, start.hip.y - 6.0), false);
-            side(Setting::Lift, Part::Tummy, vec![start, end])
+            let mut squat = stand;
+            squat.hip = Point::new(100.0, stand.hip.y + 16.0);
+            squat.trunk = 62.0;
+            squat.neck = 58.0;
+            squat.near_leg = leg_to(squat.hip, ankle, true, 0.0);
+            squat.far_leg = squat.near_leg;
+            let squat = hands_to(squat, Point::new(128.0, FLOOR - 13.0), false);
+            // The box held close, in front of the tummy.
+            let stand = hands_to(stand, Point::new(126.0, stand.hip.y - 6.0), false);
+            side(Setting::Lift, Part::Tummy, vec![squat, stand])
         }
-        "walking" | "endurance-options" | "everyday-activity" => {
-            let stride = |lead: f32| {
-                let mut p = standing(120.0);
-                p.hip.y += 1.5;
-                p.trunk = 88.0;
-                p.near_leg = Leg {
-                    thigh: -90.0 + lead,
-                    shank: -96.0 + lead * 0.6,
-                    foot: lead * 0.3,
-                };
-                p.far_leg = Leg {
-                    thigh: -90.0 - lead,
-                    shank: -90.0 - lead * 1.4,
-                    foot: -lead * 0.6,
-                };
-                p.near_arm = Arm {
-                    upper: -90.0 - lead,
-                    fore: -80.0 - lead,
-                };
-                p.far_arm = Arm {
-                    upper: -90.0 + lead,
-                    fore: -80.0 + lead,
-                };
-                p
-            };
-            let lead = if id == "endurance-options" {
-                30.0
+        "walking" | "everyday-activity" => {
+            let lead = if id == "walking" { 22.0 } else { 16.0 };
+            let (start, end) = (stride(lead), stride(-lead));
+            if id == "walking" {
+                // The parts the physiotherapy source names.
+                side(Setting::Path, Part::CoreButtocksLegs, vec![start, end])
             } else {
-                22.0
-            };
-            // Walking: the parts the physiotherapy source names; the other activities
-            // name none, so the app marks the whole body as its own reading.
-            let work = if id == "walking" {
-                Part::CoreButtocksLegs
-            } else {
-                Part::Whole
-            };
-            side(Setting::Path, work, vec![stride(lead), stride(-lead)])
+                // Walking to the shops, a bag in one hand; no source names a part, so
+                // the app marks the whole body as its own reading.
+                let carry = |mut p: Pose| {
+                    // The arm a little forward, the bag clear of the legs.
+                    p.near_arm = Arm {
+                        upper: -72.0,
+                        fore: -66.0,
+                    };
+                    p
+                };
+                side(Setting::Shopping, Part::Whole, vec![carry(start), carry(end)])
+            }
+        }
+        "endurance-options" => {
+            // Jogging: leaning a little forward, elbows bent, a long stride with both feet
+            // off the ground.
+            side(Setting::Path, Part::Whole, vec![run(false), run(true)])
         }
         "swimming" => {
-            // Backstroke at the surface: one arm reaches back past the head, the other
-            // pulls down by the side.
-            let hip = Point::new(130.0, 78.0);
-            let stroke = |reach: f32| Pose {
+            // Backstroke at the surface of the water: one arm comes over out of the water
+            // from the side to past the head while the other pulls below; the legs kick.
+            let hip = Point::new(128.0, POOL + 2.0);
+            let stroke = |near: f32, kick: f32| Pose {
                 hip,
-                trunk: 176.0,
-                neck: 172.0,
+                trunk: 177.0,
+                arch: 0.0,
+                belly: 0.0,
+                neck: 168.0,
                 near_arm: Arm {
-                    upper: reach,
-                    fore: reach,
+                    upper: near,
+                    fore: near,
                 },
                 far_arm: Arm {
-                    upper: reach - 180.0,
-                    fore: reach - 180.0,
+                    upper: near - 175.0,
+                    fore: near - 170.0,
                 },
                 near_leg: Leg {
-                    thigh: 2.0,
-                    shank: -4.0,
-                    foot: 10.0,
+                    thigh: kick,
+                    shank: kick * 2.0,
+                    foot: 10.0 + kick,
                 },
                 far_leg: Leg {
-                    thigh: -4.0,
-                    shank: 2.0,
-                    foot: 0.0,
+                    thigh: -kick,
+                    shank: -kick * 2.0,
+                    foot: 10.0 - kick,
                 },
             };
             side(
                 Setting::Pool,
                 Part::Whole,
-                vec![stroke(170.0), stroke(-10.0)],
+                vec![stroke(-12.0, 5.0), stroke(166.0, -5.0)],
             )
         }
         "cycling" => {
@@ -425,6 +439,8 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             let ride = |deg: f32| Pose {
                 hip: seat,
                 trunk: 70.0,
+                arch: 0.0,
+                belly: 0.0,
                 neck: 62.0,
                 near_arm: arm_to(
                     seat.toward(70.0, len::TRUNK),
@@ -442,23 +458,119 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::Bike, Part::Thighs, vec![ride(60.0), ride(240.0)])
         }
         "yoga-pilates" => {
-            // On a mat: from lying with knees bent to a gentle bridge-like lift of the
-            // arms overhead, a calm stretch.
-            let reach = Pose {
-                near_arm: Arm {
-                    upper: 176.0,
-                    fore: 178.0,
-                },
-                far_arm: Arm {
-                    upper: 176.0,
-                    fore: 178.0,
-                },
-                ..hook
+            // On a mat, from hands and knees back into child's pose: the hips to the
+            // heels, the chest on the thighs, the arms long in front, forehead down.
+            let table = hands_knees(100.0);
+            let knee = knee(&table, table.near_leg);
+            let hip = knee.toward(145.0, len::THIGH);
+            let folded = Leg {
+                thigh: -35.0,
+                ..table.near_leg
             };
-            side(Setting::Mat, Part::Whole, vec![hook, reach])
+            let mut child = Pose {
+                hip,
+                trunk: -12.0,
+                neck: -16.0,
+                near_leg: folded,
+                far_leg: folded,
+                ..table
+            };
+            let s = shoulder(&child);
+            child = hands_to(child, Point::new(s.x + 35.0, FLOOR - 3.5), false);
+            side(Setting::Mat, Part::Whole, vec![table, child])
         }
         _ => return own_start(exercise, hook),
     })
+}
+
+/// On hands and knees, facing right: knees under the hip at `x`, hands under the
+/// shoulders, back level.
+fn hands_knees(x: f32) -> Pose {
+    let mut pose = standing(x);
+    pose.hip = Point::new(x, FLOOR - 3.0 - len::THIGH);
+    pose.trunk = 14.0;
+    pose.neck = 10.0;
+    let kneel = Leg {
+        thigh: -90.0,
+        shank: 180.0,
+        foot: 170.0,
+    };
+    pose.near_leg = kneel;
+    pose.far_leg = kneel;
+    let s = shoulder(&pose);
+    // The arms near straight, the hands a little ahead of the shoulders; what bend there
+    // is points the elbows back, as arms bear weight.
+    pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
+    pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
+    pose
+}
+
+/// A walking stride, facing right: the near leg `lead` degrees ahead (behind, when
+/// negative), the arms swinging against the legs.
+fn stride(lead: f32) -> Pose {
+    let mut p = standing(120.0);
+    p.hip.y += 1.5;
+    p.trunk = 88.0;
+    p.near_leg = Leg {
+        thigh: -90.0 + lead,
+        shank: -96.0 + lead * 0.6,
+        foot: lead * 0.3,
+    };
+    p.far_leg = Leg {
+        thigh: -90.0 - lead,
+        shank: -90.0 - lead * 1.4,
+        foot: -lead * 0.6,
+    };
+    p.near_arm = Arm {
+        upper: -90.0 - lead,
+        fore: -80.0 - lead,
+    };
+    p.far_arm = Arm {
+        upper: -90.0 + lead,
+        fore: -80.0 + lead,
+    };
+    p
+}
+
+/// A jogging stride in the air, facing right: the near leg reaching forward (or, with
+/// `near_back`, kicking back), the trunk leaning a little forward, the elbows bent at a
+/// right angle and swinging against the legs; lifted so both feet are off the ground.
+fn run(near_back: bool) -> Pose {
+    let front = Leg {
+        thigh: -52.0,
+        shank: -98.0,
+        foot: -4.0,
+    };
+    let back = Leg {
+        thigh: -118.0,
+        shank: 172.0,
+        foot: -78.0,
+    };
+    let forward = Arm {
+        upper: -62.0,
+        fore: 28.0,
+    };
+    let behind = Arm {
+        upper: -128.0,
+        fore: -38.0,
+    };
+    let mut p = standing(118.0);
+    p.trunk = 80.0;
+    p.neck = 84.0;
+    (p.near_leg, p.far_leg, p.near_arm, p.far_arm) = if near_back {
+        (back, front, forward, behind)
+    } else {
+        (front, back, behind, forward)
+    };
+    // The lowest point of either foot, then the whole body lifted clear of the floor.
+    let j = p.joints();
+    let lowest = [j.near_ankle, j.far_ankle]
+        .iter()
+        .map(|a| a.y + len::ANKLE)
+        .chain([j.near_toe.y, j.far_toe.y])
+        .fold(0.0_f32, f32::max);
+    p.hip.y += FLOOR - 4.0 - lowest;
+    p
 }
 
 /// The still figure of a person's own exercise: its starting position, nothing marked
@@ -481,6 +593,8 @@ fn own_start(e: &Exercise, hook: Pose) -> Option<Figure> {
             let prone = Pose {
                 hip: lying_hip(120.0, FLOOR),
                 trunk: 180.0,
+                arch: 0.0,
+                belly: 0.0,
                 neck: 182.0,
                 near_arm: by_sides,
                 far_arm: by_sides,
@@ -490,27 +604,7 @@ fn own_start(e: &Exercise, hook: Pose) -> Option<Figure> {
             // Face down, the hip a little lower than on the back (the body's front).
             still(Setting::Floor, prone)
         }
-        Position::HandsKnees => {
-            // Knees under the hips, hands under the shoulders, back level, facing right.
-            let hip = Point::new(80.0, FLOOR - 3.0 - len::THIGH);
-            let mut pose = standing(80.0);
-            pose.hip = hip;
-            pose.trunk = 14.0;
-            pose.neck = 10.0;
-            let kneel = Leg {
-                thigh: -90.0,
-                shank: 180.0,
-                foot: 170.0,
-            };
-            pose.near_leg = kneel;
-            pose.far_leg = kneel;
-            let s = shoulder(&pose);
-            // The arms near straight, the hands a little ahead of the shoulders; what bend
-            // there is points the elbows back, as arms bear weight.
-            pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
-            pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
-            still(Setting::Floor, pose)
-        }
+        Position::HandsKnees => still(Setting::Floor, hands_knees(80.0)),
         Position::Sitting => still(Setting::Chair, seated(100.0)),
         Position::Standing if e.kit.contains(&Kit::Wall) => {
             still(Setting::WallBehind, standing(58.0))

@@ -1,10 +1,12 @@
-//! The shapes a figure is drawn with: lines, circles and rectangles in four inks, for
-//! the setting, the body seen from the side or from the feet, the working part; and the
-//! part of the canvas a figure needs.
+//! The shapes a figure is drawn with: lines, circles, rectangles and arrows, for the
+//! setting, the body seen from the side or from above, the working part, the start pose
+//! faint behind the end and the arrow of the move; and the part of the canvas a figure
+//! needs.
 
-use super::body::{self, len, Point, Pose};
+use super::body::{above_legs, len, Point, Pose, ABOVE_AXIS};
 use super::build;
-use super::{Figure, KeyPose, Part, Phase, Setting, Worked, HEIGHT, WIDTH};
+use super::marks;
+use super::{Figure, KeyPose, Part, Phase, Setting, View, Worked, HEIGHT, WIDTH};
 
 /// How a shape is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,10 @@ pub enum Ink {
     Body,
     /// The part that works.
     Work,
+    /// The start pose, faint behind the end pose on a still.
+    Ghost,
+    /// The water of a pool.
+    Water,
 }
 
 /// One thing to draw.
@@ -39,21 +45,99 @@ pub enum Shape {
         h: f32,
         ink: Ink,
     },
+    /// An arrow along these points, its head at the last.
+    Arrow {
+        points: [Point; marks::ARROW_POINTS],
+    },
+}
+
+impl Shape {
+    /// The same shape in `ink` (an arrow has its own).
+    fn inked(self, ink: Ink) -> Shape {
+        match self {
+            Shape::Line { a, b, width, .. } => Shape::Line { a, b, width, ink },
+            Shape::Circle { c, r, .. } => Shape::Circle { c, r, ink },
+            Shape::Rect { x, y, w, h, .. } => Shape::Rect { x, y, w, h, ink },
+            arrow @ Shape::Arrow { .. } => arrow,
+        }
+    }
 }
 
 /// Stroke widths: limbs, the trunk.
 const LIMB: f32 = 6.0;
 const TRUNK: f32 = 13.0;
+/// The stroke along the front of the trunk that marks the tummy.
+const EDGE: f32 = 4.0;
 
 /// The shapes of `figure` in `pose`: the setting, the far limbs, the body, the near
 /// limbs, with the working part in the accent ink.
 pub fn draw(figure: &Figure, pose: &KeyPose) -> Vec<Shape> {
-    let mut out = setting_shapes(figure.setting);
-    match pose {
-        KeyPose::Side(p) => side_shapes(p, figure.work, &mut out),
-        KeyPose::Feet { roll } => feet_shapes(*roll, figure.work, &mut out),
+    draw_marked(figure, pose, None, None)
+}
+
+/// The shapes of `figure` in `pose`, with `ghost` (the start pose) faint behind the body
+/// and `arrow` (the move's) over it.
+pub fn draw_marked(
+    figure: &Figure,
+    pose: &KeyPose,
+    ghost: Option<&KeyPose>,
+    arrow: Option<Shape>,
+) -> Vec<Shape> {
+    let mut out = match figure.view {
+        View::Side => setting_shapes(figure.setting),
+        // The mat the body lies on, seen from above.
+        View::Above => vec![rect(26.0, ABOVE_AXIS - 30.0, 140.0, 60.0)],
+    };
+    if let Some(ghost) = ghost {
+        let from = out.len();
+        body_shapes(figure, ghost, &mut out);
+        for s in out.iter_mut().skip(from) {
+            *s = s.inked(Ink::Ghost);
+        }
     }
+    body_shapes(figure, pose, &mut out);
+    if figure.setting == Setting::Pool {
+        // The water over the body below its surface, seen through.
+        out.push(water());
+    }
+    out.extend(arrow);
     out
+}
+
+/// The body of `figure` in `pose`, and what it carries.
+fn body_shapes(figure: &Figure, pose: &KeyPose, out: &mut Vec<Shape>) {
+    match pose {
+        KeyPose::Side(p) => {
+            side_shapes(p, figure.work, out);
+            if figure.setting == Setting::Lift {
+                // The box, held by its sides.
+                let hand = p.joints().near_hand;
+                out.push(Shape::Rect {
+                    x: hand.x - 9.0,
+                    y: hand.y - 3.0,
+                    w: 18.0,
+                    h: 16.0,
+                    ink: Ink::Far,
+                });
+            }
+            if figure.setting == Setting::Shopping {
+                // A shopping bag hanging from the near hand by its handles.
+                let hand = p.joints().near_hand;
+                let top = hand.y + 4.0;
+                for x in [hand.x - 4.5, hand.x + 4.5] {
+                    out.push(line(hand, Point::new(x, top), 1.5, Ink::Far));
+                }
+                out.push(Shape::Rect {
+                    x: hand.x - 6.5,
+                    y: top,
+                    w: 13.0,
+                    h: 14.0,
+                    ink: Ink::Far,
+                });
+            }
+        }
+        KeyPose::Above { roll } => above_shapes(*roll, figure.work, out),
+    }
 }
 
 fn line(a: Point, b: Point, width: f32, ink: Ink) -> Shape {
@@ -74,11 +158,12 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     out.push(line(j.hip, j.far_knee, LIMB + 1.5, far_thigh));
     out.push(limb(j.far_knee, j.far_ankle, Ink::Far));
     out.push(limb(j.far_ankle, j.far_toe, Ink::Far));
-    // The trunk, in two halves so either can be the working part.
-    let waist = j.hip.lerp(j.shoulder, 0.5);
+    // The trunk, in two halves so either can be the working part, bent at the waist by
+    // the lower back's curve.
+    let waist = j.waist;
     let lower = matches!(
         work,
-        Part::Tummy | Part::LowerBack | Part::Whole | Part::Posture | Part::CoreButtocksLegs
+        Part::LowerBack | Part::Whole | Part::Posture | Part::CoreButtocksLegs
     );
     let upper = matches!(
         work,
@@ -96,6 +181,26 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
         TRUNK,
         if lower { Ink::Work } else { Ink::Body },
     ));
+    // The tummy marked along the front of the lower trunk (the lower back is the whole
+    // of it, which a lying body's arms cover along its back).
+    if work == Part::Tummy {
+        let side = p.trunk - 90.0;
+        let inset = TRUNK / 2.0 - EDGE / 2.0;
+        out.push(line(
+            j.hip.toward(side, inset),
+            waist.toward(side, inset),
+            EDGE,
+            Ink::Work,
+        ));
+    }
+    if p.belly > 0.1 {
+        // The tummy standing out in front of the waist.
+        out.push(Shape::Circle {
+            c: j.belly.toward(p.trunk + 90.0, TRUNK / 2.0),
+            r: TRUNK / 2.0,
+            ink: if work == Part::Tummy { Ink::Work } else { Ink::Body },
+        });
+    }
     if matches!(
         work,
         Part::Buttocks | Part::FrontOfHip | Part::CoreButtocksLegs
@@ -129,67 +234,60 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
     out.push(limb(j.near_elbow, j.near_hand, arm_ink));
 }
 
-/// Lying on the back seen from the feet, the eye a little above the floor: the pelvis on
-/// the floor, the trunk going away (so higher up the picture) to the shoulders and the
-/// head, both knees up together and turned `roll` degrees about the pelvis, the feet on
-/// the floor.
-fn feet_shapes(roll: f32, work: Part, out: &mut Vec<Shape>) {
-    let floor = build::FLOOR;
-    let centre = WIDTH / 2.0;
-    // The mat the body lies along, going away from the eye.
-    out.push(rect(centre - 34.0, floor - 74.0, 68.0, 74.0));
-    let pelvis = Point::new(centre, floor - 9.0);
-    let shoulders = Point::new(centre, floor - 58.0);
-    // The trunk away from the eye, the shoulders across it, the head beyond.
+/// Lying on the back seen from above (`above_legs`): the shoulders, arms and head flat on
+/// the floor, still; the trunk to the pelvis; both knees up and rolled `roll` degrees.
+fn above_shapes(roll: f32, work: Part, out: &mut Vec<Shape>) {
+    let shoulders = Point::new(60.0, ABOVE_AXIS);
+    let pelvis = shoulders.toward(0.0, len::TRUNK + 3.0);
     let lower = if matches!(work, Part::LowerBack) {
         Ink::Work
     } else {
         Ink::Body
     };
-    let waist = pelvis.lerp(shoulders, 0.5);
+    let legs = above_legs(roll);
+    // The leg below the other first, behind it.
+    for leg in legs.iter().filter(|l| l.behind) {
+        out.push(line(leg.hip, leg.knee, LIMB + 1.5, Ink::Far));
+        out.push(line(leg.knee, leg.foot, LIMB, Ink::Far));
+    }
+    // The arms along the body, hands by the hips.
+    for side in [-1.0_f32, 1.0] {
+        let shoulder = Point::new(shoulders.x, ABOVE_AXIS + side * 15.0);
+        let hand = Point::new(pelvis.x + 2.0, ABOVE_AXIS + side * 22.0);
+        out.push(line(shoulder, hand, LIMB, Ink::Body));
+    }
+    let waist = shoulders.lerp(pelvis, 0.5);
     out.push(line(shoulders, waist, TRUNK + 3.0, Ink::Body));
     out.push(line(waist, pelvis, TRUNK + 3.0, lower));
     out.push(line(
-        shoulders.toward(180.0, 15.0),
-        shoulders.toward(0.0, 15.0),
-        TRUNK - 2.0,
+        Point::new(shoulders.x, ABOVE_AXIS - 15.0),
+        Point::new(shoulders.x, ABOVE_AXIS + 15.0),
+        TRUNK - 1.0,
         Ink::Body,
     ));
     out.push(Shape::Circle {
-        c: shoulders.toward(90.0, 13.0),
+        c: shoulders.toward(180.0, 16.0),
         r: len::HEAD,
         ink: Ink::Body,
     });
-    // The pelvis across the floor, tipping a little with the knees.
-    out.push(line(
-        pelvis.toward(-roll * 0.25, 12.0),
-        pelvis.toward(180.0 - roll * 0.25, 12.0),
-        TRUNK,
-        lower,
-    ));
-    // Both legs: thighs up from the hips to the knees, shins down to the feet, turning
-    // about the pelvis; the leg on the far side of the roll drawn behind.
-    let legs = [(-5.0_f32, roll < 0.0), (5.0, roll >= 0.0)];
-    for (dx, behind) in legs {
-        let hip = rotate(Point::new(centre + dx, floor - 9.0), pelvis, roll * 0.25);
-        let knee = rotate(Point::new(centre + dx * 0.8, floor - 44.0), pelvis, roll);
-        let foot = rotate(
-            Point::new(centre + dx * 1.6, floor - 3.0),
-            pelvis,
-            roll * 0.15,
-        );
-        let ink = if behind { Ink::Far } else { Ink::Body };
-        out.push(line(hip, knee, LIMB + 2.0, ink));
-        out.push(line(knee, foot, LIMB, ink));
+    // The pelvis, hip to hip, turning a little with the knees.
+    out.push(line(legs[0].hip, legs[1].hip, TRUNK, lower));
+    for leg in legs.iter().filter(|l| !l.behind) {
+        out.push(line(leg.hip, leg.knee, LIMB + 1.5, Ink::Body));
+        out.push(line(leg.knee, leg.foot, LIMB, Ink::Body));
     }
 }
 
-/// `p` turned `deg` degrees about `about` (to the person's left, seen from the feet: the
-/// viewer's right).
-fn rotate(p: Point, about: Point, deg: f32) -> Point {
-    let (sin, cos) = body::sin_cos(-deg);
-    let (dx, dy) = (p.x - about.x, p.y - about.y);
-    Point::new(about.x + dx * cos - dy * sin, about.y + dx * sin + dy * cos)
+/// A pool's water, from its surface down to the pool's floor.
+fn water() -> Shape {
+    use build::{FLOOR, POOL};
+    Shape::Rect {
+        x: 8.0,
+        y: POOL,
+        w: WIDTH - 16.0,
+        h: FLOOR - POOL,
+        ink: Ink::Water,
+    }
 }
 
 fn rect(x: f32, y: f32, w: f32, h: f32) -> Shape {
@@ -204,7 +302,7 @@ fn rect(x: f32, y: f32, w: f32, h: f32) -> Shape {
 
 /// The floor, bed, wall or chair.
 fn setting_shapes(setting: Setting) -> Vec<Shape> {
-    use build::{BED, FLOOR, SEAT};
+    use build::{BED, FLOOR, POOL, SEAT};
     let floor = line(
         Point::new(8.0, FLOOR + 1.5),
         Point::new(WIDTH - 8.0, FLOOR + 1.5),
@@ -231,9 +329,9 @@ fn setting_shapes(setting: Setting) -> Vec<Shape> {
     };
     let mut out = vec![floor];
     match setting {
-        Setting::Floor | Setting::Path => {}
-        // A light box on the floor, in front of the feet.
-        Setting::Lift => out.push(rect(120.0, FLOOR - 16.0, 18.0, 16.0)),
+        Setting::Floor | Setting::Path | Setting::Shopping => {}
+        // The box lifted is drawn with the body, in its hands.
+        Setting::Lift => {}
         Setting::Mat => out.push(rect(40.0, FLOOR - 2.0, 170.0, 3.0)),
         Setting::BedEdge => out.push(rect(30.0, BED, 124.0, FLOOR - BED)),
         Setting::BedPillow => {
@@ -251,18 +349,28 @@ fn setting_shapes(setting: Setting) -> Vec<Shape> {
         Setting::ChairFront => out.extend(chair(104.0)),
         Setting::ChairRoller => {
             out.extend(chair(108.0));
+            // The roller's end: a tube across the chair's back.
+            let c = Point::new(93.0, SEAT - 33.0);
             out.push(Shape::Circle {
-                c: Point::new(92.0, SEAT - 36.0),
-                r: 6.0,
+                c,
+                r: 6.5,
+                ink: Ink::Far,
+            });
+            out.push(Shape::Circle {
+                c,
+                r: 2.5,
                 ink: Ink::Setting,
             });
         }
-        Setting::Pool => out.push(line(
-            Point::new(8.0, 74.0),
-            Point::new(WIDTH - 8.0, 74.0),
-            2.0,
-            Ink::Setting,
-        )),
+        Setting::Pool => {
+            // The surface of the water (the water itself is drawn over the body).
+            out.push(line(
+                Point::new(8.0, POOL),
+                Point::new(WIDTH - 8.0, POOL),
+                2.0,
+                Ink::Setting,
+            ));
+        }
         Setting::Bike => {
             out.push(Shape::Circle {
                 c: Point::new(80.0, 104.0),
@@ -289,9 +397,15 @@ fn setting_shapes(setting: Setting) -> Vec<Shape> {
     out
 }
 
+/// The arrow of `figure`'s move worked on `worked` (`marks::arrow_points`), from the start
+/// pose to the end, or back.
+pub fn arrow(figure: &Figure, worked: Worked, back: bool) -> Option<Shape> {
+    marks::arrow_points(figure, worked, back).map(|points| Shape::Arrow { points })
+}
+
 /// The part of the canvas a figure needs, as an SVG view box `(x, y, width, height)`:
-/// every key pose and the move between them, with a margin, so the figure is drawn as
-/// large as it can be and does not shift as it moves.
+/// every key pose, the move between them and its arrow, with a margin, so the figure is
+/// drawn as large as it can be and does not shift as it moves.
 pub fn view_box(figure: &Figure) -> (f32, f32, f32, f32) {
     let (mut x0, mut y0, mut x1, mut y1) = (WIDTH, HEIGHT, 0.0_f32, 0.0_f32);
     let mut grow = |p: Point, pad: f32| {
@@ -300,16 +414,15 @@ pub fn view_box(figure: &Figure) -> (f32, f32, f32, f32) {
         x1 = x1.max(p.x + pad);
         y1 = y1.max(p.y + pad);
     };
-    let poses = [Worked::Near, Worked::Far]
-        .into_iter()
-        .flat_map(|w| [0.0, 0.25, 0.5, 0.75, 1.0].map(|t| figure.pose_at(Phase::In(t), w)));
-    let mut body = Figure {
-        setting: Setting::Floor,
-        ..figure.clone()
-    };
-    body.poses.truncate(2);
-    for pose in poses {
-        for s in draw(&body, &pose).into_iter().skip(1) {
+    let mut shapes = Vec::new();
+    for worked in [Worked::Near, Worked::Far] {
+        for t in [0.0, 0.25, 0.5, 0.75, 1.0] {
+            body_shapes(figure, &figure.pose_at(Phase::In(t), worked), &mut shapes);
+        }
+        shapes.extend(arrow(figure, worked, false));
+    }
+    for s in shapes {
+        {
             match s {
                 Shape::Line { a, b, width, .. } => {
                     grow(a, width / 2.0);
@@ -320,13 +433,17 @@ pub fn view_box(figure: &Figure) -> (f32, f32, f32, f32) {
                     grow(Point::new(x, y), 0.0);
                     grow(Point::new(x + w, y + h), 0.0);
                 }
+                Shape::Arrow { points } => points.iter().for_each(|p| grow(*p, 4.0)),
             }
         }
     }
-    // The floor, and a margin; never narrower than the figure's height allows for.
+    // The floor a side view stands on, and a margin.
     let margin = 10.0;
-    y1 = y1.max(build::FLOOR + 3.0);
+    if figure.view == View::Side {
+        y1 = y1.max(build::FLOOR + 3.0);
+    }
     let (x0, y0) = ((x0 - margin).max(0.0), (y0 - margin).max(0.0));
-    let (x1, y1) = ((x1 + margin).min(WIDTH), (y1 + 2.0).min(HEIGHT));
+    let below = if figure.view == View::Side { 2.0 } else { margin };
+    let (x1, y1) = ((x1 + margin).min(WIDTH), (y1 + below).min(HEIGHT));
     (x0, y0, x1 - x0, y1 - y0)
 }

@@ -1,5 +1,6 @@
 //! The SVG text of a figure's shapes, each with its ink's class.
 
+use super::body::Point;
 use super::shapes::{Ink, Shape};
 
 /// The class an ink is drawn with; the app's styles colour each (light and dark).
@@ -9,6 +10,8 @@ pub fn ink_class(ink: Ink) -> &'static str {
         Ink::Far => "fig-far",
         Ink::Body => "fig-body",
         Ink::Work => "fig-work",
+        Ink::Ghost => "fig-ghost",
+        Ink::Water => "fig-water",
     }
 }
 
@@ -55,8 +58,26 @@ pub fn svg(shapes: &[Shape], (vx, vy, vw, vh): (f32, f32, f32, f32), label: &str
                 tenths(w),
                 tenths(h)
             ),
+            Shape::Arrow { points } => arrow(&points),
         });
     }
     out.push_str("</svg>");
+    out
+}
+
+/// An arrow through `points`, in one stroke: its shaft, then its head at the last point
+/// (out to one side, back to the tip, out to the other), along the shaft's last stretch.
+fn arrow(points: &[Point]) -> String {
+    let (Some(tip), Some(from)) = (points.last(), points.iter().rev().nth(2)) else {
+        return String::new();
+    };
+    let d = tip.dist(*from).max(0.01);
+    let (dx, dy) = ((tip.x - from.x) / d, (tip.y - from.y) / d);
+    let side = |s: f32| Point::new(tip.x - dx * 5.0 - dy * s, tip.y - dy * 5.0 + dx * s);
+    let mut out = String::from(r#"<polyline class="fig-arrow" stroke-width="22" points=""#);
+    for p in points.iter().chain([&side(3.5), tip, &side(-3.5)]) {
+        out.push_str(&format!("{},{} ", tenths(p.x), tenths(p.y)));
+    }
+    out.push_str(r#""/>"#);
     out
 }

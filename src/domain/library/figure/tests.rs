@@ -16,7 +16,7 @@ fn side_poses(f: &Figure) -> Vec<Pose> {
         .iter()
         .filter_map(|p| match p {
             KeyPose::Side(p) => Some(*p),
-            KeyPose::Feet { .. } => None,
+            KeyPose::Above { .. } => None,
         })
         .collect()
 }
@@ -32,7 +32,7 @@ fn every_entry_has_a_figure_with_a_start_and_an_end() {
             e.id
         );
     }
-    assert_eq!(figure("knee-rolls").unwrap().view, View::Feet);
+    assert_eq!(figure("knee-rolls").unwrap().view, View::Above);
 }
 
 #[test]
@@ -75,8 +75,10 @@ fn bones_keep_their_length_in_and_between_poses() {
 fn every_figure_stays_inside_its_canvas() {
     for e in CATALOG {
         let f = figure(&e.id).unwrap();
-        for pose in &f.poses {
-            for s in draw(&f, pose) {
+        let start = f.start();
+        for (pose, worked) in [(start, Worked::Near), (f.end(Worked::Near), Worked::Near), (f.end(Worked::Far), Worked::Far)] {
+            let marks = (arrow(&f, worked, false), arrow(&f, worked, true));
+            for s in draw_marked(&f, &pose, Some(&start), marks.0).into_iter().chain(marks.1) {
                 let points = match s {
                     Shape::Line { a, b, width, .. } => vec![(a, width / 2.0), (b, width / 2.0)],
                     Shape::Circle { c, r, .. } => vec![(c, r)],
@@ -84,6 +86,7 @@ fn every_figure_stays_inside_its_canvas() {
                         (body::Point::new(x, y), 0.0),
                         (body::Point::new(x + w, y + h), 0.0),
                     ],
+                    Shape::Arrow { points } => points.iter().map(|p| (*p, 4.0)).collect(),
                 };
                 for (p, pad) in points {
                     assert!(
@@ -178,7 +181,7 @@ fn sides_mirror() {
         (right.far_arm, right.near_leg)
     );
     let rolls = figure("knee-rolls").unwrap();
-    assert_eq!(rolls.end(Worked::Far), KeyPose::Feet { roll: -48.0 });
+    assert_eq!(rolls.end(Worked::Far), KeyPose::Above { roll: -48.0 });
 }
 
 #[test]
@@ -244,10 +247,12 @@ fn writes_a_contact_sheet() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut html = String::from(
         "<!doctype html><meta charset=utf-8><style>body{font:14px sans-serif;margin:8px}\
-         div{display:inline-block;width:340px;margin:4px;vertical-align:top}\
-         svg{width:160px;height:110px;border:1px solid #ddd;stroke-linecap:round}\
+         div{display:inline-block;width:760px;margin:4px;vertical-align:top}\
+         svg{width:240px;height:150px;border:1px solid #ddd;stroke-linecap:round}\
          .fig-setting{fill:#b9c4be;stroke:#b9c4be}.fig-far{fill:#7d8c85;stroke:#7d8c85}\
-         .fig-body{fill:#33413a;stroke:#33413a}.fig-work{fill:#1d6b57;stroke:#1d6b57}</style>",
+         .fig-body{fill:#33413a;stroke:#33413a}.fig-work{fill:#1d6b57;stroke:#1d6b57}\
+         .fig-ghost{fill:#cfd8d2;stroke:#cfd8d2}.fig-water{fill:#4a90d9;opacity:.2}\
+         .fig-arrow{fill:none;stroke:#14523f;stroke-linejoin:round}</style>",
     );
     for e in CATALOG {
         let f = figure(&e.id).unwrap();
@@ -255,10 +260,19 @@ fn writes_a_contact_sheet() {
         for pose in [f.start(), f.end(Worked::Near)] {
             html.push_str(&svg(&draw(&f, &pose), view_box(&f), &e.name));
         }
+        let still = draw_marked(
+            &f,
+            &f.end(Worked::Near),
+            Some(&f.start()),
+            arrow(&f, Worked::Near, false),
+        );
+        html.push_str(&svg(&still, view_box(&f), &e.name));
         html.push_str("</div>");
     }
     std::fs::write(dir.join("contact-sheet.html"), &html).unwrap();
-    assert!(html.matches("<svg").count() == 2 * CATALOG.len());
+    assert!(html.matches("<svg").count() == 3 * CATALOG.len());
+    assert!(html.matches("fig-ghost").count() >= CATALOG.len());
+    assert_eq!(html.matches(r#"class="fig-arrow""#).count(), CATALOG.len());
 }
 
 #[test]
@@ -374,4 +388,175 @@ fn working_parts_are_the_sources_or_marked_as_the_apps_own() {
         );
         assert_eq!(text.contains(app_own), !work.from_source(), "{}", e.id);
     }
+}
+
+/// The sides an entry is worked on: both for one done a side at a time, else the near
+/// side only (an activity's stride has no side; its "far" end is its start).
+fn sides(e: &crate::domain::library::exercise::Exercise) -> Vec<Worked> {
+    if e.side_part.is_some() {
+        vec![Worked::Near, Worked::Far]
+    } else {
+        vec![Worked::Near]
+    }
+}
+
+/// How far each tracked point of `a` is from the same point of `b`: the largest.
+fn largest_change(a: &KeyPose, b: &KeyPose) -> f32 {
+    marks::tracked(a)
+        .iter()
+        .zip(marks::tracked(b))
+        .map(|((p, _), (q, _))| p.dist(q))
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn start_and_end_differ_visibly_for_every_entry() {
+    for e in CATALOG {
+        let f = figure(&e.id).unwrap();
+        for worked in sides(e) {
+            let moved = largest_change(&f.start(), &f.end(worked));
+            // Three units: five pixels at the size a phone shows the exercise page's stills.
+            assert!(moved >= 3.0, "{}: the most any part moves is {moved}", e.id);
+        }
+    }
+    // The small moves, drawn larger than life: the lower back's curve flattens, the tummy
+    // is drawn in.
+    let poses = |id| side_poses(&figure(id).unwrap());
+    let tilt = poses("pelvic-tilt");
+    assert!(tilt[0].arch - tilt[1].arch >= 4.0 && tilt[1].arch == 0.0);
+    let gap = |p: &Pose| build::FLOOR - len::BACK - p.joints().waist.y;
+    assert!(gap(&tilt[0]) >= 4.0, "a gap under the lower back at the start");
+    assert!(gap(&tilt[1]) < 0.5, "the lower back flat on the floor at the end");
+    let brace = poses("abdominal-bracing");
+    assert!(brace[0].belly - brace[1].belly >= 3.0, "the tummy drawn in");
+    assert!(brace[0].arch > brace[1].arch, "and the low-back arch flattened");
+    // Knee rolls: the knees roll well over, the shoulders (drawn the same in every pose)
+    // stay down.
+    let rolls = figure("knee-rolls").unwrap();
+    assert!(largest_change(&rolls.start(), &rolls.end(Worked::Near)) >= 12.0);
+}
+
+#[test]
+fn the_arrow_follows_the_part_that_moves_from_start_to_end() {
+    for e in CATALOG {
+        let f = figure(&e.id).unwrap();
+        for worked in sides(e) {
+            let path = moving_path(&f, worked).unwrap_or_else(|| panic!("{}: no path", e.id));
+            let (start, end) = (marks::tracked(&f.start()), marks::tracked(&f.end(worked)));
+            let last = ARROW_POINTS - 1;
+            // The same part: where it is in the start pose, then in the end pose.
+            let k = (0..start.len())
+                .find(|&k| {
+                    start[k].0.dist(path.points[0]) < 0.01
+                        && end[k].0.dist(path.points[last]) < 0.01
+                })
+                .unwrap_or_else(|| panic!("{}: the path is no joint's", e.id));
+            // It is the part that moves furthest, or the trunk (the first four points of a
+            // side view) moving at least half as far; and the path is the move's own.
+            let moved = start[k].0.dist(end[k].0);
+            let most = largest_change(&f.start(), &f.end(worked));
+            let trunk = f.view == View::Side && k < 4;
+            assert!(moved + 0.01 >= most || (trunk && moved >= most / 2.0), "{}", e.id);
+            for (i, p) in path.points.iter().enumerate() {
+                let t = i as f32 / last as f32;
+                let at = marks::tracked(&f.pose_at(Phase::In(t), worked))[k].0;
+                assert!(at.dist(*p) < 0.01, "{} step {i}", e.id);
+            }
+            // The arrow: beside the path for a long move, pointing at the part for a short
+            // one; back the other way.
+            let Some(Shape::Arrow { points }) = arrow(&f, worked, false) else {
+                panic!("{}: no arrow", e.id)
+            };
+            let Some(Shape::Arrow { points: back }) = arrow(&f, worked, true) else {
+                panic!("{}: no arrow back", e.id)
+            };
+            let length: f32 = path.points.windows(2).map(|w| w[0].dist(w[1])).sum();
+            if f.view == View::Above {
+                // Along the knee's own path, from where it starts to short of where it ends.
+                assert!(points[0].dist(path.points[0]) < 0.01, "{}", e.id);
+                let short = points[last].dist(path.points[last]);
+                assert!((path.clearance..=path.clearance + 3.0).contains(&short), "{}", e.id);
+            } else if length >= 14.0 {
+                // Beside the path (closer where it runs along the floor).
+                for (a, p) in [(points[0], path.points[0]), (points[last], path.points[last])] {
+                    let beside = a.dist(p);
+                    assert!((1.5..=8.5).contains(&beside), "{}: {beside}", e.id);
+                }
+                if f.view == View::Side {
+                    assert!(points.iter().all(|p| p.y <= build::FLOOR - 2.0), "{}", e.id);
+                }
+                assert!(back[0].dist(points[last]) < 4.0, "{}", e.id);
+            } else {
+                let way = |a: body::Point, b: body::Point| (b.x - a.x, b.y - a.y);
+                let (mx, my) = way(path.points[0], path.points[last]);
+                let (ax, ay) = way(points[0], points[last]);
+                assert!(mx * ax + my * ay > 0.0, "{}: the arrow points the way of the move", e.id);
+                let tip = points[last].dist(path.points[last]);
+                assert!(tip >= path.clearance && tip <= path.clearance + 3.0, "{}: {tip}", e.id);
+                assert!((points[0].dist(points[last]) - 14.0).abs() < 0.01, "{}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_entry_is_drawn_as_its_own() {
+    let all: Vec<(&str, Figure)> = CATALOG
+        .iter()
+        .map(|e| (e.id.as_ref(), figure(&e.id).unwrap()))
+        .collect();
+    for (i, (a, fa)) in all.iter().enumerate() {
+        for (b, fb) in &all[i + 1..] {
+            // Entries that start alike are told apart by the part marked as working.
+            let same = fa.setting == fb.setting
+                && fa.work == fb.work
+                && largest_change(&fa.start(), &fb.start()) < 3.0
+                && largest_change(&fa.end(Worked::Near), &fb.end(Worked::Near)) < 3.0;
+            assert!(!same, "{a} and {b} are drawn alike");
+        }
+    }
+    let poses = |id| side_poses(&figure(id).unwrap());
+    // Jogging: both feet off the ground in its poses; walking keeps one down.
+    let lowest = |p: &Pose| {
+        let j = p.joints();
+        [j.near_ankle.y + len::ANKLE, j.far_ankle.y + len::ANKLE, j.near_toe.y, j.far_toe.y]
+            .into_iter()
+            .fold(0.0_f32, f32::max)
+    };
+    for p in poses("endurance-options") {
+        assert!(lowest(&p) <= build::FLOOR - 3.5, "jogging: in the air, {}", lowest(&p));
+        let elbow = body::short_turn(p.near_arm.upper, p.near_arm.fore).abs();
+        assert!((70.0..=110.0).contains(&elbow), "jogging: the elbows bent, {elbow}");
+    }
+    for p in poses("walking") {
+        assert!(lowest(&p) >= build::FLOOR - 2.5, "walking: a foot down, {}", lowest(&p));
+    }
+    assert_eq!(figure("everyday-activity").unwrap().setting, Setting::Shopping);
+    let shop = figure("everyday-activity").unwrap();
+    let bag = draw(&shop, &shop.start());
+    assert!(bag.iter().any(|s| matches!(s, Shape::Rect { ink: Ink::Far, .. })), "a bag");
+    // Swimming: in the water, the body at its surface, one arm over it.
+    let swim = figure("swimming").unwrap();
+    assert!(draw(&swim, &swim.start()).iter().any(|s| matches!(s, Shape::Rect { ink: Ink::Water, .. })));
+    for p in side_poses(&swim) {
+        let j = p.joints();
+        assert!((j.hip.y - build::POOL).abs() <= 2.0 && (j.shoulder.y - build::POOL).abs() <= 3.0);
+    }
+    let over = side_poses(&swim)[1].joints().near_hand;
+    assert!(over.y < build::POOL - 10.0 || over.x < side_poses(&swim)[1].joints().head.x, "the arm reaches past the head");
+    // Yoga: hands and knees, then child's pose: hips back to the heels, forehead down.
+    let yoga = poses("yoga-pilates");
+    let (table, child) = (yoga[0].joints(), yoga[1].joints());
+    assert!((table.near_knee.y - child.near_knee.y).abs() < 1.0, "the knees stay down");
+    assert!(child.hip.x < table.hip.x - 10.0 && child.hip.y > table.hip.y + 5.0, "hips back and down");
+    assert!(child.head.y > child.hip.y, "the head lower than the hips");
+    // The seated hamstring stretch: a straight back leaning forward from the hips, the
+    // leg out straight, heel down.
+    let stretch = poses("seated-hamstring-stretch")[1];
+    let lean = 90.0 - stretch.trunk;
+    assert!((12.0..=30.0).contains(&lean), "a lean from the hips: {lean}");
+    assert!(body::short_turn(stretch.trunk, stretch.neck).abs() <= 5.0, "the head in line");
+    assert!(body::short_turn(stretch.near_leg.thigh, stretch.near_leg.shank).abs() <= 8.0, "the leg straight");
+    let heel = stretch.joints().near_ankle.y;
+    assert!((heel - (build::FLOOR - len::ANKLE)).abs() <= 1.5, "the heel on the floor: {heel}");
 }
