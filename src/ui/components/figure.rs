@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::library::exercise::Exercise;
-use crate::domain::library::figure::{self, Figure, Phase, Shape, Worked};
+use crate::domain::library::figure::{self, Figure, PathEl, Phase, Shape, Worked};
 use crate::platform::{self, clock};
 use crate::ui::state::AppState;
 
@@ -44,17 +44,27 @@ impl Drawing {
         self.arrows.get(i).copied().flatten()
     }
 
-    /// The SVG of the figure at `phase`, with the arrow of the move while it moves (none
-    /// while it holds or rests); `at_end` names the move in its label.
-    pub fn markup(&self, phase: Phase, worked: Worked, at_end: bool) -> String {
+    /// The paths of the figure at `phase`, with the arrow of the move while it moves
+    /// (none while it holds or rests).
+    fn paths(&self, phase: Phase, worked: Worked) -> Vec<PathEl> {
         let arrow = match phase {
             Phase::In(_) => self.arrow(worked, false),
             Phase::Back(_) => self.arrow(worked, true),
             Phase::Start | Phase::End => None,
         };
         let pose = self.figure.pose_at(phase, worked);
-        let shapes = figure::draw_marked(&self.figure, &pose, None, arrow);
-        figure::svg(&shapes, self.view_box, &self.labels[usize::from(at_end)])
+        figure::paths(&figure::draw_marked(&self.figure, &pose, None, arrow))
+    }
+
+    /// The SVG of `paths`; `at_end` names the move in its label.
+    fn svg(&self, paths: &[PathEl], at_end: bool) -> String {
+        figure::svg_of(paths, self.view_box, &self.labels[usize::from(at_end)])
+    }
+
+    /// The SVG of the figure at `phase`, with the arrow of the move while it moves (none
+    /// while it holds or rests); `at_end` names the move in its label.
+    pub fn markup(&self, phase: Phase, worked: Worked, at_end: bool) -> String {
+        self.svg(&self.paths(phase, worked), at_end)
     }
 
     /// The SVG of the still of the move: the end pose, the start pose faint behind it and
@@ -66,6 +76,64 @@ impl Drawing {
         let ghost = (self.figure.poses.len() > 1).then_some(&start);
         let shapes = figure::draw_marked(&self.figure, &end, ghost, arrow);
         figure::svg(&shapes, self.view_box, &self.labels[1])
+    }
+}
+
+/// Draws a moving figure into its element, frame after frame. The first frame, and any
+/// that changes what is drawn (another exercise or side, the arrow shown or hidden, the
+/// label), writes the SVG anew; the others change only the outlines that moved: new
+/// elements on every frame cost the browser far more than changed ones.
+#[derive(Default)]
+pub struct Painter {
+    /// What is drawn: the SVG's paths, its frame and its label.
+    drawn: Vec<PathEl>,
+    view_box: (f32, f32, f32, f32),
+    label: String,
+}
+
+impl Painter {
+    /// Draws `drawing` at `phase` worked on `worked` into `el`; `at_end` names the move in
+    /// its label.
+    pub fn paint(
+        &mut self,
+        el: &web_sys::Element,
+        drawing: &Drawing,
+        phase: Phase,
+        worked: Worked,
+        at_end: bool,
+    ) {
+        let paths = drawing.paths(phase, worked);
+        let label = &drawing.labels[usize::from(at_end)];
+        let same_shape = drawing.view_box == self.view_box
+            && *label == self.label
+            && paths.len() == self.drawn.len()
+            && paths
+                .iter()
+                .zip(&self.drawn)
+                .all(|(a, b)| a.class == b.class && a.width == b.width);
+        let mut node = el
+            .first_element_child()
+            .and_then(|svg| svg.first_element_child());
+        if same_shape && node.is_some() {
+            for (new, old) in paths.iter().zip(&self.drawn) {
+                let Some(path) = node else { break };
+                if new.d != old.d {
+                    let _ = path.set_attribute("d", &new.d);
+                }
+                node = path.next_element_sibling();
+            }
+        } else {
+            el.set_inner_html(&drawing.svg(&paths, at_end));
+            self.view_box = drawing.view_box;
+            self.label.clone_from(label);
+        }
+        self.drawn = paths;
+    }
+
+    /// Forgets what was drawn, so the next frame writes the SVG anew.
+    pub fn clear(&mut self) {
+        self.drawn.clear();
+        self.label.clear();
     }
 }
 
@@ -219,11 +287,24 @@ pub fn FigureLoop(
     let allowed = motion_allowed(&state);
     animate(Signal::derive(move || playing.get() && allowed()), frame);
     let phase = move || figure::loop_phase(frame.get() - started).0;
-    let html = move || drawing.with_value(|d| d.markup(phase(), Worked::Near, true));
+    // Set only when the name changes, not on every frame.
+    let phase_label = Memo::new(move |_| phase_name(phase()));
+    let node = NodeRef::<leptos::html::Div>::new();
+    let painter = StoredValue::new_local(Painter::default());
+    Effect::new(move |_| {
+        let phase = phase();
+        match node.get() {
+            Some(el) => drawing.with_value(|d| {
+                painter.update_value(|p| p.paint(&el, d, phase, Worked::Near, true));
+            }),
+            // Shown again later (motion allowed again): drawn anew then.
+            None => painter.update_value(Painter::clear),
+        }
+    });
     view! {
         <div class="figure-block">
             <Show when=allowed>
-                <div class="figure moving" data-phase=move || phase_name(phase()) inner_html=html></div>
+                <div class="figure moving" data-phase=phase_label node_ref=node></div>
                 <button
                     class="secondary figure-pause"
                     aria-pressed=move || (!playing.get()).to_string()

@@ -140,7 +140,10 @@ impl Pose {
         let (far_elbow, far_hand) = arm(self.far_arm);
         let (near_knee, near_ankle, near_toe) = leg(self.near_leg);
         let (far_knee, far_ankle, far_toe) = leg(self.far_leg);
-        let waist = self.hip.lerp(shoulder, 0.5).toward(self.trunk - 90.0, self.arch);
+        let waist = self
+            .hip
+            .lerp(shoulder, 0.5)
+            .toward(self.trunk - 90.0, self.arch);
         Joints {
             hip: self.hip,
             waist,

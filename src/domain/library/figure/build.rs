@@ -1,5 +1,6 @@
 //! Helpers for writing poses: a body placed on a floor, a bed or a chair, limbs that
-//! reach a point (two-bone inverse kinematics), feet set flat on a surface.
+//! reach a point (two-bone inverse kinematics), feet set flat on a surface; on hands and
+//! knees, a walking and a jogging stride.
 
 use super::body::{len, Arm, Leg, Point, Pose};
 
@@ -152,4 +153,94 @@ pub fn seated(hip_x: f32) -> Pose {
         near_leg: leg,
         far_leg: leg,
     }
+}
+
+/// On hands and knees, facing right: knees under the hip at `x`, hands under the
+/// shoulders, back level.
+pub fn hands_knees(x: f32) -> Pose {
+    let mut pose = standing(x);
+    pose.hip = Point::new(x, FLOOR - 3.0 - len::THIGH);
+    pose.trunk = 14.0;
+    pose.neck = 10.0;
+    let kneel = Leg {
+        thigh: -90.0,
+        shank: 180.0,
+        foot: 170.0,
+    };
+    pose.near_leg = kneel;
+    pose.far_leg = kneel;
+    let s = shoulder(&pose);
+    // The arms near straight, the hands a little ahead of the shoulders; what bend there
+    // is points the elbows back, as arms bear weight.
+    pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
+    pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
+    pose
+}
+
+/// A walking stride, facing right: the near leg `lead` degrees ahead (behind, when
+/// negative), the arms swinging against the legs.
+pub fn stride(lead: f32) -> Pose {
+    let mut p = standing(120.0);
+    p.hip.y += 1.5;
+    p.trunk = 88.0;
+    p.near_leg = Leg {
+        thigh: -90.0 + lead,
+        shank: -96.0 + lead * 0.6,
+        foot: lead * 0.3,
+    };
+    p.far_leg = Leg {
+        thigh: -90.0 - lead,
+        shank: -90.0 - lead * 1.4,
+        foot: -lead * 0.6,
+    };
+    p.near_arm = Arm {
+        upper: -90.0 - lead,
+        fore: -80.0 - lead,
+    };
+    p.far_arm = Arm {
+        upper: -90.0 + lead,
+        fore: -80.0 + lead,
+    };
+    p
+}
+
+/// A jogging stride in the air, facing right: the near leg reaching forward (or, with
+/// `near_back`, kicking back), the trunk leaning a little forward, the elbows bent at a
+/// right angle and swinging against the legs; lifted so both feet are off the ground.
+pub fn run(near_back: bool) -> Pose {
+    let front = Leg {
+        thigh: -52.0,
+        shank: -98.0,
+        foot: -4.0,
+    };
+    let back = Leg {
+        thigh: -118.0,
+        shank: 172.0,
+        foot: -78.0,
+    };
+    let forward = Arm {
+        upper: -62.0,
+        fore: 28.0,
+    };
+    let behind = Arm {
+        upper: -128.0,
+        fore: -38.0,
+    };
+    let mut p = standing(118.0);
+    p.trunk = 80.0;
+    p.neck = 84.0;
+    (p.near_leg, p.far_leg, p.near_arm, p.far_arm) = if near_back {
+        (back, front, forward, behind)
+    } else {
+        (front, back, behind, forward)
+    };
+    // The lowest point of either foot, then the whole body lifted clear of the floor.
+    let j = p.joints();
+    let lowest = [j.near_ankle, j.far_ankle]
+        .iter()
+        .map(|a| a.y + len::ANKLE)
+        .chain([j.near_toe.y, j.far_toe.y])
+        .fold(0.0_f32, f32::max);
+    p.hip.y += FLOOR - 4.0 - lowest;
+    p
 }

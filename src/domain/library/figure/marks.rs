@@ -158,8 +158,11 @@ pub fn arrow_points(figure: &Figure, worked: Worked, back: bool) -> Option<[Poin
     });
     // The normal at each point, from its neighbours' chord.
     let normal = |i: usize| {
-        unit(points[i.saturating_sub(1).min(last)], points[(i + 1).min(last)])
-            .map_or(Point::new(0.0, 0.0), |d| Point::new(-d.y, d.x))
+        unit(
+            points[i.saturating_sub(1).min(last)],
+            points[(i + 1).min(last)],
+        )
+        .map_or(Point::new(0.0, 0.0), |d| Point::new(-d.y, d.x))
     };
     let mid = points[last / 2];
     let away = normal(last / 2);

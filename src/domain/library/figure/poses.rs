@@ -4,8 +4,8 @@
 
 use super::body::{len, Arm, Leg, Point, Pose};
 use super::build::{
-    arm_to, flat_ankle, hook_lying, leg_to, lying_hip, seated, shoulder, standing, ARMS_BY_SIDES,
-    BED, FLOOR, LEG_FLAT, POOL, SEAT,
+    arm_to, flat_ankle, hands_knees, hook_lying, leg_to, lying_hip, run, seated, shoulder,
+    standing, stride, ARMS_BY_SIDES, BED, FLOOR, LEG_FLAT, POOL, SEAT,
 };
 use super::{Figure, KeyPose, Part, Setting, View};
 use crate::domain::library::exercise::{Exercise, Kit, Position};
@@ -35,9 +35,9 @@ fn knee(pose: &Pose, leg: Leg) -> Point {
 
 /// A leg drawn up towards the chest of someone lying on their back, shin level.
 const KNEE_TO_CHEST: Leg = Leg {
-    thigh: 122.0,
-    shank: -8.0,
-    foot: -20.0,
+    thigh: 132.0,
+    shank: 2.0,
+    foot: -10.0,
 };
 
 /// The figure of an exercise: drawn for each of the library's, a still of the starting
@@ -109,12 +109,9 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::Chair, Part::UpperBack, vec![start, end])
         }
         "abdominal-bracing" => {
-            // The tummy drawn in towards the spine, which flattens the lower back's curve.
-            let start = Pose {
-                arch: 3.0,
-                belly: 3.5,
-                ..hook
-            };
+            // The tummy drawn in towards the spine (the lower back's curve, which this
+            // also flattens, is the pelvic tilt's picture).
+            let start = Pose { belly: 4.0, ..hook };
             let mut end = hook;
             end.hip.y += 0.8;
             end.trunk = 181.0;
@@ -219,9 +216,9 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
         }
         "wall-stand" => {
             // Back to the wall: heels, bottom and back touch it.
-            let mut start = standing(64.0);
-            start.trunk = 97.0;
-            start.neck = 100.0;
+            let mut start = standing(68.0);
+            start.trunk = 98.0;
+            start.neck = 102.0;
             let end = standing(58.0);
             side(Setting::WallBehind, Part::Posture, vec![start, end])
         }
@@ -276,41 +273,39 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
             side(Setting::Floor, Part::Tummy, vec![hook, end])
         }
         "elevated-plank" => {
-            // Forearms on the bed, body in one straight line to the feet on the floor.
+            // Forearms on the bed, upper arms upright under the shoulders, up on the toes:
+            // from the hips raised, feet near the bed, to the body in one straight line.
             let elbow = Point::new(176.0, BED - 2.5);
-            let lean: f32 = 17.0;
             let shoulder_at = elbow.toward(90.0, len::UPPER_ARM);
-            let hip = shoulder_at.toward(180.0 + lean, len::TRUNK);
-            let straight = Leg {
-                thigh: 180.0 + lean,
-                shank: 180.0 + lean,
-                foot: -75.0,
+            let forearms = Arm {
+                upper: -90.0,
+                fore: 0.0,
             };
-            let plank = Pose {
-                hip,
-                trunk: lean,
-                arch: 0.0,
-                belly: 0.0,
-                neck: lean + 2.0,
-                near_arm: Arm {
-                    upper: -90.0,
-                    fore: 0.0,
-                },
-                far_arm: Arm {
-                    upper: -90.0,
-                    fore: 0.0,
-                },
-                near_leg: straight,
-                far_leg: straight,
+            let on_toes = |trunk: f32| {
+                let hip = shoulder_at.toward(180.0 + trunk, len::TRUNK);
+                // The ankle where the toes, pointing down, reach the floor.
+                let ankle_y = FLOOR - 10.4;
+                let drop = (ankle_y - hip.y).min(len::THIGH + len::SHANK);
+                let reach = ((len::THIGH + len::SHANK).powi(2) - drop * drop).sqrt();
+                let ankle = Point::new(hip.x - reach, ankle_y);
+                let leg = leg_to(hip, ankle, false, -60.0);
+                Pose {
+                    hip,
+                    trunk,
+                    arch: 0.0,
+                    belly: 0.0,
+                    neck: trunk + 2.0,
+                    near_arm: forearms,
+                    far_arm: forearms,
+                    near_leg: leg,
+                    far_leg: leg,
+                }
             };
-            // Before: standing at the bed, forearms on it.
-            let mut start = standing(150.0);
-            start.trunk = 62.0;
-            start.neck = 60.0;
-            start.near_leg = leg_to(start.hip, flat_ankle(150.0, FLOOR), true, 0.0);
-            start.far_leg = start.near_leg;
-            let start = hands_to(start, Point::new(172.0, BED - 2.0), false);
-            side(Setting::BedAhead, Part::Tummy, vec![start, plank])
+            side(
+                Setting::BedAhead,
+                Part::Tummy,
+                vec![on_toes(4.0), on_toes(30.0)],
+            )
         }
         "push-up-progression" => {
             // At a wall: body straight from the heels, hands on the wall at shoulder
@@ -389,7 +384,11 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
                     };
                     p
                 };
-                side(Setting::Shopping, Part::Whole, vec![carry(start), carry(end)])
+                side(
+                    Setting::Shopping,
+                    Part::Whole,
+                    vec![carry(start), carry(end)],
+                )
             }
         }
         "endurance-options" => {
@@ -481,96 +480,6 @@ pub fn figure(exercise: &Exercise) -> Option<Figure> {
         }
         _ => return own_start(exercise, hook),
     })
-}
-
-/// On hands and knees, facing right: knees under the hip at `x`, hands under the
-/// shoulders, back level.
-fn hands_knees(x: f32) -> Pose {
-    let mut pose = standing(x);
-    pose.hip = Point::new(x, FLOOR - 3.0 - len::THIGH);
-    pose.trunk = 14.0;
-    pose.neck = 10.0;
-    let kneel = Leg {
-        thigh: -90.0,
-        shank: 180.0,
-        foot: 170.0,
-    };
-    pose.near_leg = kneel;
-    pose.far_leg = kneel;
-    let s = shoulder(&pose);
-    // The arms near straight, the hands a little ahead of the shoulders; what bend there
-    // is points the elbows back, as arms bear weight.
-    pose.near_arm = arm_to(s, Point::new(s.x + 12.0, FLOOR - 1.5), false);
-    pose.far_arm = arm_to(s, Point::new(s.x + 10.5, FLOOR - 1.5), false);
-    pose
-}
-
-/// A walking stride, facing right: the near leg `lead` degrees ahead (behind, when
-/// negative), the arms swinging against the legs.
-fn stride(lead: f32) -> Pose {
-    let mut p = standing(120.0);
-    p.hip.y += 1.5;
-    p.trunk = 88.0;
-    p.near_leg = Leg {
-        thigh: -90.0 + lead,
-        shank: -96.0 + lead * 0.6,
-        foot: lead * 0.3,
-    };
-    p.far_leg = Leg {
-        thigh: -90.0 - lead,
-        shank: -90.0 - lead * 1.4,
-        foot: -lead * 0.6,
-    };
-    p.near_arm = Arm {
-        upper: -90.0 - lead,
-        fore: -80.0 - lead,
-    };
-    p.far_arm = Arm {
-        upper: -90.0 + lead,
-        fore: -80.0 + lead,
-    };
-    p
-}
-
-/// A jogging stride in the air, facing right: the near leg reaching forward (or, with
-/// `near_back`, kicking back), the trunk leaning a little forward, the elbows bent at a
-/// right angle and swinging against the legs; lifted so both feet are off the ground.
-fn run(near_back: bool) -> Pose {
-    let front = Leg {
-        thigh: -52.0,
-        shank: -98.0,
-        foot: -4.0,
-    };
-    let back = Leg {
-        thigh: -118.0,
-        shank: 172.0,
-        foot: -78.0,
-    };
-    let forward = Arm {
-        upper: -62.0,
-        fore: 28.0,
-    };
-    let behind = Arm {
-        upper: -128.0,
-        fore: -38.0,
-    };
-    let mut p = standing(118.0);
-    p.trunk = 80.0;
-    p.neck = 84.0;
-    (p.near_leg, p.far_leg, p.near_arm, p.far_arm) = if near_back {
-        (back, front, forward, behind)
-    } else {
-        (front, back, behind, forward)
-    };
-    // The lowest point of either foot, then the whole body lifted clear of the floor.
-    let j = p.joints();
-    let lowest = [j.near_ankle, j.far_ankle]
-        .iter()
-        .map(|a| a.y + len::ANKLE)
-        .chain([j.near_toe.y, j.far_toe.y])
-        .fold(0.0_f32, f32::max);
-    p.hip.y += FLOOR - 4.0 - lowest;
-    p
 }
 
 /// The still figure of a person's own exercise: its starting position, nothing marked

@@ -86,7 +86,7 @@ pub fn draw_marked(
     let mut out = match figure.view {
         View::Side => setting_shapes(figure.setting),
         // The mat the body lies on, seen from above.
-        View::Above => vec![rect(26.0, ABOVE_AXIS - 30.0, 140.0, 60.0)],
+        View::Above => vec![rect(28.0, ABOVE_AXIS - 30.0, 112.0, 60.0)],
     };
     if let Some(ghost) = ghost {
         let from = out.len();
@@ -198,7 +198,11 @@ fn side_shapes(p: &Pose, work: Part, out: &mut Vec<Shape>) {
         out.push(Shape::Circle {
             c: j.belly.toward(p.trunk + 90.0, TRUNK / 2.0),
             r: TRUNK / 2.0,
-            ink: if work == Part::Tummy { Ink::Work } else { Ink::Body },
+            ink: if work == Part::Tummy {
+                Ink::Work
+            } else {
+                Ink::Body
+            },
         });
     }
     if matches!(
@@ -350,10 +354,10 @@ fn setting_shapes(setting: Setting) -> Vec<Shape> {
         Setting::ChairRoller => {
             out.extend(chair(108.0));
             // The roller's end: a tube across the chair's back.
-            let c = Point::new(93.0, SEAT - 33.0);
+            let c = Point::new(92.0, SEAT - 26.0);
             out.push(Shape::Circle {
                 c,
-                r: 6.5,
+                r: 7.0,
                 ink: Ink::Far,
             });
             out.push(Shape::Circle {
@@ -443,7 +447,11 @@ pub fn view_box(figure: &Figure) -> (f32, f32, f32, f32) {
         y1 = y1.max(build::FLOOR + 3.0);
     }
     let (x0, y0) = ((x0 - margin).max(0.0), (y0 - margin).max(0.0));
-    let below = if figure.view == View::Side { 2.0 } else { margin };
+    let below = if figure.view == View::Side {
+        2.0
+    } else {
+        margin
+    };
     let (x1, y1) = ((x1 + margin).min(WIDTH), (y1 + below).min(HEIGHT));
     (x0, y0, x1 - x0, y1 - y0)
 }

@@ -8,7 +8,7 @@ use super::player::Player;
 use crate::domain::library::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
 use crate::platform::clock;
-use crate::ui::components::figure::{animate, motion_allowed, phase_name, Drawing};
+use crate::ui::components::figure::{animate, motion_allowed, phase_name, Drawing, Painter};
 
 /// The figure of the step being played.
 #[component]
@@ -21,13 +21,25 @@ pub(super) fn PlayerFigure(
     let frame = RwSignal::new(clock::now());
     let allowed = motion_allowed(&player.state);
     let motion = move || allowed() && !still.get();
-    // Where the figure is: the step at the later of the player's tick and the last frame.
+    // Where the session is at the player's tick (which comes at every step's start and
+    // end): asked of the session only then, not on every frame (it works out the whole
+    // timeline).
+    let anchor = Memo::new(move |_| {
+        let now = player.now.get();
+        let snap = player.session.with(|s| s.at(now));
+        (snap.step, snap.step_elapsed_ms, now, snap.status)
+    });
+    // Where the figure is: that step, as far in as the last frame.
     let shown = Memo::new(move |_| {
-        let t = frame.get().max(player.now.get());
-        let snap = player.session.with(|s| s.at(t));
+        let (step_at, elapsed_at, at, status) = anchor.get();
+        let elapsed = if status == Status::Running {
+            elapsed_at + (frame.get() - at).max(0)
+        } else {
+            elapsed_at
+        };
         let motion = motion();
         player.steps.with_value(|steps| {
-            let step = steps.get(snap.step)?;
+            let step = steps.get(step_at)?;
             let kind = match step.kind {
                 StepKind::Work(Movement::Hold) => RepKind::Hold,
                 StepKind::Work(Movement::Paced) => RepKind::Paced,
@@ -35,7 +47,7 @@ pub(super) fn PlayerFigure(
                 _ => RepKind::Still,
             };
             let (phase, moving) = if motion {
-                figure::rep_phase(kind, snap.step_elapsed_ms, step.duration_ms)
+                figure::rep_phase(kind, elapsed, step.duration_ms)
             } else if step.is_work() {
                 (Phase::End, false)
             } else {
@@ -47,10 +59,10 @@ pub(super) fn PlayerFigure(
                 Worked::Near
             };
             Some(Shown {
-                step: snap.step,
+                step: step_at,
                 phase,
                 worked,
-                moving: moving && snap.status == Status::Running,
+                moving: moving && status == Status::Running,
             })
         })
     });
@@ -70,20 +82,31 @@ pub(super) fn PlayerFigure(
     });
     let drawing = Memo::new(move |_| exercise.with(|e| e.as_ref().and_then(Drawing::of)));
     let phase = move || shown.with(|s| s.map_or(Phase::Start, |s| s.phase));
-    // One element for the whole session; each frame only replaces the drawing in it.
-    let html = move || {
-        let Some(s) = shown.get() else {
-            return String::new();
+    // Its name changes a few times a rep, not on every frame as the phase does: the
+    // attribute is set only then.
+    let phase_label = Memo::new(move |_| phase_name(phase()));
+    // One element for the whole session; each frame changes only what moved in it.
+    let node = NodeRef::<leptos::html::Div>::new();
+    let painter = StoredValue::new_local(Painter::default());
+    Effect::new(move |_| {
+        let shown = shown.get();
+        let Some(el) = node.get() else {
+            painter.update_value(Painter::clear);
+            return;
         };
-        drawing.with(|d| {
-            d.as_ref().map_or_else(String::new, |d| {
-                d.markup(s.phase, s.worked, s.phase != Phase::Start)
-            })
-        })
-    };
+        drawing.with(|d| match (d, shown) {
+            (Some(d), Some(s)) => painter.update_value(|p| {
+                p.paint(&el, d, s.phase, s.worked, s.phase != Phase::Start);
+            }),
+            _ => {
+                el.set_inner_html("");
+                painter.update_value(Painter::clear);
+            }
+        });
+    });
     view! {
         <Show when=move || drawing.with(Option::is_some)>
-            <div class="figure player-figure" data-phase=move || phase_name(phase()) inner_html=html></div>
+            <div class="figure player-figure" data-phase=phase_label node_ref=node></div>
         </Show>
     }
 }
