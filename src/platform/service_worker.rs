@@ -103,9 +103,9 @@ thread_local! {
 }
 
 /// Calls `ready` once a new version has been installed and is waiting: now, if one
-/// already waits, or when one finishes installing later. Also asks the browser to look
-/// for a new version whenever the page comes back into view (a phone keeps an installed
-/// app open for days). The listeners are kept as long as the page; a second call
+/// already waits, or when one finishes installing later. Also asks the active worker to
+/// look for a new version whenever the page comes back into view (a phone keeps an
+/// installed app open for days). The listeners are kept as long as the page; a second call
 /// replaces those of the first.
 pub fn on_update_waiting(registration: &ServiceWorkerRegistration, ready: impl Fn() + 'static) {
     let ready = Rc::new(ready);

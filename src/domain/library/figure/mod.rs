@@ -17,11 +17,10 @@ mod shapes;
 mod svg;
 
 use body::{ease, Pose};
-pub use marks::{moving_path, MovingPath, ARROW_POINTS};
 pub use motion::{loop_phase, rep_phase, Phase, RepKind, LOOP_MS, MOVE_MS};
 pub use poses::figure;
 pub use shapes::{arrow, draw, draw_marked, view_box, Ink, Shape};
-pub use svg::{ink_class, path_markup, paths, svg, svg_of, PathEl};
+pub use svg::{ink_class, paths, svg, svg_of, PathEl};
 
 /// The canvas every figure is drawn on, in units.
 pub const WIDTH: f32 = 240.0;

@@ -163,7 +163,7 @@ fn arrow(d: &mut String, points: &[Point]) {
 }
 
 /// Writes one path element.
-pub fn path_markup(out: &mut String, p: &PathEl) {
+fn path_markup(out: &mut String, p: &PathEl) {
     out.push_str(r#"<path class=""#);
     out.push_str(p.class);
     if let Some(w) = p.width {

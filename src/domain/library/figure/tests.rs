@@ -456,9 +456,10 @@ fn the_arrow_follows_the_part_that_moves_from_start_to_end() {
     for e in CATALOG {
         let f = figure(&e.id).unwrap();
         for worked in sides(e) {
-            let path = moving_path(&f, worked).unwrap_or_else(|| panic!("{}: no path", e.id));
+            let path =
+                marks::moving_path(&f, worked).unwrap_or_else(|| panic!("{}: no path", e.id));
             let (start, end) = (marks::tracked(&f.start()), marks::tracked(&f.end(worked)));
-            let last = ARROW_POINTS - 1;
+            let last = marks::ARROW_POINTS - 1;
             // The same part: where it is in the start pose, then in the end pose.
             let k = (0..start.len())
                 .find(|&k| {
