@@ -20,7 +20,9 @@ import { dirname, join } from "node:path";
 import { PRELOADED } from "./hosting.mjs";
 import { dropClasses, dropExports, renameImportKeys, renameImportModule, shortenImports } from "./wasm-imports.mjs";
 
-const OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
+// NAMES=1 keeps the functions' names, for a profile that names them (never for a build
+// that ships: the names add about half to the wasm).
+const OPT = [...(process.env.NAMES ? ["--debuginfo"] : []), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 

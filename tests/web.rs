@@ -256,6 +256,62 @@ async fn device_adapters_drive_the_browser_apis_and_fail_soft() {
 }
 
 #[wasm_bindgen_test]
+fn a_frame_loop_draws_on_each_frame_until_it_stops_and_never_after_it_goes() {
+    use std::{cell::Cell, rc::Rc};
+    use steadyback::platform::frames::FrameLoop;
+    // The browser's frames replaced by a list the test runs by hand.
+    js("window.__raf = [requestAnimationFrame, cancelAnimationFrame]; \
+        window.__frames = new Map(); window.__next = 1; \
+        window.requestAnimationFrame = (cb) => { const id = __next++; __frames.set(id, cb); return id; }; \
+        window.cancelAnimationFrame = (id) => __frames.delete(id); \
+        window.__runFrames = () => { const cbs = [...__frames.values()]; __frames.clear(); \
+          cbs.forEach((cb) => cb(0)); return cbs.length; };");
+    let run_frames = || js("__runFrames()").as_f64().unwrap();
+    let drawn = Rc::new(Cell::new(0));
+    let count = Rc::clone(&drawn);
+    let frames = FrameLoop::new(move || {
+        count.set(count.get() + 1);
+        count.get() < 3
+    });
+    assert!(!frames.running());
+    assert!(frames.start());
+    assert!(frames.start(), "started twice: still one frame asked for");
+    assert_eq!(js("__frames.size").as_f64(), Some(1.0));
+    for expected in 1..=3 {
+        assert_eq!(run_frames(), 1.0);
+        assert_eq!(drawn.get(), expected);
+    }
+    assert!(!frames.running(), "the drawing asked for no more frames");
+    assert_eq!(run_frames(), 0.0);
+    // Started, then stopped before the frame: nothing drawn.
+    drawn.set(0);
+    assert!(frames.start());
+    frames.stop();
+    assert!(!frames.running());
+    assert_eq!(run_frames(), 0.0);
+    assert_eq!(drawn.get(), 0);
+    // Dropped with a frame asked for: the frame is called off.
+    assert!(frames.start());
+    drop(frames);
+    assert_eq!(run_frames(), 0.0);
+    assert_eq!(drawn.get(), 0);
+    // Where calling off does not take (a test clock's ids are past i32), the frame that
+    // still comes after the loop went does nothing, and throws nothing.
+    js("window.cancelAnimationFrame = () => {};");
+    let count = Rc::clone(&drawn);
+    let frames = FrameLoop::new(move || {
+        count.set(count.get() + 1);
+        true
+    });
+    assert!(frames.start());
+    drop(frames);
+    assert_eq!(run_frames(), 1.0, "the frame came");
+    assert_eq!(drawn.get(), 0, "and drew nothing");
+    assert_eq!(run_frames(), 0.0, "nor asked for another");
+    js("[window.requestAnimationFrame, window.cancelAnimationFrame] = __raf;");
+}
+
+#[wasm_bindgen_test]
 async fn the_pain_scale_offers_0_to_10_and_marks_the_answer() {
     use steadyback::ui::components::pain_scale::PainScale;
     let root = fresh_root();

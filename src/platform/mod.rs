@@ -5,6 +5,7 @@ pub mod audio;
 pub mod base_path;
 pub mod clock;
 pub mod files;
+pub mod frames;
 pub mod media_session;
 pub mod persistence;
 pub mod service_worker;

@@ -13,14 +13,17 @@ import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE } from "./harness.mjs";
 
-/** Counts animation frames the page asks for, from now on. */
+/** Counts animation frames the page asks for, from now on, and the time their callbacks take. */
 const countFrames = () => {
   window.__frames = 0;
+  window.__callbacks = 0;
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) =>
     raf((t) => {
       window.__frames += 1;
+      const start = performance.now();
       cb(t);
+      window.__callbacks += performance.now() - start;
     });
 };
 
@@ -30,9 +33,10 @@ async function perFrame(page, metrics, ms) {
   const m0 = await metrics();
   await page.waitForTimeout(ms);
   const m1 = await metrics();
-  const frames = Math.max(1, await page.evaluate(() => window.__frames));
+  const [frames, callbacks] = await page.evaluate(() => [Math.max(1, window.__frames), window.__callbacks]);
   const per = (name) => ((m1[name] - m0[name]) * 1000) / frames;
   return {
+    callback: callbacks / frames,
     ms: per("TaskDuration"),
     script: per("ScriptDuration"),
     style: per("RecalcStyleDuration"),
@@ -49,6 +53,8 @@ export async function figureRun(dist) {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     viewport: PHONE,
+    // A phone: taps, and no pointer left hovering over the figure as a mouse would.
+    hasTouch: true,
   });
   try {
     await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
@@ -63,12 +69,12 @@ export async function figureRun(dist) {
     await page.goto(`${server.origin}/session/exercise:pelvic-tilt`);
     await page.getByRole("button", { name: "Start", exact: true }).waitFor();
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await page.getByRole("button", { name: "Start", exact: true }).click();
+    await page.getByRole("button", { name: "Start", exact: true }).tap();
     await page.locator(".phase", { hasText: "Move slowly" }).waitFor({ timeout: 30_000 });
     const player = await perFrame(page, metrics, 3_000);
     const arrow = await page.locator(".player-figure .fig-arrow").count();
-    await page.getByRole("button", { name: "Stop" }).click();
-    await page.getByRole("button", { name: "End the session" }).click();
+    await page.getByRole("button", { name: "Stop" }).tap();
+    await page.getByRole("button", { name: "End the session" }).tap();
     await page.goto(`${server.origin}/exercise/dead-bug`);
     await page.locator(".figure.moving").waitFor();
     const loop = await perFrame(page, metrics, 4_000);
@@ -105,7 +111,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       results[name].loop.push(r.loop.ms);
       results[name].frames.push(r.player.frames);
       console.log(
-        `  run ${run} ${name}: player ${r.player.ms.toFixed(2)} ms/frame (script ${r.player.script.toFixed(2)}, style ${r.player.style.toFixed(2)}, layout ${r.player.layout.toFixed(2)}; ${r.player.frames} frames, arrow ${r.arrow ? "drawn" : "none"}), exercise page ${r.loop.ms.toFixed(2)} ms/frame (${r.loop.frames} frames)`,
+        `  run ${run} ${name}: player ${r.player.ms.toFixed(2)} ms/frame (its callback ${r.player.callback.toFixed(2)}, script ${r.player.script.toFixed(2)}, style ${r.player.style.toFixed(2)}, layout ${r.player.layout.toFixed(2)}; ${r.player.frames} frames, arrow ${r.arrow ? "drawn" : "none"}), exercise page ${r.loop.ms.toFixed(2)} ms/frame (${r.loop.frames} frames)`,
       );
     }
   }

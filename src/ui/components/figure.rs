@@ -2,10 +2,13 @@
 //! the session in the player. The domain poses it (`domain::library::figure`); this draws it as an
 //! SVG image with an accessible name, animating only while it moves.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::domain::library::exercise::Exercise;
 use crate::domain::library::figure::{self, Figure, PathEl, Phase, Shape, Worked};
+use crate::platform::frames::FrameLoop;
 use crate::platform::{self, clock};
 use crate::ui::state::AppState;
 
@@ -89,6 +92,13 @@ pub struct Painter {
     drawn: Vec<PathEl>,
     view_box: (f32, f32, f32, f32),
     label: String,
+    /// The element drawn into, and its paths' elements (found once per SVG written, not
+    /// on every frame).
+    el: Option<web_sys::Element>,
+    nodes: Vec<web_sys::Element>,
+    /// The phase's name in the element's `data-phase`, set only when it changes (a few
+    /// times a rep, not on every frame).
+    phase: &'static str,
 }
 
 impl Painter {
@@ -104,36 +114,47 @@ impl Painter {
     ) {
         let paths = drawing.paths(phase, worked);
         let label = &drawing.labels[usize::from(at_end)];
-        let same_shape = drawing.view_box == self.view_box
+        let same_shape = self.el.as_ref() == Some(el)
+            && drawing.view_box == self.view_box
             && *label == self.label
+            && paths.len() == self.nodes.len()
             && paths.len() == self.drawn.len()
             && paths
                 .iter()
                 .zip(&self.drawn)
                 .all(|(a, b)| a.class == b.class && a.width == b.width);
-        let mut node = el
-            .first_element_child()
-            .and_then(|svg| svg.first_element_child());
-        if same_shape && node.is_some() {
-            for (new, old) in paths.iter().zip(&self.drawn) {
-                let Some(path) = node else { break };
+        if same_shape {
+            for ((new, old), node) in paths.iter().zip(&self.drawn).zip(&self.nodes) {
                 if new.d != old.d {
-                    let _ = path.set_attribute("d", &new.d);
+                    let _ = node.set_attribute("d", &new.d);
                 }
-                node = path.next_element_sibling();
             }
         } else {
             el.set_inner_html(&drawing.svg(&paths, at_end));
             self.view_box = drawing.view_box;
             self.label.clone_from(label);
+            self.el = Some(el.clone());
+            self.nodes.clear();
+            let mut node = el
+                .first_element_child()
+                .and_then(|svg| svg.first_element_child());
+            while let Some(path) = node {
+                node = path.next_element_sibling();
+                self.nodes.push(path);
+            }
+            self.phase = "";
         }
         self.drawn = paths;
+        let name = phase_name(phase);
+        if name != self.phase {
+            let _ = el.set_attribute("data-phase", name);
+            self.phase = name;
+        }
     }
 
     /// Forgets what was drawn, so the next frame writes the SVG anew.
     pub fn clear(&mut self) {
-        self.drawn.clear();
-        self.label.clear();
+        *self = Painter::default();
     }
 }
 
@@ -155,35 +176,34 @@ pub fn motion_allowed(state: &AppState) -> impl Fn() -> bool + Copy + 'static {
     move || !reduced && settings.with(|s| s.motion)
 }
 
-/// Calls `frame` on every animation frame while `moving()` holds, and again whenever it
-/// starts to hold; stops when the owner goes. Nothing runs while the figure is still.
-pub fn animate(moving: Signal<bool>, frame: RwSignal<i64>) {
-    let handle: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage> =
-        StoredValue::new_local(None);
-    fn tick(
-        moving: Signal<bool>,
-        frame: RwSignal<i64>,
-        handle: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage>,
-    ) {
-        // The figure may be gone by the time a frame comes (the session ended).
-        if moving.try_get_untracked() != Some(true) {
-            handle.try_set_value(None);
-            return;
-        }
-        frame.try_set(clock::now());
-        let next = request_animation_frame_with_handle(move || tick(moving, frame, handle)).ok();
-        handle.try_set_value(next);
-    }
-    Effect::new(move |_| {
-        if moving.get() && handle.try_with_value(Option::is_none) == Some(true) {
-            tick(moving, frame, handle);
-        }
-    });
+/// Draws a moving figure with `draw(now)` on every animation frame while it returns true
+/// (it moves), outside the reactive graph: a signal set on every frame would cost more
+/// than the drawing. Returns the call that draws at once and starts the frames again if
+/// they had stopped: run it from an effect, and the reactive values `draw` reads make the
+/// figure drawn anew when they change. Stops when the owner goes; nothing runs while the
+/// figure is still.
+pub fn animate(draw: impl Fn(i64) -> bool + 'static) -> impl Fn() + Copy + 'static {
+    let draw = Rc::new(draw);
+    let frames = {
+        let draw = Rc::clone(&draw);
+        StoredValue::new_local(FrameLoop::new(move || draw(clock::now())))
+    };
+    let draw = StoredValue::new_local(draw);
     on_cleanup(move || {
-        if let Some(Some(h)) = handle.try_get_value() {
-            h.cancel();
-        }
+        frames.try_with_value(FrameLoop::stop);
     });
+    move || {
+        let (Some(draw), Some(running)) = (
+            draw.try_get_value(),
+            frames.try_with_value(FrameLoop::running),
+        ) else {
+            return; // The figure is gone.
+        };
+        // While frames come, they go on as long as it moves.
+        if draw(clock::now()) && !running {
+            frames.try_with_value(FrameLoop::start);
+        }
+    }
 }
 
 /// A still of `exercise`'s figure: its end pose (the move), or its start, drawn at once.
@@ -283,28 +303,26 @@ pub fn FigureLoop(
     let drawing = StoredValue::new(drawing);
     let playing = RwSignal::new(true);
     let started = clock::now();
-    let frame = RwSignal::new(started);
     let allowed = motion_allowed(&state);
-    animate(Signal::derive(move || playing.get() && allowed()), frame);
-    let phase = move || figure::loop_phase(frame.get() - started).0;
-    // Set only when the name changes, not on every frame.
-    let phase_label = Memo::new(move |_| phase_name(phase()));
     let node = NodeRef::<leptos::html::Div>::new();
     let painter = StoredValue::new_local(Painter::default());
-    Effect::new(move |_| {
-        let phase = phase();
-        match node.get() {
-            Some(el) => drawing.with_value(|d| {
-                painter.update_value(|p| p.paint(&el, d, phase, Worked::Near, true));
-            }),
+    let draw = animate(move |now| {
+        let Some(el) = node.try_get().flatten() else {
             // Shown again later (motion allowed again): drawn anew then.
-            None => painter.update_value(Painter::clear),
-        }
+            painter.try_update_value(Painter::clear);
+            return false;
+        };
+        let phase = figure::loop_phase(now - started).0;
+        drawing.try_with_value(|d| {
+            painter.try_update_value(|p| p.paint(&el, d, phase, Worked::Near, true));
+        });
+        playing.try_get() == Some(true) && allowed()
     });
+    Effect::new(move |_| draw());
     view! {
         <div class="figure-block">
             <Show when=allowed>
-                <div class="figure moving" data-phase=phase_label node_ref=node></div>
+                <div class="figure moving" node_ref=node></div>
                 <button
                     class="secondary figure-pause"
                     aria-pressed=move || (!playing.get()).to_string()
