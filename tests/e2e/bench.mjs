@@ -4,10 +4,12 @@
 // --check, fails when the first-load brotli total exceeds the budget in budget.json or
 // accessibility scores below its floor in any run.
 //
-//   node bench.mjs --dist DIR [--check] [--runs N] [--skip-lighthouse] [--skip-interactions] [--timer [MINUTES]]
+//   node bench.mjs --dist DIR [--check] [--runs N] [--against DIR] [--skip-lighthouse] [--skip-interactions] [--timer [MINUTES]]
 //
 // The interaction benchmark (interactions-bench.mjs) times every tap and keypress of a
-// scripted walk with the CPU slowed 4×: the worst and the 75th percentile.
+// scripted walk with the CPU slowed 4×: the worst and the 75th percentile, and a tap on
+// Library as soon as the app has started; each the median of --runs N (default 5 here)
+// with its range and spread, beside the build in --against DIR run alternately.
 //
 // --timer plays a routine on the real clock for MINUTES (default 10) and reports how far
 // the displayed time ever lags the wall clock, idle and with a busy main thread, and the
@@ -173,18 +175,34 @@ if (!flag("--skip-lighthouse")) {
 }
 
 if (!flag("--skip-interactions")) {
+  // Each walk N times (default 5), alternating with the build given by --against if any,
+  // so a noisy machine weighs on both alike; the median of each figure, its range, and
+  // the run-to-run spread (the range over the median) to tell a change from noise.
   // Interactions shorter than 16 ms are not reported by the browser: they count as fast.
-  const runs = Math.max(1, Number(option("--runs", "1")) || 1);
-  const results = [];
-  for (let i = 0; i < runs; i += 1) results.push(await interactionsBench(dist));
-  const worst = median(results.map((r) => r.worst));
-  const p75 = median(results.map((r) => r.p75));
-  console.log(`\nInteractions (Event Timing, CPU ${results[0].slowdown}× slower, ${results[0].count} of ≥ 16 ms in a scripted walk), median of ${runs}`);
-  console.log(`  worst ${Math.round(worst)} ms (${results.map((r) => `${Math.round(r.worst)} ms: ${r.worstWhat}`).join("; ")})`);
-  console.log(`  75th percentile ${Math.round(p75)} ms`);
-  const atOnce = [];
-  for (let i = 0; i < runs; i += 1) atOnce.push((await interactionsBench(dist, { atOnce: true })).worst);
-  console.log(`  a tap on Library as soon as the app has started (pages still compiling): ${Math.round(median(atOnce))} ms (${atOnce.map(Math.round).join(", ")})`);
+  const runs = Math.max(1, Number(option("--runs", "5")) || 5);
+  const against = option("--against", null);
+  const builds = against ? [["this build", dist], ["--against", resolve(against)]] : [["this build", dist]];
+  const results = new Map(builds.map(([name]) => [name, { walks: [], atOnce: [] }]));
+  for (let i = 0; i < runs; i += 1) {
+    for (const [name, dir] of builds) {
+      const walk = await interactionsBench(dir);
+      const atOnce = (await interactionsBench(dir, { atOnce: true })).worst;
+      results.get(name).walks.push(walk);
+      results.get(name).atOnce.push(atOnce);
+      console.log(`  run ${i + 1} ${name}: worst ${Math.round(walk.worst)} ms (${walk.worstWhat}), 75th percentile ${Math.round(walk.p75)} ms, Library at once ${Math.round(atOnce)} ms`);
+    }
+  }
+  const first = results.get("this build").walks[0];
+  console.log(`\nInteractions (Event Timing, CPU ${first.slowdown}× slower, ${first.count} of ≥ 16 ms in a scripted walk), median (range) of ${runs}; spread = range / median`);
+  const figure = (xs) => {
+    const m = median(xs);
+    const spread = m > 0 ? (Math.max(...xs) - Math.min(...xs)) / m : 0;
+    return pad(`${Math.round(m)} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}) spread ${Math.round(spread * 100)} %`, 34);
+  };
+  console.log(`  ${"".padEnd(11)} ${pad("worst", 34)} ${pad("75th percentile", 34)} ${pad("Library at once", 34)}`);
+  for (const [name, r] of results) {
+    console.log(`  ${name.padEnd(11)} ${figure(r.walks.map((w) => w.worst))} ${figure(r.walks.map((w) => w.p75))} ${figure(r.atOnce)}`);
+  }
 }
 
 if (flag("--timer")) {

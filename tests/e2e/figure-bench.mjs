@@ -6,12 +6,7 @@
 // Each run opens a fresh browser; with --against DIR, the two builds are run alternately
 // in the same session and printed side by side.
 //   node figure-bench.mjs --dist DIR [--against DIR] [--runs N]
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE } from "./harness.mjs";
+import { benchBrowser } from "./harness.mjs";
 
 /** Counts animation frames the page asks for, from now on, and the time their callbacks take. */
 const countFrames = () => {
@@ -47,17 +42,8 @@ async function perFrame(page, metrics, ms) {
 
 /** One run on `dist`: the player's and the exercise page's cost per frame. */
 export async function figureRun(dist) {
-  const server = await serve(dist);
-  const profile = mkdtempSync(join(tmpdir(), "steadyback-figures-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-    // A phone: taps, and no pointer left hovering over the figure as a mouse would.
-    hasTouch: true,
-  });
+  const { server, context, close } = await benchBrowser(dist);
   try {
-    await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -80,9 +66,7 @@ export async function figureRun(dist) {
     const loop = await perFrame(page, metrics, 4_000);
     return { player, loop, arrow };
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -366,3 +366,28 @@ export async function storedSessions(page, where = "localStorage") {
   const records = [...(log?.data.records ?? []), ...parts.flat()].sort((a, b) => a.s - b.s);
   return { schema: log?.schema ?? null, records: records.map(named) };
 }
+
+/**
+ * A benchmark's browser: `dist` served on 127.0.0.1, a fresh profile, headless Chromium
+ * at phone size with touch (a phone: taps, no pointer left hovering), the safety check
+ * answered; `options` add to or replace the context's. `close()` ends all three.
+ */
+export async function benchBrowser(dist, options = {}) {
+  const server = await serve(dist);
+  const profile = mkdtempSync(join(tmpdir(), "steadyback-bench-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: PHONE,
+    hasTouch: true,
+    baseURL: server.origin,
+    ...options,
+  });
+  await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
+  const close = async () => {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { server, context, close };
+}

@@ -7,104 +7,98 @@
 // pages split off the first load have been fetched and compiled in the background (the
 // loader does that when the page is idle). `atOnce` measures instead one tap on Library
 // as soon as the app has started, while that is still going on.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE, appReady, expectHeading } from "./harness.mjs";
+import { appReady, benchBrowser, expectHeading } from "./harness.mjs";
 
 /** Records every interaction's Event Timing entries, from before the app starts. */
 const observe = () => {
   window.__interactions = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.interactionId) window.__interactions.push({ id: e.interactionId, name: e.name, duration: e.duration });
+      if (e.interactionId) window.__interactions.push({ id: e.interactionId, name: e.name, duration: e.duration, startTime: e.startTime });
     }
   }).observe({ type: "event", durationThreshold: 16, buffered: true });
 };
 
 export async function interactionsBench(dist, { slowdown = 4, atOnce = false } = {}) {
-  const server = await serve(dist);
-  const profile = mkdtempSync(join(tmpdir(), "steadyback-inp-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-    hasTouch: true,
-    baseURL: server.origin,
-  });
+  const { context, close } = await benchBrowser(dist);
   const labels = new Map();
   try {
-    await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
     await context.addInitScript(observe);
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await page.goto("/");
     await appReady(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
-    // What the person did, named, for the report: the interaction ids that came after.
-    const all = [];
-    const collect = async (label) => {
-      const entries = await page.evaluate(() => window.__interactions.splice(0));
-      for (const e of entries) labels.set(e.id, label);
-      all.push(...entries.map((e) => ({ ...e, label })));
-    };
+    // What the person did, named, for the report: each interaction is named after the
+    // last action begun before it started. (Entries come only once the frame after the
+    // input is shown, which can be after the next action: naming them by when they were
+    // collected once blamed Skip for the wait after Pause.)
+    const marks = [];
+    const mark = async (label) => marks.push({ at: await page.evaluate(() => performance.now()), label });
     const nav = (name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+    const settle = () => page.waitForTimeout(300);
     if (atOnce) {
+      await mark("bottom bar: Library, at once");
       await nav("Library").click();
       await expectHeading(page, "Library");
-      await page.waitForTimeout(300);
-      await collect("bottom bar: Library, at once");
-      return summary(all, labels, slowdown);
+    } else {
+      await page.waitForTimeout(2000);
+      for (const [name, heading] of [
+        ["Library", "Library"],
+        ["Progress", "Progress"],
+        ["Safety", "Safety"],
+        ["Settings", "Settings"],
+        ["Today", "Today"],
+      ]) {
+        await mark(`bottom bar: ${name}`);
+        await nav(name).click();
+        await expectHeading(page, heading);
+        await settle();
+      }
+      await mark("bottom bar: Library, again");
+      await nav("Library").click();
+      await expectHeading(page, "Library");
+      await settle();
+      await mark("library: the search field");
+      await page.getByLabel("Search").click();
+      await settle();
+      await mark("library search, a key");
+      await page.keyboard.type("knee", { delay: 150 });
+      await settle();
+      await mark("library search, cleared");
+      await page.getByLabel("Search").fill("");
+      await settle();
+      // To the session as a person gets there: from Today, by a tap.
+      await mark("bottom bar: Today");
+      await nav("Today").click();
+      await expectHeading(page, "Today");
+      await settle();
+      await mark("Today: a routine");
+      await page.locator('main a[href$="/session/gentle-start"]').first().click();
+      await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+      await settle();
+      for (const [name, next] of [
+        ["Start", "Pause"],
+        ["Pause", "Resume"],
+        ["Resume", "Pause"],
+        ["Skip", "Pause"],
+      ]) {
+        await mark(`session: ${name}`);
+        await page.getByRole("button", { name, exact: true }).click();
+        await page.getByRole("button", { name: next, exact: true }).waitFor();
+        await settle();
+      }
     }
-    await page.waitForTimeout(2000);
-    for (const [name, heading] of [
-      ["Library", "Library"],
-      ["Progress", "Progress"],
-      ["Safety", "Safety"],
-      ["Settings", "Settings"],
-      ["Today", "Today"],
-    ]) {
-      await nav(name).click();
-      await expectHeading(page, heading);
-      await page.waitForTimeout(300);
-      await collect(`bottom bar: ${name}`);
-    }
-    await nav("Library").click();
-    await expectHeading(page, "Library");
-    await page.getByLabel("Search").click();
-    await page.keyboard.type("knee", { delay: 150 });
-    await page.waitForTimeout(300);
-    await collect("library search, a key");
-    await page.getByLabel("Search").fill("");
-    await page.waitForTimeout(300);
-    await collect("library search, cleared");
-    // To the session as a person gets there: from Today, by a tap.
-    await nav("Today").click();
-    await expectHeading(page, "Today");
-    await page.waitForTimeout(300);
-    await collect("bottom bar: Today");
-    await page.locator('main a[href$="/session/gentle-start"]').first().click();
-    await page.getByRole("button", { name: "Start", exact: true }).waitFor();
-    await page.waitForTimeout(300);
-    await collect("Today: a routine");
-    for (const [name, next] of [
-      ["Start", "Pause"],
-      ["Pause", "Resume"],
-      ["Resume", "Pause"],
-      ["Skip", "Pause"],
-    ]) {
-      await page.getByRole("button", { name, exact: true }).click();
-      await page.getByRole("button", { name: next, exact: true }).waitFor();
-      await page.waitForTimeout(300);
-      await collect(`session: ${name}`);
-    }
+    // The last entries come with the frame after the last input.
+    await page.waitForTimeout(1500);
+    const all = (await page.evaluate(() => window.__interactions.splice(0))).map((e) => ({
+      ...e,
+      label: marks.findLast((m) => m.at <= e.startTime)?.label ?? "before the walk",
+    }));
+    for (const e of all) labels.set(e.id, e.label);
     return summary(all, labels, slowdown);
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
