@@ -6,12 +6,26 @@ import { createHash } from "node:crypto";
 
 /**
  * The pages one tap from Today (Library, a session, an exercise, Progress, Settings,
- * Safety), preloaded by LOADER in this order when the page is idle: each the exact name,
+ * Safety, all routines) and from the bottom bar's pages (the Library's own exercise, the
+ * Progress page's summary, a past session and an activity logged), preloaded by LOADER in
+ * this order when the page is idle: each the exact name,
  * in snake case, of a route of `later_pages!` in src/ui/app.rs (`ExerciseRoute` is
  * "exercise_route"). The build fails on a name no page has (scripts/split-wasm.mjs). A
  * change here changes LOADER's hash: copy the new policy into the README.
  */
-export const PRELOADED = ["library_route", "session_route", "exercise_route", "progress_route", "settings_route", "safety_route"];
+export const PRELOADED = [
+  "library_route",
+  "session_route",
+  "exercise_route",
+  "progress_route",
+  "settings_route",
+  "safety_route",
+  "routines_route",
+  "summary_route",
+  "session_detail_route",
+  "activity_route",
+  "own_exercise_route",
+];
 
 // Starts the app. It replaces Trunk's own inline loader, which names this build's hashed
 // files: this one reads them from the preload links Trunk writes into the same page, so

@@ -306,7 +306,7 @@ fn Form(
         .as_ref()
         .map_or_else(|| "/library".to_string(), |id| format!("/exercise/{id}"));
     view! {
-        <Page title=title>
+        <Page title=title later=true>
             <p class="lead">
                 "For a move your physiotherapist gave you that is not in the library. "
                 "Write it in your own words; the app does not check it."
