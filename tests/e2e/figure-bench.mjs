@@ -6,7 +6,7 @@
 // Each run opens a fresh browser; with --against DIR, the two builds are run alternately
 // in the same session and printed side by side.
 //   node figure-bench.mjs --dist DIR [--against DIR] [--runs N]
-import { benchBrowser } from "./harness.mjs";
+import { benchBrowser, option } from "./harness.mjs";
 
 /** Counts animation frames the page asks for, from now on, and the time their callbacks take. */
 const countFrames = () => {
@@ -78,11 +78,6 @@ const fmt = (xs) =>
   `${median(xs).toFixed(2)} ms (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-  };
   const dist = option("--dist", "../../target/dist");
   const against = option("--against", null);
   const runs = Number(option("--runs", "5")) || 5;

@@ -391,3 +391,10 @@ export async function benchBrowser(dist, options = {}) {
   };
   return { server, context, close };
 }
+
+/** A benchmark's command-line option: the word after `name`, or `fallback`. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}

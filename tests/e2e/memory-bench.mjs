@@ -8,7 +8,7 @@
 // them grows from one routine to the next (after the first, which fills what is made
 // once: the session page's code, the history's first entry on Today).
 //   node memory-bench.mjs --dist DIR [--minutes 30] [--routine gentle-start]
-import { DEFAULT_NOW, appReady, benchBrowser, pageLoaded } from "./harness.mjs";
+import { DEFAULT_NOW, appReady, benchBrowser, option, pageLoaded } from "./harness.mjs";
 
 const MINUTE = 60_000;
 /** A sample every so much of the session's time. */
@@ -114,11 +114,6 @@ export function growth(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-  };
   const dist = option("--dist", "../../target/dist");
   const minutes = Number(option("--minutes", "30")) || 30;
   const routine = option("--routine", "gentle-start");

@@ -158,6 +158,38 @@ impl Painter {
     }
 }
 
+/// The element a moving figure is drawn into, with its [`Painter`].
+#[derive(Clone, Copy)]
+pub struct Surface {
+    /// The element, for its view's `node_ref`.
+    pub node: NodeRef<leptos::html::Div>,
+    painter: StoredValue<Painter, LocalStorage>,
+}
+
+impl Default for Surface {
+    fn default() -> Self {
+        Surface {
+            node: NodeRef::new(),
+            painter: StoredValue::new_local(Painter::default()),
+        }
+    }
+}
+
+impl Surface {
+    /// Runs `paint` with the element and its painter, returning whether more frames are
+    /// wanted. Not shown now (motion turned off, the step without a figure): none are,
+    /// and the painter forgets what it drew, so it draws anew once shown again.
+    pub fn paint(self, paint: impl FnOnce(&web_sys::Element, &mut Painter) -> bool) -> bool {
+        let Some(el) = self.node.try_get().flatten() else {
+            self.painter.try_update_value(Painter::clear);
+            return false;
+        };
+        self.painter
+            .try_update_value(|p| paint(&el, p))
+            .unwrap_or(false)
+    }
+}
+
 /// "start", "in", "end" or "back": what the figure shows, for styles and tests.
 pub fn phase_name(phase: Phase) -> &'static str {
     match phase {
@@ -304,19 +336,14 @@ pub fn FigureLoop(
     let playing = RwSignal::new(true);
     let started = clock::now();
     let allowed = motion_allowed(&state);
-    let node = NodeRef::<leptos::html::Div>::new();
-    let painter = StoredValue::new_local(Painter::default());
+    let surface = Surface::default();
+    let node = surface.node;
     let draw = animate(move |now| {
-        let Some(el) = node.try_get().flatten() else {
-            // Shown again later (motion allowed again): drawn anew then.
-            painter.try_update_value(Painter::clear);
-            return false;
-        };
         let phase = figure::loop_phase(now - started).0;
-        drawing.try_with_value(|d| {
-            painter.try_update_value(|p| p.paint(&el, d, phase, Worked::Near, true));
-        });
-        playing.try_get() == Some(true) && allowed()
+        surface.paint(|el, painter| {
+            drawing.try_with_value(|d| painter.paint(el, d, phase, Worked::Near, true));
+            playing.try_get() == Some(true) && allowed()
+        })
     });
     Effect::new(move |_| draw());
     view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::player::Player;
 use crate::domain::library::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
-use crate::ui::components::figure::{animate, motion_allowed, Drawing, Painter};
+use crate::ui::components::figure::{animate, motion_allowed, Drawing, Surface};
 
 /// The figure of the step being played.
 #[component]
@@ -74,29 +74,25 @@ pub(super) fn PlayerFigure(
     });
     let drawing = Memo::new(move |_| exercise.with(|e| e.as_ref().and_then(Drawing::of)));
     // One element for the whole session; each frame changes only what moved in it.
-    let node = NodeRef::<leptos::html::Div>::new();
-    let painter = StoredValue::new_local(Painter::default());
+    let surface = Surface::default();
+    let node = surface.node;
     let draw = animate(move |now| {
-        let Some(el) = node.try_get().flatten() else {
-            painter.try_update_value(Painter::clear);
-            return false;
-        };
         let shown = shown_at(now);
-        drawing
-            .try_with(|d| match (d, shown) {
-                (Some(d), Some(s)) => {
-                    painter.try_update_value(|p| {
-                        p.paint(&el, d, s.phase, s.worked, s.phase != Phase::Start);
-                    });
-                    s.moving
-                }
-                _ => {
-                    el.set_inner_html("");
-                    painter.try_update_value(Painter::clear);
-                    false
-                }
-            })
-            .unwrap_or(false)
+        surface.paint(|el, painter| {
+            drawing
+                .try_with(|d| match (d, shown) {
+                    (Some(d), Some(s)) => {
+                        painter.paint(el, d, s.phase, s.worked, s.phase != Phase::Start);
+                        s.moving
+                    }
+                    _ => {
+                        el.set_inner_html("");
+                        painter.clear();
+                        false
+                    }
+                })
+                .unwrap_or(false)
+        })
     });
     // Drawn anew at each tick, pause, setting or step; frames follow while it moves.
     Effect::new(move |_| draw());
