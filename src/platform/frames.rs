@@ -21,15 +21,12 @@ struct Inner {
     callback: OnceCell<JsValue>,
     /// The frame asked for and not yet run.
     pending: Cell<Option<i32>>,
-    /// Set when the loop is dropped (perhaps during its own frame): no frame is asked
-    /// for after that.
-    dropped: Cell<bool>,
 }
 
 impl Inner {
     /// Asks for the next frame; false where the browser has no animation frames.
     fn request(self: &Rc<Self>) -> bool {
-        let Some(window) = web_sys::window().filter(|_| !self.dropped.get()) else {
+        let Some(window) = web_sys::window() else {
             return false;
         };
         let weak: Weak<Inner> = Rc::downgrade(self);
@@ -59,7 +56,6 @@ impl FrameLoop {
             draw: Box::new(draw),
             callback: OnceCell::new(),
             pending: Cell::new(None),
-            dropped: Cell::new(false),
         }))
     }
 
@@ -83,9 +79,9 @@ impl FrameLoop {
 }
 
 impl Drop for FrameLoop {
-    /// A frame asked for must not run the callback dropped with the loop.
+    /// No frame after the loop goes (and one that still comes, even asked for during the
+    /// loop's own last frame, finds it gone).
     fn drop(&mut self) {
-        self.0.dropped.set(true);
         self.stop();
     }
 }

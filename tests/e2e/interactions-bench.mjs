@@ -21,7 +21,6 @@ const observe = () => {
 
 export async function interactionsBench(dist, { slowdown = 4, atOnce = false } = {}) {
   const { context, close } = await benchBrowser(dist);
-  const labels = new Map();
   try {
     await context.addInitScript(observe);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -43,50 +42,37 @@ export async function interactionsBench(dist, { slowdown = 4, atOnce = false } =
       await expectHeading(page, "Library");
     } else {
       await page.waitForTimeout(2000);
-      for (const [name, heading] of [
-        ["Library", "Library"],
-        ["Progress", "Progress"],
-        ["Safety", "Safety"],
-        ["Settings", "Settings"],
-        ["Today", "Today"],
-      ]) {
-        await mark(`bottom bar: ${name}`);
-        await nav(name).click();
-        await expectHeading(page, heading);
+      /** One action of the walk, named, then a pause as a person's between taps. */
+      const act = async (label, action) => {
+        await mark(label);
+        await action();
         await settle();
-      }
-      await mark("bottom bar: Library, again");
-      await nav("Library").click();
-      await expectHeading(page, "Library");
-      await settle();
-      await mark("library: the search field");
-      await page.getByLabel("Search").click();
-      await settle();
-      await mark("library search, a key");
-      await page.keyboard.type("knee", { delay: 150 });
-      await settle();
-      await mark("library search, cleared");
-      await page.getByLabel("Search").fill("");
-      await settle();
+      };
+      const bar = (name) => async () => {
+        await nav(name).click();
+        await expectHeading(page, name);
+      };
+      for (const name of ["Library", "Progress", "Safety", "Settings", "Today"]) await act(`bottom bar: ${name}`, bar(name));
+      await act("bottom bar: Library, again", bar("Library"));
+      await act("library: the search field", () => page.getByLabel("Search").click());
+      await act("library search, a key", () => page.keyboard.type("knee", { delay: 150 }));
+      await act("library search, cleared", () => page.getByLabel("Search").fill(""));
       // To the session as a person gets there: from Today, by a tap.
-      await mark("bottom bar: Today");
-      await nav("Today").click();
-      await expectHeading(page, "Today");
-      await settle();
-      await mark("Today: a routine");
-      await page.locator('main a[href$="/session/gentle-start"]').first().click();
-      await page.getByRole("button", { name: "Start", exact: true }).waitFor();
-      await settle();
+      await act("bottom bar: Today", bar("Today"));
+      await act("Today: a routine", async () => {
+        await page.locator('main a[href$="/session/gentle-start"]').first().click();
+        await page.getByRole("button", { name: "Start", exact: true }).waitFor();
+      });
       for (const [name, next] of [
         ["Start", "Pause"],
         ["Pause", "Resume"],
         ["Resume", "Pause"],
         ["Skip", "Pause"],
       ]) {
-        await mark(`session: ${name}`);
-        await page.getByRole("button", { name, exact: true }).click();
-        await page.getByRole("button", { name: next, exact: true }).waitFor();
-        await settle();
+        await act(`session: ${name}`, async () => {
+          await page.getByRole("button", { name, exact: true }).click();
+          await page.getByRole("button", { name: next, exact: true }).waitFor();
+        });
       }
     }
     // The last entries come with the frame after the last input.
@@ -95,19 +81,19 @@ export async function interactionsBench(dist, { slowdown = 4, atOnce = false } =
       ...e,
       label: marks.findLast((m) => m.at <= e.startTime)?.label ?? "before the walk",
     }));
-    for (const e of all) labels.set(e.id, e.label);
-    return summary(all, labels, slowdown);
+    return summary(all, slowdown);
   } finally {
     await close();
   }
 }
 
 /** One duration per interaction (its longest event): how many, the worst, the 75th percentile. */
-function summary(all, labels, slowdown) {
+function summary(all, slowdown) {
   const byId = new Map();
   for (const e of all) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.duration));
   const durations = [...byId.values()].sort((a, b) => a - b);
   const worstId = [...byId.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const labels = new Map(all.map((e) => [e.id, e.label]));
   const p75 = durations.length ? durations[Math.min(durations.length - 1, Math.ceil(durations.length * 0.75) - 1)] : 0;
   return {
     count: durations.length,
