@@ -21,12 +21,15 @@ struct Inner {
     callback: OnceCell<JsValue>,
     /// The frame asked for and not yet run.
     pending: Cell<Option<i32>>,
+    /// Set when the loop is dropped (perhaps during its own frame): no frame is asked
+    /// for after that.
+    dropped: Cell<bool>,
 }
 
 impl Inner {
     /// Asks for the next frame; false where the browser has no animation frames.
     fn request(self: &Rc<Self>) -> bool {
-        let Some(window) = web_sys::window() else {
+        let Some(window) = web_sys::window().filter(|_| !self.dropped.get()) else {
             return false;
         };
         let weak: Weak<Inner> = Rc::downgrade(self);
@@ -56,6 +59,7 @@ impl FrameLoop {
             draw: Box::new(draw),
             callback: OnceCell::new(),
             pending: Cell::new(None),
+            dropped: Cell::new(false),
         }))
     }
 
@@ -79,9 +83,9 @@ impl FrameLoop {
 }
 
 impl Drop for FrameLoop {
-    /// No frame after the loop goes (and one that still comes, even asked for during the
-    /// loop's own last frame, finds it gone).
+    /// A frame asked for must not run the callback dropped with the loop.
     fn drop(&mut self) {
+        self.0.dropped.set(true);
         self.stop();
     }
 }
