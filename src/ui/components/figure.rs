@@ -2,6 +2,7 @@
 //! the session in the player. The domain poses it (`domain::library::figure`); this draws it as an
 //! SVG image with an accessible name, animating only while it moves.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -48,15 +49,15 @@ impl Drawing {
     }
 
     /// The paths of the figure at `phase`, with the arrow of the move while it moves
-    /// (none while it holds or rests).
-    fn paths(&self, phase: Phase, worked: Worked) -> Vec<PathEl> {
+    /// (none while it holds or rests), written over those in `out`.
+    fn paths_into(&self, phase: Phase, worked: Worked, out: &mut Vec<PathEl>) {
         let arrow = match phase {
             Phase::In(_) => self.arrow(worked, false),
             Phase::Back(_) => self.arrow(worked, true),
             Phase::Start | Phase::End => None,
         };
         let pose = self.figure.pose_at(phase, worked);
-        figure::paths(&figure::draw_marked(&self.figure, &pose, None, arrow))
+        figure::paths_into(&figure::draw_marked(&self.figure, &pose, None, arrow), out);
     }
 
     /// The SVG of `paths`; `at_end` names the move in its label.
@@ -67,7 +68,9 @@ impl Drawing {
     /// The SVG of the figure at `phase`, with the arrow of the move while it moves (none
     /// while it holds or rests); `at_end` names the move in its label.
     pub fn markup(&self, phase: Phase, worked: Worked, at_end: bool) -> String {
-        self.svg(&self.paths(phase, worked), at_end)
+        let mut paths = Vec::new();
+        self.paths_into(phase, worked, &mut paths);
+        self.svg(&paths, at_end)
     }
 
     /// The SVG of the still of the move: the end pose, the start pose faint behind it and
@@ -90,11 +93,11 @@ impl Drawing {
 pub struct Painter {
     /// What is drawn: the SVG's paths, its frame and its label.
     drawn: Vec<PathEl>,
+    /// The paths of the frame before, whose room the next frame's are written in.
+    spare: Vec<PathEl>,
     view_box: (f32, f32, f32, f32),
     label: String,
-    /// The element drawn into, and its paths' elements (found once per SVG written, not
-    /// on every frame).
-    el: Option<web_sys::Element>,
+    /// The elements of the paths (found once per SVG written, not on every frame).
     nodes: Vec<web_sys::Element>,
     /// The phase's name in the element's `data-phase`, set only when it changes (a few
     /// times a rep, not on every frame).
@@ -102,8 +105,8 @@ pub struct Painter {
 }
 
 impl Painter {
-    /// Draws `drawing` at `phase` worked on `worked` into `el`; `at_end` names the move in
-    /// its label.
+    /// Draws `drawing` at `phase` worked on `worked` into `el`, always the same element
+    /// until the painter is cleared; `at_end` names the move in its label.
     pub fn paint(
         &mut self,
         el: &web_sys::Element,
@@ -112,28 +115,27 @@ impl Painter {
         worked: Worked,
         at_end: bool,
     ) {
-        let paths = drawing.paths(phase, worked);
+        let mut paths = std::mem::take(&mut self.spare);
+        drawing.paths_into(phase, worked, &mut paths);
         let label = &drawing.labels[usize::from(at_end)];
-        let same_shape = self.el.as_ref() == Some(el)
-            && drawing.view_box == self.view_box
+        let same_shape = drawing.view_box == self.view_box
             && *label == self.label
             && paths.len() == self.nodes.len()
             && paths.len() == self.drawn.len()
             && paths
                 .iter()
                 .zip(&self.drawn)
-                .all(|(a, b)| a.class == b.class && a.width == b.width);
+                .all(|(a, b)| a.tag == b.tag && a.class == b.class && a.width == b.width);
         if same_shape {
             for ((new, old), node) in paths.iter().zip(&self.drawn).zip(&self.nodes) {
                 if new.d != old.d {
-                    let _ = node.set_attribute("d", &new.d);
+                    let _ = node.set_attribute(new.tag.geometry(), &new.d);
                 }
             }
         } else {
             el.set_inner_html(&drawing.svg(&paths, at_end));
             self.view_box = drawing.view_box;
             self.label.clone_from(label);
-            self.el = Some(el.clone());
             self.nodes.clear();
             let mut node = el
                 .first_element_child()
@@ -144,7 +146,7 @@ impl Painter {
             }
             self.phase = "";
         }
-        self.drawn = paths;
+        self.spare = std::mem::replace(&mut self.drawn, paths);
         let name = phase_name(phase);
         if name != self.phase {
             let _ = el.set_attribute("data-phase", name);
@@ -155,38 +157,6 @@ impl Painter {
     /// Forgets what was drawn, so the next frame writes the SVG anew.
     pub fn clear(&mut self) {
         *self = Painter::default();
-    }
-}
-
-/// The element a moving figure is drawn into, with its [`Painter`].
-#[derive(Clone, Copy)]
-pub struct Surface {
-    /// The element, for its view's `node_ref`.
-    pub node: NodeRef<leptos::html::Div>,
-    painter: StoredValue<Painter, LocalStorage>,
-}
-
-impl Default for Surface {
-    fn default() -> Self {
-        Surface {
-            node: NodeRef::new(),
-            painter: StoredValue::new_local(Painter::default()),
-        }
-    }
-}
-
-impl Surface {
-    /// Runs `paint` with the element and its painter, returning whether more frames are
-    /// wanted. Not shown now (motion turned off, the step without a figure): none are,
-    /// and the painter forgets what it drew, so it draws anew once shown again.
-    pub fn paint(self, paint: impl FnOnce(&web_sys::Element, &mut Painter) -> bool) -> bool {
-        let Some(el) = self.node.try_get().flatten() else {
-            self.painter.try_update_value(Painter::clear);
-            return false;
-        };
-        self.painter
-            .try_update_value(|p| paint(&el, p))
-            .unwrap_or(false)
     }
 }
 
@@ -208,34 +178,73 @@ pub fn motion_allowed(state: &AppState) -> impl Fn() -> bool + Copy + 'static {
     move || !reduced && settings.with(|s| s.motion)
 }
 
-/// Draws a moving figure with `draw(now)` on every animation frame while it returns true
-/// (it moves), outside the reactive graph: a signal set on every frame would cost more
-/// than the drawing. Returns the call that draws at once and starts the frames again if
-/// they had stopped: run it from an effect, and the reactive values `draw` reads make the
-/// figure drawn anew when they change. Stops when the owner goes; nothing runs while the
-/// figure is still.
-pub fn animate(draw: impl Fn(i64) -> bool + 'static) -> impl Fn() + Copy + 'static {
-    let draw = Rc::new(draw);
+/// What a moving figure draws from on each frame: its element, what `plan` last read,
+/// and its painter.
+struct Moving<P> {
+    el: Option<web_sys::Element>,
+    plan: Option<P>,
+    painter: Painter,
+}
+
+/// Draws a moving figure into the element of `node`: `plan` reads what the figure
+/// depends on (run by an effect, and again whenever any of it changes: a tick, a pause,
+/// a setting, the step), and `frame` draws from the plan at a moment, on every animation
+/// frame while it returns true (it moves). The frames read nothing reactive and set no
+/// signal: both would cost more than the drawing. With no element (not shown) or no
+/// plan (nothing to draw), the painter forgets what it drew, so it draws anew once
+/// shown again. Stops when the owner goes; nothing runs while the figure is still.
+pub fn animate<P: 'static>(
+    node: NodeRef<leptos::html::Div>,
+    plan: impl Fn() -> Option<P> + 'static,
+    frame: impl Fn(&P, i64, &web_sys::Element, &mut Painter) -> bool + 'static,
+) {
+    let moving = Rc::new(RefCell::new(Moving {
+        el: None,
+        plan: None,
+        painter: Painter::default(),
+    }));
+    let draw = {
+        let moving = Rc::clone(&moving);
+        Rc::new(move || {
+            let Ok(mut m) = moving.try_borrow_mut() else {
+                return false;
+            };
+            let Moving { el, plan, painter } = &mut *m;
+            match (el.as_ref(), plan.as_ref()) {
+                (Some(el), Some(plan)) => frame(plan, clock::now(), el, painter),
+                (el, _) => {
+                    if let Some(el) = el.filter(|_| !painter.drawn.is_empty()) {
+                        el.set_inner_html("");
+                    }
+                    painter.clear();
+                    false
+                }
+            }
+        })
+    };
     let frames = {
         let draw = Rc::clone(&draw);
-        StoredValue::new_local(FrameLoop::new(move || draw(clock::now())))
+        StoredValue::new_local(FrameLoop::new(move || draw()))
     };
-    let draw = StoredValue::new_local(draw);
     on_cleanup(move || {
         frames.try_with_value(FrameLoop::stop);
     });
-    move || {
-        let (Some(draw), Some(running)) = (
-            draw.try_get_value(),
-            frames.try_with_value(FrameLoop::running),
-        ) else {
-            return; // The figure is gone.
-        };
+    Effect::new(move |_| {
+        let el = node.get().map(web_sys::Element::from);
+        let plan = plan();
+        if let Ok(mut m) = moving.try_borrow_mut() {
+            if m.el != el {
+                // Another element (shown again): drawn anew.
+                m.painter.clear();
+                m.el = el;
+            }
+            m.plan = plan;
+        }
         // While frames come, they go on as long as it moves.
-        if draw(clock::now()) && !running {
+        if draw() && frames.try_with_value(FrameLoop::running) == Some(false) {
             frames.try_with_value(FrameLoop::start);
         }
-    }
+    });
 }
 
 /// A still of `exercise`'s figure: its end pose (the move), or its start, drawn at once.
@@ -332,20 +341,19 @@ pub fn FigureLoop(
     let Some(drawing) = Drawing::of(&exercise) else {
         return ().into_any();
     };
-    let drawing = StoredValue::new(drawing);
     let playing = RwSignal::new(true);
     let started = clock::now();
     let allowed = motion_allowed(&state);
-    let surface = Surface::default();
-    let node = surface.node;
-    let draw = animate(move |now| {
-        let phase = figure::loop_phase(now - started).0;
-        surface.paint(|el, painter| {
-            drawing.try_with_value(|d| painter.paint(el, d, phase, Worked::Near, true));
-            playing.try_get() == Some(true) && allowed()
-        })
-    });
-    Effect::new(move |_| draw());
+    let node = NodeRef::new();
+    animate(
+        node,
+        move || Some(playing.get() && allowed()),
+        move |&moves, now, el, painter| {
+            let phase = figure::loop_phase(now - started).0;
+            painter.paint(el, &drawing, phase, Worked::Near, true);
+            moves
+        },
+    );
     view! {
         <div class="figure-block">
             <Show when=allowed>

@@ -20,7 +20,7 @@ use body::{ease, Pose};
 pub use motion::{loop_phase, rep_phase, Phase, RepKind, LOOP_MS, MOVE_MS};
 pub use poses::figure;
 pub use shapes::{arrow, draw, draw_marked, view_box, Ink, Shape};
-pub use svg::{ink_class, paths, svg, svg_of, PathEl};
+pub use svg::{ink_class, paths, paths_into, svg, svg_of, PathEl, Tag};
 
 /// The canvas every figure is drawn on, in units.
 pub const WIDTH: f32 = 240.0;

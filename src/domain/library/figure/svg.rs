@@ -44,79 +44,162 @@ fn point(out: &mut String, p: Point, sep: char) {
     num(out, p.y);
 }
 
-/// One element of a figure's SVG: a path with its class, its stroke width (none for a
-/// filled shape) and its outline. A moving figure keeps its elements from frame to
-/// frame and changes only the outlines that moved.
+/// The kind of element a shape is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// An outline (`d`): the setting's circles and rounded rectangles, which never move
+    /// and are filled in one colour and edged in another.
+    Path,
+    /// A line through points (`points`): limbs, the head (a dot as wide as the head),
+    /// arrows.
+    Polyline,
+    /// A closed outline through points (`points`): what is carried.
+    Polygon,
+}
+
+impl Tag {
+    /// The element's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::Path => "path",
+            Tag::Polyline => "polyline",
+            Tag::Polygon => "polygon",
+        }
+    }
+
+    /// The attribute that holds its outline. A moving figure changes only this: a
+    /// polyline's `points`, unlike a path's `d`, is not a style property, so changing it
+    /// costs the browser no style work on every frame.
+    pub fn geometry(self) -> &'static str {
+        match self {
+            Tag::Path => "d",
+            Tag::Polyline | Tag::Polygon => "points",
+        }
+    }
+}
+
+/// One element of a figure's SVG: its kind, its class, its stroke width (none for a
+/// filled outline) and its outline (`d` or `points`). A moving figure keeps its
+/// elements from frame to frame and changes only the outlines that moved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathEl {
+    pub tag: Tag,
     pub class: &'static str,
     /// In tenths of a unit.
     pub width: Option<i32>,
     pub d: String,
 }
 
-/// The paths of `shapes`, in drawing order: lines drawn one after another in the same ink
-/// and width as one path, circles and rounded rectangles as outlines, an arrow as one
-/// stroke.
+/// The elements of `shapes`, in drawing order: lines drawn one after another in the same
+/// ink and width, each starting where the last ended, as one polyline (never filled: the
+/// app's styles say so, or the ink's fill would fill the space a bent limb encloses); a
+/// circle as a dot (a polyline of one point, as wide as the circle); a rectangle as a
+/// polygon whose rounded joins round its corners; an arrow as one polyline. The
+/// setting's circles and rectangles stay outlines.
 pub fn paths(shapes: &[Shape]) -> Vec<PathEl> {
-    let mut out: Vec<PathEl> = Vec::new();
-    // The ink and width of the last path, while lines may join it.
-    let mut open: Option<(Ink, f32)> = None;
+    let mut out = Vec::new();
+    paths_into(shapes, &mut out);
+    out
+}
+
+/// The elements of `shapes` (see [`paths`]) written over those in `out`, reusing the
+/// room of their text: a moving figure writes its elements on every frame, and
+/// allocating them anew each time costs more than writing them.
+pub fn paths_into(shapes: &[Shape], out: &mut Vec<PathEl>) {
+    // How many of `out`'s elements are written.
+    let mut n: usize = 0;
+    // The ink, width and end of the last polyline, while lines may join it.
+    let mut open: Option<(Ink, f32, Point)> = None;
     for s in shapes {
-        let mut d = String::new();
-        let (class, width) = match *s {
-            Shape::Line { a, b, width, ink } => {
-                d.push('M');
-                point(&mut d, a, ' ');
-                d.push('L');
-                point(&mut d, b, ' ');
-                if open == Some((ink, width)) {
-                    if let Some(last) = out.last_mut() {
-                        last.d.push_str(&d);
-                        continue;
-                    }
-                }
-                open = Some((ink, width));
-                (ink_class(ink), Some(width))
+        if let (Shape::Line { a, b, width, ink }, Some(last)) = (*s, n.checked_sub(1)) {
+            if open == Some((ink, width, a)) {
+                let d = &mut out[last].d;
+                d.push(' ');
+                point(d, b, ' ');
+                open = Some((ink, width, b));
+                continue;
             }
-            Shape::Circle { c, r, ink } => {
-                open = None;
+        }
+        if n == out.len() {
+            out.push(PathEl {
+                tag: Tag::Path,
+                class: "",
+                width: None,
+                d: String::new(),
+            });
+        }
+        let el = &mut out[n];
+        n += 1;
+        let d = &mut el.d;
+        d.clear();
+        open = None;
+        let (tag, class, width) = match *s {
+            Shape::Line { a, b, width, ink } => {
+                point(d, a, ' ');
+                d.push(' ');
+                point(d, b, ' ');
+                open = Some((ink, width, b));
+                (Tag::Polyline, ink_class(ink), Some(width))
+            }
+            Shape::Circle { c, r, ink } if ink == Ink::Setting => {
                 // Two half circles.
                 d.push('M');
-                point(&mut d, Point::new(c.x - r, c.y), ' ');
+                point(d, Point::new(c.x - r, c.y), ' ');
                 for dx in [2.0 * r, -2.0 * r] {
                     d.push('a');
-                    num(&mut d, r);
+                    num(d, r);
                     d.push(' ');
-                    num(&mut d, r);
+                    num(d, r);
                     d.push_str(" 0 1 0 ");
-                    point(&mut d, Point::new(dx, 0.0), ' ');
+                    point(d, Point::new(dx, 0.0), ' ');
                 }
-                (ink_class(ink), None)
+                (Tag::Path, ink_class(ink), None)
+            }
+            Shape::Circle { c, r, ink } => {
+                point(d, c, ' ');
+                d.push(' ');
+                point(d, c, ' ');
+                (Tag::Polyline, ink_class(ink), Some(2.0 * r))
+            }
+            Shape::Rect { x, y, w, h, ink } if ink == Ink::Setting => {
+                rounded(d, x, y, w, h);
+                (Tag::Path, ink_class(ink), None)
             }
             Shape::Rect { x, y, w, h, ink } => {
-                open = None;
-                rounded(&mut d, x, y, w, h);
-                (ink_class(ink), None)
+                // The corners' rounding is the stroke's: the outline set in by its radius.
+                let r = corner(w, h);
+                let (x0, y0, x1, y1) = (x + r, y + r, x + w - r, y + h - r);
+                for (i, (px, py)) in [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if i > 0 {
+                        d.push(' ');
+                    }
+                    point(d, Point::new(px, py), ' ');
+                }
+                (Tag::Polygon, ink_class(ink), Some(2.0 * r))
             }
             Shape::Arrow { points } => {
-                open = None;
-                arrow(&mut d, &points);
-                ("fig-arrow", Some(2.2))
+                arrow(d, &points);
+                (Tag::Polyline, "fig-arrow", Some(2.2))
             }
         };
-        out.push(PathEl {
-            class,
-            width: width.map(|w| (w * 10.0).round() as i32),
-            d,
-        });
+        el.tag = tag;
+        el.class = class;
+        el.width = width.map(|w| (w * 10.0).round() as i32);
     }
-    out
+    out.truncate(n);
+}
+
+/// The radius of a rectangle's rounded corners: 2 units, less for a small one.
+fn corner(w: f32, h: f32) -> f32 {
+    2.0_f32.min(w / 2.0).min(h / 2.0)
 }
 
 /// A rectangle with corners rounded by 2 units, as an outline.
 fn rounded(d: &mut String, x: f32, y: f32, w: f32, h: f32) {
-    let r = 2.0_f32.min(w / 2.0).min(h / 2.0);
+    let r = corner(w, h);
     let corner = |d: &mut String, dx: f32, dy: f32| {
         d.push('a');
         num(d, r);
@@ -142,8 +225,9 @@ fn rounded(d: &mut String, x: f32, y: f32, w: f32, h: f32) {
     d.push('z');
 }
 
-/// An arrow through `points`, in one stroke: its shaft, then its head at the last point
-/// (out to one side, back to the tip, out to the other), along the shaft's last stretch.
+/// An arrow through `points`, as the points of one line: its shaft, then its head at the
+/// last point (out to one side, back to the tip, out to the other), along the shaft's last
+/// stretch.
 fn arrow(d: &mut String, points: &[Point]) {
     let (Some(tip), Some(from)) = (points.last(), points.iter().rev().nth(2)) else {
         return;
@@ -157,20 +241,26 @@ fn arrow(d: &mut String, points: &[Point]) {
         .chain([side(3.5), *tip, side(-3.5)])
         .enumerate()
     {
-        d.push(if i == 0 { 'M' } else { 'L' });
+        if i > 0 {
+            d.push(' ');
+        }
         point(d, p, ' ');
     }
 }
 
-/// Writes one path element.
+/// Writes one element.
 fn path_markup(out: &mut String, p: &PathEl) {
-    out.push_str(r#"<path class=""#);
+    out.push('<');
+    out.push_str(p.tag.name());
+    out.push_str(r#" class=""#);
     out.push_str(p.class);
     if let Some(w) = p.width {
         out.push_str(r#"" stroke-width=""#);
         num(out, w as f32 / 10.0);
     }
-    out.push_str(r#"" d=""#);
+    out.push_str(r#"" "#);
+    out.push_str(p.tag.geometry());
+    out.push_str(r#"=""#);
     out.push_str(&p.d);
     out.push_str(r#""/>"#);
 }
@@ -187,7 +277,8 @@ pub fn svg_of(paths: &[PathEl], (vx, vy, vw, vh): (f32, f32, f32, f32), label: &
         }
         num(&mut out, v);
     }
-    out.push_str(r#"" role="img" aria-label=""#);
+    // Joins rounded as the lines' ends are: a bent limb's joint, a carried box's corners.
+    out.push_str(r#"" stroke-linejoin="round" role="img" aria-label=""#);
     out.push_str(&label);
     out.push_str(r#"">"#);
     for p in paths {

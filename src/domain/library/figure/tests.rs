@@ -651,7 +651,8 @@ fn every_entry_is_drawn_as_its_own() {
 }
 
 #[test]
-fn lines_in_one_ink_and_width_are_written_as_one_path() {
+fn lines_joined_end_to_start_in_one_ink_and_width_are_one_polyline_and_only_the_setting_keeps_outlines(
+) {
     use body::Point;
     let line = |a: (f32, f32), b: (f32, f32), width: f32, ink: Ink| Shape::Line {
         a: Point::new(a.0, a.1),
@@ -659,35 +660,61 @@ fn lines_in_one_ink_and_width_are_written_as_one_path() {
         width,
         ink,
     };
+    let circle = |r: f32, ink: Ink| Shape::Circle {
+        c: Point::new(5.0, 5.0),
+        r,
+        ink,
+    };
+    let rect = |ink: Ink| Shape::Rect {
+        x: 1.0,
+        y: 2.0,
+        w: 12.0,
+        h: 14.0,
+        ink,
+    };
     let shapes = [
         line((1.0, 2.0), (3.25, 4.0), 6.0, Ink::Far),
         line((3.25, 4.0), (-0.5, 7.0), 6.0, Ink::Far),
+        // Same ink and width, not joined: a line of its own.
+        line((0.0, 0.0), (1.0, 1.0), 6.0, Ink::Far),
         line((0.0, 0.0), (1.0, 1.0), 7.5, Ink::Far),
-        Shape::Circle {
-            c: Point::new(5.0, 5.0),
-            r: 7.7,
-            ink: Ink::Body,
-        },
+        circle(7.7, Ink::Body),
         line((0.0, 0.0), (12.04, 0.0), 6.0, Ink::Far),
-        Shape::Rect {
-            x: 1.0,
-            y: 2.0,
-            w: 12.0,
-            h: 14.0,
-            ink: Ink::Setting,
-        },
+        rect(Ink::Far),
+        rect(Ink::Setting),
+        circle(5.5, Ink::Setting),
     ];
     let text = svg(&shapes, (-1.0, 0.0, 240.0, 140.0), "A <name>");
     assert_eq!(
         text,
         concat!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 0 2400 1400" role="img" aria-label="A  name ">"#,
-            r#"<path class="fig-far" stroke-width="60" d="M10 20L33 40M33 40L-5 70"/>"#,
-            r#"<path class="fig-far" stroke-width="75" d="M0 0L10 10"/>"#,
-            r#"<path class="fig-body" d="M-27 50a77 77 0 1 0 154 0a77 77 0 1 0 -154 0"/>"#,
-            r#"<path class="fig-far" stroke-width="60" d="M0 0L120 0"/>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 0 2400 1400" stroke-linejoin="round" role="img" aria-label="A  name ">"#,
+            r#"<polyline class="fig-far" stroke-width="60" points="10 20 33 40 -5 70"/>"#,
+            r#"<polyline class="fig-far" stroke-width="60" points="0 0 10 10"/>"#,
+            r#"<polyline class="fig-far" stroke-width="75" points="0 0 10 10"/>"#,
+            r#"<polyline class="fig-body" stroke-width="154" points="50 50 50 50"/>"#,
+            r#"<polyline class="fig-far" stroke-width="60" points="0 0 120 0"/>"#,
+            r#"<polygon class="fig-far" stroke-width="40" points="30 40 110 40 110 140 30 140"/>"#,
             r#"<path class="fig-setting" d="M30 20h80a20 20 0 0 1 20 20v100a20 20 0 0 1 -20 20h-80a20 20 0 0 1 -20 -20v-100a20 20 0 0 1 20 -20z"/>"#,
+            r#"<path class="fig-setting" d="M-5 50a55 55 0 1 0 110 0a55 55 0 1 0 -110 0"/>"#,
             "</svg>"
         )
     );
+}
+
+#[test]
+fn elements_written_over_another_frame_are_those_written_afresh() {
+    // One buffer through every entry's frames, as a moving figure's painter keeps it:
+    // from longer frames to shorter and back, each the same as written into a new one.
+    let mut out = Vec::new();
+    for e in CATALOG {
+        let Some(f) = figure(&e.id) else { continue };
+        for phase in [Phase::Start, Phase::In(0.3), Phase::End, Phase::Back(0.6)] {
+            for worked in [Worked::Near, Worked::Far] {
+                let shapes = draw_marked(&f, &f.pose_at(phase, worked), None, None);
+                paths_into(&shapes, &mut out);
+                assert_eq!(out, paths(&shapes), "{} {phase:?}", e.id);
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::player::Player;
 use crate::domain::library::figure::{self, Phase, RepKind, Worked};
 use crate::domain::session::{Movement, Side, Status, StepKind};
-use crate::ui::components::figure::{animate, motion_allowed, Drawing, Surface};
+use crate::ui::components::figure::{animate, motion_allowed, Drawing};
 
 /// The figure of the step being played.
 #[component]
@@ -26,42 +26,6 @@ pub(super) fn PlayerFigure(
         let snap = player.session.with(|s| s.at(now));
         (snap.step, snap.step_elapsed_ms, now, snap.status)
     });
-    // What the figure shows at `now`: that step, as far in as `now`.
-    let shown_at = move |now: i64| {
-        let (step_at, elapsed_at, at, status) = anchor.try_get()?;
-        let elapsed = if status == Status::Running {
-            elapsed_at + (now - at).max(0)
-        } else {
-            elapsed_at
-        };
-        let motion = allowed() && still.try_get() == Some(false);
-        player.steps.try_with_value(|steps| {
-            let step = steps.get(step_at)?;
-            let kind = match step.kind {
-                StepKind::Work(Movement::Hold) => RepKind::Hold,
-                StepKind::Work(Movement::Paced) => RepKind::Paced,
-                StepKind::Work(Movement::Tapped | Movement::Minutes) => RepKind::Loop,
-                _ => RepKind::Still,
-            };
-            let (phase, moving) = if motion {
-                figure::rep_phase(kind, elapsed, step.duration_ms)
-            } else if step.is_work() {
-                (Phase::End, false)
-            } else {
-                (Phase::Start, false)
-            };
-            let worked = if step.side == Some(Side::Right) {
-                Worked::Far
-            } else {
-                Worked::Near
-            };
-            Some(Shown {
-                phase,
-                worked,
-                moving: moving && status == Status::Running,
-            })
-        })?
-    };
     // The exercise is looked up once per step, and its drawing made once per exercise,
     // not on every frame.
     let step = Memo::new(move |_| anchor.get().0);
@@ -74,28 +38,55 @@ pub(super) fn PlayerFigure(
     });
     let drawing = Memo::new(move |_| exercise.with(|e| e.as_ref().and_then(Drawing::of)));
     // One element for the whole session; each frame changes only what moved in it.
-    let surface = Surface::default();
-    let node = surface.node;
-    let draw = animate(move |now| {
-        let shown = shown_at(now);
-        surface.paint(|el, painter| {
-            drawing
-                .try_with(|d| match (d, shown) {
-                    (Some(d), Some(s)) => {
-                        painter.paint(el, d, s.phase, s.worked, s.phase != Phase::Start);
-                        s.moving
-                    }
-                    _ => {
-                        el.set_inner_html("");
-                        painter.clear();
-                        false
-                    }
-                })
-                .unwrap_or(false)
-        })
-    });
-    // Drawn anew at each tick, pause, setting or step; frames follow while it moves.
-    Effect::new(move |_| draw());
+    let node = NodeRef::new();
+    animate(
+        node,
+        // What the step shows, and where the session was at the tick.
+        move || {
+            let (at_step, elapsed_ms, at, status) = anchor.get();
+            let step = player
+                .steps
+                .with_value(|steps| steps.get(at_step).cloned())?;
+            let kind = match step.kind {
+                StepKind::Work(Movement::Hold) => RepKind::Hold,
+                StepKind::Work(Movement::Paced) => RepKind::Paced,
+                StepKind::Work(Movement::Tapped | Movement::Minutes) => RepKind::Loop,
+                _ => RepKind::Still,
+            };
+            Some(Plan {
+                drawing: drawing.get()?,
+                kind,
+                duration_ms: step.duration_ms,
+                work: step.is_work(),
+                worked: if step.side == Some(Side::Right) {
+                    Worked::Far
+                } else {
+                    Worked::Near
+                },
+                elapsed_ms,
+                at,
+                running: status == Status::Running,
+                motion: allowed() && !still.get(),
+            })
+        },
+        // What the figure shows at `now`: that step, as far in as `now`.
+        |plan, now, el, painter| {
+            let elapsed = if plan.running {
+                plan.elapsed_ms + (now - plan.at).max(0)
+            } else {
+                plan.elapsed_ms
+            };
+            let (phase, moving) = if plan.motion {
+                figure::rep_phase(plan.kind, elapsed, plan.duration_ms)
+            } else if plan.work {
+                (Phase::End, false)
+            } else {
+                (Phase::Start, false)
+            };
+            painter.paint(el, &plan.drawing, phase, plan.worked, phase != Phase::Start);
+            moving && plan.running
+        },
+    );
     view! {
         <Show when=move || drawing.with(Option::is_some)>
             <div class="figure player-figure" node_ref=node></div>
@@ -103,11 +94,18 @@ pub(super) fn PlayerFigure(
     }
 }
 
-/// What the player's figure shows at a moment.
-#[derive(Clone, Copy, PartialEq)]
-struct Shown {
-    phase: Phase,
+/// What the player's figure is drawn from between two ticks.
+struct Plan {
+    drawing: Drawing,
+    kind: RepKind,
+    duration_ms: Option<i64>,
+    /// A step of work (shown in its end pose when the figure does not move).
+    work: bool,
     worked: Worked,
-    /// Whether it moves now (so frames are drawn).
-    moving: bool,
+    /// How far into the step the session was at `at`.
+    elapsed_ms: i64,
+    at: i64,
+    running: bool,
+    /// Whether the figure may move (the setting, and not paused by the person).
+    motion: bool,
 }
