@@ -124,9 +124,11 @@ fn body_shapes(figure: &Figure, pose: &KeyPose, out: &mut Vec<Shape>) {
                 // A shopping bag hanging from the near hand by its handles.
                 let hand = p.joints().near_hand;
                 let top = hand.y + 4.0;
-                for x in [hand.x - 4.5, hand.x + 4.5] {
-                    out.push(line(hand, Point::new(x, top), 1.5, Ink::Far));
-                }
+                // One line up to the hand and down again: two would overlap at the hand,
+                // darker there under the far ink's see-through.
+                let handle = |dx: f32| Point::new(hand.x + dx, top);
+                out.push(line(handle(-4.5), hand, 1.5, Ink::Far));
+                out.push(line(hand, handle(4.5), 1.5, Ink::Far));
                 out.push(Shape::Rect {
                     x: hand.x - 6.5,
                     y: top,

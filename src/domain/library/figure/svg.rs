@@ -48,7 +48,8 @@ fn point(out: &mut String, p: Point, sep: char) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
     /// An outline (`d`): the setting's circles and rounded rectangles, which never move
-    /// and are filled in one colour and edged in another.
+    /// and are filled in one colour and edged in another, and the water (a tint, with
+    /// no edge).
     Path,
     /// A line through points (`points`): limbs, the head (a dot as wide as the head),
     /// arrows.
@@ -95,7 +96,7 @@ pub struct PathEl {
 /// app's styles say so, or the ink's fill would fill the space a bent limb encloses); a
 /// circle as a dot (a polyline of one point, as wide as the circle); a rectangle as a
 /// polygon whose rounded joins round its corners; an arrow as one polyline. The
-/// setting's circles and rectangles stay outlines.
+/// setting's circles and rectangles and the water stay outlines.
 pub fn paths(shapes: &[Shape]) -> Vec<PathEl> {
     let mut out = Vec::new();
     paths_into(shapes, &mut out);
@@ -161,7 +162,8 @@ pub fn paths_into(shapes: &[Shape], out: &mut Vec<PathEl>) {
                 point(d, c, ' ');
                 (Tag::Polyline, ink_class(ink), Some(2.0 * r))
             }
-            Shape::Rect { x, y, w, h, ink } if ink == Ink::Setting => {
+            // The water has no stroke (it is a tint): its outline is its own.
+            Shape::Rect { x, y, w, h, ink } if matches!(ink, Ink::Setting | Ink::Water) => {
                 rounded(d, x, y, w, h);
                 (Tag::Path, ink_class(ink), None)
             }

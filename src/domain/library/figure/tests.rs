@@ -256,6 +256,7 @@ fn writes_a_contact_sheet() {
         "<!doctype html><meta charset=utf-8><style>body{font:14px sans-serif;margin:8px}\
          div{display:inline-block;width:760px;margin:4px;vertical-align:top}\
          svg{width:240px;height:150px;border:1px solid #ddd;stroke-linecap:round}\
+         polyline{fill:none!important}\
          .fig-setting{fill:#b9c4be;stroke:#b9c4be}.fig-far{fill:#7d8c85;stroke:#7d8c85}\
          .fig-body{fill:#33413a;stroke:#33413a}.fig-work{fill:#1d6b57;stroke:#1d6b57}\
          .fig-ghost{fill:#cfd8d2;stroke:#cfd8d2}.fig-water{fill:#4a90d9;opacity:.2}\
@@ -651,7 +652,7 @@ fn every_entry_is_drawn_as_its_own() {
 }
 
 #[test]
-fn lines_joined_end_to_start_in_one_ink_and_width_are_one_polyline_and_only_the_setting_keeps_outlines(
+fn lines_joined_end_to_start_in_one_ink_and_width_are_one_polyline_and_only_the_setting_and_water_keep_outlines(
 ) {
     use body::Point;
     let line = |a: (f32, f32), b: (f32, f32), width: f32, ink: Ink| Shape::Line {
@@ -683,6 +684,8 @@ fn lines_joined_end_to_start_in_one_ink_and_width_are_one_polyline_and_only_the_
         rect(Ink::Far),
         rect(Ink::Setting),
         circle(5.5, Ink::Setting),
+        // The water: a tint with no edge, so its outline is its own.
+        rect(Ink::Water),
     ];
     let text = svg(&shapes, (-1.0, 0.0, 240.0, 140.0), "A <name>");
     assert_eq!(
@@ -697,6 +700,7 @@ fn lines_joined_end_to_start_in_one_ink_and_width_are_one_polyline_and_only_the_
             r#"<polygon class="fig-far" stroke-width="40" points="30 40 110 40 110 140 30 140"/>"#,
             r#"<path class="fig-setting" d="M30 20h80a20 20 0 0 1 20 20v100a20 20 0 0 1 -20 20h-80a20 20 0 0 1 -20 -20v-100a20 20 0 0 1 20 -20z"/>"#,
             r#"<path class="fig-setting" d="M-5 50a55 55 0 1 0 110 0a55 55 0 1 0 -110 0"/>"#,
+            r#"<path class="fig-water" d="M30 20h80a20 20 0 0 1 20 20v100a20 20 0 0 1 -20 20h-80a20 20 0 0 1 -20 -20v-100a20 20 0 0 1 20 -20z"/>"#,
             "</svg>"
         )
     );
