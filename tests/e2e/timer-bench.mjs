@@ -9,12 +9,7 @@
 //     exercise page's loop), and how many frames it asks for during a still hold.
 // The first minute runs idle; the rest with a busy main thread (irregular blocks of
 // 50–250 ms, about a third of the time).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE } from "./harness.mjs";
+import { benchBrowser } from "./harness.mjs";
 
 /** Counts animation frames the page asks for, from now on. */
 const countFrames = () => {
@@ -49,17 +44,10 @@ async function figureBench(page, base, taskTime) {
 }
 
 export async function timerBench(dist, minutes = 10, routine = "core-stability") {
-  const server = await serve(dist);
-  const profile = mkdtempSync(join(tmpdir(), "steadyback-timer-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
-  });
+  const { server, context, close } = await benchBrowser(dist);
   try {
-    await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${server.url}/session/${routine}`);
+    await page.goto(`/session/${routine}`);
     await page.getByRole("button", { name: "Start", exact: true }).click();
     // The session screen replaces the page Start was on: watch its timer.
     await page.locator(".session-screen section.player").waitFor();
@@ -106,7 +94,7 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
     });
     await page.waitForTimeout(minutes * 60_000 - idleMs);
     const changes = await page.evaluate(() => window.__changes);
-    const figure = await figureBench(page, server.url, taskTime);
+    const figure = await figureBench(page, server.origin, taskTime);
 
     // Lateness of each change: the value shown became true at endsAt - shown*1000.
     const late = changes
@@ -128,8 +116,6 @@ export async function timerBench(dist, minutes = 10, routine = "core-stability")
       figure,
     };
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
