@@ -42,11 +42,11 @@ pub async fn request() -> Result<(), WakeLockError> {
     if SENTINEL.with(|s| s.borrow().as_ref().is_some_and(|v| !released(v))) {
         return Ok(());
     }
-    let api = api().ok_or(Unsupported("the screen wake lock"))?;
+    let api = api().ok_or(Unsupported("screen wake lock"))?;
     let request: Function = Reflect::get(&api, &JsValue::from_str("request"))
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or(Unsupported("the screen wake lock"))?;
+        .ok_or(Unsupported("screen wake lock"))?;
     let promise: Promise = request
         .call1(&api, &JsValue::from_str("screen"))
         .map_err(|e| WakeLockError::Refused(describe(&e)))?

@@ -80,6 +80,12 @@ async function open({ viewport = { width: 360, height: 640 }, settings = {}, pat
   return { app, page };
 }
 
+/**
+ * A page first opened by a tap is fetched once its frame has been painted (`later_page`
+ * in src/ui/app.rs: after the next frame, or a tenth of a second): with the page's clock
+ * paused, that time has to be let pass.
+ */
+const paintedAfterTap = (page) => page.clock.runFor(100);
 const startButton = (page) => page.getByRole("button", { name: "Start", exact: true });
 const stepIndex = async (page) => Number(await page.locator("section.player").getAttribute("data-step"));
 const endsAt = async (page) => Number(await page.locator("section.player").getAttribute("data-ends-at"));
@@ -180,6 +186,20 @@ for (const text of ["normal", "large", "larger"]) {
   });
 }
 
+test("a browser that can't keep the screen on: the session says so in plain words, and plays on", async () => {
+  const { page } = await open();
+  await page.evaluate(() => Object.defineProperty(navigator, "wakeLock", { configurable: true, value: undefined }));
+  await startButton(page).click();
+  const note = page.getByText("The screen may turn off during the session");
+  await note.waitFor();
+  assert.equal(
+    (await note.textContent()).trim(),
+    "The screen may turn off during the session: this browser has no screen wake lock. The timer stays right; tap the screen to wake it.",
+  );
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Resume" }).waitFor();
+});
+
 test("Start moves the focus to Pause, which keeps it; It hurts and Stop give it back", async () => {
   const { page } = await open();
   await startButton(page).click();
@@ -239,6 +259,7 @@ test("the back gesture asks before ending; once over, back leaves the page", asy
   const { page } = await open({ path: "/" });
   await page.getByRole("link", { name: "Start", exact: true }).click();
   await page.waitForURL("**/session/gentle-start");
+  await paintedAfterTap(page);
   await startButton(page).click();
   await page.getByRole("button", { name: "Pause" }).waitFor();
   await page.goBack();
@@ -264,6 +285,7 @@ test("the back gesture asks before ending; once over, back leaves the page", asy
 test("after a reload mid-session, the back gesture still asks first", async () => {
   const { page } = await open({ path: "/" });
   await page.getByRole("link", { name: "Start", exact: true }).click();
+  await paintedAfterTap(page);
   await startButton(page).click();
   await page.clock.runFor(3_000);
   await page.reload();
