@@ -88,7 +88,7 @@ fn later_page(
     // None while fetching; then the page, or Err when it could not be fetched.
     let status = RwSignal::new(None::<Result<fn() -> AnyView, ()>>);
     let load = move || {
-        status.set(None);
+        status.try_set(None);
         leptos::task::spawn_local(async move {
             let fetched = fetch().await.map_err(|_| ());
             if let Ok(page) = fetched {
@@ -97,7 +97,14 @@ fn later_page(
             status.try_set(Some(fetched));
         });
     };
-    load();
+    // Opened by a tap: fetched once the frame is on the screen, so the tap is answered
+    // first (a page's first fetch starts many, its piece and the parts it shares, and
+    // its code's first run is compiled then). Opened otherwise: fetched at once.
+    if crate::ui::answering_click() {
+        crate::ui::after_next_paint(load);
+    } else {
+        load();
+    }
     (move || match status.get() {
         Some(Ok(page)) => untrack(page),
         Some(Err(_)) => view! {

@@ -18,9 +18,24 @@ pub fn mount() {
     meanwhile.restore();
 }
 
+/// True while the browser is handling a click (a tap, or Enter on a link): what is
+/// drawn now answers the person, not the page's load or the back button.
+pub fn answering_click() -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("event")).ok())
+        .and_then(|e| e.dyn_into::<web_sys::Event>().ok())
+        .is_some_and(|e| e.type_() == "click")
+}
+
 /// Runs `f` in a task of its own just after the next paint; in a hidden page, which
 /// paints nothing, after a tenth of a second.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    paint_then(Box::new(f));
+}
+
+/// [`after_next_paint`]'s work, drawn once for every caller (not once per closure).
+fn paint_then(f: Box<dyn FnOnce()>) {
     use std::cell::Cell;
     use std::rc::Rc;
     use std::time::Duration;

@@ -1,7 +1,7 @@
 // The guided session player with Playwright's fake clock: a whole routine played to the
 // end with every step boundary checked to within 50 ms, pauses, a hidden page, a reload.
 import assert from "node:assert/strict";
-import { test, useApp, appReady, storedSessions } from "./harness.mjs";
+import { test, useApp, appReady, pageLoaded, storedSessions } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 const s = useApp({}, async ({ app, page }) => {
@@ -67,6 +67,7 @@ test("the controls have accessible names, and the time is a timer", async () => 
   await openFresh("/");
   await s.page.getByRole("link", { name: "Start", exact: true }).click();
   await s.page.waitForURL("**/session/gentle-start");
+  await pageLoaded(s.page);
   await s.page.getByRole("button", { name: "Start", exact: true }).waitFor();
   assert.equal(await s.page.getByRole("timer").count(), 1);
   await s.page.getByRole("button", { name: "Start", exact: true }).click();
@@ -334,6 +335,7 @@ test("Try it plays one exercise alone", async () => {
   await openFresh("/exercise/bridge");
   await s.page.getByRole("link", { name: "Try it" }).click();
   await s.page.waitForURL("**/session/exercise:bridge");
+  await pageLoaded(s.page);
   await s.page.getByRole("button", { name: "Start", exact: true }).click();
   assert.match(await player().textContent(), /Bridge/);
   // Stopped early, the summary doesn't pretend it was all done.
