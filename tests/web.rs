@@ -511,3 +511,38 @@ async fn a_card_is_drawn_once_due_and_its_drawing_fetched_again_after_a_failure(
     until("the card gone", || shown().is_none()).await;
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+fn a_click_is_told_apart_from_other_events_and_from_no_event() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use steadyback::ui::answering_click;
+    use wasm_bindgen::closure::Closure;
+    assert!(
+        !answering_click(),
+        "no event: a page drawn as the app loads"
+    );
+    let root = fresh_root();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let record = seen.clone();
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        record.borrow_mut().push((e.type_(), answering_click()));
+    });
+    for kind in ["click", "popstate", "keydown"] {
+        root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())
+            .unwrap();
+        root.dispatch_event(&web_sys::Event::new(kind).unwrap())
+            .unwrap();
+    }
+    assert_eq!(
+        *seen.borrow(),
+        vec![
+            ("click".to_string(), true),
+            ("popstate".to_string(), false),
+            ("keydown".to_string(), false),
+        ],
+        "only a click (a tap, or Enter on a link) defers a page's fetch to after its paint"
+    );
+    assert!(!answering_click(), "once the click has been handled");
+    root.remove();
+}
