@@ -1,0 +1,46 @@
+// Why the interactions bench's worst tap (the session's Pause) is the bench's and not the
+// app's (README "Interactions"): on a plain page, no app, a button at `top` px that
+// changes its word when tapped, six taps 300 ms apart. Prints each tap's Event Timing
+// duration, or null where the browser never reported it (its frame was not shown). At
+// the bench's 412 × 823, a button at 760 px is answered once and then not again; at 700
+// px, every time. `--real-window` opens the page without Playwright's viewport, in a
+// 412 × 823 window (the page then measures 500 × 736).
+//   node low-tap-probe.mjs [--top PX] [--real-window]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, PHONE, option } from "./harness.mjs";
+
+const top = Number(option("--top", "760"));
+const real = process.argv.includes("--real-window");
+const profile = mkdtempSync(join(tmpdir(), "steadyback-probe-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  args: real ? [...CHROMIUM_ARGS, `--window-size=${PHONE.width},${PHONE.height}`] : CHROMIUM_ARGS,
+  viewport: real ? null : PHONE,
+  hasTouch: true,
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const body = `<!doctype html><meta name=viewport content="width=device-width">
+    <button id=b style="position:absolute;top:${top}px;height:50px">Off</button><script>
+    window.__taps = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.interactionId && e.name === "click") window.__taps.push({ at: e.startTime, d: e.duration }); }).observe({ type: "event", durationThreshold: 16, buffered: true });
+    // Each tap works 20 ms, so that every one is long enough to be reported.
+    b.onclick = () => { const t = performance.now(); while (performance.now() - t < 20); b.textContent = b.textContent === "Off" ? "On" : "Off"; window.__clicks = (window.__clicks || []).concat(t); };
+  </script>`;
+  await page.route("http://127.0.0.1:9/**", (route) => route.fulfill({ contentType: "text/html", body }));
+  await page.goto("http://127.0.0.1:9/probe");
+  for (let i = 0; i < 6; i += 1) {
+    await page.click("#b");
+    await page.waitForTimeout(300);
+  }
+  await page.waitForTimeout(1500);
+  const { size, clicks, taps } = await page.evaluate(() => ({ size: [innerWidth, innerHeight], clicks: window.__clicks, taps: window.__taps }));
+  const durations = clicks.map((c) => taps.find((t) => t.at <= c && c - t.at < 100)?.d ?? null);
+  console.log(`page ${size.join(" × ")}, button at ${top} px: ${JSON.stringify(durations)}`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
