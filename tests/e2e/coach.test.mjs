@@ -5,7 +5,7 @@
 // audio clock, on time while the page's timers wait.
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { test, start, appReady } from "./harness.mjs";
+import { test, start, appReady, pageLoaded } from "./harness.mjs";
 
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 
@@ -80,12 +80,6 @@ async function open({ viewport = { width: 360, height: 640 }, settings = {}, pat
   return { app, page };
 }
 
-/**
- * A page first opened by a tap is fetched once its frame has been painted (`later_page`
- * in src/ui/app.rs: after the next frame, or a tenth of a second): with the page's clock
- * paused, that time has to be let pass.
- */
-const paintedAfterTap = (page) => page.clock.runFor(100);
 const startButton = (page) => page.getByRole("button", { name: "Start", exact: true });
 const stepIndex = async (page) => Number(await page.locator("section.player").getAttribute("data-step"));
 const endsAt = async (page) => Number(await page.locator("section.player").getAttribute("data-ends-at"));
@@ -259,7 +253,7 @@ test("the back gesture asks before ending; once over, back leaves the page", asy
   const { page } = await open({ path: "/" });
   await page.getByRole("link", { name: "Start", exact: true }).click();
   await page.waitForURL("**/session/gentle-start");
-  await paintedAfterTap(page);
+  await pageLoaded(page); // a tapped page waits for its paint: the paused clock is let run
   await startButton(page).click();
   await page.getByRole("button", { name: "Pause" }).waitFor();
   await page.goBack();
@@ -285,7 +279,7 @@ test("the back gesture asks before ending; once over, back leaves the page", asy
 test("after a reload mid-session, the back gesture still asks first", async () => {
   const { page } = await open({ path: "/" });
   await page.getByRole("link", { name: "Start", exact: true }).click();
-  await paintedAfterTap(page);
+  await pageLoaded(page); // a tapped page waits for its paint: the paused clock is let run
   await startButton(page).click();
   await page.clock.runFor(3_000);
   await page.reload();

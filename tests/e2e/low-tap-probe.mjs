@@ -5,22 +5,16 @@
 // the bench's 412 × 823, a button at 760 px is answered once and then not again; at 700
 // px, every time. `--real-window` opens the page without Playwright's viewport, in a
 // 412 × 823 window (the page then measures 500 × 736).
-//   node low-tap-probe.mjs [--top PX] [--real-window]
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, PHONE, option } from "./harness.mjs";
+//   node low-tap-probe.mjs [--top PX] [--real-window]   (served beside the release build in
+//   DIST, as the benches are, so it needs one built)
+import { CHROMIUM_ARGS, DIST, PHONE, benchBrowser, option } from "./harness.mjs";
 
 const top = Number(option("--top", "760"));
 const real = process.argv.includes("--real-window");
-const profile = mkdtempSync(join(tmpdir(), "steadyback-probe-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  args: real ? [...CHROMIUM_ARGS, `--window-size=${PHONE.width},${PHONE.height}`] : CHROMIUM_ARGS,
-  viewport: real ? null : PHONE,
-  hasTouch: true,
-});
+const { context, close } = await benchBrowser(
+  DIST,
+  real ? { viewport: null, args: [...CHROMIUM_ARGS, `--window-size=${PHONE.width},${PHONE.height}`] } : {},
+);
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   const body = `<!doctype html><meta name=viewport content="width=device-width">
@@ -30,8 +24,8 @@ try {
     // Each tap works 20 ms, so that every one is long enough to be reported.
     b.onclick = () => { const t = performance.now(); while (performance.now() - t < 20); b.textContent = b.textContent === "Off" ? "On" : "Off"; window.__clicks = (window.__clicks || []).concat(t); };
   </script>`;
-  await page.route("http://127.0.0.1:9/**", (route) => route.fulfill({ contentType: "text/html", body }));
-  await page.goto("http://127.0.0.1:9/probe");
+  await page.route("**/low-tap-probe", (route) => route.fulfill({ contentType: "text/html", body }));
+  await page.goto("/low-tap-probe");
   for (let i = 0; i < 6; i += 1) {
     await page.click("#b");
     await page.waitForTimeout(300);
@@ -41,6 +35,5 @@ try {
   const durations = clicks.map((c) => taps.find((t) => t.at <= c && c - t.at < 100)?.d ?? null);
   console.log(`page ${size.join(" × ")}, button at ${top} px: ${JSON.stringify(durations)}`);
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
