@@ -42,9 +42,8 @@ async function perFrame(page, metrics, ms) {
 
 /** One run on `dist`: the player's and the exercise page's cost per frame. */
 export async function figureRun(dist) {
-  const { server, context, close } = await benchBrowser(dist);
+  const { server, context, page, close } = await benchBrowser(dist);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
     const metrics = async () =>

@@ -381,27 +381,41 @@ export async function storedSessions(page, where = "localStorage") {
 
 /**
  * A benchmark's browser: `dist` served on 127.0.0.1, a fresh profile, headless Chromium
- * at phone size with touch (a phone: taps, no pointer left hovering), the safety check
- * answered; `options` add to or replace the context's. `close()` ends all three.
+ * with touch (a phone: taps, no pointer left hovering), the safety check answered, and
+ * its first `page` at phone size; `options` add to or replace the context's. `close()`
+ * ends all three.
+ *
+ * The phone's size is set on the page through the DevTools protocol, inside a window
+ * bigger than it, not with Playwright's `viewport`: with that, a change in the bottom
+ * strip of the page (below about 787 px of 823) is drawn once and then not again, so a
+ * tap there (the session's Pause) was counted as a 770 ms wait for a frame a phone shows
+ * at once (README "Interactions"; `low-tap-probe.mjs --playwright-viewport` shows it).
  */
 export async function benchBrowser(dist, options = {}) {
   const server = await serve(dist);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: PHONE,
+    args: [...CHROMIUM_ARGS, `--window-size=${PHONE.width + 200},${PHONE.height + 200}`],
+    viewport: null,
     hasTouch: true,
     baseURL: server.origin,
     ...options,
   });
   await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
+  const page = context.pages()[0] ?? (await context.newPage());
+  if (options.viewport === undefined) {
+    // Kept open: the size lasts as long as the session that set it.
+    const cdp = await context.newCDPSession(page);
+    const { width, height } = PHONE;
+    await cdp.send("Emulation.setDeviceMetricsOverride", { width, height, screenWidth: width, screenHeight: height, deviceScaleFactor: 1, mobile: false });
+  }
   const close = async () => {
     await context.close();
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  return { server, context, close };
+  return { server, context, page, close };
 }
 
 /** A benchmark's command-line option: the word after `name`, or `fallback`. */

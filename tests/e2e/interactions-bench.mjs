@@ -20,10 +20,9 @@ const observe = () => {
 };
 
 export async function interactionsBench(dist, { slowdown = 4, atOnce = false } = {}) {
-  const { context, close } = await benchBrowser(dist);
+  const { context, page, close } = await benchBrowser(dist);
   try {
     await context.addInitScript(observe);
-    const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await page.goto("/");
     await appReady(page);

@@ -1,22 +1,16 @@
-// Why the interactions bench's worst tap (the session's Pause) is the bench's and not the
-// app's (README "Interactions"): on a plain page, no app, a button at `top` px that
-// changes its word when tapped, six taps 300 ms apart. Prints each tap's Event Timing
-// duration, or null where the browser never reported it (its frame was not shown). At
-// the bench's 412 × 823, a button at 760 px is answered once and then not again; at 700
-// px, every time. `--real-window` opens the page without Playwright's viewport, in a
-// 412 × 823 window (the page then measures 500 × 736).
-//   node low-tap-probe.mjs [--top PX] [--real-window]   (served beside the release build in
-//   DIST, as the benches are, so it needs one built)
-import { CHROMIUM_ARGS, DIST, PHONE, benchBrowser, option } from "./harness.mjs";
+// Why the bench's browser sets the phone's size itself (harness.mjs, `benchBrowser`): on a
+// plain page, no app, a button at `top` px that changes its word when tapped, six taps
+// 300 ms apart. Prints each tap's Event Timing duration, or null where the browser never
+// reported it (its frame was not shown). With Playwright's own 412 x 823 viewport
+// (`--playwright-viewport`), a button at 760 px is answered once and then not again, at
+// 700 px every time; with the bench's screen, every time at both.
+//   node low-tap-probe.mjs [--top PX] [--playwright-viewport]   (served beside the release
+//   build in DIST, as the benches are, so it needs one built)
+import { DIST, PHONE, benchBrowser, option } from "./harness.mjs";
 
 const top = Number(option("--top", "760"));
-const real = process.argv.includes("--real-window");
-const { context, close } = await benchBrowser(
-  DIST,
-  real ? { viewport: null, args: [...CHROMIUM_ARGS, `--window-size=${PHONE.width},${PHONE.height}`] } : {},
-);
+const { page, close } = await benchBrowser(DIST, process.argv.includes("--playwright-viewport") ? { viewport: PHONE } : {});
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
   const body = `<!doctype html><meta name=viewport content="width=device-width">
     <button id=b style="position:absolute;top:${top}px;height:50px">Off</button><script>
     window.__taps = [];

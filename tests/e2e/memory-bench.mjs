@@ -46,11 +46,10 @@ const navigate = (page, path) =>
   }, path);
 
 export async function memoryBench(dist, { minutes = 30, routine = "gentle-start", log = () => {} } = {}) {
-  const { context, close } = await benchBrowser(dist);
+  const { context, page, close } = await benchBrowser(dist);
   try {
     await context.clock.install({ time: DEFAULT_NOW });
     await context.addInitScript(keepMemories);
-    const page = context.pages()[0] ?? (await context.newPage());
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

@@ -44,9 +44,8 @@ async function figureBench(page, base, taskTime) {
 }
 
 export async function timerBench(dist, minutes = 10, routine = "core-stability") {
-  const { server, context, close } = await benchBrowser(dist);
+  const { server, context, page, close } = await benchBrowser(dist);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`/session/${routine}`);
     await page.getByRole("button", { name: "Start", exact: true }).click();
     // The session screen replaces the page Start was on: watch its timer.
