@@ -381,9 +381,9 @@ export async function storedSessions(page, where = "localStorage") {
 
 /**
  * A benchmark's browser: `dist` served on 127.0.0.1, a fresh profile, headless Chromium
- * with touch (a phone: taps, no pointer left hovering), the safety check answered, and
- * its first `page` at phone size; `options` add to or replace the context's. `close()`
- * ends all three.
+ * with touch (a phone: taps, no pointer left hovering), the safety check answered (unless
+ * `newcomer`), and its first `page` at phone size; the other `options` add to or replace
+ * the context's. `close()` ends all three.
  *
  * The phone's size is set on the page through the DevTools protocol, inside a window
  * bigger than it, not with Playwright's `viewport`: with that, a change in the bottom
@@ -391,7 +391,7 @@ export async function storedSessions(page, where = "localStorage") {
  * tap there (the session's Pause) was counted as a 770 ms wait for a frame a phone shows
  * at once (README "Interactions"; `low-tap-probe.mjs --playwright-viewport` shows it).
  */
-export async function benchBrowser(dist, options = {}) {
+export async function benchBrowser(dist, { newcomer = false, ...options } = {}) {
   const server = await serve(dist);
   const profile = mkdtempSync(join(tmpdir(), "steadyback-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -402,7 +402,7 @@ export async function benchBrowser(dist, options = {}) {
     baseURL: server.origin,
     ...options,
   });
-  await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
+  if (!newcomer) await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
   const page = context.pages()[0] ?? (await context.newPage());
   if (options.viewport === undefined) {
     // Kept open: the size lasts as long as the session that set it.
