@@ -78,11 +78,15 @@ async function optimiseAll(jobs, cache) {
   return { reused };
 }
 
+// What withPreload adds to the split loader (shipped in the first load, so its comments are
+// here). preloadPages(between, which) loads the pieces of the pages named in `which`
+// (routes: "library_route"), in that order, one at a time, each after `between()`
+// resolves; the others load when opened. A page's parts are asked for eight at a time,
+// with a pause between that lets the browser answer a tap (scheduler.yield where there is
+// one): each fetch begun costs the main thread about 1 ms at 4× CPU, and the Library's 47
+// begun at once were a 50–110 ms task a tap could land behind.
 const PRELOAD = `const pages = [];
-/**
- * Loads the pieces of the pages named in \`which\` (routes: "library_route"), in that
- * order, one at a time, each after \`between()\` resolves. The others load when opened.
- */
+const yielded = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go, 0)));
 export async function preloadPages(between, which) {
     for (const route of which) {
         const page = pages.find(({ name }) => name === route);
@@ -91,6 +95,11 @@ export async function preloadPages(between, which) {
             continue;
         }
         await between();
+        const parts = page.load.deps ?? [];
+        for (let i = 0; i < parts.length; i += 8) {
+            if (i > 0) await yielded();
+            for (const part of parts.slice(i, i + 8)) part().catch(() => {});
+        }
         await page.load().catch(() => {});
     }
 }
@@ -120,12 +129,14 @@ export function routeName(exported) {
 export function withPreload(loader, preloaded = PRELOADED) {
   const wrap = "function wrapAsyncCb(callee) {";
   const exported = /export const (\w+) = wrapAsyncCb\(/g;
-  if (!loader.includes(wrap) || !exported.test(loader)) {
-    throw new Error("the split loader has no wrapAsyncCb(callee) per page (has wasm-split changed?)");
+  if (!loader.includes(wrap) || !exported.test(loader) || !loader.includes("function makeLoad(")) {
+    throw new Error("the split loader has no makeLoad, or no wrapAsyncCb(callee) per page (has wasm-split changed?)");
   }
   const routes = [];
   const out = loader
     .replace(wrap, () => `${PRELOAD}function wrapAsyncCb(name, callee) {\n    pages.push({ name, load: callee });`)
+    // Each load keeps the parts it needs (deps), for preloadPages to ask for first.
+    .replace("function makeLoad(", () => "function makeLoad(fetcher, deps) {\n    return Object.assign(loadOnce(fetcher, deps), { deps });\n}\nfunction loadOnce(")
     .replace(exported, (_, name) => {
       routes.push(routeName(name));
       return `export const ${name} = wrapAsyncCb(${JSON.stringify(routes.at(-1))}, `;
@@ -133,6 +144,40 @@ export function withPreload(loader, preloaded = PRELOADED) {
   const missing = preloaded.filter((route) => !routes.includes(route));
   if (missing.length) throw new Error(`no page is named ${missing.join(", ")} (PRELOADED in scripts/hosting.mjs; the pages: ${routes.join(", ")})`);
   return out;
+}
+
+/** One part's load as wasm-split writes it: a closure of its own per part. */
+const PART_LOAD =
+  /makeLoad\(\(\) => \{\n {4}const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\n {4}src\.catch\(\(\) => \{\}\);\n {4}return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
+
+/** What replaces them: one function for every part, given the part's file. */
+const STREAMED = `function streamed(file) {
+    return () => {
+        const src = fetch(new URL(file, import.meta.url));
+        src.catch(() => {});
+        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+    };
+}
+`;
+
+/**
+ * The split loader with every part's fetch and instantiation written once (\`streamed\`)
+ * instead of once per part. V8 compiles a function the first time it runs: as two new
+ * functions per part, the 47 parts of the Library alone meant 140 compiles in the idle
+ * callback that preloads it (50–650 ms at 4× CPU, a tap landing in it waiting that long);
+ * the same function made anew for each part is compiled once. Throws when the loader is
+ * not as expected (has wasm-split changed?).
+ */
+export function sharedFetchers(loader) {
+  let parts = 0;
+  const out = loader.replace(PART_LOAD, (_, file) => {
+    parts += 1;
+    return `makeLoad(streamed(${file}), `;
+  });
+  if (parts === 0 || out.includes("instantiateStreaming(") || !out.includes("function makeLoad(")) {
+    throw new Error("the split loader's parts are not loaded as expected (has wasm-split changed?)");
+  }
+  return out.replace("function makeLoad(", () => `${STREAMED}function makeLoad(`);
 }
 
 /**
@@ -202,7 +247,7 @@ export async function splitWasm({ dir, raw, html }) {
     // wasm-split names the pages each shared piece serves in a comment on its line:
     // 170 of them, about 0.9 KB brotli of the first load, read by no one.
     loader = loader.replace(/ ?\/\* \w[\w, ]*\*\//g, "");
-    loader = withPreload(loader);
+    loader = withPreload(sharedFetchers(loader));
     const loaderName = `__wasm_split-${hash16(loader)}.js`;
     writeFileSync(join(dir, loaderName), loader);
     const js = readFileSync(join(out, `${name}.js`), "utf8");

@@ -3,10 +3,13 @@
 // editor too). Needs no build: the split loader's rewrite (scripts/split-wasm.mjs) is run
 // on a loader shaped as wasm-split writes it, with fake pages, and imported.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "./harness.mjs";
 import { LOADER, PRELOADED, inlineScripts, scriptHash } from "../../scripts/hosting.mjs";
-import { routeName, withPreload } from "../../scripts/split-wasm.mjs";
+import { routeName, sharedFetchers, withPreload } from "../../scripts/split-wasm.mjs";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -76,6 +79,31 @@ test("preloadPages loads exactly the pages named, in order, each after the page 
   }
 });
 
+test("a preloaded page's parts are asked for eight at a time, the browser let in between, then the page", async () => {
+  const parts = Array.from({ length: 20 }, (_, i) => `part${i}`);
+  const text = [
+    "export const loaded = [];",
+    "function makeLoad(name, deps) {",
+    "    let once;",
+    "    return () => (once ??= (loaded.push(name), Promise.all(deps.map((d) => d()))));",
+    "}",
+    "function wrapAsyncCb(callee) {",
+    "    return async () => { await callee(); };",
+    "}",
+    ...parts.map((p) => `const ${p} = makeLoad(${JSON.stringify(p)}, []);`),
+    `export const __wasm_split_load_library_route = wrapAsyncCb(makeLoad("library_route", [${parts.join(", ")}]));`,
+  ].join("\n");
+  const split = await load(withPreload(text, ["library_route"]));
+  const { scheduler } = globalThis;
+  globalThis.scheduler = { yield: async () => split.loaded.push("yield") };
+  try {
+    await split.preloadPages(async () => split.loaded.push("idle"), ["library_route"]);
+  } finally {
+    globalThis.scheduler = scheduler;
+  }
+  assert.deepEqual(split.loaded, ["idle", ...parts.slice(0, 8), "yield", ...parts.slice(8, 16), "yield", ...parts.slice(16), "library_route"]);
+});
+
 test("a name that no page has exactly is warned of and skipped; a failed preload does not stop the next", async () => {
   const split = await load(withPreload(fakeLoader(["own_exercise_route", "exercise_route", "broken_route", "library_route"]), []));
   const warned = await warnings(() =>
@@ -98,6 +126,60 @@ test("the split loader's exports are read as route names, and the build refuses 
   assert.throws(() => withPreload(fakeLoader(["own_exercise_route"]), ["exercise_route"]), /no page is named exercise_route/);
   assert.throws(() => withPreload(fakeLoader(["library_route"]).replace("wrapAsyncCb(callee)", "wrap(callee)"), []), /no wrapAsyncCb/);
   assert.doesNotThrow(() => withPreload(fakeLoader(PAGES)), "every page LOADER preloads is among the app's");
+});
+
+/**
+ * A split loader with `chunks` shared parts and one page needing all of them, each part
+ * loaded as wasm-split writes it (a closure of its own per part); its makeLoad fetches a
+ * part's dependencies, then the part, and instantiates it.
+ */
+const partsLoader = (chunks) => {
+  const part = (file) => `makeLoad(() => {
+    const src = fetch(new URL("./${file}", import.meta.url));
+    src.catch(() => {});
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}
+, `;
+  const names = Array.from({ length: chunks }, (_, i) => `__chunk_${i}`);
+  return [
+    "function makeLoad(fetcher, deps) {",
+    "    return async () => { await Promise.all(deps.map((d) => d())); return fetcher()({ from: \"test\" }); };",
+    "}",
+    ...names.map((n, i) => `const ${n} = ${part(`chunk_${i}-0123456789abcdef.wasm`)}[]);`),
+    `export const loadPage = ${part("split_library_route-fedcba9876543210.wasm")}[${names.join(", ")}]);`,
+  ].join("\n");
+};
+
+test("every part of the split loader is fetched and instantiated by one function, not one of its own each", async () => {
+  const functions = (text) => (text.match(/=>|\bfunction\b/g) ?? []).length;
+  assert.equal(functions(sharedFetchers(partsLoader(3))), functions(sharedFetchers(partsLoader(40))), "as many functions for 40 parts as for 3");
+  assert.ok(functions(partsLoader(40)) > functions(partsLoader(3)) + 70, "as wasm-split writes it, two more for each part");
+  // The rewritten loader does what the original did: each part fetched from its file next
+  // to the loader, and instantiated from that response with the shared imports.
+  const dir = mkdtempSync(join(tmpdir(), "steadyback-loader-"));
+  const { fetch, WebAssembly: wasm } = globalThis;
+  const { instantiateStreaming } = wasm;
+  try {
+    const seen = [];
+    globalThis.fetch = (url) => Promise.resolve({ url: String(url) });
+    wasm.instantiateStreaming = async (response, imports) => (seen.push([(await response).url, imports.from]), {});
+    const file = join(dir, "loader.js");
+    writeFileSync(file, sharedFetchers(partsLoader(3)));
+    await (await import(pathToFileURL(file).href)).loadPage();
+    const beside = (name) => new URL(name, pathToFileURL(file)).href;
+    assert.deepEqual(seen.toSorted(), [
+      [beside("chunk_0-0123456789abcdef.wasm"), "test"],
+      [beside("chunk_1-0123456789abcdef.wasm"), "test"],
+      [beside("chunk_2-0123456789abcdef.wasm"), "test"],
+      [beside("split_library_route-fedcba9876543210.wasm"), "test"],
+    ]);
+  } finally {
+    globalThis.fetch = fetch;
+    wasm.instantiateStreaming = instantiateStreaming;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => sharedFetchers(partsLoader(2).replaceAll("src.catch", "src.then")), /not loaded as expected/);
+  assert.throws(() => sharedFetchers(partsLoader(2).replace("function makeLoad(", "function load(")), /not loaded as expected/);
 });
 
 test("the README's content policies carry the hash of each inline script, the loader's as it is now", () => {
