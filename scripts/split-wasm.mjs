@@ -84,7 +84,9 @@ async function optimiseAll(jobs, cache) {
 // resolves; the others load when opened. A page's parts are asked for eight at a time,
 // with a pause between that lets the browser answer a tap (scheduler.yield where there is
 // one): each fetch begun costs the main thread about 1 ms at 4× CPU, and the Library's 47
-// begun at once were a 50–110 ms task a tap could land behind.
+// begun at once were a 50–110 ms task a tap could land behind. The page's own load then
+// follows at once, alongside its parts (waiting for them first made a tap at once slower):
+// a part that has failed by then is asked for once more by it.
 const PRELOAD = `const pages = [];
 const yielded = () => (globalThis.scheduler?.yield ? scheduler.yield() : new Promise((go) => setTimeout(go, 0)));
 export async function preloadPages(between, which) {
@@ -136,7 +138,7 @@ export function withPreload(loader, preloaded = PRELOADED) {
   const out = loader
     .replace(wrap, () => `${PRELOAD}function wrapAsyncCb(name, callee) {\n    pages.push({ name, load: callee });`)
     // Each load keeps the parts it needs (deps), for preloadPages to ask for first.
-    .replace("function makeLoad(", () => "function makeLoad(fetcher, deps) {\n    return Object.assign(loadOnce(fetcher, deps), { deps });\n}\nfunction loadOnce(")
+    .replace("function makeLoad(", () => "function makeLoad(...args) {\n    return Object.assign(loadOnce(...args), { deps: args[1] });\n}\nfunction loadOnce(")
     .replace(exported, (_, name) => {
       routes.push(routeName(name));
       return `export const ${name} = wrapAsyncCb(${JSON.stringify(routes.at(-1))}, `;
@@ -163,8 +165,9 @@ const STREAMED = `function streamed(file) {
 /**
  * The split loader with every part's fetch and instantiation written once (\`streamed\`)
  * instead of once per part. V8 compiles a function the first time it runs: as two new
- * functions per part, the 47 parts of the Library alone meant 140 compiles in the idle
- * callback that preloads it (50–650 ms at 4× CPU, a tap landing in it waiting that long);
+ * functions per part, the Library's piece and its 47 shared parts meant about 95 compiles
+ * (and 140 parses) in the idle callback that preloads it (50–650 ms at 4× CPU, a tap
+ * landing in it waiting that long);
  * the same function made anew for each part is compiled once. Throws when the loader is
  * not as expected (has wasm-split changed?).
  */

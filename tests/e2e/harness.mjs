@@ -404,7 +404,7 @@ export async function benchBrowser(dist, { newcomer = false, ...options } = {}) 
   });
   if (!newcomer) await context.addInitScript((check) => localStorage.setItem("steadyback:safety-check", check), CLEAR_CHECK);
   const page = context.pages()[0] ?? (await context.newPage());
-  if (options.viewport === undefined) {
+  if (!("viewport" in options)) {
     // Kept open: the size lasts as long as the session that set it.
     const cdp = await context.newCDPSession(page);
     const { width, height } = PHONE;

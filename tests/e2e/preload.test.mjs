@@ -104,6 +104,55 @@ test("a preloaded page's parts are asked for eight at a time, the browser let in
   assert.deepEqual(split.loaded, ["idle", ...parts.slice(0, 8), "yield", ...parts.slice(8, 16), "yield", ...parts.slice(16), "library_route"]);
 });
 
+test("a part that fails is asked for again by its page's load, and the next page is still preloaded", async () => {
+  // makeLoad as wasm-split writes it: a load kept once it succeeds, dropped when it fails.
+  const parts = Array.from({ length: 10 }, (_, i) => `part${i}`);
+  const text = [
+    "export const loaded = [];",
+    "const failOnce = new Set([\"part1\"]);",
+    "const fetcher = (name) => () => { loaded.push(name); const fail = failOnce.delete(name); return async () => { if (fail) throw new Error(name); }; };",
+    "function makeLoad(fetcher, deps) {",
+    "    const loader = async () => {",
+    "        const parallelStuff = deps.map(d => d());",
+    "        const instantiate = fetcher();",
+    "        await Promise.all(parallelStuff);",
+    "        return instantiate();",
+    "    };",
+    "    let loadingModule = undefined;",
+    "    return () => {",
+    "        if (loadingModule === undefined) {",
+    "            const thisLoad = loader();",
+    "            thisLoad.catch(() => { if (loadingModule === thisLoad) loadingModule = undefined; });",
+    "            loadingModule = thisLoad;",
+    "        }",
+    "        return loadingModule;",
+    "    }",
+    "}",
+    "function wrapAsyncCb(callee) {",
+    "    return async () => { await callee(); };",
+    "}",
+    ...parts.map((p) => `const ${p} = makeLoad(fetcher(${JSON.stringify(p)}), []);`),
+    `export const __wasm_split_load_library_route = wrapAsyncCb(makeLoad(fetcher("library_route"), [${parts.join(", ")}]));`,
+    `export const __wasm_split_load_safety_route = wrapAsyncCb(makeLoad(fetcher("safety_route"), [part0, part9]));`,
+  ].join("\n");
+  const split = await load(withPreload(text, ["library_route", "safety_route"]));
+  const unhandled = [];
+  const note = (e) => unhandled.push(e);
+  process.on("unhandledRejection", note);
+  try {
+    assert.equal(globalThis.scheduler, undefined, "no scheduler.yield here: the timer stands in for it");
+    await split.preloadPages(async () => {}, ["library_route", "safety_route"]);
+    assert.deepEqual(split.loaded, [...parts, "part1", "library_route", "safety_route"], "the failed part once more, then the page; Safety after");
+    await split.__wasm_split_load_library_route();
+    await split.__wasm_split_load_safety_route();
+    assert.equal(split.loaded.length, parts.length + 3, "opened later: nothing fetched again");
+    await new Promise((go) => setTimeout(go, 10));
+  } finally {
+    process.off("unhandledRejection", note);
+  }
+  assert.deepEqual(unhandled, []);
+});
+
 test("a name that no page has exactly is warned of and skipped; a failed preload does not stop the next", async () => {
   const split = await load(withPreload(fakeLoader(["own_exercise_route", "exercise_route", "broken_route", "library_route"]), []));
   const warned = await warnings(() =>
@@ -125,6 +174,7 @@ test("the split loader's exports are read as route names, and the build refuses 
   }
   assert.throws(() => withPreload(fakeLoader(["own_exercise_route"]), ["exercise_route"]), /no page is named exercise_route/);
   assert.throws(() => withPreload(fakeLoader(["library_route"]).replace("wrapAsyncCb(callee)", "wrap(callee)"), []), /no wrapAsyncCb/);
+  assert.throws(() => withPreload(fakeLoader(["library_route"]).replace("function makeLoad(", "function load("), []), /no makeLoad/);
   assert.doesNotThrow(() => withPreload(fakeLoader(PAGES)), "every page LOADER preloads is among the app's");
 });
 
