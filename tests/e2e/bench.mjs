@@ -23,7 +23,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "./harness.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, median } from "./harness.mjs";
 import { timerBench } from "./timer-bench.mjs";
 import { interactionsBench } from "./interactions-bench.mjs";
 
@@ -138,12 +138,6 @@ async function lighthouse(compress) {
     rmSync(out, { recursive: true, force: true });
   }
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 if (!flag("--skip-lighthouse")) {
   // Both ways, alternating, so a noisy machine weighs on both alike.

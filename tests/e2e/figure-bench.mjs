@@ -6,7 +6,7 @@
 // Each run opens a fresh browser; with --against DIR, the two builds are run alternately
 // in the same session and printed side by side.
 //   node figure-bench.mjs --dist DIR [--against DIR] [--runs N]
-import { benchBrowser, option } from "./harness.mjs";
+import { benchBrowser, median, option } from "./harness.mjs";
 
 /** Counts animation frames the page asks for, from now on, and the time their callbacks take. */
 const countFrames = () => {
@@ -69,10 +69,6 @@ export async function figureRun(dist) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (xs) =>
   `${median(xs).toFixed(2)} ms (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 

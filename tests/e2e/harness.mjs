@@ -418,6 +418,13 @@ export async function benchBrowser(dist, { newcomer = false, ...options } = {}) 
   return { server, context, page, close };
 }
 
+/** The middle of `values` (the mean of the two middle ones for an even count). */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** A benchmark's command-line option: the word after `name`, or `fallback`. */
 export function option(name, fallback) {
   const args = process.argv.slice(2);

@@ -14,7 +14,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE, appReady } from "./harness.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, CLEAR_CHECK, PHONE, appReady, median } from "./harness.mjs";
 
 const DAY = 86_400_000;
 /** Six exercises of the library, as a routine a person might have made. */
@@ -158,7 +158,6 @@ async function run(dist, years, slowdown) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One row of the table: the median of each figure over `results`. */
 function row(label, results) {

@@ -22,21 +22,32 @@ const laterRoutes = () => {
 };
 
 /**
- * A split loader as wasm-split writes it (one `wrapAsyncCb(makeLoad(…))` per page, named
- * `__wasm_split_load_<route>`), whose pages record their loads in
- * `loaded` ("broken…" ones fail).
+ * A split loader's text as wasm-split lays it out: `head` (its makeLoad and what that
+ * uses), each shared part of `parts` as `makeLoad(load(part), [])`, and each page of
+ * `pages` ([route, the parts it needs]) as `__wasm_split_load_<route>`, whose wrapAsyncCb
+ * awaits its load. `loaded` is exported for the loads to record in.
  */
-const fakeLoader = (routes) =>
+const splitLoader = ({ head, load = JSON.stringify, parts = [], pages }) =>
   [
     "export const loaded = [];",
-    "function makeLoad(route) {",
-    "    return () => (route.startsWith(\"broken\") ? Promise.reject(new Error(route)) : (loaded.push(route), Promise.resolve()));",
-    "}",
+    ...head,
     "function wrapAsyncCb(callee) {",
     "    return async () => { await callee(); };",
     "}",
-    ...routes.map((r) => `export const __wasm_split_load_${r} = wrapAsyncCb(makeLoad(${JSON.stringify(r)}));`),
+    ...parts.map((p) => `const ${p} = makeLoad(${load(p)}, []);`),
+    ...pages.map(([route, needs]) => `export const __wasm_split_load_${route} = wrapAsyncCb(makeLoad(${load(route)}, [${needs.join(", ")}]));`),
   ].join("\n");
+
+/** A split loader with a page per route of `routes`, whose loads record their route ("broken…" ones fail). */
+const fakeLoader = (routes) =>
+  splitLoader({
+    head: [
+      "function makeLoad(route) {",
+      "    return () => (route.startsWith(\"broken\") ? Promise.reject(new Error(route)) : (loaded.push(route), Promise.resolve()));",
+      "}",
+    ],
+    pages: routes.map((route) => [route, []]),
+  });
 
 let imported = 0;
 /** The rewritten loader, imported as a module of its own (a fresh one each time). */
@@ -81,18 +92,11 @@ test("preloadPages loads exactly the pages named, in order, each after the page 
 
 test("a preloaded page's parts are asked for eight at a time, the browser let in between, then the page", async () => {
   const parts = Array.from({ length: 20 }, (_, i) => `part${i}`);
-  const text = [
-    "export const loaded = [];",
-    "function makeLoad(name, deps) {",
-    "    let once;",
-    "    return () => (once ??= (loaded.push(name), Promise.all(deps.map((d) => d()))));",
-    "}",
-    "function wrapAsyncCb(callee) {",
-    "    return async () => { await callee(); };",
-    "}",
-    ...parts.map((p) => `const ${p} = makeLoad(${JSON.stringify(p)}, []);`),
-    `export const __wasm_split_load_library_route = wrapAsyncCb(makeLoad("library_route", [${parts.join(", ")}]));`,
-  ].join("\n");
+  const text = splitLoader({
+    head: ["function makeLoad(name, deps) {", "    let once;", "    return () => (once ??= (loaded.push(name), Promise.all(deps.map((d) => d()))));", "}"],
+    parts,
+    pages: [["library_route", parts]],
+  });
   const split = await load(withPreload(text, ["library_route"]));
   const { scheduler } = globalThis;
   globalThis.scheduler = { yield: async () => split.loaded.push("yield") };
@@ -107,34 +111,35 @@ test("a preloaded page's parts are asked for eight at a time, the browser let in
 test("a part that fails is asked for again by its page's load, and the next page is still preloaded", async () => {
   // makeLoad as wasm-split writes it: a load kept once it succeeds, dropped when it fails.
   const parts = Array.from({ length: 10 }, (_, i) => `part${i}`);
-  const text = [
-    "export const loaded = [];",
-    "const failOnce = new Set([\"part1\"]);",
-    "const fetcher = (name) => () => { loaded.push(name); const fail = failOnce.delete(name); return async () => { if (fail) throw new Error(name); }; };",
-    "function makeLoad(fetcher, deps) {",
-    "    const loader = async () => {",
-    "        const parallelStuff = deps.map(d => d());",
-    "        const instantiate = fetcher();",
-    "        await Promise.all(parallelStuff);",
-    "        return instantiate();",
-    "    };",
-    "    let loadingModule = undefined;",
-    "    return () => {",
-    "        if (loadingModule === undefined) {",
-    "            const thisLoad = loader();",
-    "            thisLoad.catch(() => { if (loadingModule === thisLoad) loadingModule = undefined; });",
-    "            loadingModule = thisLoad;",
-    "        }",
-    "        return loadingModule;",
-    "    }",
-    "}",
-    "function wrapAsyncCb(callee) {",
-    "    return async () => { await callee(); };",
-    "}",
-    ...parts.map((p) => `const ${p} = makeLoad(fetcher(${JSON.stringify(p)}), []);`),
-    `export const __wasm_split_load_library_route = wrapAsyncCb(makeLoad(fetcher("library_route"), [${parts.join(", ")}]));`,
-    `export const __wasm_split_load_safety_route = wrapAsyncCb(makeLoad(fetcher("safety_route"), [part0, part9]));`,
-  ].join("\n");
+  const text = splitLoader({
+    head: [
+      "const failOnce = new Set([\"part1\"]);",
+      "const fetcher = (name) => () => { loaded.push(name); const fail = failOnce.delete(name); return async () => { if (fail) throw new Error(name); }; };",
+      "function makeLoad(fetcher, deps) {",
+      "    const loader = async () => {",
+      "        const parallelStuff = deps.map(d => d());",
+      "        const instantiate = fetcher();",
+      "        await Promise.all(parallelStuff);",
+      "        return instantiate();",
+      "    };",
+      "    let loadingModule = undefined;",
+      "    return () => {",
+      "        if (loadingModule === undefined) {",
+      "            const thisLoad = loader();",
+      "            thisLoad.catch(() => { if (loadingModule === thisLoad) loadingModule = undefined; });",
+      "            loadingModule = thisLoad;",
+      "        }",
+      "        return loadingModule;",
+      "    }",
+      "}",
+    ],
+    load: (name) => `fetcher(${JSON.stringify(name)})`,
+    parts,
+    pages: [
+      ["library_route", parts],
+      ["safety_route", ["part0", "part9"]],
+    ],
+  });
   const split = await load(withPreload(text, ["library_route", "safety_route"]));
   const unhandled = [];
   const note = (e) => unhandled.push(e);

@@ -12,7 +12,7 @@
 // --runs: how many times each (default 5; the median and range are printed); --against:
 // another build, run alternately with this one so a noisy machine weighs on both alike.
 import { resolve } from "node:path";
-import { DIST, benchBrowser, option } from "./harness.mjs";
+import { DIST, benchBrowser, median, option } from "./harness.mjs";
 
 /** Kept from before the page's first script: when #boot, once parsed, went. */
 const watch = () => {
@@ -54,7 +54,6 @@ export async function readyRun(dist, { newcomer }) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const figure = (xs) => `${sec(median(xs))} (${sec(Math.min(...xs))}–${sec(Math.max(...xs))})`.padEnd(24);
 
