@@ -7,10 +7,12 @@
 // when the app takes the screen over (the first screen's #boot removed), each from the
 // start of the navigation.
 //
-//   node ready-bench.mjs [--dist DIR] [--runs N] [--against DIR]
+//   node ready-bench.mjs [--dist DIR] [--runs N] [--against DIR] [--timeline]
 //
 // --runs: how many times each (default 5; the median and range are printed); --against:
-// another build, run alternately with this one so a noisy machine weighs on both alike.
+// another build, run alternately with this one so a noisy machine weighs on both alike;
+// --timeline: each build's first run, file by file (when its request went out, its first
+// and last byte, its bytes on the wire), to see what waits for what.
 import { resolve } from "node:path";
 import { DIST, benchBrowser, median, option } from "./harness.mjs";
 
@@ -48,6 +50,10 @@ export async function readyRun(dist, { newcomer }) {
       fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
       wasm: performance.getEntriesByType("resource").find((r) => r.name.endsWith("_bg.wasm"))?.responseEnd ?? NaN,
       ready: window.__takenOver,
+      files: performance
+        .getEntriesByType("resource")
+        .filter((r) => r.startTime <= window.__takenOver)
+        .map((r) => ({ name: r.name.split("/").pop(), start: r.startTime, first: r.responseStart, last: r.responseEnd, bytes: r.encodedBodySize })),
     }));
   } finally {
     await close();
@@ -60,6 +66,7 @@ const figure = (xs) => `${sec(median(xs))} (${sec(Math.min(...xs))}–${sec(Math
 if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Math.max(1, Number(option("--runs", "5")) || 5);
   const against = option("--against", null);
+  const timeline = process.argv.includes("--timeline");
   const builds = [["this build", resolve(option("--dist", DIST))], ...(against ? [["--against", resolve(against)]] : [])];
   const who = [["newcomer", true], ["returning", false]];
   const results = new Map(builds.flatMap(([name]) => who.map(([w]) => [`${name}|${w}`, []])));
@@ -69,6 +76,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const r = await readyRun(dir, { newcomer });
         results.get(`${name}|${w}`).push(r);
         console.log(`  run ${i + 1} ${name}, ${w}: first paint ${sec(r.fcp)}, wasm arrived ${sec(r.wasm)}, app ready ${sec(r.ready)}`);
+        if (timeline && i === 0) {
+          console.log(`    ${"file".padEnd(44)} ${"asked".padStart(8)} ${"first byte".padStart(11)} ${"last byte".padStart(10)} ${"bytes".padStart(8)}`);
+          for (const f of r.files) {
+            console.log(`    ${f.name.padEnd(44)} ${sec(f.start).padStart(8)} ${sec(f.first).padStart(11)} ${sec(f.last).padStart(10)} ${String(f.bytes).padStart(8)}`);
+          }
+        }
       }
     }
   }
