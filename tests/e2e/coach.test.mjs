@@ -180,6 +180,42 @@ for (const text of ["normal", "large", "larger"]) {
   });
 }
 
+test("before Start: the pain question, then Start, which stays in sight above the bottom bar wherever the page is scrolled, 320 × 568 to 430 × 932 and on its side", async () => {
+  for (const text of ["normal", "larger"]) {
+    const { app, page } = await open({ settings: { text_size: text } });
+    const pain = page.getByRole("region", { name: "Pain before you start" });
+    const follows = await pain.evaluate((el) => {
+      const start = [...document.querySelectorAll("main button")].find((b) => b.textContent.trim() === "Start");
+      return Boolean(el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(follows, "the pain question comes before Start");
+    for (const [width, height] of [...SIZES, [640, 360]]) {
+      await page.setViewportSize({ width, height });
+      const size = `${width}×${height}, ${text} text`;
+      // At the end of the page Start is in its own place, after the pain question; on its
+      // side, what follows it (the pace, the keys) can be taller than the screen, and Start
+      // is then above, scrolled past.
+      for (const where of ["top", "the pain question", ...(height > width ? ["the end"] : [])]) {
+        if (where === "top") await page.evaluate(() => scrollTo(0, 0));
+        if (where === "the pain question") await pain.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        if (where === "the end") await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+        const bar = await page.locator("nav.bottom-nav").evaluate((el) => el.getBoundingClientRect().top);
+        const start = await place(page, startButton(page));
+        assert.ok(start.height >= 48, `${size}, at ${where}: Start ${start.width}×${start.height}`);
+        assert.ok(start.y >= 0 && start.bottom <= bar + 0.5, `${size}, at ${where}: Start (${start.y}–${start.bottom}) above the bar (${bar})`);
+        assert.ok(start.uncovered, `${size}, at ${where}: nothing covers Start`);
+        if (where === "the pain question" && height > width) {
+          for (const n of ["0", "10"]) {
+            const p = await place(page, pain.getByRole("button", { name: n, exact: true }));
+            assert.ok(p.uncovered, `${size}: pain ${n} not under Start`);
+          }
+        }
+      }
+    }
+    await app.close();
+  }
+});
+
 test("a browser that can't keep the screen on: the session says so in plain words, and plays on", async () => {
   const { page } = await open();
   await page.evaluate(() => Object.defineProperty(navigator, "wakeLock", { configurable: true, value: undefined }));

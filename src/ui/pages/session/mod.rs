@@ -308,7 +308,19 @@ fn PlayerView(
                         <p class="lead routine-name">{routine_name.get_value()}</p>
                         <FigureBox player still=actions.still />
                         <NowText actions now=Now { snap, step, next } />
-                        <div class="controls">
+                        // The pain before, asked on the way to Start (not after it, where
+                        // it went unseen).
+                        <section class="card" aria-label="Pain before you start">
+                            <PainScale
+                                question="How is your back pain right now?"
+                                value=Signal::derive(move || player.session.with(Session::pain_before))
+                                on_pick=move |n| player.session.update(|s| s.set_pain_before(Some(n)))
+                            />
+                            <p class="hint">"Optional: it helps you see how you are doing over the weeks."</p>
+                        </section>
+                        // Start stays in sight above the bottom bar, on the smallest phone
+                        // too, while the page scrolls under it.
+                        <div class="controls start-bar">
                             <button class="primary big" node_ref=actions.main on:click=move |_| actions.start()>
                                 "Start"
                             </button>
@@ -322,14 +334,6 @@ fn PlayerView(
                             <p class="hint">"Changes apply from the next step, and stay for next time."</p>
                         </details>
                         {advice.map(|advice| view! { <AdviceNote advice /> })}
-                        <section class="card" aria-label="Pain before you start">
-                            <PainScale
-                                question="How is your back pain right now?"
-                                value=Signal::derive(move || player.session.with(Session::pain_before))
-                                on_pick=move |n| player.session.update(|s| s.set_pain_before(Some(n)))
-                            />
-                            <p class="hint">"Optional: it helps you see how you are doing over the weeks."</p>
-                        </section>
                         <p class="hint keys">{KEYS}</p>
                         <DeviceNotes player />
                     </Show>
