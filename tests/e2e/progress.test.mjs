@@ -152,6 +152,8 @@ test("'It hurts' with 8 stops the exercise; another can be tried, never the stop
   const tilt = record.exercises.find((e) => e.exercise === "pelvic-tilt");
   assert.ok(tilt.reps_done < tilt.reps_planned, "the exercise was stopped, not done");
   assert.ok(tilt.skipped);
+  // The summary: the two stopped ones begun, the last one never reached.
+  assert.deepEqual(await s.page.locator(".summary .summary-what").allTextContents(), ["started", "started", "not reached"]);
 });
 
 test("a logged 30-minute walk moves the weekly total; it can be edited, deleted and undone", async () => {

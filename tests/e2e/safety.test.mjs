@@ -159,6 +159,17 @@ test("'It hurts' before any exercise asks what it is about, and can be about non
     await page.locator(".summary .stopped-for-pain").textContent(),
     /Before any exercise, you said it hurt at 8 out of 10\./,
   );
+  // None of the exercises came: not reached, not skipped.
+  assert.deepEqual(await page.locator(".summary .summary-what").allTextContents(), ["not reached", "not reached", "not reached"]);
+  // The pain after: no exercise is blamed for it, and the 20-minute question still comes.
+  await page
+    .getByRole("group", { name: "How is your back pain now?" })
+    .getByRole("button", { name: "3", exact: true })
+    .click();
+  assert.equal(
+    await page.locator(".summary .pain-advice").textContent(),
+    "You said it hurt before any exercise began. Steadyback will ask you in 20 minutes how it is.",
+  );
 });
 
 test("the summary's stop note stays when a lower 'It hurts' comes after the stop", async () => {

@@ -331,6 +331,20 @@ test("with less motion asked for, figures show each pose still", async () => {
   }
 });
 
+test("the summary tells an exercise skipped from one the session never reached", async () => {
+  await openFresh("/session/gentle-start");
+  await s.page.getByRole("button", { name: "Start", exact: true }).click();
+  const name = s.page.locator("section.player .exercise-name");
+  for (let i = 0; i < 30 && (await name.textContent()) !== "Knee rolls"; i++) {
+    await s.page.getByRole("button", { name: "Skip", exact: true }).click();
+  }
+  assert.equal(await name.textContent(), "Knee rolls");
+  await s.page.getByRole("button", { name: "Stop" }).click();
+  await s.page.getByRole("button", { name: "End the session" }).click();
+  await s.page.getByRole("heading", { name: "Session ended" }).waitFor();
+  assert.deepEqual(await s.page.locator(".summary .summary-what").allTextContents(), ["skipped", "not reached", "not reached"]);
+});
+
 test("Try it plays one exercise alone", async () => {
   await openFresh("/exercise/bridge");
   await s.page.getByRole("link", { name: "Try it" }).click();
@@ -342,6 +356,6 @@ test("Try it plays one exercise alone", async () => {
   await s.page.getByRole("button", { name: "Stop" }).click();
   await s.page.getByRole("button", { name: "End the session" }).click();
   await s.page.getByRole("heading", { name: "Session ended" }).waitFor();
-  assert.match(await s.page.locator(".summary").textContent(), /Bridge\s+skipped/);
+  assert.match(await s.page.locator(".summary").textContent(), /Bridge\s+not reached/, "stopped before it began: not reached, not skipped");
 });
 

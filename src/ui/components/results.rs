@@ -8,13 +8,14 @@ use crate::domain::library::own_exercise::is_own;
 use crate::domain::records::session_record::{Completion, ExerciseRecord};
 
 /// A few words on how much of `e` was done: "done", "2 of 3 sets done", "started",
-/// "skipped".
+/// "skipped" (passed over with Skip) or "not reached" (the session ended before it).
 pub fn done_text(e: &ExerciseRecord) -> String {
     match e.completion() {
         Completion::Done => "done".to_string(),
         Completion::Partly if e.sets_done == 0 => "started".to_string(),
         Completion::Partly => format!("{} of {} sets done", e.sets_done, e.sets_planned),
-        Completion::NotDone => "skipped".to_string(),
+        Completion::NotDone if e.skipped => "skipped".to_string(),
+        Completion::NotDone => "not reached".to_string(),
     }
 }
 

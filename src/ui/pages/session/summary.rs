@@ -65,6 +65,8 @@ pub(super) fn PainAfter(
             .sessions
             .with(|log| log.get(id).and_then(|r| r.pain_after))
     });
+    // Every "It hurts" said before any exercise began: no exercise to blame.
+    let before_any = record.hurts.iter().all(|h| h.exercise.is_empty());
     let record = StoredValue::new(record);
     let pick = move |n: u8| {
         let mut updated = state
@@ -90,6 +92,10 @@ pub(super) fn PainAfter(
                 "Your pain is higher than before you started. If it lasts more than 20 \
                  minutes after finishing, those exercises may not be right for you: \
                  Steadyback will ask you in 20 minutes."
+            }
+            Some(AfterCheckReason::Hurt { .. }) if before_any => {
+                "You said it hurt before any exercise began. Steadyback will ask you in 20 \
+                 minutes how it is."
             }
             Some(AfterCheckReason::Hurt { .. }) => {
                 "You said it hurt during the session. If the pain lasts more than 20 minutes \
