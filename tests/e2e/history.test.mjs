@@ -66,6 +66,11 @@ test("Progress shows eight weeks of minutes, the pain trend, the calendar and ev
     /before sessions 5\.5 → 3\.7; after sessions 4\.8 → 3\.0/,
   );
   assert.equal(await s.page.locator(".day.active").count(), 19);
+  // The calendar's days of the week: two letters on screen (three ran together at 320 px
+  // wide), the whole name for a screen reader.
+  const shown = s.page.locator('table.month th span[aria-hidden="true"]');
+  assert.deepEqual(await shown.allTextContents(), ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]);
+  assert.equal(await s.page.locator("table.month").getByRole("columnheader", { name: "Wednesday", exact: true }).count(), 1);
   assert.equal(await s.page.locator(".session-row").count(), 10);
   // The numbers behind the chart, for anyone who prefers a table.
   await s.page.getByText("Show the numbers").first().click();

@@ -207,8 +207,23 @@ fn ActiveDays() -> impl IntoView {
             <table class="month">
                 <thead>
                     <tr>
-                        {["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-                            .map(|d| view! { <th scope="col">{d}</th> })}
+                        // Two letters: three ran together in the narrowest phone's
+                        // columns. The day's whole name for a screen reader.
+                        {[
+                            ("Mo", "Monday"),
+                            ("Tu", "Tuesday"),
+                            ("We", "Wednesday"),
+                            ("Th", "Thursday"),
+                            ("Fr", "Friday"),
+                            ("Sa", "Saturday"),
+                            ("Su", "Sunday"),
+                        ]
+                            .map(|(short, day)| view! {
+                                <th scope="col">
+                                    <span aria-hidden="true">{short}</span>
+                                    <span class="visually-hidden">{day}</span>
+                                </th>
+                            })}
                     </tr>
                 </thead>
                 <tbody>{grid}</tbody>
