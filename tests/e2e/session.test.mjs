@@ -343,6 +343,7 @@ test("the summary tells an exercise skipped from one the session never reached",
   await s.page.getByRole("button", { name: "End the session" }).click();
   await s.page.getByRole("heading", { name: "Session ended" }).waitFor();
   assert.deepEqual(await s.page.locator(".summary .summary-what").allTextContents(), ["skipped", "not reached", "not reached"]);
+  assert.equal(await s.page.locator(".summary > p").first().textContent(), "A gentle start: ended before any exercise was done.");
 });
 
 test("Try it plays one exercise alone", async () => {

@@ -147,7 +147,15 @@ pub(super) fn SessionSummary(
             <h2 id="summary-heading" tabindex="-1" node_ref=heading>
                 {if record.is_complete() { "Well done" } else { "Session ended" }}
             </h2>
-            <p>{routine_name} ": " {time} " of exercise."</p>
+            <p>
+                {routine_name} ": "
+                // Ended in a get-ready, say: the time counted was no exercise.
+                {if record.exercises.iter().any(|e| e.tried()) {
+                    format!("{time} of exercise.")
+                } else {
+                    "ended before any exercise was done.".to_string()
+                }}
+            </p>
             <ExerciseResults exercises=record.exercises.clone() />
             {stopped_for_pain(&record)}
             {advice.map(|advice| view! { <AdviceNote advice /> })}
