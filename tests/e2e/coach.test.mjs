@@ -184,10 +184,10 @@ test("before Start: the pain question, then Start, which stays in sight above th
   for (const text of ["normal", "larger"]) {
     const { app, page } = await open({ settings: { text_size: text } });
     const pain = page.getByRole("region", { name: "Pain before you start" });
-    const follows = await pain.evaluate((el) => {
-      const start = [...document.querySelectorAll("main button")].find((b) => b.textContent.trim() === "Start");
-      return Boolean(el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING);
-    });
+    const follows = await pain.evaluate(
+      (el, start) => Boolean(el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING),
+      await startButton(page).elementHandle(),
+    );
     assert.ok(follows, "the pain question comes before Start");
     for (const [width, height] of [...SIZES, [640, 360]]) {
       await page.setViewportSize({ width, height });

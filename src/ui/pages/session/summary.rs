@@ -10,7 +10,7 @@ use super::player::Player;
 use crate::domain::ids::Log as _;
 use crate::domain::progress::pain::{self, AfterCheckReason};
 use crate::domain::records::safety::{Advice, STOP_PAIN};
-use crate::domain::records::session_record::SessionRecord;
+use crate::domain::records::session_record::{ExerciseRecord, SessionRecord};
 use crate::domain::session::Session;
 use crate::ui::components::pain_scale::PainScale;
 use crate::ui::components::results::ExerciseResults;
@@ -130,10 +130,17 @@ pub(super) fn SessionSummary(
     let Some(record) = record else {
         return view! { <p>"This session was stopped before it began."</p> }.into_any();
     };
-    let time = match (record.active_secs / 60, record.active_secs % 60) {
-        (0, secs) => format!("{secs} s"),
-        (minutes, 0) => format!("{minutes} min"),
-        (minutes, secs) => format!("{minutes} min {secs} s"),
+    // The time played, unless it was all before the first exercise (ended in a get-ready,
+    // say): that time was no exercise.
+    let spent = if record.exercises.iter().any(ExerciseRecord::tried) {
+        let time = match (record.active_secs / 60, record.active_secs % 60) {
+            (0, secs) => format!("{secs} s"),
+            (minutes, 0) => format!("{minutes} min"),
+            (minutes, secs) => format!("{minutes} min {secs} s"),
+        };
+        format!("{time} of exercise.")
+    } else {
+        "ended before any exercise was done.".to_string()
     };
     // The session screen gave way to the summary: its heading takes the focus.
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -147,15 +154,7 @@ pub(super) fn SessionSummary(
             <h2 id="summary-heading" tabindex="-1" node_ref=heading>
                 {if record.is_complete() { "Well done" } else { "Session ended" }}
             </h2>
-            <p>
-                {routine_name} ": "
-                // Ended in a get-ready, say: the time counted was no exercise.
-                {if record.exercises.iter().any(|e| e.tried()) {
-                    format!("{time} of exercise.")
-                } else {
-                    "ended before any exercise was done.".to_string()
-                }}
-            </p>
+            <p>{routine_name} ": " {spent}</p>
             <ExerciseResults exercises=record.exercises.clone() />
             {stopped_for_pain(&record)}
             {advice.map(|advice| view! { <AdviceNote advice /> })}
